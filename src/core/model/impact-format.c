@@ -1,0 +1,155 @@
+/* impact-format.c: days, money and counts for people, in their locale
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-format"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-format.h"
+
+guint32
+impact_day_from_ymd (int year,
+                     int month,
+                     int day)
+{
+  GDate date;
+
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31)
+    return 0;
+  if (!g_date_valid_dmy (day, month, year))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return g_date_get_julian (&date);
+}
+
+/* Parses exactly "YYYY-MM-DD"; anything else is not a date. */
+guint32
+impact_day_from_iso (const char *text)
+{
+  int year, month, day;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10)
+    return 0;
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3)
+    return 0;
+
+  return impact_day_from_ymd (year, month, day);
+}
+
+char *
+impact_day_to_iso (guint32 day)
+{
+  GDate date;
+
+  if (!g_date_valid_julian (day))
+    return NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+guint32
+impact_day_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  int year, month, day;
+
+  g_date_time_get_ymd (now, &year, &month, &day);
+
+  return impact_day_from_ymd (year, month, day);
+}
+
+/* Adds whole months, clamping to the last day of a shorter month (31 Jan + 1 = 28/29 Feb). */
+guint32
+impact_day_add_months (guint32 day,
+                       int     months)
+{
+  GDate date;
+
+  g_return_val_if_fail (g_date_valid_julian (day), 0);
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  if (months >= 0)
+    g_date_add_months (&date, months);
+  else
+    g_date_subtract_months (&date, -months);
+
+  return g_date_get_julian (&date);
+}
+
+/* Groups the digits of a non-negative number with the locale's thousands separator. */
+static char *
+group_digits (guint64 value)
+{
+  const struct lconv *lc = localeconv ();
+  const char *sep = lc->thousands_sep != NULL ? lc->thousands_sep : "";
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  gsize len = strlen (digits);
+  GString *out = g_string_sized_new (len + len / 3 * strlen (sep));
+
+  /* Some locales (C, POSIX) have no separator; then the digits stay together. */
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+impact_format_money (gint64 cents)
+{
+  const struct lconv *lc = localeconv ();
+  const char *point = lc->decimal_point != NULL && *lc->decimal_point ? lc->decimal_point : ".";
+  guint64 magnitude = cents < 0 ? (guint64) (-(cents + 1)) + 1 : (guint64) cents;
+  g_autofree char *units = group_digits (magnitude / 100);
+
+  return g_strdup_printf ("%sEUR %s%s%02u", cents < 0 ? "-" : "", units, point,
+                          (guint) (magnitude % 100));
+}
+
+char *
+impact_format_count (gint64 count)
+{
+  g_autofree char *digits = group_digits (count < 0 ? (guint64) (-(count + 1)) + 1 : (guint64) count);
+
+  return count < 0 ? g_strconcat ("-", digits, NULL) : g_steal_pointer (&digits);
+}
+
+/* A date for people: "24 Nov 2025" in English, "24 nov 2025" in Dutch; never ambiguous
+ * about which number is the day. */
+char *
+impact_format_day (guint32 day)
+{
+  g_autoptr (GDateTime) date_time = NULL;
+  GDate date;
+
+  if (!g_date_valid_julian (day))
+    return g_strdup ("");
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  date_time = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                     g_date_get_day (&date), 12, 0, 0);
+
+  /* Translators: a date, as in "24 Nov 2025"; see the GDateTime documentation for the codes. */
+  return g_date_time_format (date_time, C_("date format", "%-d %b %Y"));
+}

@@ -1,0 +1,229 @@
+/* impact-migrations.c: numbered schema steps tracked in PRAGMA user_version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-migrations"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "impact-migrations.h"
+
+/* Each step moves the schema from version N to N + 1 and runs in its own transaction.
+ * A step is never changed once released: databases out there were made by it.
+ *
+ * Days are GDate Julian day numbers (1 = 0001-01-01); in SQL, date(day + 1721424.5) shows
+ * one as text. Amounts are integer cents excluding VAT; credit notes are negative. */
+static const char *const steps[] = {
+  /* 1: organisation, suppliers, statuses, import batches, purchase lines. */
+  "CREATE TABLE nodes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  parent_id INTEGER REFERENCES nodes (id) ON DELETE RESTRICT,"
+  "  level INTEGER NOT NULL CHECK (level IN (0, 1, 2)),"
+  "  code TEXT NOT NULL CHECK (length (code) > 0),"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  client TEXT,"
+  "  contract_value_cents INTEGER CHECK (contract_value_cents >= 0),"
+  "  contract_start INTEGER,"
+  "  contract_end INTEGER CHECK (contract_end >= contract_start),"
+  "  CHECK ((level = 0) = (parent_id IS NULL)),"
+  "  UNIQUE (level, code)"
+  ");"
+  "CREATE INDEX nodes_parent ON nodes (parent_id);"
+  "CREATE TABLE suppliers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  norm_name TEXT NOT NULL,"
+  "  kvk TEXT UNIQUE CHECK (length (kvk) = 8 AND kvk NOT GLOB '*[^0-9]*'),"
+  "  vat_id TEXT UNIQUE CHECK (vat_id GLOB '[A-Z][A-Z][0-9A-Z]*'),"
+  "  erp_id TEXT UNIQUE"
+  ");"
+  "CREATE INDEX suppliers_norm_name ON suppliers (norm_name);"
+  "CREATE TABLE supplier_statuses ("
+  "  id INTEGER PRIMARY KEY,"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('pso-30plus', 'pso-3', 'pso-2', 'pso-1', 'pso-base',"
+  "    'pso-aspirant', 'sw', 'social-enterprise', 'own-social')),"
+  "  valid_from INTEGER,"
+  "  valid_until INTEGER CHECK (valid_until >= valid_from),"
+  "  certifying_body TEXT,"
+  "  evidence TEXT,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX supplier_statuses_supplier ON supplier_statuses (supplier_id);"
+  "CREATE INDEX supplier_statuses_until ON supplier_statuses (valid_until);"
+  "CREATE TABLE import_batches ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL,"
+  "  content_hash TEXT NOT NULL,"
+  "  target TEXT NOT NULL CHECK (target IN ('purchases', 'suppliers', 'organisation', 'demo')),"
+  "  mapping TEXT,"
+  "  imported_at INTEGER NOT NULL,"
+  "  rows_read INTEGER NOT NULL DEFAULT 0 CHECK (rows_read >= 0),"
+  "  rows_accepted INTEGER NOT NULL DEFAULT 0 CHECK (rows_accepted >= 0),"
+  "  rows_rejected INTEGER NOT NULL DEFAULT 0 CHECK (rows_rejected >= 0),"
+  "  rows_duplicate INTEGER NOT NULL DEFAULT 0 CHECK (rows_duplicate >= 0),"
+  "  total_cents INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE purchase_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,"
+  "  invoice_day INTEGER NOT NULL CHECK (invoice_day BETWEEN 1 AND 3652059),"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id),"
+  "  division_id INTEGER NOT NULL REFERENCES nodes (id),"
+  "  object_id INTEGER REFERENCES nodes (id),"
+  "  amount_cents INTEGER NOT NULL,"
+  "  invoice_number TEXT,"
+  "  category TEXT,"
+  "  gl_account TEXT,"
+  "  description TEXT"
+  ");"
+  "CREATE INDEX purchase_lines_batch ON purchase_lines (batch_id);"
+  "CREATE INDEX purchase_lines_supplier ON purchase_lines (supplier_id, invoice_day);",
+
+  /* 2: the aliases a supplier was seen under in imports, and facts about the file itself
+   * (for example that it holds demo data). */
+  "CREATE TABLE supplier_aliases ("
+  "  norm_name TEXT PRIMARY KEY,"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX supplier_aliases_supplier ON supplier_aliases (supplier_id);"
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;",
+};
+
+int
+impact_migrations_get_latest (void)
+{
+  return G_N_ELEMENTS (steps);
+}
+
+static gboolean
+backup_database (ImpactDb   *db,
+                 int         version,
+                 char      **backup_path,
+                 GError    **error)
+{
+  g_autofree char *path = g_strdup_printf ("%s.schema-%d.bak", impact_db_get_path (db), version);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  g_debug ("Copying %s to %s before migrating", impact_db_get_path (db), path);
+
+  /* The copy holds the same confidential figures as the original, so it is private too. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || !g_close (fd, NULL))
+    rc = SQLITE_CANTOPEN;
+  else
+    rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", impact_db_get_handle (db), "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED,
+                   _("Could not save a backup copy “%s” before updating the database: %s"),
+                   name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  if (backup_path != NULL)
+    *backup_path = g_steal_pointer (&path);
+
+  return TRUE;
+}
+
+static gboolean
+run_step (ImpactDb *db,
+          int       version,
+          GError  **error)
+{
+  /* PRAGMA takes no bound parameters; the numbers are ours, not data. */
+  g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %d;"
+                                            "PRAGMA application_id = %d;",
+                                            version, IMPACT_APPLICATION_ID);
+
+  if (!impact_db_begin (db, error))
+    return FALSE;
+
+  if (!impact_db_exec (db, steps[version - 1], error) || !impact_db_exec (db, stamp, error)
+      || !impact_db_commit (db, error))
+    {
+      impact_db_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks that the file is ours and not from a newer version before anything is written to
+ * it, then brings the schema up to date. *backup_path is set when a copy was made. */
+gboolean
+impact_migrations_run (ImpactDb  *db,
+                       char     **backup_path,
+                       GError   **error)
+{
+  g_autofree char *name = g_filename_display_name (impact_db_get_path (db));
+  gint64 app_id = 0, version = 0, n_objects = 0;
+  int latest = impact_migrations_get_latest ();
+
+  if (!impact_db_query_int (db, "PRAGMA application_id", &app_id, error)
+      || !impact_db_query_int (db, "PRAGMA user_version", &version, error)
+      || !impact_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return FALSE;
+
+  if ((app_id != 0 && app_id != IMPACT_APPLICATION_ID) || (version == 0 && n_objects > 0))
+    {
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FOREIGN_DATABASE,
+                   _("“%s” is an SQLite database of another program, not of Impact Dashboard. "
+                     "Choose another file; this one was left unchanged."),
+                   name);
+      return FALSE;
+    }
+
+  if (version > latest)
+    {
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of Impact Dashboard "
+                     "(schema %d; this version reads up to schema %d). Update Impact Dashboard "
+                     "to open it; the file was left unchanged."),
+                   name, (int) version, latest);
+      return FALSE;
+    }
+
+  if (version > 0 && version < latest && !backup_database (db, (int) version, backup_path, error))
+    return FALSE;
+
+  if (!impact_db_exec (db, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;", error))
+    return FALSE;
+
+  for (int v = (int) version + 1; v <= latest; v++)
+    {
+      if (!run_step (db, v, error))
+        {
+          g_prefix_error (error, _("Could not update the database to schema %d: "), v);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

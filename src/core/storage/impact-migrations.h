@@ -1,0 +1,20 @@
+/* impact-migrations.h: numbered schema steps tracked in PRAGMA user_version
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-db.h"
+
+G_BEGIN_DECLS
+
+/* "IMPD": marks a file as ours in the SQLite header (PRAGMA application_id). */
+#define IMPACT_APPLICATION_ID 0x494d5044
+
+int       impact_migrations_get_latest (void);
+gboolean  impact_migrations_run        (ImpactDb  *db,
+                                        char     **backup_path,
+                                        GError   **error);
+
+G_END_DECLS

@@ -1,0 +1,444 @@
+/* impact-store-batches.c: import batches, bulk insert of purchase lines, counts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-store.h"
+
+struct _ImpactBulkInsert
+{
+  ImpactStore  *store;
+  sqlite3_stmt *stmt;
+  gint64        batch_id;
+  gint64        rows_read;
+  gint64        n_lines;
+  gint64        total_cents;
+  gboolean      own_transaction;
+  gboolean      finished;
+};
+
+/* Starts a batch: everything added until impact_bulk_insert_commit() lands at once or not at
+ * all. Inside a transaction the caller began, the batch is a savepoint of it. */
+ImpactBulkInsert *
+impact_store_begin_batch (ImpactStore       *self,
+                          const ImpactBatch *batch,
+                          GError           **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactBulkInsert) insert = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+  g_return_val_if_fail (batch != NULL && batch->file_name != NULL && batch->target != NULL, NULL);
+
+  db = impact_store_get_db (self);
+  insert = g_new0 (ImpactBulkInsert, 1);
+  insert->store = g_object_ref (self);
+  insert->rows_read = batch->rows_read;
+  insert->own_transaction = sqlite3_get_autocommit (impact_db_get_handle (db));
+
+  if (!impact_db_exec (db, insert->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT bulk_insert",
+                       error))
+    {
+      insert->finished = TRUE;
+      return NULL;
+    }
+
+  stmt = impact_db_prepare (db,
+                            "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
+                            " imported_at, rows_read, rows_rejected, rows_duplicate)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, batch->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
+  impact_db_bind_text_or_null (stmt, 4, batch->mapping);
+  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at
+                                                       : g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 6, batch->rows_read);
+  sqlite3_bind_int64 (stmt, 7, batch->rows_rejected);
+  sqlite3_bind_int64 (stmt, 8, batch->rows_duplicate);
+  if (!impact_db_step_done (db, stmt, error))
+    return NULL;
+  insert->batch_id = sqlite3_last_insert_rowid (impact_db_get_handle (db));
+
+  insert->stmt = impact_db_prepare (db,
+                                    "INSERT INTO purchase_lines (batch_id, invoice_day, supplier_id,"
+                                    " division_id, object_id, amount_cents, invoice_number,"
+                                    " category, gl_account, description)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error);
+  if (insert->stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (insert->stmt, 1, insert->batch_id);
+
+  return g_steal_pointer (&insert);
+}
+
+static void
+bind_optional_text (sqlite3_stmt *stmt,
+                    int           index,
+                    const char   *text)
+{
+  /* The line's strings live only until the call returns, but SQLite copies nothing with
+   * SQLITE_STATIC: they are used by the step below, before the call returns. */
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+impact_bulk_insert_add (ImpactBulkInsert         *insert,
+                        const ImpactPurchaseLine *line,
+                        GError                  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (insert != NULL && !insert->finished, FALSE);
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  stmt = insert->stmt;
+  sqlite3_bind_int64 (stmt, 2, line->invoice_day);
+  sqlite3_bind_int64 (stmt, 3, line->supplier_id);
+  sqlite3_bind_int64 (stmt, 4, line->division_id);
+  if (line->object_id > 0)
+    sqlite3_bind_int64 (stmt, 5, line->object_id);
+  else
+    sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_int64 (stmt, 6, line->amount_cents);
+  bind_optional_text (stmt, 7, line->invoice_number);
+  bind_optional_text (stmt, 8, line->category);
+  bind_optional_text (stmt, 9, line->gl_account);
+  bind_optional_text (stmt, 10, line->description);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (impact_store_get_db (insert->store), rc, error);
+      return FALSE;
+    }
+
+  insert->n_lines++;
+  insert->total_cents += line->amount_cents;
+
+  return TRUE;
+}
+
+/* Records the counts on the batch and makes it permanent. Returns the batch id, or 0. */
+gint64
+impact_bulk_insert_commit (ImpactBulkInsert *insert,
+                           GError          **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (insert != NULL && !insert->finished, 0);
+
+  db = impact_store_get_db (insert->store);
+  stmt = impact_db_prepare (db,
+                            "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
+                            " rows_read = max (rows_read, ?) WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, insert->n_lines);
+  sqlite3_bind_int64 (stmt, 2, insert->total_cents);
+  sqlite3_bind_int64 (stmt, 3, insert->n_lines);
+  sqlite3_bind_int64 (stmt, 4, insert->batch_id);
+  if (!impact_db_step_done (db, stmt, error))
+    return 0;
+
+  if (!impact_db_exec (db, insert->own_transaction ? "COMMIT" : "RELEASE bulk_insert", error))
+    return 0;
+
+  insert->finished = TRUE;
+
+  return insert->batch_id;
+}
+
+/* Freeing a batch that was not committed undoes all of it. */
+void
+impact_bulk_insert_free (ImpactBulkInsert *insert)
+{
+  if (insert == NULL)
+    return;
+
+  g_clear_pointer (&insert->stmt, sqlite3_finalize);
+  if (!insert->finished)
+    {
+      ImpactDb *db = impact_store_get_db (insert->store);
+
+      if (insert->own_transaction)
+        impact_db_rollback (db);
+      else
+        impact_db_exec (db, "ROLLBACK TO bulk_insert; RELEASE bulk_insert", NULL);
+    }
+  g_clear_object (&insert->store);
+  g_free (insert);
+}
+
+/* Lines between checks for cancellation: often enough to react within a few milliseconds. */
+#define CANCEL_CHECK_INTERVAL 4096
+
+gint64
+impact_store_insert_lines (ImpactStore              *self,
+                           const ImpactBatch        *batch,
+                           const ImpactPurchaseLine *lines,
+                           gsize                     n_lines,
+                           GCancellable             *cancellable,
+                           GError                  **error)
+{
+  g_autoptr (ImpactBulkInsert) insert = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
+  g_return_val_if_fail (lines != NULL || n_lines == 0, 0);
+
+  insert = impact_store_begin_batch (self, batch, error);
+  if (insert == NULL)
+    return 0;
+
+  for (gsize i = 0; i < n_lines; i++)
+    {
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return 0;
+      if (!impact_bulk_insert_add (insert, &lines[i], error))
+        return 0;
+    }
+
+  return impact_bulk_insert_commit (insert, error);
+}
+
+#define BATCH_COLUMNS                                                                         \
+  "id, file_name, content_hash, target, mapping, imported_at, rows_read, rows_accepted,"      \
+  " rows_rejected, rows_duplicate, total_cents"
+
+static ImpactBatch *
+read_batch (sqlite3_stmt *stmt)
+{
+  ImpactBatch *batch = impact_batch_new ((const char *) sqlite3_column_text (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 3));
+
+  batch->id = sqlite3_column_int64 (stmt, 0);
+  batch->content_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  batch->mapping = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  batch->imported_at = sqlite3_column_int64 (stmt, 5);
+  batch->rows_read = sqlite3_column_int64 (stmt, 6);
+  batch->rows_accepted = sqlite3_column_int64 (stmt, 7);
+  batch->rows_rejected = sqlite3_column_int64 (stmt, 8);
+  batch->rows_duplicate = sqlite3_column_int64 (stmt, 9);
+  batch->total_cents = sqlite3_column_int64 (stmt, 10);
+
+  return batch;
+}
+
+ImpactBatch *
+impact_store_get_batch (ImpactStore *self,
+                        gint64       batch_id,
+                        GError     **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db, "SELECT " BATCH_COLUMNS " FROM import_batches WHERE id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_batch (stmt);
+  if (rc != SQLITE_DONE)
+    impact_db_set_error (db, rc, error);
+  else
+    g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
+                 _("There is no import number %" G_GINT64_FORMAT "."), batch_id);
+
+  return NULL;
+}
+
+GPtrArray *
+impact_store_list_batches (ImpactStore *self,
+                           GError     **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) batches = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db, "SELECT " BATCH_COLUMNS " FROM import_batches ORDER BY id DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+
+  batches = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_batch_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (batches, read_batch (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&batches);
+}
+
+/* Undoes an import: the batch and every line it brought go in one transaction. */
+gboolean
+impact_store_delete_batch (ImpactStore *self,
+                           gint64       batch_id,
+                           GError     **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db, "DELETE FROM import_batches WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+
+  if (!impact_db_step_done (db, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (impact_db_get_handle (db)) == 0)
+    {
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
+                   _("There is no import number %" G_GINT64_FORMAT "."), batch_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A line is social when any status other than the aspirant one is valid on its day: the
+ * strongest valid status is then social too (see impact_social_class_classify()). */
+#define SOCIAL_LINE_SQL                                                                     \
+  "EXISTS (SELECT 1 FROM supplier_statuses s WHERE s.supplier_id = p.supplier_id"           \
+  " AND s.kind <> 'pso-aspirant'"                                                           \
+  " AND (s.valid_from IS NULL OR s.valid_from <= p.invoice_day)"                            \
+  " AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day))"
+
+gboolean
+impact_store_get_counts (ImpactStore       *self,
+                         ImpactStoreCounts *counts,
+                         GError           **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db,
+                            "SELECT (SELECT count(*) FROM nodes WHERE level = 1),"
+                            " (SELECT count(*) FROM nodes WHERE level = 2),"
+                            " (SELECT count(*) FROM suppliers),"
+                            " (SELECT count(*) FROM supplier_statuses),"
+                            " (SELECT count(*) FROM import_batches),"
+                            " count(*), total(amount_cents),"
+                            " total(CASE WHEN " SOCIAL_LINE_SQL " THEN amount_cents END),"
+                            " min(invoice_day), max(invoice_day)"
+                            " FROM purchase_lines p",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  counts->n_divisions = sqlite3_column_int64 (stmt, 0);
+  counts->n_objects = sqlite3_column_int64 (stmt, 1);
+  counts->n_suppliers = sqlite3_column_int64 (stmt, 2);
+  counts->n_statuses = sqlite3_column_int64 (stmt, 3);
+  counts->n_batches = sqlite3_column_int64 (stmt, 4);
+  counts->n_lines = sqlite3_column_int64 (stmt, 5);
+  /* total() sums in floating point, which is exact for integers below 2^53 cents
+   * (EUR 90 trillion), far above any group's spend. */
+  counts->total_cents = (gint64) sqlite3_column_double (stmt, 6);
+  counts->social_cents = (gint64) sqlite3_column_double (stmt, 7);
+  counts->first_day = sqlite3_column_int64 (stmt, 8);
+  counts->last_day = sqlite3_column_int64 (stmt, 9);
+
+  return TRUE;
+}
+
+static void
+counts_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autofree ImpactStoreCounts *counts = g_new0 (ImpactStoreCounts, 1);
+  GError *error = NULL;
+
+  /* A connection of its own: SQLite handles are never shared between threads. */
+  store = impact_store_open (path, &error);
+  if (store == NULL || !impact_store_get_counts (store, counts, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&counts), g_free);
+}
+
+void
+impact_store_get_counts_async (ImpactStore        *self,
+                               GCancellable       *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (IMPACT_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, impact_store_get_counts_async);
+  g_task_set_task_data (task, g_strdup (impact_store_get_path (self)), g_free);
+  g_task_run_in_thread (task, counts_thread);
+}
+
+gboolean
+impact_store_get_counts_finish (ImpactStore       *self,
+                                GAsyncResult      *result,
+                                ImpactStoreCounts *counts,
+                                GError           **error)
+{
+  g_autofree ImpactStoreCounts *value = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+
+  *counts = *value;
+
+  return TRUE;
+}

@@ -1,0 +1,24 @@
+/* impact-window.h: the main window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "impact-application.h"
+#include "storage/impact-store.h"
+
+G_BEGIN_DECLS
+
+#define IMPACT_TYPE_WINDOW (impact_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ImpactWindow, impact_window, IMPACT, WINDOW, AdwApplicationWindow)
+
+ImpactWindow *impact_window_new           (ImpactApplication *application,
+                                           const char        *database_path);
+ImpactStore  *impact_window_get_store     (ImpactWindow      *self);
+const char   *impact_window_get_page_name (ImpactWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,190 @@
+/* test-cli.c: the command-line mode, run as a person would run it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <locale.h>
+
+#include "impact-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs the application binary with the arguments, in the given language (NULL: English). */
+static void
+run_app (Run               *run,
+         const char        *language,
+         const char *const *args)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (char *) g_getenv ("IMPACT_DASHBOARD_BINARY"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", language != NULL ? language : "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", language != NULL ? "nl_NL.UTF-8" : "C.UTF-8", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+test_version (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_app (&run, NULL, (const char *[]) { "--version", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "impact-dashboard " PACKAGE_VERSION "\n");
+}
+
+static void
+test_help (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_app (&run, NULL, (const char *[]) { "--help", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--database=FILE"));
+  g_assert_nonnull (strstr (run.out, "--demo"));
+  g_assert_nonnull (strstr (run.out, "--version"));
+}
+
+static void
+test_help_dutch (void)
+{
+  g_auto (Run) run = { 0 };
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("locale nl_NL.UTF-8 is not installed; the README set-up generates it");
+      return;
+    }
+  setlocale (LC_ALL, "C");
+
+  run_app (&run, "nl", (const char *[]) { "--help", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--database=BESTAND"));
+  g_assert_nonnull (strstr (run.out, "Toon de versie"));
+}
+
+static void
+test_demo (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_auto (Run) first = { 0 };
+  g_auto (Run) second = { 0 };
+
+  run_app (&first, NULL, (const char *[]) { "--database", path, "--demo", "--demo-date", "2026-11-22", NULL });
+  g_assert_cmpstr (first.err, ==, "");
+  g_assert_cmpint (first.status, ==, 0);
+  g_assert_nonnull (strstr (first.out, "Demo data written to"));
+  g_assert_nonnull (strstr (first.out, "Purchase lines:         300000\n"));
+  g_assert_nonnull (strstr (first.out, "Divisions:              6\n"));
+  g_assert_nonnull (strstr (first.out, "Period:                 24 Nov 2023 to 22 Nov 2026\n"));
+
+  /* A second run would mix the demo into data: it refuses and leaves the file. */
+  run_app (&second, NULL, (const char *[]) { "--database", path, "--demo", NULL });
+  g_assert_cmpint (second.status, ==, 1);
+  g_assert_nonnull (strstr (second.err, "already holds data"));
+  g_assert_nonnull (strstr (second.err, "demo.db"));
+
+  impact_test_remove_tree (dir);
+}
+
+static void
+test_demo_dutch (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_auto (Run) run = { 0 };
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") == NULL)
+    {
+      g_test_skip ("locale nl_NL.UTF-8 is not installed; the README set-up generates it");
+      impact_test_remove_tree (dir);
+      return;
+    }
+  setlocale (LC_ALL, "C");
+
+  run_app (&run, "nl", (const char *[]) { "-d", path, "--demo", "--demo-date", "2026-11-22", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Demodata geschreven naar"));
+  /* Dutch digit grouping and decimal comma, Dutch month names. */
+  g_assert_nonnull (strstr (run.out, "300.000"));
+  g_assert_nonnull (strstr (run.out, "24 nov 2023 tot 22 nov 2026"));
+  g_assert_true (g_regex_match_simple ("Totale inkoopwaarde: +EUR [0-9]{1,3}(\\.[0-9]{3})+,[0-9]{2}\n",
+                                       run.out, 0, 0));
+
+  impact_test_remove_tree (dir);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *db = g_build_filename (dir, "x.db", NULL);
+  g_auto (Run) bad_date = { 0 };
+  g_auto (Run) not_db = { 0 };
+  g_auto (Run) stray = { 0 };
+
+  run_app (&bad_date, NULL, (const char *[]) { "-d", db, "--demo", "--demo-date", "31-12-2025", NULL });
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "“31-12-2025” is not a date"));
+
+  g_assert_true (g_file_set_contents (path, "not a database, just some notes\n", -1, NULL));
+  run_app (&not_db, NULL, (const char *[]) { "-d", path, "--demo", NULL });
+  g_assert_cmpint (not_db.status, ==, 1);
+  g_assert_nonnull (strstr (not_db.err, "is not an Impact Dashboard database"));
+
+  run_app (&stray, NULL, (const char *[]) { "--demo-date", "2025-01-01", NULL });
+  g_assert_cmpint (stray.status, ==, 2);
+
+  impact_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/help-dutch", test_help_dutch);
+  g_test_add_func ("/cli/demo", test_demo);
+  g_test_add_func ("/cli/demo-dutch", test_demo_dutch);
+  g_test_add_func ("/cli/bad-input", test_bad_input);
+
+  return g_test_run ();
+}

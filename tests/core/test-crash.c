@@ -1,0 +1,119 @@
+/* test-crash.c: a bulk insert killed at any moment leaves whole batches or none
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "impact-test-utils.h"
+#include "storage/impact-store.h"
+
+#define N_KILLS 25
+#define LINES_PER_BATCH 150000
+
+static void
+check_database (const char *path,
+                gint64     *n_batches)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+  g_autoptr (sqlite3_stmt) integrity = NULL;
+  g_autoptr (sqlite3_stmt) batches = NULL;
+  ImpactDb *db;
+  gint64 orphans = -1;
+
+  g_assert_no_error (error);
+  db = impact_store_get_db (store);
+
+  integrity = impact_db_prepare (db, "PRAGMA integrity_check", &error);
+  g_assert_cmpint (sqlite3_step (integrity), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (integrity, 0), ==, "ok");
+
+  /* Every batch that is there is whole: its lines, their count and their sum. */
+  batches = impact_db_prepare (db,
+                               "SELECT b.id, b.rows_accepted, b.total_cents, count(p.id),"
+                               " total(p.amount_cents) FROM import_batches b"
+                               " LEFT JOIN purchase_lines p ON p.batch_id = b.id GROUP BY b.id",
+                               &error);
+  *n_batches = 0;
+  while (sqlite3_step (batches) == SQLITE_ROW)
+    {
+      g_assert_cmpint (sqlite3_column_int64 (batches, 1), ==, LINES_PER_BATCH);
+      g_assert_cmpint (sqlite3_column_int64 (batches, 3), ==, LINES_PER_BATCH);
+      g_assert_cmpint (sqlite3_column_int64 (batches, 2), ==, (gint64) sqlite3_column_double (batches, 4));
+      (*n_batches)++;
+    }
+
+  g_assert_true (impact_db_query_int (db,
+                                      "SELECT count(*) FROM purchase_lines WHERE batch_id NOT IN"
+                                      " (SELECT id FROM import_batches)",
+                                      &orphans, &error));
+  g_assert_cmpint (orphans, ==, 0);
+}
+
+static void
+test_kill_during_bulk_insert (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "crash.sqlite", NULL);
+  g_autofree char *helper = g_test_build_filename (G_TEST_BUILT, "crash-helper", NULL);
+  g_autofree char *lines = g_strdup_printf ("%d", LINES_PER_BATCH);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4242);
+  gint64 n_batches = 0, most_batches = 0;
+
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+    g_autoptr (ImpactNode) group = impact_node_new (IMPACT_NODE_GROUP, "G", "Groep");
+    g_autoptr (ImpactNode) division = impact_node_new (IMPACT_NODE_DIVISION, "D", "Divisie");
+    g_autoptr (ImpactSupplier) supplier = impact_supplier_new ("Leverancier");
+
+    division->parent_id = impact_store_add_node (store, group, &error);
+    g_assert_cmpint (impact_store_add_node (store, division, &error), ==, 2);
+    g_assert_cmpint (impact_store_add_supplier (store, supplier, &error), ==, 1);
+    g_assert_no_error (error);
+  }
+
+  for (guint i = 0; i < N_KILLS; i++)
+    {
+      const char *argv[] = { helper, path, lines, NULL };
+      GPid pid;
+      int status = 0;
+      /* Up to 1.2 s: sometimes before the first commit, sometimes after a few. */
+      gulong delay = g_rand_int_range (rand, 0, 1200000);
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                    G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_usleep (delay);
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_test_message ("kill %u after %lu µs: %s", i, delay,
+                      WIFSIGNALED (status) ? "killed" : "had exited");
+      g_assert_true (WIFSIGNALED (status));
+
+      check_database (path, &n_batches);
+      g_assert_cmpint (n_batches, >=, most_batches);
+      most_batches = n_batches;
+    }
+
+  /* The kills fell both before and after commits: some batches landed. */
+  g_assert_cmpint (most_batches, >, 0);
+  impact_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/crash/kill-during-bulk-insert", test_kill_during_bulk_insert);
+
+  return g_test_run ();
+}

@@ -1,0 +1,643 @@
+/* test-store.c: the store API, classification through it, batches and bad files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "impact-test-utils.h"
+#include "model/impact-format.h"
+#include "storage/impact-migrations.h"
+#include "storage/impact-store.h"
+
+#define D(iso) impact_day_from_iso (iso)
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  ImpactStore *store;
+  gint64       division_id;
+  gint64       object_id;
+  gint64       supplier_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) group = impact_node_new (IMPACT_NODE_GROUP, "G", "Groep");
+  g_autoptr (ImpactNode) division = impact_node_new (IMPACT_NODE_DIVISION, "CLN", "Schoonmaak");
+  g_autoptr (ImpactNode) object = impact_node_new (IMPACT_NODE_OBJECT, "CLN-1", "Stadhuis");
+  g_autoptr (ImpactSupplier) supplier = impact_supplier_new ("Jansen Schoonmaak B.V.");
+
+  f->dir = impact_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "sub", "impact.sqlite", NULL);
+  f->store = impact_store_open (f->path, &error);
+  g_assert_no_error (error);
+
+  division->parent_id = impact_store_add_node (f->store, group, &error);
+  g_assert_no_error (error);
+  f->division_id = impact_store_add_node (f->store, division, &error);
+  g_assert_no_error (error);
+  object->parent_id = f->division_id;
+  object->client = g_strdup ("Gemeente Utrecht");
+  object->contract_value_cents = 250000000;
+  object->contract_start = D ("2024-01-01");
+  object->contract_end = D ("2027-12-31");
+  f->object_id = impact_store_add_node (f->store, object, &error);
+  g_assert_no_error (error);
+
+  supplier->kvk = g_strdup ("12345678");
+  supplier->vat_id = g_strdup ("NL123456789B01");
+  supplier->erp_id = g_strdup ("K10001");
+  f->supplier_id = impact_store_add_supplier (f->store, supplier, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture      *f,
+                   gconstpointer data)
+{
+  g_clear_object (&f->store);
+  impact_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+count (ImpactStore *store,
+       const char  *sql)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n = -1;
+
+  g_assert_true (impact_db_query_int (impact_store_get_db (store), sql, &n, &error));
+  g_assert_no_error (error);
+
+  return n;
+}
+
+static void
+test_new_database (Fixture      *f,
+                   gconstpointer data)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (count (f->store, "PRAGMA user_version"), ==, impact_migrations_get_latest ());
+  g_assert_cmpint (count (f->store, "PRAGMA application_id"), ==, IMPACT_APPLICATION_ID);
+  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_null (impact_store_get_backup_path (f->store));
+  g_assert_false (impact_store_is_demo (f->store));
+}
+
+static void
+test_nodes (Fixture      *f,
+            gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) found = impact_store_find_node (f->store, IMPACT_NODE_OBJECT, "CLN-1", &error);
+  g_autoptr (ImpactNode) missing = NULL;
+  g_autoptr (ImpactNode) duplicate = impact_node_new (IMPACT_NODE_DIVISION, "CLN", "Again");
+  g_autoptr (ImpactNode) orphan = impact_node_new (IMPACT_NODE_DIVISION, "X", "No parent");
+  g_autoptr (GPtrArray) divisions = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, f->object_id);
+  g_assert_cmpint (found->parent_id, ==, f->division_id);
+  g_assert_cmpstr (found->client, ==, "Gemeente Utrecht");
+  g_assert_cmpint (found->contract_value_cents, ==, 250000000);
+  g_assert_cmpint (found->contract_end, ==, D ("2027-12-31"));
+
+  g_free (found->name);
+  found->name = g_strdup ("Stadhuis Utrecht");
+  found->contract_value_cents = -1;
+  g_assert_true (impact_store_update_node (f->store, found, &error));
+  g_clear_pointer (&found, impact_node_free);
+  found = impact_store_find_node (f->store, IMPACT_NODE_OBJECT, "CLN-1", &error);
+  g_assert_cmpstr (found->name, ==, "Stadhuis Utrecht");
+  g_assert_cmpint (found->contract_value_cents, ==, -1);
+
+  missing = impact_store_find_node (f->store, IMPACT_NODE_DIVISION, "NOPE", &error);
+  g_assert_null (missing);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  duplicate->parent_id = f->division_id - 1;
+  g_assert_cmpint (impact_store_add_node (f->store, duplicate, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* Only the group may be without a parent. */
+  g_assert_cmpint (impact_store_add_node (f->store, orphan, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  divisions = impact_store_list_nodes (f->store, IMPACT_NODE_DIVISION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (divisions->len, ==, 1);
+}
+
+static void
+test_suppliers (Fixture      *f,
+                gconstpointer data)
+{
+  static const struct
+  {
+    const char *kvk;
+    const char *vat;
+    const char *erp;
+    const char *name;
+    gboolean    found;
+  } cases[] = {
+    { "12345678", NULL, NULL, NULL, TRUE },
+    { NULL, "NL123456789B01", NULL, NULL, TRUE },
+    { NULL, NULL, "K10001", NULL, TRUE },
+    { NULL, NULL, NULL, "JANSEN SCHOONMAAK BV", TRUE },
+    { NULL, NULL, NULL, "Jansen-Schoonmaak", TRUE },
+    { NULL, NULL, NULL, "Jansen Schoonmaak Holding", FALSE },
+    { "87654321", NULL, NULL, "Jansen Schoonmaak B.V.", FALSE },
+    { "", "", "", "", FALSE },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactSupplier) other = impact_supplier_new ("Bakker & Zn.");
+  g_autoptr (ImpactSupplier) bad_kvk = impact_supplier_new ("Kort");
+  g_autoptr (ImpactSupplier) by_alias = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (ImpactSupplier) s = impact_store_find_supplier (f->store, cases[i].kvk, cases[i].vat,
+                                                                 cases[i].erp, cases[i].name, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      if (cases[i].found)
+        g_assert_cmpint (s->id, ==, f->supplier_id);
+      else
+        g_assert_null (s);
+    }
+
+  other->kvk = g_strdup ("12345678");
+  g_assert_cmpint (impact_store_add_supplier (f->store, other, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  bad_kvk->kvk = g_strdup ("1234567");
+  g_assert_cmpint (impact_store_add_supplier (f->store, bad_kvk, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (impact_store_add_supplier_alias (f->store, f->supplier_id, "JSM Facilitair", &error));
+  g_assert_no_error (error);
+  by_alias = impact_store_find_supplier (f->store, NULL, NULL, NULL, "jsm facilitair b.v.", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (by_alias);
+  g_assert_cmpint (by_alias->id, ==, f->supplier_id);
+}
+
+static void
+test_normalize_name (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *expected;
+  } cases[] = {
+    { "Jansen Schoonmaak B.V.", "jansen schoonmaak" },
+    { "JANSEN-SCHOONMAAK BV", "jansen schoonmaak" },
+    { "Bakker & Zn. V.O.F.", "bakker zn" },
+    { "Café de Ster N.V.", "cafe de ster" },
+    { "  Werkbedrijf   Fryslân  ", "werkbedrijf fryslan" },
+    { "B.V.", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *norm = impact_supplier_normalize_name (cases[i].name);
+
+      g_assert_cmpstr (norm, ==, cases[i].expected);
+    }
+}
+
+static void
+test_statuses (Fixture      *f,
+               gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStatus) pso = impact_status_new (f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_2,
+                                                    D ("2024-03-15"), 0);
+  g_autoptr (ImpactStatus) backwards = impact_status_new (f->supplier_id, IMPACT_SOCIAL_CLASS_SW,
+                                                          D ("2025-01-02"), D ("2025-01-01"));
+  g_autoptr (ImpactStatus) dangling = impact_status_new (9999, IMPACT_SOCIAL_CLASS_SW, 0, 0);
+  g_autoptr (GPtrArray) statuses = NULL;
+  ImpactStatus *stored;
+  gint64 id;
+
+  pso->certifying_body = g_strdup ("PSO-Nederland");
+  id = impact_store_add_status (f->store, pso, &error);
+  g_assert_no_error (error);
+  statuses = impact_store_list_statuses (f->store, f->supplier_id, &error);
+  g_assert_cmpuint (statuses->len, ==, 1);
+  stored = g_ptr_array_index (statuses, 0);
+  g_assert_cmpint (stored->id, ==, id);
+  g_assert_cmpint (stored->kind, ==, IMPACT_SOCIAL_CLASS_PSO_2);
+  /* Only a start was given: a PSO certificate then runs two years less a day. */
+  g_assert_cmpint (stored->valid_until, ==, D ("2026-03-14"));
+  g_assert_cmpstr (stored->certifying_body, ==, "PSO-Nederland");
+
+  stored->kind = IMPACT_SOCIAL_CLASS_PSO_3;
+  g_assert_true (impact_store_update_status (f->store, stored, &error));
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+  statuses = impact_store_list_statuses (f->store, f->supplier_id, &error);
+  g_assert_cmpint (((ImpactStatus *) g_ptr_array_index (statuses, 0))->kind, ==, IMPACT_SOCIAL_CLASS_PSO_3);
+
+  g_assert_cmpint (impact_store_add_status (f->store, backwards, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (impact_store_add_status (f->store, dangling, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  g_assert_true (impact_store_delete_status (f->store, id, &error));
+  g_clear_pointer (&statuses, g_ptr_array_unref);
+  statuses = impact_store_list_statuses (f->store, f->supplier_id, &error);
+  g_assert_cmpuint (statuses->len, ==, 0);
+}
+
+static void
+test_classify (Fixture      *f,
+               gconstpointer data)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *from;
+    const char *until;
+  } statuses[] = {
+    { "pso-1", "2022-01-01", "2023-12-31" },
+    { "pso-2", "2024-01-01", "2025-12-31" },
+    { "sw", "2025-06-01", NULL },
+    { "pso-aspirant", "2021-01-01", "2021-12-31" },
+  };
+  static const struct
+  {
+    const char *day;
+    const char *expected;
+  } cases[] = {
+    { "2020-12-31", "none" },         /* before any status */
+    { "2021-06-01", "pso-aspirant" }, /* an intention, not social */
+    { "2023-12-31", "pso-1" },        /* expiry on the day */
+    { "2024-01-01", "pso-2" },        /* renewal the next day */
+    { "2025-06-01", "sw" },           /* overlap: the stronger wins */
+    { "2030-01-01", "sw" },           /* open-ended */
+  };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      ImpactSocialClass kind;
+      g_autoptr (ImpactStatus) status = NULL;
+
+      g_assert_true (impact_social_class_from_code (statuses[i].kind, &kind));
+      status = impact_status_new (f->supplier_id, kind, D (statuses[i].from),
+                                  statuses[i].until ? D (statuses[i].until) : 0);
+      impact_store_add_status (f->store, status, &error);
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ImpactSocialClass klass = IMPACT_N_SOCIAL_CLASSES;
+
+      g_assert_true (impact_store_classify (f->store, f->supplier_id, D (cases[i].day), &klass, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (impact_social_class_to_code (klass), ==, cases[i].expected);
+    }
+}
+
+static ImpactPurchaseLine *
+make_lines (Fixture *f,
+            guint    n)
+{
+  ImpactPurchaseLine *lines = g_new0 (ImpactPurchaseLine, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      lines[i].invoice_day = D ("2025-01-01") + i % 365;
+      lines[i].supplier_id = f->supplier_id;
+      lines[i].division_id = f->division_id;
+      lines[i].object_id = i % 2 ? f->object_id : 0;
+      lines[i].amount_cents = i % 10 == 9 ? -500 : 1000 + (gint64) i;
+      lines[i].invoice_number = "F-1";
+      lines[i].category = "Schoonmaakmiddelen";
+    }
+
+  return lines;
+}
+
+static void
+test_batches (Fixture      *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("spend.csv", "purchases");
+  g_autoptr (ImpactBatch) stored = NULL;
+  g_autoptr (GPtrArray) batches = NULL;
+  g_autofree ImpactPurchaseLine *lines = make_lines (f, 1000);
+  gint64 expected_total = 0, first, second;
+
+  for (guint i = 0; i < 1000; i++)
+    expected_total += lines[i].amount_cents;
+
+  batch->content_hash = g_strdup ("abc");
+  batch->rows_read = 1003;
+  batch->rows_rejected = 3;
+  first = impact_store_insert_lines (f->store, batch, lines, 1000, NULL, &error);
+  g_assert_no_error (error);
+  second = impact_store_insert_lines (f->store, batch, lines, 10, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (second, >, first);
+
+  stored = impact_store_get_batch (f->store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->rows_accepted, ==, 1000);
+  g_assert_cmpint (stored->rows_read, ==, 1003);
+  g_assert_cmpint (stored->rows_rejected, ==, 3);
+  g_assert_cmpint (stored->total_cents, ==, expected_total);
+  g_assert_cmpstr (stored->file_name, ==, "spend.csv");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines WHERE amount_cents < 0"), ==, 101);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines WHERE object_id IS NULL"), ==, 505);
+
+  batches = impact_store_list_batches (f->store, &error);
+  g_assert_cmpuint (batches->len, ==, 2);
+  g_assert_cmpint (((ImpactBatch *) g_ptr_array_index (batches, 0))->id, ==, second);
+
+  /* Undo the first import: its lines go, the second's stay. */
+  g_assert_true (impact_store_delete_batch (f->store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 10);
+  g_assert_false (impact_store_delete_batch (f->store, first, &error));
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_batch_all_or_nothing (Fixture      *f,
+                           gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("bad.csv", "purchases");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autofree ImpactPurchaseLine *lines = make_lines (f, 5000);
+
+  /* A line pointing at a supplier that does not exist, near the end: nothing lands. */
+  lines[4990].supplier_id = 424242;
+  g_assert_cmpint (impact_store_insert_lines (f->store, batch, lines, 5000, NULL, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches"), ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  lines[4990].supplier_id = f->supplier_id;
+  g_assert_cmpint (impact_store_insert_lines (f->store, batch, lines, 5000, cancellable, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
+
+  /* Inside a transaction the caller began, a failed batch leaves the caller's work alone. */
+  g_assert_true (impact_store_begin (f->store, &error));
+  g_assert_true (impact_store_set_meta (f->store, "note", "kept", &error));
+  lines[10].division_id = 31337;
+  g_assert_cmpint (impact_store_insert_lines (f->store, batch, lines, 100, NULL, &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_true (impact_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (impact_store_get_meta (f->store, "note", NULL), ==, "kept");
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches"), ==, 0);
+}
+
+static void
+test_counts (Fixture      *f,
+             gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("spend.csv", "purchases");
+  g_autoptr (ImpactStatus) status = impact_status_new (f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_1,
+                                                       D ("2025-04-01"), D ("2025-06-30"));
+  g_autoptr (ImpactStatus) aspirant = impact_status_new (f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_ASPIRANT,
+                                                         D ("2025-01-01"), D ("2025-12-31"));
+  g_autofree ImpactPurchaseLine *lines = make_lines (f, 365);
+  ImpactStoreCounts counts;
+  gint64 total = 0, social = 0;
+
+  impact_store_add_status (f->store, status, &error);
+  impact_store_add_status (f->store, aspirant, &error);
+  g_assert_no_error (error);
+  impact_store_insert_lines (f->store, batch, lines, 365, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The SQL of the counts must agree with the classification rule, line by line. */
+  for (guint i = 0; i < 365; i++)
+    {
+      ImpactSocialClass klass;
+
+      g_assert_true (impact_store_classify (f->store, lines[i].supplier_id, lines[i].invoice_day,
+                                            &klass, &error));
+      total += lines[i].amount_cents;
+      if (impact_social_class_is_social (klass))
+        social += lines[i].amount_cents;
+    }
+
+  g_assert_true (impact_store_get_counts (f->store, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (counts.n_divisions, ==, 1);
+  g_assert_cmpint (counts.n_objects, ==, 1);
+  g_assert_cmpint (counts.n_suppliers, ==, 1);
+  g_assert_cmpint (counts.n_statuses, ==, 2);
+  g_assert_cmpint (counts.n_lines, ==, 365);
+  g_assert_cmpint (counts.total_cents, ==, total);
+  g_assert_cmpint (counts.social_cents, ==, social);
+  g_assert_cmpint (social, >, 0);
+  g_assert_cmpint (social, <, total);
+  g_assert_cmpint (counts.first_day, ==, D ("2025-01-01"));
+  g_assert_cmpint (counts.last_day, ==, D ("2025-12-31"));
+  g_assert_false (impact_store_is_empty (f->store, NULL));
+}
+
+static void
+on_counts_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ImpactStoreCounts *counts = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (impact_store_get_counts_finish (IMPACT_STORE (object), result, counts, &error));
+  g_assert_no_error (error);
+}
+
+static void
+on_open_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ImpactStore **store = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *store = impact_store_open_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (Fixture      *f,
+            gconstpointer data)
+{
+  ImpactStore *store = NULL;
+  ImpactStoreCounts counts = { .n_divisions = -1 };
+
+  impact_store_open_async (f->path, NULL, on_open_cb, &store);
+  while (store == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  impact_store_get_counts_async (store, NULL, on_counts_cb, &counts);
+  while (counts.n_divisions == -1)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (counts.n_divisions, ==, 1);
+  g_assert_cmpint (counts.n_suppliers, ==, 1);
+  g_object_unref (store);
+}
+
+/* Bad files: each open fails with a clear error and leaves the file as it was. */
+static void
+check_open_fails (const char *path,
+                  int         code,
+                  const char *message_part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autofree char *before = impact_test_file_sha256 (path);
+  g_autofree char *after = NULL;
+
+  store = impact_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, IMPACT_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message_part));
+  after = impact_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_not_sqlite (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "spend.csv", NULL);
+
+  g_assert_true (g_file_set_contents (path, "datum;bedrag\n01-01-2025;12,50\n", -1, NULL));
+  check_open_fails (path, IMPACT_STORE_ERROR_NOT_A_DATABASE, "spend.csv");
+  impact_test_remove_tree (dir);
+}
+
+static void
+make_raw_database (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_foreign_sqlite (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "other.db", NULL);
+
+  make_raw_database (path, "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT);");
+  check_open_fails (path, IMPACT_STORE_ERROR_FOREIGN_DATABASE, "other.db");
+  impact_test_remove_tree (dir);
+}
+
+static void
+test_too_new (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "future.sqlite", NULL);
+  g_autofree char *sql = g_strdup_printf ("CREATE TABLE future (x); PRAGMA user_version = 99;"
+                                          "PRAGMA application_id = %d;",
+                                          IMPACT_APPLICATION_ID);
+
+  make_raw_database (path, sql);
+  check_open_fails (path, IMPACT_STORE_ERROR_TOO_NEW, "99");
+  impact_test_remove_tree (dir);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ro.sqlite", NULL);
+  ImpactStore *store = impact_store_open (path, NULL);
+
+  g_assert_nonnull (store);
+  g_object_unref (store);
+  g_assert_cmpint (g_chmod (path, 0400), ==, 0);
+  check_open_fails (path, IMPACT_STORE_ERROR_READ_ONLY, "read-only");
+  g_chmod (path, 0600);
+  impact_test_remove_tree (dir);
+}
+
+static void
+test_locked (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "locked.sqlite", NULL);
+  sqlite3 *other = NULL;
+
+  /* Another program holds an exclusive lock on a database in rollback-journal mode. */
+  make_raw_database (path, "CREATE TABLE t (x)");
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE; INSERT INTO t VALUES (1);", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  check_open_fails (path, IMPACT_STORE_ERROR_LOCKED, "another program");
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  impact_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/new-database", test_new_database);
+  ADD ("/store/nodes", test_nodes);
+  ADD ("/store/suppliers", test_suppliers);
+  ADD ("/store/statuses", test_statuses);
+  ADD ("/store/classify", test_classify);
+  ADD ("/store/batches", test_batches);
+  ADD ("/store/batch-all-or-nothing", test_batch_all_or_nothing);
+  ADD ("/store/counts", test_counts);
+  ADD ("/store/async", test_async);
+#undef ADD
+  g_test_add_func ("/store/normalize-name", test_normalize_name);
+  g_test_add_func ("/store/bad-file/not-sqlite", test_not_sqlite);
+  g_test_add_func ("/store/bad-file/foreign-sqlite", test_foreign_sqlite);
+  g_test_add_func ("/store/bad-file/too-new", test_too_new);
+  g_test_add_func ("/store/bad-file/read-only", test_read_only);
+  g_test_add_func ("/store/bad-file/locked", test_locked);
+
+  return g_test_run ();
+}

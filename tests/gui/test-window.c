@@ -1,0 +1,312 @@
+/* test-window.c: the main window's states, demo data, preferences and accessible names
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "demo/impact-demo.h"
+#include "impact-application.h"
+#include "impact-preferences-window.h"
+#include "impact-test-utils.h"
+#include "impact-window.h"
+#include "model/impact-format.h"
+
+static ImpactApplication *app;
+static char *tmpdir;
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the window shows the page, or fails after 30 seconds. */
+static void
+wait_for_page (ImpactWindow *window,
+               const char   *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
+
+  while (g_strcmp0 (impact_window_get_page_name (window), page) != 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  g_assert_cmpstr (impact_window_get_page_name (window), ==, page);
+}
+
+static GtkWidget *
+child (ImpactWindow *window,
+       const char   *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), IMPACT_TYPE_WINDOW, name));
+}
+
+static ImpactWindow *
+open_window (const char *path)
+{
+  ImpactWindow *window = impact_window_new (app, path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_empty_database (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "empty.sqlite", NULL);
+  ImpactWindow *window = open_window (path);
+
+  wait_for_page (window, "welcome");
+  g_assert_false (gtk_widget_get_visible (child (window, "demo_tag")));
+  g_assert_true (gtk_widget_is_sensitive (child (window, "explore_demo_button")));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
+                   ==, "empty.sqlite");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "export.csv", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  ImpactWindow *window;
+  const char *message;
+
+  g_assert_true (g_file_set_contents (path, "Factuurdatum;Bedrag\n01-02-2025;10,00\n", -1, NULL));
+  before = impact_test_file_sha256 (path);
+  window = open_window (path);
+  wait_for_page (window, "error");
+
+  message = adw_status_page_get_description (ADW_STATUS_PAGE (child (window, "error_page")));
+  g_assert_nonnull (strstr (message, "export.csv"));
+  g_assert_nonnull (strstr (message, "not an Impact Dashboard database"));
+  after = impact_test_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_existing_data (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "data.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  ImpactStore *store = impact_store_open (path, &error);
+  ImpactStoreCounts counts;
+  g_autofree char *total = NULL;
+  ImpactWindow *window;
+
+  g_assert_true (impact_demo_write (store, impact_day_from_iso ("2025-12-31"), NULL, NULL, NULL, &error));
+  g_assert_true (impact_store_get_counts (store, &counts, &error));
+  g_object_unref (store);
+  total = impact_format_money (counts.total_cents);
+
+  window = open_window (path);
+  wait_for_page (window, "overview");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "total_row"))), ==, total);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "lines_row"))), ==, "300000");
+  g_assert_true (impact_store_is_demo (impact_window_get_store (window)));
+  g_assert_true (gtk_widget_get_visible (child (window, "demo_tag")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_explore_and_leave_demo (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "mine.sqlite", NULL);
+  g_autofree char *demo_path = impact_demo_get_default_path ();
+  ImpactWindow *window = open_window (path);
+
+  wait_for_page (window, "welcome");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-demo", NULL));
+  g_assert_cmpstr (impact_window_get_page_name (window), ==, "demo-progress");
+  wait_for_page (window, "overview");
+
+  /* The demo went into a database of its own; the user's file is still empty. */
+  g_assert_cmpstr (impact_store_get_path (impact_window_get_store (window)), ==, demo_path);
+  g_assert_true (gtk_widget_get_visible (child (window, "demo_tag")));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
+                   ==, "Demo data");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-demo", NULL));
+  wait_for_page (window, "welcome");
+  g_assert_cmpstr (impact_store_get_path (impact_window_get_store (window)), ==, path);
+  g_assert_false (gtk_widget_get_visible (child (window, "demo_tag")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_cancel_demo (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "cancel.sqlite", NULL);
+  g_autofree char *demo_path = impact_demo_get_default_path ();
+  g_autoptr (ImpactStore) demo = NULL;
+  ImpactWindow *window;
+
+  /* Start from no demo database at all. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (demo_path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+  window = open_window (path);
+  wait_for_page (window, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-demo", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
+  wait_for_page (window, "welcome");
+
+  demo = impact_store_open (demo_path, NULL);
+  g_assert_true (impact_store_is_empty (demo, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every button a person can reach says what it does: a label, or a tooltip that screen
+ * readers announce as its name. */
+static void
+check_named (GtkWidget *widget,
+             guint     *n_checked)
+{
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    {
+      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
+                                                 : gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if ((label == NULL || *label == '\0') && (tooltip == NULL || *tooltip == '\0'))
+        g_error ("%s %p has neither a label nor a tooltip", G_OBJECT_TYPE_NAME (widget), widget);
+      (*n_checked)++;
+      /* A menu button's inner toggle is its own part, named through it. */
+      return;
+    }
+
+  /* The close button of the window is GTK's, and GTK names it. */
+  if (GTK_IS_WINDOW_CONTROLS (widget))
+    return;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    check_named (c, n_checked);
+}
+
+static void
+test_accessible_names (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "a11y.sqlite", NULL);
+  ImpactWindow *window = open_window (path);
+  guint n_checked = 0;
+
+  wait_for_page (window, "welcome");
+  check_named (GTK_WIDGET (window), &n_checked);
+  /* The menu button, the welcome, cancel and error buttons, the header-bar controls. */
+  g_assert_cmpuint (n_checked, >=, 4);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_preferences (void)
+{
+  GSettings *settings = impact_application_get_settings (app);
+  ImpactPreferencesWindow *prefs = impact_preferences_window_new (settings);
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs),
+                                                                   IMPACT_TYPE_PREFERENCES_WINDOW,
+                                                                   "color_scheme_row"));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  adw_combo_row_set_selected (row, 2);
+  g_assert_cmpint (g_settings_get_enum (settings, "color-scheme"), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  g_settings_reset (settings, "color-scheme");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_window_size_remembered (void)
+{
+  GSettings *settings = impact_application_get_settings (app);
+  g_autofree char *path = g_build_filename (tmpdir, "size.sqlite", NULL);
+  ImpactWindow *window;
+
+  g_settings_set_int (settings, "window-width", 800);
+  g_settings_set_int (settings, "window-height", 600);
+  /* Not presented: a shown window is clamped to the (small) Xvfb screen. */
+  window = impact_window_new (app, path);
+  {
+    int width, height;
+
+    gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+    g_assert_cmpint (width, ==, 800);
+    g_assert_cmpint (height, ==, 600);
+    gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  }
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  tmpdir = impact_test_make_tmpdir ();
+  /* The demo database goes under the user data folder: keep it in the test's folder. */
+  g_setenv ("XDG_DATA_HOME", tmpdir, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      printf ("1..0 # SKIP no display: run the GUI tests under xvfb-run\n");
+      impact_test_remove_tree (tmpdir);
+      return 77;
+    }
+  adw_init ();
+
+  app = impact_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/empty-database", test_empty_database);
+  g_test_add_func ("/window/not-a-database", test_not_a_database);
+  g_test_add_func ("/window/existing-data", test_existing_data);
+  g_test_add_func ("/window/explore-and-leave-demo", test_explore_and_leave_demo);
+  g_test_add_func ("/window/cancel-demo", test_cancel_demo);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  impact_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return status;
+}

@@ -1,0 +1,58 @@
+/* impact-test-utils.c: temporary folders and files for the test suites
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "impact-test-utils.h"
+
+char *
+impact_test_make_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("impact-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+void
+impact_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+
+  dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            impact_test_remove_tree (child);
+          else
+            g_remove (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+char *
+impact_test_file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}

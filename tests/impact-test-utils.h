@@ -1,0 +1,16 @@
+/* impact-test-utils.h: temporary folders and files for the test suites
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char  *impact_test_make_tmpdir  (void);
+void   impact_test_remove_tree  (const char *path);
+char  *impact_test_file_sha256  (const char *path);
+
+G_END_DECLS
