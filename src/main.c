@@ -13,7 +13,7 @@
 #include "impact-application.h"
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_autoptr (ImpactApplication) app = NULL;

@@ -16,13 +16,13 @@
 #include "storage/impact-store.h"
 
 static const GOptionEntry option_entries[] = {
-  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use this SQLite database instead of the default one"), N_("FILE") },
+    N_ ("Use this SQLite database instead of the default one"), N_ ("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Write the demo data into the database (which must be empty or new) and exit"), NULL },
+    N_ ("Write the demo data into the database (which must be empty or new) and exit"), NULL },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --demo: the day the demo data ends on (default: today)"), N_("YYYY-MM-DD") },
+    N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
 };
 
@@ -57,16 +57,16 @@ print_counts (const ImpactStoreCounts *counts)
   g_autofree char *period = NULL;
 
   /* Translators: a period of time, from the first day to the last. */
-  period = g_strdup_printf (_("%s to %s"), first, last);
+  period = g_strdup_printf (_ ("%s to %s"), first, last);
 
-  print_row (_("Divisions:"), divisions);
-  print_row (_("Objects:"), objects);
-  print_row (_("Suppliers:"), suppliers);
-  print_row (_("Supplier statuses:"), statuses);
-  print_row (_("Purchase lines:"), lines);
-  print_row (_("Period:"), period);
-  print_row (_("Total spend:"), total);
-  print_row (_("Social spend:"), social);
+  print_row (_ ("Divisions:"), divisions);
+  print_row (_ ("Objects:"), objects);
+  print_row (_ ("Suppliers:"), suppliers);
+  print_row (_ ("Supplier statuses:"), statuses);
+  print_row (_ ("Purchase lines:"), lines);
+  print_row (_ ("Period:"), period);
+  print_row (_ ("Total spend:"), total);
+  print_row (_ ("Social spend:"), social);
 }
 
 static int
@@ -82,7 +82,7 @@ write_demo (const char *path,
   if (day == 0)
     {
       /* Translators: %s is the date as the user typed it. */
-      g_printerr (_("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-12-31.\n"), date);
+      g_printerr (_ ("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-12-31.\n"), date);
       return IMPACT_CLI_EXIT_USAGE;
     }
 
@@ -94,7 +94,7 @@ write_demo (const char *path,
       return IMPACT_CLI_EXIT_FAILED;
     }
 
-  g_print (_("Demo data written to “%s”.\n"), name);
+  g_print (_ ("Demo data written to “%s”.\n"), name);
   print_counts (&counts);
 
   return IMPACT_CLI_EXIT_OK;
@@ -129,7 +129,7 @@ impact_cli_handle_options (GVariantDict *options)
 
   if (date != NULL)
     {
-      g_printerr (_("--demo-date goes with --demo.\n"));
+      g_printerr (_ ("--demo-date goes with --demo.\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
 

@@ -11,16 +11,17 @@
 
 #include "impact-application.h"
 #include "impact-cli.h"
+#include "impact-gui-resources.h"
 #include "impact-preferences-window.h"
 #include "impact-window.h"
 #include "storage/impact-store.h"
 
 struct _ImpactApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  GSettings      *settings;
-  char           *database_path;
+  GSettings *settings;
+  char *database_path;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactApplication, impact_application, ADW_TYPE_APPLICATION)
@@ -87,8 +88,8 @@ apply_color_scheme (ImpactApplication *self)
 
 static void
 on_color_scheme_changed_cb (ImpactApplication *self,
-                            const char        *key,
-                            GSettings         *settings)
+                            const char *key,
+                            GSettings *settings)
 {
   apply_color_scheme (self);
 }
@@ -100,7 +101,7 @@ impact_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (impact_application_parent_class)->startup (application);
 
-  g_set_application_name (_("Impact Dashboard"));
+  g_set_application_name (_ ("Impact Dashboard"));
   gtk_window_set_default_icon_name (APPLICATION_ID);
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -145,6 +146,9 @@ impact_application_class_init (ImpactApplicationClass *klass)
 
   object_class->finalize = impact_application_finalize;
 
+  /* Before startup: AdwApplication loads style.css from the resources then. */
+  impact_gui_register_resource ();
+
   app_class->handle_local_options = impact_application_handle_local_options;
   app_class->startup = impact_application_startup;
   app_class->activate = impact_application_activate;
@@ -152,25 +156,25 @@ impact_application_class_init (ImpactApplicationClass *klass)
 
 static void
 impact_application_about_action (GSimpleAction *action,
-                                 GVariant      *parameter,
-                                 gpointer       user_data)
+                                 GVariant *parameter,
+                                 gpointer user_data)
 {
   ImpactApplication *self = user_data;
   static const char *developers[] = { "Impact Dashboard developers", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   adw_show_about_window (window,
-                         "application-name", _("Impact Dashboard"),
+                         "application-name", _ ("Impact Dashboard"),
                          "application-icon", APPLICATION_ID,
-                         "developer-name", _("Impact Dashboard developers"),
+                         "developer-name", _ ("Impact Dashboard developers"),
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/impactdashboard/impact-dashboard",
                          "issue-url", "https://github.com/impactdashboard/impact-dashboard/issues",
-                         "comments", _("See how much of your purchasing creates social impact, per "
-                                       "group, division and contract."),
+                         "comments", _ ("See how much of your purchasing creates social impact, per "
+                                        "group, division and contract."),
                          "developers", developers,
                          /* Translators: replace with your names, one per line. */
-                         "translator-credits", _("translator-credits"),
+                         "translator-credits", _ ("translator-credits"),
                          "copyright", "© 2026 Impact Dashboard developers",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
@@ -178,8 +182,8 @@ impact_application_about_action (GSimpleAction *action,
 
 static void
 impact_application_preferences_action (GSimpleAction *action,
-                                       GVariant      *parameter,
-                                       gpointer       user_data)
+                                       GVariant *parameter,
+                                       gpointer user_data)
 {
   ImpactApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -191,8 +195,8 @@ impact_application_preferences_action (GSimpleAction *action,
 
 static void
 impact_application_quit_action (GSimpleAction *action,
-                                GVariant      *parameter,
-                                gpointer       user_data)
+                                GVariant *parameter,
+                                gpointer user_data)
 {
   ImpactApplication *self = user_data;
 
@@ -210,14 +214,14 @@ impact_application_init (ImpactApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), impact_cli_get_option_entries ());
   g_application_set_option_context_summary (
-    G_APPLICATION (self), _("Social procurement impact per group, division and contract."));
+      G_APPLICATION (self), _ ("Social procurement impact per group, division and contract."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
+                                         (const char *[]){ "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         (const char *[]) { "<Control>comma", NULL });
+                                         (const char *[]){ "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
+                                         (const char *[]){ "<Control>w", NULL });
 }

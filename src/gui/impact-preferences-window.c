@@ -15,24 +15,23 @@
 
 struct _ImpactPreferencesWindow
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  AdwComboRow          *color_scheme_row;
-  AdwActionRow         *database_row;
+  AdwComboRow *color_scheme_row;
+  AdwActionRow *database_row;
 
-  GSettings            *settings;
+  GSettings *settings;
 };
 
-G_DEFINE_FINAL_TYPE (ImpactPreferencesWindow, impact_preferences_window,
-                     ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (ImpactPreferencesWindow, impact_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* The combo row lists the schemes in the order of the "color-scheme" enum's nicks. */
 static const char *const color_schemes[] = { "default", "light", "dark" };
 
 static gboolean
-color_scheme_to_selected (GValue   *value,
+color_scheme_to_selected (GValue *value,
                           GVariant *variant,
-                          gpointer  user_data)
+                          gpointer user_data)
 {
   const char *nick = g_variant_get_string (variant, NULL);
 
@@ -49,9 +48,9 @@ color_scheme_to_selected (GValue   *value,
 }
 
 static GVariant *
-selected_to_color_scheme (const GValue       *value,
+selected_to_color_scheme (const GValue *value,
                           const GVariantType *expected_type,
-                          gpointer            user_data)
+                          gpointer user_data)
 {
   guint selected = g_value_get_uint (value);
 

@@ -16,32 +16,33 @@
 
 struct _ImpactWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkWidget            *demo_tag;
-  GtkStack             *stack;
-  GtkWidget            *explore_demo_button;
-  GtkProgressBar       *demo_progress;
-  AdwStatusPage        *error_page;
-  AdwActionRow         *divisions_row;
-  AdwActionRow         *objects_row;
-  AdwActionRow         *suppliers_row;
-  AdwActionRow         *statuses_row;
-  AdwActionRow         *lines_row;
-  AdwActionRow         *period_row;
-  AdwActionRow         *total_row;
-  AdwActionRow         *social_row;
-  AdwPreferencesGroup  *overview_group;
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkWidget *demo_tag;
+  GtkStack *stack;
+  GtkWidget *explore_demo_button;
+  GtkProgressBar *demo_progress;
+  AdwStatusPage *error_page;
+  GtkLabel *divisions_value;
+  GtkLabel *objects_value;
+  GtkLabel *suppliers_value;
+  GtkLabel *statuses_value;
+  GtkLabel *lines_value;
+  GtkLabel *period_value;
+  GtkLabel *total_value;
+  GtkLabel *social_value;
+  AdwPreferencesGroup *overview_group;
 
-  char                 *database_path;
-  ImpactStore          *store;
-  GCancellable         *cancellable;
+  char *database_path;
+  ImpactStore *store;
+  GCancellable *cancellable;
 };
 
-enum {
+enum
+{
   PROP_0,
   PROP_DATABASE_PATH,
   N_PROPS
@@ -52,11 +53,11 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (ImpactWindow, impact_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void open_database (ImpactWindow *self,
-                           const char   *path);
+                           const char *path);
 
 ImpactWindow *
 impact_window_new (ImpactApplication *application,
-                   const char        *database_path)
+                   const char *database_path)
 {
   ImpactWindow *self;
   GSettings *settings;
@@ -97,7 +98,7 @@ impact_window_get_page_name (ImpactWindow *self)
 
 static void
 show_toast (ImpactWindow *self,
-            const char   *title)
+            const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
@@ -115,7 +116,7 @@ update_actions (ImpactWindow *self)
 
 static void
 set_store (ImpactWindow *self,
-           ImpactStore  *store)
+           ImpactStore *store)
 {
   gboolean demo;
   g_autofree char *name = NULL;
@@ -126,19 +127,12 @@ set_store (ImpactWindow *self,
   gtk_widget_set_visible (self->demo_tag, demo);
   if (store != NULL)
     name = g_filename_display_basename (impact_store_get_path (store));
-  adw_window_title_set_subtitle (self->window_title, demo ? _("Demo data") : name);
+  adw_window_title_set_subtitle (self->window_title, demo ? _ ("Demo data") : name);
   update_actions (self);
 }
 
 static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
-{
-  adw_action_row_set_subtitle (row, value);
-}
-
-static void
-show_counts (ImpactWindow            *self,
+show_counts (ImpactWindow *self,
              const ImpactStoreCounts *counts)
 {
   g_autofree char *divisions = impact_format_count (counts->n_divisions);
@@ -155,19 +149,19 @@ show_counts (ImpactWindow            *self,
   double share = counts->total_cents != 0 ? 100.0 * counts->social_cents / counts->total_cents : 0;
 
   /* Translators: a period of time, from the first day to the last. */
-  period = counts->n_lines > 0 ? g_strdup_printf (_("%s to %s"), first, last)
-                               : g_strdup (_("No purchases yet"));
+  period = counts->n_lines > 0 ? g_strdup_printf (_ ("%s to %s"), first, last)
+                               : g_strdup (_ ("No purchases yet"));
   /* Translators: an amount of money and its share of the total, as in "EUR 12,00 (8.5%)". */
-  social_text = g_strdup_printf (_("%s (%.1f%%)"), social, share);
+  social_text = g_strdup_printf (_ ("%s (%.1f%%)"), social, share);
 
-  set_row_value (self->divisions_row, divisions);
-  set_row_value (self->objects_row, objects);
-  set_row_value (self->suppliers_row, suppliers);
-  set_row_value (self->statuses_row, statuses);
-  set_row_value (self->lines_row, lines);
-  set_row_value (self->period_row, period);
-  set_row_value (self->total_row, total);
-  set_row_value (self->social_row, social_text);
+  gtk_label_set_text (self->divisions_value, divisions);
+  gtk_label_set_text (self->objects_value, objects);
+  gtk_label_set_text (self->suppliers_value, suppliers);
+  gtk_label_set_text (self->statuses_value, statuses);
+  gtk_label_set_text (self->lines_value, lines);
+  gtk_label_set_text (self->period_value, period);
+  gtk_label_set_text (self->total_value, total);
+  gtk_label_set_text (self->social_value, social_text);
   adw_preferences_group_set_description (self->overview_group, impact_store_get_path (self->store));
 
   gtk_stack_set_visible_child_name (self->stack, "overview");
@@ -182,9 +176,9 @@ show_error (ImpactWindow *self,
 }
 
 static void
-on_counts_ready_cb (GObject      *object,
+on_counts_ready_cb (GObject *object,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer user_data)
 {
   g_autoptr (ImpactWindow) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -203,9 +197,9 @@ on_counts_ready_cb (GObject      *object,
 }
 
 static void
-on_store_opened_cb (GObject      *object,
+on_store_opened_cb (GObject *object,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer user_data)
 {
   g_autoptr (ImpactWindow) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -223,7 +217,7 @@ on_store_opened_cb (GObject      *object,
 
   set_store (self, store);
   if (impact_store_get_backup_path (store) != NULL)
-    show_toast (self, _("The database was updated to the new version; a backup copy was kept"));
+    show_toast (self, _ ("The database was updated to the new version; a backup copy was kept"));
 
   empty = impact_store_is_empty (store, &error);
   if (error != NULL)
@@ -245,7 +239,7 @@ on_store_opened_cb (GObject      *object,
 
 static void
 open_database (ImpactWindow *self,
-               const char   *path)
+               const char *path)
 {
   set_store (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "loading");
@@ -253,7 +247,7 @@ open_database (ImpactWindow *self,
 }
 
 static void
-on_demo_progress_cb (double   fraction,
+on_demo_progress_cb (double fraction,
                      gpointer user_data)
 {
   ImpactWindow *self = user_data;
@@ -262,9 +256,9 @@ on_demo_progress_cb (double   fraction,
 }
 
 static void
-on_demo_written_cb (GObject      *object,
+on_demo_written_cb (GObject *object,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer user_data)
 {
   g_autoptr (ImpactWindow) self = user_data;
   g_autoptr (GError) error = NULL;
@@ -277,7 +271,7 @@ on_demo_written_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          show_toast (self, _("Loading the demo data was cancelled"));
+          show_toast (self, _ ("Loading the demo data was cancelled"));
           open_database (self, self->database_path);
         }
       else if (g_error_matches (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_EMPTY))
@@ -287,14 +281,14 @@ on_demo_written_cb (GObject      *object,
       return;
     }
 
-  show_toast (self, _("Demo data loaded: a fictional group with three years of purchases"));
+  show_toast (self, _ ("Demo data loaded: a fictional group with three years of purchases"));
   open_database (self, path);
 }
 
 static void
-impact_window_explore_demo (GtkWidget  *widget,
+impact_window_explore_demo (GtkWidget *widget,
                             const char *action_name,
-                            GVariant   *parameter)
+                            GVariant *parameter)
 {
   ImpactWindow *self = IMPACT_WINDOW (widget);
   g_autofree char *path = impact_demo_get_default_path ();
@@ -314,9 +308,9 @@ impact_window_explore_demo (GtkWidget  *widget,
 }
 
 static void
-impact_window_leave_demo (GtkWidget  *widget,
+impact_window_leave_demo (GtkWidget *widget,
                           const char *action_name,
-                          GVariant   *parameter)
+                          GVariant *parameter)
 {
   ImpactWindow *self = IMPACT_WINDOW (widget);
 
@@ -324,9 +318,9 @@ impact_window_leave_demo (GtkWidget  *widget,
 }
 
 static void
-impact_window_cancel (GtkWidget  *widget,
+impact_window_cancel (GtkWidget *widget,
                       const char *action_name,
-                      GVariant   *parameter)
+                      GVariant *parameter)
 {
   ImpactWindow *self = IMPACT_WINDOW (widget);
 
@@ -370,9 +364,9 @@ impact_window_finalize (GObject *object)
 }
 
 static void
-impact_window_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
+impact_window_get_property (GObject *object,
+                            guint prop_id,
+                            GValue *value,
                             GParamSpec *pspec)
 {
   ImpactWindow *self = IMPACT_WINDOW (object);
@@ -389,10 +383,10 @@ impact_window_get_property (GObject    *object,
 }
 
 static void
-impact_window_set_property (GObject      *object,
-                            guint         prop_id,
+impact_window_set_property (GObject *object,
+                            guint prop_id,
                             const GValue *value,
-                            GParamSpec   *pspec)
+                            GParamSpec *pspec)
 {
   ImpactWindow *self = IMPACT_WINDOW (object);
 
@@ -426,8 +420,8 @@ impact_window_class_init (ImpactWindowClass *klass)
    * The user's own database, opened at start and when leaving the demo data.
    */
   properties[PROP_DATABASE_PATH] =
-    g_param_spec_string ("database-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("database-path", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   impact_gui_register_resource ();
@@ -440,14 +434,14 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, overview_group);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, divisions_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, objects_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, suppliers_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, statuses_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, lines_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, period_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, total_row);
-  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, social_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, divisions_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, objects_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, suppliers_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, statuses_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, lines_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, period_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, total_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, social_value);
 
   gtk_widget_class_install_action (widget_class, "win.explore-demo", NULL,
                                    impact_window_explore_demo);

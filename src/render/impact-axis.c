@@ -13,7 +13,7 @@
 
 static double
 nice_step (double range,
-           guint  max_intervals)
+           guint max_intervals)
 {
   static const double multipliers[] = { 1.0, 2.0, 2.5, 5.0, 10.0 };
   double rough = range / max_intervals;
@@ -28,9 +28,9 @@ nice_step (double range,
 
 void
 impact_axis_init (ImpactAxis *axis,
-                  double      data_min,
-                  double      data_max,
-                  guint       max_ticks)
+                  double data_min,
+                  double data_max,
+                  guint max_ticks)
 {
   double step;
   guint n;
@@ -83,7 +83,7 @@ impact_axis_init (ImpactAxis *axis,
 /* Where a value lies on the axis: 0 at min, 1 at max. */
 double
 impact_axis_normalize (const ImpactAxis *axis,
-                       double            value)
+                       double value)
 {
   g_return_val_if_fail (axis != NULL, 0);
 

@@ -18,7 +18,7 @@
 #define N_SUPPLIERS 1000
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_autoptr (GError) error = NULL;

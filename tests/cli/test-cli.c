@@ -12,7 +12,7 @@
 
 typedef struct
 {
-  int   status;
+  int status;
   char *out;
   char *err;
 } Run;
@@ -28,8 +28,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* Runs the application binary with the arguments, in the given language (NULL: English). */
 static void
-run_app (Run               *run,
-         const char        *language,
+run_app (Run *run,
+         const char *language,
          const char *const *args)
 {
   g_autoptr (GError) error = NULL;
@@ -61,7 +61,7 @@ test_version (void)
 {
   g_auto (Run) run = { 0 };
 
-  run_app (&run, NULL, (const char *[]) { "--version", NULL });
+  run_app (&run, NULL, (const char *[]){ "--version", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "impact-dashboard " PACKAGE_VERSION "\n");
 }
@@ -71,7 +71,7 @@ test_help (void)
 {
   g_auto (Run) run = { 0 };
 
-  run_app (&run, NULL, (const char *[]) { "--help", NULL });
+  run_app (&run, NULL, (const char *[]){ "--help", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--database=FILE"));
   g_assert_nonnull (strstr (run.out, "--demo"));
@@ -90,7 +90,7 @@ test_help_dutch (void)
     }
   setlocale (LC_ALL, "C");
 
-  run_app (&run, "nl", (const char *[]) { "--help", NULL });
+  run_app (&run, "nl", (const char *[]){ "--help", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--database=BESTAND"));
   g_assert_nonnull (strstr (run.out, "Toon de versie"));
@@ -104,7 +104,7 @@ test_demo (void)
   g_auto (Run) first = { 0 };
   g_auto (Run) second = { 0 };
 
-  run_app (&first, NULL, (const char *[]) { "--database", path, "--demo", "--demo-date", "2026-11-22", NULL });
+  run_app (&first, NULL, (const char *[]){ "--database", path, "--demo", "--demo-date", "2026-11-22", NULL });
   g_assert_cmpstr (first.err, ==, "");
   g_assert_cmpint (first.status, ==, 0);
   g_assert_nonnull (strstr (first.out, "Demo data written to"));
@@ -113,7 +113,7 @@ test_demo (void)
   g_assert_nonnull (strstr (first.out, "Period:                 24 Nov 2023 to 22 Nov 2026\n"));
 
   /* A second run would mix the demo into data: it refuses and leaves the file. */
-  run_app (&second, NULL, (const char *[]) { "--database", path, "--demo", NULL });
+  run_app (&second, NULL, (const char *[]){ "--database", path, "--demo", NULL });
   g_assert_cmpint (second.status, ==, 1);
   g_assert_nonnull (strstr (second.err, "already holds data"));
   g_assert_nonnull (strstr (second.err, "demo.db"));
@@ -136,7 +136,7 @@ test_demo_dutch (void)
     }
   setlocale (LC_ALL, "C");
 
-  run_app (&run, "nl", (const char *[]) { "-d", path, "--demo", "--demo-date", "2026-11-22", NULL });
+  run_app (&run, "nl", (const char *[]){ "-d", path, "--demo", "--demo-date", "2026-11-22", NULL });
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Demodata geschreven naar"));
   /* Dutch digit grouping and decimal comma, Dutch month names. */
@@ -158,23 +158,23 @@ test_bad_input (void)
   g_auto (Run) not_db = { 0 };
   g_auto (Run) stray = { 0 };
 
-  run_app (&bad_date, NULL, (const char *[]) { "-d", db, "--demo", "--demo-date", "31-12-2025", NULL });
+  run_app (&bad_date, NULL, (const char *[]){ "-d", db, "--demo", "--demo-date", "31-12-2025", NULL });
   g_assert_cmpint (bad_date.status, ==, 2);
   g_assert_nonnull (strstr (bad_date.err, "“31-12-2025” is not a date"));
 
   g_assert_true (g_file_set_contents (path, "not a database, just some notes\n", -1, NULL));
-  run_app (&not_db, NULL, (const char *[]) { "-d", path, "--demo", NULL });
+  run_app (&not_db, NULL, (const char *[]){ "-d", path, "--demo", NULL });
   g_assert_cmpint (not_db.status, ==, 1);
   g_assert_nonnull (strstr (not_db.err, "is not an Impact Dashboard database"));
 
-  run_app (&stray, NULL, (const char *[]) { "--demo-date", "2025-01-01", NULL });
+  run_app (&stray, NULL, (const char *[]){ "--demo-date", "2025-01-01", NULL });
   g_assert_cmpint (stray.status, ==, 2);
 
   impact_test_remove_tree (dir);
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

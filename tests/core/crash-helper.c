@@ -14,7 +14,7 @@
  * division 2 until it is killed; each batch's amounts depend on its size, so a half-written
  * batch would show. */
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_autoptr (GError) error = NULL;

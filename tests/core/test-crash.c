@@ -16,7 +16,7 @@
 
 static void
 check_database (const char *path,
-                gint64     *n_batches)
+                gint64 *n_batches)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = impact_store_open (path, &error);
@@ -108,7 +108,7 @@ test_kill_during_bulk_insert (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -17,8 +17,8 @@ static guint32 reference_day;
 
 static gint64
 query (ImpactStore *store,
-       const char  *sql,
-       gint64       parameter)
+       const char *sql,
+       gint64 parameter)
 {
   g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (impact_store_get_db (store), sql, NULL);
 
@@ -60,8 +60,15 @@ static void
 test_statuses (void)
 {
   static const char *const kinds[] = {
-    "pso-30plus", "pso-3", "pso-2", "pso-1", "pso-base", "pso-aspirant", "sw",
-    "social-enterprise", "own-social",
+    "pso-30plus",
+    "pso-3",
+    "pso-2",
+    "pso-1",
+    "pso-base",
+    "pso-aspirant",
+    "sw",
+    "social-enterprise",
+    "own-social",
   };
   gint64 n_with_status = query (demo_store, "SELECT count(DISTINCT supplier_id) FROM supplier_statuses", 0);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -82,15 +89,19 @@ test_statuses (void)
 
   /* Some expired, some expiring within 90 days, some open-ended. */
   g_assert_cmpint (query (demo_store, "SELECT count(*) FROM supplier_statuses WHERE valid_until < ?",
-                          reference_day), >, 20);
+                          reference_day),
+                   >, 20);
   g_assert_cmpint (query (demo_store,
                           "SELECT count(*) FROM supplier_statuses WHERE valid_until BETWEEN ?1 AND ?1 + 90",
-                          reference_day), >=, 5);
+                          reference_day),
+                   >=, 5);
   g_assert_cmpint (query (demo_store, "SELECT count(*) FROM supplier_statuses WHERE valid_until IS NULL", 0),
                    >=, 30);
   g_assert_cmpint (query (demo_store,
                           "SELECT count(*) FROM suppliers s JOIN supplier_statuses t ON t.supplier_id = s.id"
-                          " WHERE t.kind = 'own-social' AND s.name = 'Buitengewoon B.V.'", 0), ==, 1);
+                          " WHERE t.kind = 'own-social' AND s.name = 'Buitengewoon B.V.'",
+                          0),
+                   ==, 1);
 }
 
 static void
@@ -99,15 +110,18 @@ test_spend_pattern (void)
   gint64 total = query (demo_store, "SELECT sum(amount_cents) FROM purchase_lines", 0);
   gint64 top10 = query (demo_store,
                         "SELECT sum(s) FROM (SELECT sum(amount_cents) AS s FROM purchase_lines"
-                        " GROUP BY supplier_id ORDER BY s DESC LIMIT 10)", 0);
+                        " GROUP BY supplier_id ORDER BY s DESC LIMIT 10)",
+                        0);
   gint64 credits = query (demo_store, "SELECT count(*) FROM purchase_lines WHERE amount_cents < 0", 0);
   gint64 linked = query (demo_store, "SELECT count(*) FROM purchase_lines WHERE object_id IS NOT NULL", 0);
   gint64 outside = query (demo_store,
                           "SELECT count(*) FROM purchase_lines p JOIN nodes o ON o.id = p.object_id"
-                          " WHERE p.invoice_day NOT BETWEEN o.contract_start AND o.contract_end", 0);
+                          " WHERE p.invoice_day NOT BETWEEN o.contract_start AND o.contract_end",
+                          0);
   gint64 wrong_division = query (demo_store,
                                  "SELECT count(*) FROM purchase_lines p JOIN nodes o ON o.id = p.object_id"
-                                 " WHERE o.parent_id <> p.division_id", 0);
+                                 " WHERE o.parent_id <> p.division_id",
+                                 0);
 
   /* Skewed: a few suppliers take a large part. */
   g_assert_cmpfloat ((double) top10 / total, >, 0.25);
@@ -123,7 +137,9 @@ test_spend_pattern (void)
   g_assert_cmpint (query (demo_store,
                           "SELECT count(*) FROM (SELECT supplier_id FROM purchase_lines"
                           " GROUP BY supplier_id ORDER BY sum(amount_cents) DESC LIMIT 15)"
-                          " WHERE supplier_id IN (SELECT supplier_id FROM supplier_statuses)", 0), ==, 0);
+                          " WHERE supplier_id IN (SELECT supplier_id FROM supplier_statuses)",
+                          0),
+                   ==, 0);
 }
 
 static void
@@ -161,7 +177,7 @@ test_refuses_data (void)
 }
 
 static void
-cancel_halfway (double   fraction,
+cancel_halfway (double fraction,
                 gpointer user_data)
 {
   if (fraction > 0.5)
@@ -187,7 +203,7 @@ test_cancel_leaves_nothing (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_autoptr (GError) error = NULL;

@@ -15,11 +15,16 @@ test_days (void)
   static const struct
   {
     const char *iso;
-    gboolean    valid;
+    gboolean valid;
   } cases[] = {
-    { "2025-01-01", TRUE }, { "2024-02-29", TRUE }, { "2025-02-29", FALSE },
-    { "2025-13-01", FALSE }, { "2025-1-01", FALSE }, { "2025-01-01x", FALSE },
-    { "", FALSE }, { "01-01-2025", FALSE },
+    { "2025-01-01", TRUE },
+    { "2024-02-29", TRUE },
+    { "2025-02-29", FALSE },
+    { "2025-13-01", FALSE },
+    { "2025-1-01", FALSE },
+    { "2025-01-01x", FALSE },
+    { "", FALSE },
+    { "01-01-2025", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -42,13 +47,13 @@ test_days (void)
 
 typedef struct
 {
-  gint64      cents;
+  gint64 cents;
   const char *expected;
 } MoneyCase;
 
 static void
 check_money (const MoneyCase *cases,
-             guint            n_cases)
+             guint n_cases)
 {
   for (guint i = 0; i < n_cases; i++)
     {
@@ -74,7 +79,10 @@ static void
 test_money_c (void)
 {
   static const MoneyCase cases[] = {
-    { 0, "EUR 0.00" }, { 5, "EUR 0.05" }, { -5, "-EUR 0.05" }, { 123456, "EUR 1234.56" },
+    { 0, "EUR 0.00" },
+    { 5, "EUR 0.05" },
+    { -5, "-EUR 0.05" },
+    { 123456, "EUR 1234.56" },
     { G_MININT64, "-EUR 92233720368547758.08" },
   };
 
@@ -86,7 +94,9 @@ static void
 test_money_dutch (void)
 {
   static const MoneyCase cases[] = {
-    { 123456, "EUR 1.234,56" }, { -100, "-EUR 1,00" }, { 123456789012, "EUR 1.234.567.890,12" },
+    { 123456, "EUR 1.234,56" },
+    { -100, "-EUR 1,00" },
+    { 123456789012, "EUR 1.234.567.890,12" },
     { 99999, "EUR 999,99" },
   };
   g_autofree char *count = NULL;
@@ -103,7 +113,8 @@ static void
 test_money_english (void)
 {
   static const MoneyCase cases[] = {
-    { 123456, "EUR 1,234.56" }, { -123456789, "-EUR 1,234,567.89" },
+    { 123456, "EUR 1,234.56" },
+    { -123456789, "-EUR 1,234,567.89" },
   };
 
   if (!use_locale ("C.UTF-8"))
@@ -123,7 +134,7 @@ test_money_english (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

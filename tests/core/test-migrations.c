@@ -31,7 +31,7 @@ make_v1_database (const char *dir,
 }
 
 static gint64
-query (ImpactDb   *db,
+query (ImpactDb *db,
        const char *sql)
 {
   gint64 value = -1;
@@ -130,7 +130,7 @@ test_reopen_is_no_op (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -12,11 +12,11 @@
 
 typedef struct
 {
-  const char        *name;
+  const char *name;
   ImpactStatusPeriod statuses[4];
-  guint              n_statuses;
-  const char        *day;
-  ImpactSocialClass  expected;
+  guint n_statuses;
+  const char *day;
+  ImpactSocialClass expected;
 } ClassifyCase;
 
 static void
@@ -26,49 +26,76 @@ test_classify (void)
   const ClassifyCase cases[] = {
     { "no statuses", { { 0 } }, 0, "2025-01-01", IMPACT_SOCIAL_CLASS_NONE },
     { "before any status",
-      { { IMPACT_SOCIAL_CLASS_PSO_2, D ("2025-03-01"), D ("2027-02-28") } }, 1, "2025-02-28",
+      { { IMPACT_SOCIAL_CLASS_PSO_2, D ("2025-03-01"), D ("2027-02-28") } },
+      1,
+      "2025-02-28",
       IMPACT_SOCIAL_CLASS_NONE },
     { "on the first day",
-      { { IMPACT_SOCIAL_CLASS_PSO_2, D ("2025-03-01"), D ("2027-02-28") } }, 1, "2025-03-01",
+      { { IMPACT_SOCIAL_CLASS_PSO_2, D ("2025-03-01"), D ("2027-02-28") } },
+      1,
+      "2025-03-01",
       IMPACT_SOCIAL_CLASS_PSO_2 },
     { "expiry on the day still counts",
-      { { IMPACT_SOCIAL_CLASS_PSO_1, D ("2023-01-01"), D ("2024-12-31") } }, 1, "2024-12-31",
+      { { IMPACT_SOCIAL_CLASS_PSO_1, D ("2023-01-01"), D ("2024-12-31") } },
+      1,
+      "2024-12-31",
       IMPACT_SOCIAL_CLASS_PSO_1 },
     { "the day after expiry does not",
-      { { IMPACT_SOCIAL_CLASS_PSO_1, D ("2023-01-01"), D ("2024-12-31") } }, 1, "2025-01-01",
+      { { IMPACT_SOCIAL_CLASS_PSO_1, D ("2023-01-01"), D ("2024-12-31") } },
+      1,
+      "2025-01-01",
       IMPACT_SOCIAL_CLASS_NONE },
     { "open-ended status",
-      { { IMPACT_SOCIAL_CLASS_SW, D ("2010-01-01"), 0 } }, 1, "2099-12-31", IMPACT_SOCIAL_CLASS_SW },
+      { { IMPACT_SOCIAL_CLASS_SW, D ("2010-01-01"), 0 } },
+      1,
+      "2099-12-31",
+      IMPACT_SOCIAL_CLASS_SW },
     { "open start",
-      { { IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE, 0, D ("2025-06-30") } }, 1, "1990-01-01",
+      { { IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE, 0, D ("2025-06-30") } },
+      1,
+      "1990-01-01",
       IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE },
     { "overlap: SW beats PSO 3",
       { { IMPACT_SOCIAL_CLASS_PSO_3, D ("2024-01-01"), D ("2025-12-31") },
         { IMPACT_SOCIAL_CLASS_SW, D ("2024-06-01"), 0 } },
-      2, "2024-07-01", IMPACT_SOCIAL_CLASS_SW },
+      2,
+      "2024-07-01",
+      IMPACT_SOCIAL_CLASS_SW },
     { "overlap: PSO 30+ beats SW whatever the order",
       { { IMPACT_SOCIAL_CLASS_SW, 0, 0 },
         { IMPACT_SOCIAL_CLASS_PSO_30PLUS, D ("2024-01-01"), D ("2025-12-31") },
         { IMPACT_SOCIAL_CLASS_PSO_1, D ("2024-01-01"), D ("2025-12-31") } },
-      3, "2025-01-01", IMPACT_SOCIAL_CLASS_PSO_30PLUS },
+      3,
+      "2025-01-01",
+      IMPACT_SOCIAL_CLASS_PSO_30PLUS },
     { "overlap: expired stronger one does not count",
       { { IMPACT_SOCIAL_CLASS_PSO_30PLUS, D ("2022-01-01"), D ("2023-12-31") },
         { IMPACT_SOCIAL_CLASS_PSO_BASE, D ("2023-06-01"), D ("2025-05-31") } },
-      2, "2024-01-01", IMPACT_SOCIAL_CLASS_PSO_BASE },
+      2,
+      "2024-01-01",
+      IMPACT_SOCIAL_CLASS_PSO_BASE },
     { "renewal the next day: old level on its last day",
       { { IMPACT_SOCIAL_CLASS_PSO_1, D ("2022-01-01"), D ("2023-12-31") },
         { IMPACT_SOCIAL_CLASS_PSO_2, D ("2024-01-01"), D ("2025-12-31") } },
-      2, "2023-12-31", IMPACT_SOCIAL_CLASS_PSO_1 },
+      2,
+      "2023-12-31",
+      IMPACT_SOCIAL_CLASS_PSO_1 },
     { "renewal the next day: new level from its first day",
       { { IMPACT_SOCIAL_CLASS_PSO_1, D ("2022-01-01"), D ("2023-12-31") },
         { IMPACT_SOCIAL_CLASS_PSO_2, D ("2024-01-01"), D ("2025-12-31") } },
-      2, "2024-01-01", IMPACT_SOCIAL_CLASS_PSO_2 },
+      2,
+      "2024-01-01",
+      IMPACT_SOCIAL_CLASS_PSO_2 },
     { "own social beats PSO 3",
       { { IMPACT_SOCIAL_CLASS_PSO_3, 0, 0 }, { IMPACT_SOCIAL_CLASS_OWN_SOCIAL, 0, 0 } },
-      2, "2025-01-01", IMPACT_SOCIAL_CLASS_OWN_SOCIAL },
+      2,
+      "2025-01-01",
+      IMPACT_SOCIAL_CLASS_OWN_SOCIAL },
     { "aspirant only",
-      { { IMPACT_SOCIAL_CLASS_PSO_ASPIRANT, D ("2025-01-01"), D ("2025-12-31") } }, 1,
-      "2025-05-05", IMPACT_SOCIAL_CLASS_PSO_ASPIRANT },
+      { { IMPACT_SOCIAL_CLASS_PSO_ASPIRANT, D ("2025-01-01"), D ("2025-12-31") } },
+      1,
+      "2025-05-05",
+      IMPACT_SOCIAL_CLASS_PSO_ASPIRANT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -87,8 +114,16 @@ test_strength_order (void)
   /* DOMAIN.md: pso-30plus > sw > social-enterprise > own-social > pso-3 > pso-2 > pso-1 >
    * pso-base > pso-aspirant > none. */
   static const char *const order[] = {
-    "pso-30plus", "sw", "social-enterprise", "own-social", "pso-3", "pso-2", "pso-1",
-    "pso-base", "pso-aspirant", "none",
+    "pso-30plus",
+    "sw",
+    "social-enterprise",
+    "own-social",
+    "pso-3",
+    "pso-2",
+    "pso-1",
+    "pso-base",
+    "pso-aspirant",
+    "none",
   };
 
   for (guint i = 0; i + 1 < G_N_ELEMENTS (order); i++)
@@ -98,11 +133,11 @@ test_strength_order (void)
 
       g_assert_true (impact_social_class_from_code (order[i], &stronger));
       g_assert_true (impact_social_class_from_code (order[i + 1], &weaker));
-      both[0] = (ImpactStatusPeriod) { weaker, 0, 0 };
-      both[1] = (ImpactStatusPeriod) { stronger, 0, 0 };
+      both[0] = (ImpactStatusPeriod){ weaker, 0, 0 };
+      both[1] = (ImpactStatusPeriod){ stronger, 0, 0 };
       g_assert_cmpint (impact_social_class_classify (both, 2, D ("2025-01-01")), ==, stronger);
-      both[0] = (ImpactStatusPeriod) { stronger, 0, 0 };
-      both[1] = (ImpactStatusPeriod) { weaker, 0, 0 };
+      both[0] = (ImpactStatusPeriod){ stronger, 0, 0 };
+      both[1] = (ImpactStatusPeriod){ weaker, 0, 0 };
       g_assert_cmpint (impact_social_class_classify (both, 2, D ("2025-01-01")), ==, stronger);
     }
 }
@@ -163,7 +198,7 @@ test_default_valid_until (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -17,16 +17,16 @@
 
 typedef struct
 {
-  char        *dir;
-  char        *path;
+  char *dir;
+  char *path;
   ImpactStore *store;
-  gint64       division_id;
-  gint64       object_id;
-  gint64       supplier_id;
+  gint64 division_id;
+  gint64 object_id;
+  gint64 supplier_id;
 } Fixture;
 
 static void
-fixture_set_up (Fixture      *f,
+fixture_set_up (Fixture *f,
                 gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -60,7 +60,7 @@ fixture_set_up (Fixture      *f,
 }
 
 static void
-fixture_tear_down (Fixture      *f,
+fixture_tear_down (Fixture *f,
                    gconstpointer data)
 {
   g_clear_object (&f->store);
@@ -71,7 +71,7 @@ fixture_tear_down (Fixture      *f,
 
 static gint64
 count (ImpactStore *store,
-       const char  *sql)
+       const char *sql)
 {
   g_autoptr (GError) error = NULL;
   gint64 n = -1;
@@ -83,7 +83,7 @@ count (ImpactStore *store,
 }
 
 static void
-test_new_database (Fixture      *f,
+test_new_database (Fixture *f,
                    gconstpointer data)
 {
   GStatBuf st;
@@ -98,7 +98,7 @@ test_new_database (Fixture      *f,
 }
 
 static void
-test_nodes (Fixture      *f,
+test_nodes (Fixture *f,
             gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -145,7 +145,7 @@ test_nodes (Fixture      *f,
 }
 
 static void
-test_suppliers (Fixture      *f,
+test_suppliers (Fixture *f,
                 gconstpointer data)
 {
   static const struct
@@ -154,7 +154,7 @@ test_suppliers (Fixture      *f,
     const char *vat;
     const char *erp;
     const char *name;
-    gboolean    found;
+    gboolean found;
   } cases[] = {
     { "12345678", NULL, NULL, NULL, TRUE },
     { NULL, "NL123456789B01", NULL, NULL, TRUE },
@@ -226,7 +226,7 @@ test_normalize_name (void)
 }
 
 static void
-test_statuses (Fixture      *f,
+test_statuses (Fixture *f,
                gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -272,7 +272,7 @@ test_statuses (Fixture      *f,
 }
 
 static void
-test_classify (Fixture      *f,
+test_classify (Fixture *f,
                gconstpointer data)
 {
   static const struct
@@ -324,7 +324,7 @@ test_classify (Fixture      *f,
 
 static ImpactPurchaseLine *
 make_lines (Fixture *f,
-            guint    n)
+            guint n)
 {
   ImpactPurchaseLine *lines = g_new0 (ImpactPurchaseLine, n);
 
@@ -343,7 +343,7 @@ make_lines (Fixture *f,
 }
 
 static void
-test_batches (Fixture      *f,
+test_batches (Fixture *f,
               gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -389,7 +389,7 @@ test_batches (Fixture      *f,
 }
 
 static void
-test_batch_all_or_nothing (Fixture      *f,
+test_batch_all_or_nothing (Fixture *f,
                            gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -425,7 +425,7 @@ test_batch_all_or_nothing (Fixture      *f,
 }
 
 static void
-test_counts (Fixture      *f,
+test_counts (Fixture *f,
              gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -473,9 +473,9 @@ test_counts (Fixture      *f,
 }
 
 static void
-on_counts_cb (GObject      *object,
+on_counts_cb (GObject *object,
               GAsyncResult *result,
-              gpointer      user_data)
+              gpointer user_data)
 {
   ImpactStoreCounts *counts = user_data;
   g_autoptr (GError) error = NULL;
@@ -485,9 +485,9 @@ on_counts_cb (GObject      *object,
 }
 
 static void
-on_open_cb (GObject      *object,
+on_open_cb (GObject *object,
             GAsyncResult *result,
-            gpointer      user_data)
+            gpointer user_data)
 {
   ImpactStore **store = user_data;
   g_autoptr (GError) error = NULL;
@@ -497,7 +497,7 @@ on_open_cb (GObject      *object,
 }
 
 static void
-test_async (Fixture      *f,
+test_async (Fixture *f,
             gconstpointer data)
 {
   ImpactStore *store = NULL;
@@ -519,7 +519,7 @@ test_async (Fixture      *f,
 /* Bad files: each open fails with a clear error and leaves the file as it was. */
 static void
 check_open_fails (const char *path,
-                  int         code,
+                  int code,
                   const char *message_part)
 {
   g_autoptr (GError) error = NULL;
@@ -616,7 +616,7 @@ test_locked (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -6,7 +6,7 @@ set -eu
 cd "$1"
 status=0
 listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
-found=$( (grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_)\(' src --include='*.c';
+found=$( (grep -rlE '(^|[^A-Za-z0-9_])(_|N_|C_|NC_) ?\(' src --include='*.c';
           grep -rl 'translatable="yes"' ui data --include='*.ui' --include='*.xml' --include='*.in';
           ls data/*.desktop.in data/*.gschema.xml data/*.metainfo.xml.in) | sort -u)
 for f in $found; do

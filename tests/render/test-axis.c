@@ -15,7 +15,7 @@ test_ticks (void)
   static const struct
   {
     double min, max;
-    guint  max_ticks;
+    guint max_ticks;
     double expect_min, expect_max, expect_step;
   } cases[] = {
     { 0, 100, 6, 0, 100, 20 },
@@ -79,7 +79,7 @@ test_normalize (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -27,7 +27,7 @@
 static const struct
 {
   ImpactSocialClass kind;
-  guint             count;
+  guint count;
 } status_plan[] = {
   { IMPACT_SOCIAL_CLASS_OWN_SOCIAL, 1 },
   { IMPACT_SOCIAL_CLASS_SW, 30 },
@@ -42,38 +42,49 @@ static const struct
 
 /* Spend dips in the summer holidays and peaks when budgets are spent in December. */
 static const double month_factor[12] = {
-  1.0, 0.95, 1.0, 1.0, 1.0, 0.95, 0.8, 0.75, 1.0, 1.05, 1.05, 1.2,
+  1.0,
+  0.95,
+  1.0,
+  1.0,
+  1.0,
+  0.95,
+  0.8,
+  0.75,
+  1.0,
+  1.05,
+  1.05,
+  1.2,
 };
 
 typedef struct
 {
-  gint64  id;
-  guint   division;
-  guint   category;
-  double  cumulative_weight;
-  double  log_median_cents;
+  gint64 id;
+  guint division;
+  guint category;
+  double cumulative_weight;
+  double log_median_cents;
 } DemoSupplier;
 
 typedef struct
 {
-  gint64  id;
+  gint64 id;
   guint32 start;
   guint32 end;
 } DemoObject;
 
 typedef struct
 {
-  ImpactStore        *store;
-  GRand              *rand;
-  guint32             reference_day;
-  guint               n_sw_names;
-  guint               n_se_names;
-  gint64              division_ids[6];
-  DemoObject          objects[6][N_OBJECTS_PER_DIVISION];
-  DemoSupplier       *suppliers;
-  GCancellable       *cancellable;
-  ImpactProgressFunc  progress;
-  gpointer            progress_data;
+  ImpactStore *store;
+  GRand *rand;
+  guint32 reference_day;
+  guint n_sw_names;
+  guint n_se_names;
+  gint64 division_ids[6];
+  DemoObject objects[6][N_OBJECTS_PER_DIVISION];
+  DemoSupplier *suppliers;
+  GCancellable *cancellable;
+  ImpactProgressFunc progress;
+  gpointer progress_data;
 } Generator;
 
 char *
@@ -83,9 +94,9 @@ impact_demo_get_default_path (void)
 }
 
 static const char *
-pick (GRand             *rand,
+pick (GRand *rand,
       const char *const *words,
-      guint              n_words)
+      guint n_words)
 {
   return words[g_rand_int_range (rand, 0, n_words)];
 }
@@ -102,7 +113,7 @@ rand_normal (GRand *rand)
 
 static gboolean
 write_organisation (Generator *gen,
-                    GError   **error)
+                    GError **error)
 {
   g_autoptr (ImpactNode) group = impact_node_new (IMPACT_NODE_GROUP, "GROEP",
                                                   "Facilitair Groep Demo");
@@ -125,10 +136,10 @@ write_organisation (Generator *gen,
         {
           g_autofree char *code = g_strdup_printf ("%s-%03u", div->object_prefix, 101 + o);
           g_autofree char *client = g_strdup_printf (
-            "%s %s", pick (gen->rand, impact_demo_client_kinds, impact_demo_client_kinds_len ()),
-            pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
+              "%s %s", pick (gen->rand, impact_demo_client_kinds, impact_demo_client_kinds_len ()),
+              pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
           g_autofree char *name = g_strdup_printf (
-            "%s %s", client, pick (gen->rand, impact_demo_sites, impact_demo_sites_len ()));
+              "%s %s", client, pick (gen->rand, impact_demo_sites, impact_demo_sites_len ()));
           g_autoptr (ImpactNode) object = impact_node_new (IMPACT_NODE_OBJECT, code, name);
           DemoObject *demo = &gen->objects[d][o];
           int years = g_rand_int_range (gen->rand, 2, 6);
@@ -154,11 +165,11 @@ write_organisation (Generator *gen,
 /* Names the supplier at position i of the plan: social suppliers first (their names say
  * what they are), then ordinary companies. */
 static char *
-make_supplier_name (Generator         *gen,
-                    guint              i,
-                    ImpactSocialClass  kind,
-                    guint              category,
-                    GHashTable        *seen)
+make_supplier_name (Generator *gen,
+                    guint i,
+                    ImpactSocialClass kind,
+                    guint category,
+                    GHashTable *seen)
 {
   g_autofree char *name = NULL;
 
@@ -183,12 +194,12 @@ make_supplier_name (Generator         *gen,
   if (g_hash_table_contains (seen, name))
     {
       g_autofree char *with_city = g_strdup_printf (
-        "%s (%s)", name, pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
+          "%s (%s)", name, pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
 
       g_free (name);
       name = g_hash_table_contains (seen, with_city)
-               ? g_strdup_printf ("%s %u", with_city, i)
-               : g_steal_pointer (&with_city);
+                 ? g_strdup_printf ("%s %u", with_city, i)
+                 : g_steal_pointer (&with_city);
     }
   g_hash_table_add (seen, g_strdup (name));
 
@@ -196,12 +207,12 @@ make_supplier_name (Generator         *gen,
 }
 
 static gboolean
-add_status (Generator        *gen,
-            gint64            supplier_id,
+add_status (Generator *gen,
+            gint64 supplier_id,
             ImpactSocialClass kind,
-            guint32           from,
-            guint32           until,
-            GError          **error)
+            guint32 from,
+            guint32 until,
+            GError **error)
 {
   g_autoptr (ImpactStatus) status = impact_status_new (supplier_id, kind, from, until);
 
@@ -217,10 +228,10 @@ add_status (Generator        *gen,
 /* Validity periods that make the register interesting: expired certificates, some renewed
  * the day after, some expiring within 90 days, open-ended SW and own-social statuses. */
 static gboolean
-write_statuses (Generator        *gen,
-                gint64            supplier_id,
+write_statuses (Generator *gen,
+                gint64 supplier_id,
                 ImpactSocialClass kind,
-                GError          **error)
+                GError **error)
 {
   guint32 ref = gen->reference_day;
   guint32 from, until;
@@ -276,7 +287,7 @@ write_statuses (Generator        *gen,
 
 static gboolean
 write_suppliers (Generator *gen,
-                 GError   **error)
+                 GError **error)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) kvks = g_hash_table_new (g_direct_hash, g_direct_equal);
@@ -424,8 +435,8 @@ pick_day (Generator *gen)
 /* An object of the division whose contract runs on that day, or 0. */
 static gint64
 pick_object (Generator *gen,
-             guint      division,
-             guint32    day)
+             guint division,
+             guint32 day)
 {
   gint64 active[N_OBJECTS_PER_DIVISION];
   guint n_active = 0;
@@ -443,7 +454,7 @@ pick_object (Generator *gen,
 
 static gboolean
 write_lines (Generator *gen,
-             GError   **error)
+             GError **error)
 {
   g_autoptr (ImpactBatch) batch = impact_batch_new ("demo", "demo");
   g_autoptr (ImpactBulkInsert) insert = NULL;
@@ -458,8 +469,8 @@ write_lines (Generator *gen,
       const DemoSupplier *s = pick_supplier (gen);
       const ImpactDemoCategory *category = &impact_demo_categories[s->category];
       guint division = g_rand_double (gen->rand) < HOME_DIVISION_SHARE
-                         ? s->division
-                         : (guint) g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (impact_demo_divisions));
+                           ? s->division
+                           : (guint) g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (impact_demo_divisions));
       ImpactPurchaseLine line = { 0 };
       char invoice_number[32];
       double cents = exp (s->log_median_cents + 0.9 * rand_normal (gen->rand));
@@ -497,12 +508,12 @@ write_lines (Generator *gen,
  * it or, after an error or cancellation, nothing. The data covers the three years up to
  * reference_day, and certificates expire relative to it. */
 gboolean
-impact_demo_write (ImpactStore       *store,
-                   guint32            reference_day,
-                   GCancellable      *cancellable,
+impact_demo_write (ImpactStore *store,
+                   guint32 reference_day,
+                   GCancellable *cancellable,
                    ImpactProgressFunc progress,
-                   gpointer           progress_data,
-                   GError           **error)
+                   gpointer progress_data,
+                   GError **error)
 {
   g_autofree DemoSupplier *suppliers = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -519,8 +530,8 @@ impact_demo_write (ImpactStore       *store,
           g_autofree char *name = g_filename_display_name (impact_store_get_path (store));
 
           g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_EMPTY,
-                       _("“%s” already holds data, and demo data only goes into an empty "
-                         "database. Choose a new file; this one was left unchanged."),
+                       _ ("“%s” already holds data, and demo data only goes into an empty "
+                          "database. Choose a new file; this one was left unchanged."),
                        name);
         }
       return FALSE;
@@ -559,17 +570,17 @@ impact_demo_write (ImpactStore       *store,
 
 typedef struct
 {
-  char              *path;
-  guint32            reference_day;
+  char *path;
+  guint32 reference_day;
   ImpactProgressFunc progress;
-  gpointer           progress_data;
-  GDestroyNotify     progress_data_destroy;
+  gpointer progress_data;
+  GDestroyNotify progress_data_destroy;
 } WriteData;
 
 typedef struct
 {
-  GTask  *task;
-  double  fraction;
+  GTask *task;
+  double fraction;
 } ProgressUpdate;
 
 static void
@@ -601,7 +612,7 @@ progress_update_free (ProgressUpdate *update)
 
 /* Called in the worker; hands the fraction to the caller's main context. */
 static void
-progress_from_thread (double   fraction,
+progress_from_thread (double fraction,
                       gpointer user_data)
 {
   GTask *task = user_data;
@@ -614,9 +625,9 @@ progress_from_thread (double   fraction,
 }
 
 static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
+write_thread (GTask *task,
+              gpointer source_object,
+              gpointer task_data,
               GCancellable *cancellable)
 {
   WriteData *data = task_data;
@@ -635,14 +646,14 @@ write_thread (GTask        *task,
 /* Writes the demo group into the database at path from a worker thread with a connection
  * of its own; progress is reported in the caller's main context. */
 void
-impact_demo_write_async (const char         *path,
-                         guint32             reference_day,
-                         GCancellable       *cancellable,
-                         ImpactProgressFunc  progress,
-                         gpointer            progress_data,
-                         GDestroyNotify      progress_data_destroy,
+impact_demo_write_async (const char *path,
+                         guint32 reference_day,
+                         GCancellable *cancellable,
+                         ImpactProgressFunc progress,
+                         gpointer progress_data,
+                         GDestroyNotify progress_data_destroy,
                          GAsyncReadyCallback callback,
-                         gpointer            user_data)
+                         gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   WriteData *data;
@@ -664,7 +675,7 @@ impact_demo_write_async (const char         *path,
 
 gboolean
 impact_demo_write_finish (GAsyncResult *result,
-                          GError      **error)
+                          GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 

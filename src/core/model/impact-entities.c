@@ -18,8 +18,8 @@ G_DEFINE_BOXED_TYPE (ImpactBatch, impact_batch, impact_batch_copy, impact_batch_
 
 ImpactNode *
 impact_node_new (ImpactNodeLevel level,
-                 const char     *code,
-                 const char     *name)
+                 const char *code,
+                 const char *name)
 {
   ImpactNode *node = g_new0 (ImpactNode, 1);
 
@@ -98,10 +98,10 @@ impact_supplier_free (ImpactSupplier *supplier)
 }
 
 ImpactStatus *
-impact_status_new (gint64            supplier_id,
+impact_status_new (gint64 supplier_id,
                    ImpactSocialClass kind,
-                   guint32           valid_from,
-                   guint32           valid_until)
+                   guint32 valid_from,
+                   guint32 valid_until)
 {
   ImpactStatus *status = g_new0 (ImpactStatus, 1);
 
@@ -183,7 +183,17 @@ impact_batch_free (ImpactBatch *batch)
 
 /* Legal forms say nothing about which company it is: "Jansen B.V." is "Jansen". */
 static const char *const legal_forms[] = {
-  "bv", "nv", "vof", "cv", "bvba", "gmbh", "ltd", "inc", "sa", "ua", "ba",
+  "bv",
+  "nv",
+  "vof",
+  "cv",
+  "bvba",
+  "gmbh",
+  "ltd",
+  "inc",
+  "sa",
+  "ua",
+  "ba",
 };
 
 static gboolean

@@ -77,7 +77,7 @@ impact_day_today (void)
 /* Adds whole months, clamping to the last day of a shorter month (31 Jan + 1 = 28/29 Feb). */
 guint32
 impact_day_add_months (guint32 day,
-                       int     months)
+                       int months)
 {
   GDate date;
 
@@ -151,5 +151,5 @@ impact_format_day (guint32 day)
                                      g_date_get_day (&date), 12, 0, 0);
 
   /* Translators: a date, as in "24 Nov 2025"; see the GDateTime documentation for the codes. */
-  return g_date_time_format (date_time, C_("date format", "%-d %b %Y"));
+  return g_date_time_format (date_time, C_ ("date format", "%-d %b %Y"));
 }

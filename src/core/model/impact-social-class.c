@@ -16,16 +16,16 @@ static const struct
   const char *code;
   const char *name;
 } classes[IMPACT_N_SOCIAL_CLASSES] = {
-  [IMPACT_SOCIAL_CLASS_NONE] = { "none", N_("Not social") },
-  [IMPACT_SOCIAL_CLASS_PSO_ASPIRANT] = { "pso-aspirant", N_("PSO aspirant") },
-  [IMPACT_SOCIAL_CLASS_PSO_BASE] = { "pso-base", N_("PSO base level") },
-  [IMPACT_SOCIAL_CLASS_PSO_1] = { "pso-1", N_("PSO level 1") },
-  [IMPACT_SOCIAL_CLASS_PSO_2] = { "pso-2", N_("PSO level 2") },
-  [IMPACT_SOCIAL_CLASS_PSO_3] = { "pso-3", N_("PSO level 3") },
-  [IMPACT_SOCIAL_CLASS_OWN_SOCIAL] = { "own-social", N_("Own social company") },
-  [IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE] = { "social-enterprise", N_("Social enterprise") },
-  [IMPACT_SOCIAL_CLASS_SW] = { "sw", N_("Sheltered employment (SW)") },
-  [IMPACT_SOCIAL_CLASS_PSO_30PLUS] = { "pso-30plus", N_("PSO 30+") },
+  [IMPACT_SOCIAL_CLASS_NONE] = { "none", N_ ("Not social") },
+  [IMPACT_SOCIAL_CLASS_PSO_ASPIRANT] = { "pso-aspirant", N_ ("PSO aspirant") },
+  [IMPACT_SOCIAL_CLASS_PSO_BASE] = { "pso-base", N_ ("PSO base level") },
+  [IMPACT_SOCIAL_CLASS_PSO_1] = { "pso-1", N_ ("PSO level 1") },
+  [IMPACT_SOCIAL_CLASS_PSO_2] = { "pso-2", N_ ("PSO level 2") },
+  [IMPACT_SOCIAL_CLASS_PSO_3] = { "pso-3", N_ ("PSO level 3") },
+  [IMPACT_SOCIAL_CLASS_OWN_SOCIAL] = { "own-social", N_ ("Own social company") },
+  [IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE] = { "social-enterprise", N_ ("Social enterprise") },
+  [IMPACT_SOCIAL_CLASS_SW] = { "sw", N_ ("Sheltered employment (SW)") },
+  [IMPACT_SOCIAL_CLASS_PSO_30PLUS] = { "pso-30plus", N_ ("PSO 30+") },
 };
 
 const char *
@@ -37,7 +37,7 @@ impact_social_class_to_code (ImpactSocialClass klass)
 }
 
 gboolean
-impact_social_class_from_code (const char        *code,
+impact_social_class_from_code (const char *code,
                                ImpactSocialClass *klass)
 {
   g_return_val_if_fail (code != NULL, FALSE);
@@ -97,7 +97,7 @@ impact_social_class_is_pso_certificate (ImpactSocialClass klass)
  * end is the day before the second anniversary. Other statuses stay open-ended (0). */
 guint32
 impact_social_class_default_valid_until (ImpactSocialClass klass,
-                                         guint32           valid_from)
+                                         guint32 valid_from)
 {
   GDate date;
 
@@ -114,8 +114,8 @@ impact_social_class_default_valid_until (ImpactSocialClass klass,
 
 ImpactSocialClass
 impact_social_class_classify (const ImpactStatusPeriod *statuses,
-                              gsize                     n_statuses,
-                              guint32                   day)
+                              gsize n_statuses,
+                              guint32 day)
 {
   ImpactSocialClass best = IMPACT_SOCIAL_CLASS_NONE;
 

@@ -15,12 +15,12 @@
 
 #include "impact-db.h"
 
-G_DEFINE_QUARK (impact-store-error-quark, impact_store_error)
+G_DEFINE_QUARK (impact - store - error - quark, impact_store_error)
 
 struct _ImpactDb
 {
   sqlite3 *handle;
-  char    *path;
+  char *path;
 };
 
 /* Waiting this long for another process to release the file before saying it is locked. */
@@ -55,8 +55,8 @@ error_code_for (int rc)
 /* Turns an SQLite result into an error that tells a person what happened to which file. */
 void
 impact_db_set_error (ImpactDb *db,
-                     int       rc,
-                     GError  **error)
+                     int rc,
+                     GError **error)
 {
   ImpactStoreError code = error_code_for (rc);
   const char *detail = db != NULL && db->handle != NULL ? sqlite3_errmsg (db->handle) : sqlite3_errstr (rc);
@@ -66,36 +66,36 @@ impact_db_set_error (ImpactDb *db,
     {
     case IMPACT_STORE_ERROR_NOT_A_DATABASE:
       g_set_error (error, IMPACT_STORE_ERROR, code,
-                   _("“%s” is not an Impact Dashboard database: it is not an SQLite file. "
-                     "Choose another file; this one was left unchanged."),
+                   _ ("“%s” is not an Impact Dashboard database: it is not an SQLite file. "
+                      "Choose another file; this one was left unchanged."),
                    name);
       break;
 
     case IMPACT_STORE_ERROR_CORRUPT:
       g_set_error (error, IMPACT_STORE_ERROR, code,
-                   _("The database “%s” is damaged (%s). Restore it from a backup."), name, detail);
+                   _ ("The database “%s” is damaged (%s). Restore it from a backup."), name, detail);
       break;
 
     case IMPACT_STORE_ERROR_READ_ONLY:
       g_set_error (error, IMPACT_STORE_ERROR, code,
-                   _("The database “%s” is read-only. Make the file and its folder writable, "
-                     "then try again."),
+                   _ ("The database “%s” is read-only. Make the file and its folder writable, "
+                      "then try again."),
                    name);
       break;
 
     case IMPACT_STORE_ERROR_LOCKED:
       g_set_error (error, IMPACT_STORE_ERROR, code,
-                   _("The database “%s” is in use by another program. Close that program and "
-                     "try again."),
+                   _ ("The database “%s” is in use by another program. Close that program and "
+                      "try again."),
                    name);
       break;
 
     case IMPACT_STORE_ERROR_CANCELLED:
-      g_set_error_literal (error, IMPACT_STORE_ERROR, code, _("The operation was cancelled."));
+      g_set_error_literal (error, IMPACT_STORE_ERROR, code, _ ("The operation was cancelled."));
       break;
 
     case IMPACT_STORE_ERROR_OPEN:
-      g_set_error (error, IMPACT_STORE_ERROR, code, _("Could not open the database “%s”: %s"),
+      g_set_error (error, IMPACT_STORE_ERROR, code, _ ("Could not open the database “%s”: %s"),
                    name, detail);
       break;
 
@@ -107,7 +107,7 @@ impact_db_set_error (ImpactDb *db,
     case IMPACT_STORE_ERROR_INVALID:
     case IMPACT_STORE_ERROR_NOT_EMPTY:
     default:
-      g_set_error (error, IMPACT_STORE_ERROR, code, _("Database error in “%s”: %s"), name, detail);
+      g_set_error (error, IMPACT_STORE_ERROR, code, _ ("Database error in “%s”: %s"), name, detail);
       break;
     }
 }
@@ -116,7 +116,7 @@ impact_db_set_error (ImpactDb *db,
  * world-readable, and spend data is confidential. */
 static gboolean
 ensure_private_file (const char *path,
-                     GError    **error)
+                     GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
@@ -127,7 +127,7 @@ ensure_private_file (const char *path,
       g_autofree char *name = g_filename_display_name (dir);
 
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_OPEN,
-                   _("Could not create the folder “%s”: %s"), name, g_strerror (saved_errno));
+                   _ ("Could not create the folder “%s”: %s"), name, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -144,14 +144,14 @@ ensure_private_file (const char *path,
     g_set_error (error, IMPACT_STORE_ERROR,
                  saved_errno == EACCES || saved_errno == EROFS ? IMPACT_STORE_ERROR_READ_ONLY
                                                                : IMPACT_STORE_ERROR_OPEN,
-                 _("Could not create the database “%s”: %s"), name, g_strerror (saved_errno));
+                 _ ("Could not create the database “%s”: %s"), name, g_strerror (saved_errno));
   }
   return FALSE;
 }
 
 ImpactDb *
 impact_db_open (const char *path,
-                GError    **error)
+                GError **error)
 {
   g_autoptr (ImpactDb) db = NULL;
   GStatBuf st;
@@ -169,8 +169,8 @@ impact_db_open (const char *path,
       g_autofree char *name = g_filename_display_name (path);
 
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_READ_ONLY,
-                   _("The database “%s” is read-only. Make the file and its folder writable, "
-                     "then try again."),
+                   _ ("The database “%s” is read-only. Make the file and its folder writable, "
+                      "then try again."),
                    name);
       return NULL;
     }
@@ -220,9 +220,9 @@ impact_db_get_path (ImpactDb *db)
 }
 
 gboolean
-impact_db_exec (ImpactDb   *db,
+impact_db_exec (ImpactDb *db,
                 const char *sql,
-                GError    **error)
+                GError **error)
 {
   int rc;
 
@@ -240,9 +240,9 @@ impact_db_exec (ImpactDb   *db,
 }
 
 sqlite3_stmt *
-impact_db_prepare (ImpactDb   *db,
+impact_db_prepare (ImpactDb *db,
                    const char *sql,
-                   GError    **error)
+                   GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -262,9 +262,9 @@ impact_db_prepare (ImpactDb   *db,
 
 /* Steps a statement that returns no rows and resets it for the next use. */
 gboolean
-impact_db_step_done (ImpactDb     *db,
+impact_db_step_done (ImpactDb *db,
                      sqlite3_stmt *stmt,
-                     GError      **error)
+                     GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -279,10 +279,10 @@ impact_db_step_done (ImpactDb     *db,
 }
 
 gboolean
-impact_db_query_int (ImpactDb   *db,
+impact_db_query_int (ImpactDb *db,
                      const char *sql,
-                     gint64     *value,
-                     GError    **error)
+                     gint64 *value,
+                     GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, sql, error);
   int rc;
@@ -308,7 +308,7 @@ impact_db_query_int (ImpactDb   *db,
 
 gboolean
 impact_db_begin (ImpactDb *db,
-                 GError  **error)
+                 GError **error)
 {
   /* IMMEDIATE takes the write lock now, so a busy database fails here, before any work. */
   return impact_db_exec (db, "BEGIN IMMEDIATE", error);
@@ -316,7 +316,7 @@ impact_db_begin (ImpactDb *db,
 
 gboolean
 impact_db_commit (ImpactDb *db,
-                  GError  **error)
+                  GError **error)
 {
   return impact_db_exec (db, "COMMIT", error);
 }
@@ -332,8 +332,8 @@ impact_db_rollback (ImpactDb *db)
 
 void
 impact_db_bind_text_or_null (sqlite3_stmt *stmt,
-                             int           index,
-                             const char   *text)
+                             int index,
+                             const char *text)
 {
   if (text != NULL && *text != '\0')
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);

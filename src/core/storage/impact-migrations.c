@@ -105,10 +105,10 @@ impact_migrations_get_latest (void)
 }
 
 static gboolean
-backup_database (ImpactDb   *db,
-                 int         version,
-                 char      **backup_path,
-                 GError    **error)
+backup_database (ImpactDb *db,
+                 int version,
+                 char **backup_path,
+                 GError **error)
 {
   g_autofree char *path = g_strdup_printf ("%s.schema-%d.bak", impact_db_get_path (db), version);
   sqlite3 *dest = NULL;
@@ -141,7 +141,7 @@ backup_database (ImpactDb   *db,
       g_autofree char *name = g_filename_display_name (path);
 
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED,
-                   _("Could not save a backup copy “%s” before updating the database: %s"),
+                   _ ("Could not save a backup copy “%s” before updating the database: %s"),
                    name, sqlite3_errstr (rc));
       return FALSE;
     }
@@ -154,8 +154,8 @@ backup_database (ImpactDb   *db,
 
 static gboolean
 run_step (ImpactDb *db,
-          int       version,
-          GError  **error)
+          int version,
+          GError **error)
 {
   /* PRAGMA takes no bound parameters; the numbers are ours, not data. */
   g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %d;"
@@ -178,9 +178,9 @@ run_step (ImpactDb *db,
 /* Checks that the file is ours and not from a newer version before anything is written to
  * it, then brings the schema up to date. *backup_path is set when a copy was made. */
 gboolean
-impact_migrations_run (ImpactDb  *db,
-                       char     **backup_path,
-                       GError   **error)
+impact_migrations_run (ImpactDb *db,
+                       char **backup_path,
+                       GError **error)
 {
   g_autofree char *name = g_filename_display_name (impact_db_get_path (db));
   gint64 app_id = 0, version = 0, n_objects = 0;
@@ -194,8 +194,8 @@ impact_migrations_run (ImpactDb  *db,
   if ((app_id != 0 && app_id != IMPACT_APPLICATION_ID) || (version == 0 && n_objects > 0))
     {
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FOREIGN_DATABASE,
-                   _("“%s” is an SQLite database of another program, not of Impact Dashboard. "
-                     "Choose another file; this one was left unchanged."),
+                   _ ("“%s” is an SQLite database of another program, not of Impact Dashboard. "
+                      "Choose another file; this one was left unchanged."),
                    name);
       return FALSE;
     }
@@ -203,9 +203,9 @@ impact_migrations_run (ImpactDb  *db,
   if (version > latest)
     {
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_TOO_NEW,
-                   _("The database “%s” was written by a newer version of Impact Dashboard "
-                     "(schema %d; this version reads up to schema %d). Update Impact Dashboard "
-                     "to open it; the file was left unchanged."),
+                   _ ("The database “%s” was written by a newer version of Impact Dashboard "
+                      "(schema %d; this version reads up to schema %d). Update Impact Dashboard "
+                      "to open it; the file was left unchanged."),
                    name, (int) version, latest);
       return FALSE;
     }
@@ -220,7 +220,7 @@ impact_migrations_run (ImpactDb  *db,
     {
       if (!run_step (db, v, error))
         {
-          g_prefix_error (error, _("Could not update the database to schema %d: "), v);
+          g_prefix_error (error, _ ("Could not update the database to schema %d: "), v);
           return FALSE;
         }
     }

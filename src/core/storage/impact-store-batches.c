@@ -13,22 +13,22 @@
 
 struct _ImpactBulkInsert
 {
-  ImpactStore  *store;
+  ImpactStore *store;
   sqlite3_stmt *stmt;
-  gint64        batch_id;
-  gint64        rows_read;
-  gint64        n_lines;
-  gint64        total_cents;
-  gboolean      own_transaction;
-  gboolean      finished;
+  gint64 batch_id;
+  gint64 rows_read;
+  gint64 n_lines;
+  gint64 total_cents;
+  gboolean own_transaction;
+  gboolean finished;
 };
 
 /* Starts a batch: everything added until impact_bulk_insert_commit() lands at once or not at
  * all. Inside a transaction the caller began, the batch is a savepoint of it. */
 ImpactBulkInsert *
-impact_store_begin_batch (ImpactStore       *self,
+impact_store_begin_batch (ImpactStore *self,
                           const ImpactBatch *batch,
-                          GError           **error)
+                          GError **error)
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -62,8 +62,7 @@ impact_store_begin_batch (ImpactStore       *self,
                      SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
   impact_db_bind_text_or_null (stmt, 4, batch->mapping);
-  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at
-                                                       : g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (stmt, 6, batch->rows_read);
   sqlite3_bind_int64 (stmt, 7, batch->rows_rejected);
   sqlite3_bind_int64 (stmt, 8, batch->rows_duplicate);
@@ -86,8 +85,8 @@ impact_store_begin_batch (ImpactStore       *self,
 
 static void
 bind_optional_text (sqlite3_stmt *stmt,
-                    int           index,
-                    const char   *text)
+                    int index,
+                    const char *text)
 {
   /* The line's strings live only until the call returns, but SQLite copies nothing with
    * SQLITE_STATIC: they are used by the step below, before the call returns. */
@@ -98,9 +97,9 @@ bind_optional_text (sqlite3_stmt *stmt,
 }
 
 gboolean
-impact_bulk_insert_add (ImpactBulkInsert         *insert,
+impact_bulk_insert_add (ImpactBulkInsert *insert,
                         const ImpactPurchaseLine *line,
-                        GError                  **error)
+                        GError **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -139,7 +138,7 @@ impact_bulk_insert_add (ImpactBulkInsert         *insert,
 /* Records the counts on the batch and makes it permanent. Returns the batch id, or 0. */
 gint64
 impact_bulk_insert_commit (ImpactBulkInsert *insert,
-                           GError          **error)
+                           GError **error)
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -193,12 +192,12 @@ impact_bulk_insert_free (ImpactBulkInsert *insert)
 #define CANCEL_CHECK_INTERVAL 4096
 
 gint64
-impact_store_insert_lines (ImpactStore              *self,
-                           const ImpactBatch        *batch,
+impact_store_insert_lines (ImpactStore *self,
+                           const ImpactBatch *batch,
                            const ImpactPurchaseLine *lines,
-                           gsize                     n_lines,
-                           GCancellable             *cancellable,
-                           GError                  **error)
+                           gsize n_lines,
+                           GCancellable *cancellable,
+                           GError **error)
 {
   g_autoptr (ImpactBulkInsert) insert = NULL;
 
@@ -220,8 +219,8 @@ impact_store_insert_lines (ImpactStore              *self,
   return impact_bulk_insert_commit (insert, error);
 }
 
-#define BATCH_COLUMNS                                                                         \
-  "id, file_name, content_hash, target, mapping, imported_at, rows_read, rows_accepted,"      \
+#define BATCH_COLUMNS                                                                    \
+  "id, file_name, content_hash, target, mapping, imported_at, rows_read, rows_accepted," \
   " rows_rejected, rows_duplicate, total_cents"
 
 static ImpactBatch *
@@ -245,8 +244,8 @@ read_batch (sqlite3_stmt *stmt)
 
 ImpactBatch *
 impact_store_get_batch (ImpactStore *self,
-                        gint64       batch_id,
-                        GError     **error)
+                        gint64 batch_id,
+                        GError **error)
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -266,15 +265,19 @@ impact_store_get_batch (ImpactStore *self,
   if (rc != SQLITE_DONE)
     impact_db_set_error (db, rc, error);
   else
-    g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
-                 _("There is no import number %" G_GINT64_FORMAT "."), batch_id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no import number %s."), number);
+    }
 
   return NULL;
 }
 
 GPtrArray *
 impact_store_list_batches (ImpactStore *self,
-                           GError     **error)
+                           GError **error)
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -304,8 +307,8 @@ impact_store_list_batches (ImpactStore *self,
 /* Undoes an import: the batch and every line it brought go in one transaction. */
 gboolean
 impact_store_delete_batch (ImpactStore *self,
-                           gint64       batch_id,
-                           GError     **error)
+                           gint64 batch_id,
+                           GError **error)
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -323,8 +326,10 @@ impact_store_delete_batch (ImpactStore *self,
 
   if (sqlite3_changes (impact_db_get_handle (db)) == 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
-                   _("There is no import number %" G_GINT64_FORMAT "."), batch_id);
+                   _ ("There is no import number %s."), number);
       return FALSE;
     }
 
@@ -333,16 +338,16 @@ impact_store_delete_batch (ImpactStore *self,
 
 /* A line is social when any status other than the aspirant one is valid on its day: the
  * strongest valid status is then social too (see impact_social_class_classify()). */
-#define SOCIAL_LINE_SQL                                                                     \
-  "EXISTS (SELECT 1 FROM supplier_statuses s WHERE s.supplier_id = p.supplier_id"           \
-  " AND s.kind <> 'pso-aspirant'"                                                           \
-  " AND (s.valid_from IS NULL OR s.valid_from <= p.invoice_day)"                            \
+#define SOCIAL_LINE_SQL                                                           \
+  "EXISTS (SELECT 1 FROM supplier_statuses s WHERE s.supplier_id = p.supplier_id" \
+  " AND s.kind <> 'pso-aspirant'"                                                 \
+  " AND (s.valid_from IS NULL OR s.valid_from <= p.invoice_day)"                  \
   " AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day))"
 
 gboolean
-impact_store_get_counts (ImpactStore       *self,
+impact_store_get_counts (ImpactStore *self,
                          ImpactStoreCounts *counts,
-                         GError           **error)
+                         GError **error)
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -390,9 +395,9 @@ impact_store_get_counts (ImpactStore       *self,
 }
 
 static void
-counts_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
+counts_thread (GTask *task,
+               gpointer source_object,
+               gpointer task_data,
                GCancellable *cancellable)
 {
   const char *path = task_data;
@@ -409,10 +414,10 @@ counts_thread (GTask        *task,
 }
 
 void
-impact_store_get_counts_async (ImpactStore        *self,
-                               GCancellable       *cancellable,
+impact_store_get_counts_async (ImpactStore *self,
+                               GCancellable *cancellable,
                                GAsyncReadyCallback callback,
-                               gpointer            user_data)
+                               gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -425,10 +430,10 @@ impact_store_get_counts_async (ImpactStore        *self,
 }
 
 gboolean
-impact_store_get_counts_finish (ImpactStore       *self,
-                                GAsyncResult      *result,
+impact_store_get_counts_finish (ImpactStore *self,
+                                GAsyncResult *result,
                                 ImpactStoreCounts *counts,
-                                GError           **error)
+                                GError **error)
 {
   g_autofree ImpactStoreCounts *value = NULL;
 

@@ -14,10 +14,10 @@
 
 struct _ImpactStore
 {
-  GObject   parent_instance;
+  GObject parent_instance;
 
   ImpactDb *db;
-  char     *backup_path;
+  char *backup_path;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactStore, impact_store, G_TYPE_OBJECT)
@@ -54,7 +54,7 @@ impact_store_get_default_path (void)
 
 ImpactStore *
 impact_store_open (const char *path,
-                   GError    **error)
+                   GError **error)
 {
   g_autoptr (ImpactStore) self = NULL;
   g_autoptr (ImpactDb) db = NULL;
@@ -82,9 +82,9 @@ impact_store_open (const char *path,
 }
 
 static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
+open_thread (GTask *task,
+             gpointer source_object,
+             gpointer task_data,
              GCancellable *cancellable)
 {
   const char *path = task_data;
@@ -100,10 +100,10 @@ open_thread (GTask        *task,
 /* The store is opened (and migrated) in a worker thread, then handed to the caller; it is
  * never used from two threads at once. */
 void
-impact_store_open_async (const char         *path,
-                         GCancellable       *cancellable,
+impact_store_open_async (const char *path,
+                         GCancellable *cancellable,
                          GAsyncReadyCallback callback,
-                         gpointer            user_data)
+                         gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -117,7 +117,7 @@ impact_store_open_async (const char         *path,
 
 ImpactStore *
 impact_store_open_finish (GAsyncResult *result,
-                          GError      **error)
+                          GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
 
@@ -151,7 +151,7 @@ impact_store_get_db (ImpactStore *self)
 
 gboolean
 impact_store_begin (ImpactStore *self,
-                    GError     **error)
+                    GError **error)
 {
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
@@ -160,7 +160,7 @@ impact_store_begin (ImpactStore *self,
 
 gboolean
 impact_store_commit (ImpactStore *self,
-                     GError     **error)
+                     GError **error)
 {
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
@@ -177,8 +177,8 @@ impact_store_rollback (ImpactStore *self)
 
 char *
 impact_store_get_meta (ImpactStore *self,
-                       const char  *key,
-                       GError     **error)
+                       const char *key,
+                       GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -202,9 +202,9 @@ impact_store_get_meta (ImpactStore *self,
 
 gboolean
 impact_store_set_meta (ImpactStore *self,
-                       const char  *key,
-                       const char  *value,
-                       GError     **error)
+                       const char *key,
+                       const char *value,
+                       GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -236,7 +236,7 @@ impact_store_is_demo (ImpactStore *self)
 /* Empty means no organisation, suppliers or purchases: nothing a person entered. */
 gboolean
 impact_store_is_empty (ImpactStore *self,
-                       GError     **error)
+                       GError **error)
 {
   gint64 n = 0;
 
@@ -253,8 +253,8 @@ impact_store_is_empty (ImpactStore *self,
 
 static void
 bind_day (sqlite3_stmt *stmt,
-          int           index,
-          guint32       day)
+          int index,
+          guint32 day)
 {
   if (day != 0)
     sqlite3_bind_int64 (stmt, index, day);
@@ -264,8 +264,8 @@ bind_day (sqlite3_stmt *stmt,
 
 static void
 bind_id (sqlite3_stmt *stmt,
-         int           index,
-         gint64        id)
+         int index,
+         gint64 id)
 {
   if (id > 0)
     sqlite3_bind_int64 (stmt, index, id);
@@ -275,13 +275,13 @@ bind_id (sqlite3_stmt *stmt,
 
 static char *
 column_dup (sqlite3_stmt *stmt,
-            int           column)
+            int column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
 static void
-bind_node (sqlite3_stmt     *stmt,
+bind_node (sqlite3_stmt *stmt,
            const ImpactNode *node)
 {
   bind_id (stmt, 1, node->parent_id);
@@ -298,9 +298,9 @@ bind_node (sqlite3_stmt     *stmt,
 }
 
 gint64
-impact_store_add_node (ImpactStore      *self,
+impact_store_add_node (ImpactStore *self,
                        const ImpactNode *node,
-                       GError          **error)
+                       GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -323,9 +323,9 @@ impact_store_add_node (ImpactStore      *self,
 }
 
 gboolean
-impact_store_update_node (ImpactStore      *self,
+impact_store_update_node (ImpactStore *self,
                           const ImpactNode *node,
-                          GError          **error)
+                          GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -356,7 +356,7 @@ read_node (sqlite3_stmt *stmt)
   node->parent_id = sqlite3_column_int64 (stmt, 1);
   node->client = column_dup (stmt, 5);
   node->contract_value_cents =
-    sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+      sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
   node->contract_start = sqlite3_column_int64 (stmt, 7);
   node->contract_end = sqlite3_column_int64 (stmt, 8);
 
@@ -367,10 +367,10 @@ read_node (sqlite3_stmt *stmt)
   "id, parent_id, level, code, name, client, contract_value_cents, contract_start, contract_end"
 
 ImpactNode *
-impact_store_find_node (ImpactStore    *self,
+impact_store_find_node (ImpactStore *self,
                         ImpactNodeLevel level,
-                        const char     *code,
-                        GError        **error)
+                        const char *code,
+                        GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -393,15 +393,15 @@ impact_store_find_node (ImpactStore    *self,
     impact_db_set_error (self->db, rc, error);
   else
     g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
-                 _("There is no organisation unit with code “%s”."), code);
+                 _ ("There is no organisation unit with code “%s”."), code);
 
   return NULL;
 }
 
 GPtrArray *
-impact_store_list_nodes (ImpactStore    *self,
+impact_store_list_nodes (ImpactStore *self,
                          ImpactNodeLevel level,
-                         GError        **error)
+                         GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) nodes = NULL;
@@ -429,9 +429,9 @@ impact_store_list_nodes (ImpactStore    *self,
 }
 
 static void
-bind_supplier (sqlite3_stmt         *stmt,
+bind_supplier (sqlite3_stmt *stmt,
                const ImpactSupplier *supplier,
-               const char           *norm_name)
+               const char *norm_name)
 {
   sqlite3_bind_text (stmt, 1, supplier->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, norm_name, -1, SQLITE_STATIC);
@@ -441,9 +441,9 @@ bind_supplier (sqlite3_stmt         *stmt,
 }
 
 gint64
-impact_store_add_supplier (ImpactStore          *self,
+impact_store_add_supplier (ImpactStore *self,
                            const ImpactSupplier *supplier,
-                           GError              **error)
+                           GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
@@ -467,9 +467,9 @@ impact_store_add_supplier (ImpactStore          *self,
 }
 
 gboolean
-impact_store_update_supplier (ImpactStore          *self,
+impact_store_update_supplier (ImpactStore *self,
                               const ImpactSupplier *supplier,
-                              GError              **error)
+                              GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
@@ -509,10 +509,10 @@ read_supplier (sqlite3_stmt *stmt)
  * nothing matched. */
 static ImpactSupplier *
 query_supplier (ImpactStore *self,
-                const char  *sql,
-                const char  *value,
-                gint64       id,
-                GError     **error)
+                const char *sql,
+                const char *value,
+                gint64 id,
+                GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (self->db, sql, error);
   int rc;
@@ -535,8 +535,8 @@ query_supplier (ImpactStore *self,
 
 ImpactSupplier *
 impact_store_get_supplier (ImpactStore *self,
-                           gint64       id,
-                           GError     **error)
+                           gint64 id,
+                           GError **error)
 {
   GError *local_error = NULL;
   ImpactSupplier *supplier;
@@ -546,8 +546,12 @@ impact_store_get_supplier (ImpactStore *self,
   supplier = query_supplier (self, "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE id = ?", NULL,
                              id, &local_error);
   if (supplier == NULL && local_error == NULL)
-    g_set_error (&local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
-                 _("There is no supplier with number %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (&local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no supplier with number %s."), number);
+    }
   if (local_error != NULL)
     g_propagate_error (error, local_error);
 
@@ -565,11 +569,11 @@ conflicts (const char *given,
  * then normalised name or a remembered alias. NULL without error when none matches. */
 ImpactSupplier *
 impact_store_find_supplier (ImpactStore *self,
-                            const char  *kvk,
-                            const char  *vat_id,
-                            const char  *erp_id,
-                            const char  *name,
-                            GError     **error)
+                            const char *kvk,
+                            const char *vat_id,
+                            const char *erp_id,
+                            const char *name,
+                            GError **error)
 {
   static const char *const by_key[] = {
     "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE kvk = ?",
@@ -607,8 +611,7 @@ impact_store_find_supplier (ImpactStore *self,
                                  norm_name, 0, error);
 
       /* The same name with another KvK number (or VAT or ERP id) is another company. */
-      if (supplier != NULL && (conflicts (kvk, supplier->kvk) || conflicts (vat_id, supplier->vat_id)
-                               || conflicts (erp_id, supplier->erp_id)))
+      if (supplier != NULL && (conflicts (kvk, supplier->kvk) || conflicts (vat_id, supplier->vat_id) || conflicts (erp_id, supplier->erp_id)))
         g_clear_pointer (&supplier, impact_supplier_free);
 
       return supplier;
@@ -619,9 +622,9 @@ impact_store_find_supplier (ImpactStore *self,
 
 gboolean
 impact_store_add_supplier_alias (ImpactStore *self,
-                                 gint64       supplier_id,
-                                 const char  *alias,
-                                 GError     **error)
+                                 gint64 supplier_id,
+                                 const char *alias,
+                                 GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
@@ -647,18 +650,18 @@ impact_store_add_supplier_alias (ImpactStore *self,
 
 static gboolean
 check_status (const ImpactStatus *status,
-              GError            **error)
+              GError **error)
 {
   if (status->kind == IMPACT_SOCIAL_CLASS_NONE || status->kind >= IMPACT_N_SOCIAL_CLASSES)
     {
       g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID,
-                           _("A status needs a kind, such as PSO level 2 or SW company."));
+                           _ ("A status needs a kind, such as PSO level 2 or SW company."));
       return FALSE;
     }
   if (status->valid_from != 0 && status->valid_until != 0 && status->valid_until < status->valid_from)
     {
       g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID,
-                           _("A status cannot end before it starts."));
+                           _ ("A status cannot end before it starts."));
       return FALSE;
     }
 
@@ -666,7 +669,7 @@ check_status (const ImpactStatus *status,
 }
 
 static void
-bind_status (sqlite3_stmt       *stmt,
+bind_status (sqlite3_stmt *stmt,
              const ImpactStatus *status)
 {
   guint32 valid_until = status->valid_until;
@@ -685,9 +688,9 @@ bind_status (sqlite3_stmt       *stmt,
 
 /* A PSO certificate with only a start date gets the two-year validity of DOMAIN.md. */
 gint64
-impact_store_add_status (ImpactStore        *self,
+impact_store_add_status (ImpactStore *self,
                          const ImpactStatus *status,
-                         GError            **error)
+                         GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -713,9 +716,9 @@ impact_store_add_status (ImpactStore        *self,
 }
 
 gboolean
-impact_store_update_status (ImpactStore        *self,
+impact_store_update_status (ImpactStore *self,
                             const ImpactStatus *status,
-                            GError            **error)
+                            GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -740,8 +743,8 @@ impact_store_update_status (ImpactStore        *self,
 
 gboolean
 impact_store_delete_status (ImpactStore *self,
-                            gint64       status_id,
-                            GError     **error)
+                            gint64 status_id,
+                            GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -757,8 +760,8 @@ impact_store_delete_status (ImpactStore *self,
 
 GPtrArray *
 impact_store_list_statuses (ImpactStore *self,
-                            gint64       supplier_id,
-                            GError     **error)
+                            gint64 supplier_id,
+                            GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) statuses = NULL;
@@ -803,11 +806,11 @@ impact_store_list_statuses (ImpactStore *self,
 /* The social class of a purchase from this supplier on this day, by the rule in
  * impact_social_class_classify(). */
 gboolean
-impact_store_classify (ImpactStore       *self,
-                       gint64             supplier_id,
-                       guint32            day,
+impact_store_classify (ImpactStore *self,
+                       gint64 supplier_id,
+                       guint32 day,
                        ImpactSocialClass *klass,
-                       GError           **error)
+                       GError **error)
 {
   g_autoptr (GPtrArray) statuses = NULL;
   g_autofree ImpactStatusPeriod *periods = NULL;
@@ -824,7 +827,7 @@ impact_store_classify (ImpactStore       *self,
     {
       const ImpactStatus *status = g_ptr_array_index (statuses, i);
 
-      periods[i] = (ImpactStatusPeriod) { status->kind, status->valid_from, status->valid_until };
+      periods[i] = (ImpactStatusPeriod){ status->kind, status->valid_from, status->valid_until };
     }
 
   *klass = impact_social_class_classify (periods, statuses->len, day);
