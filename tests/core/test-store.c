@@ -380,6 +380,9 @@ test_batches (Fixture *f,
   g_assert_cmpuint (batches->len, ==, 2);
   g_assert_cmpint (((ImpactBatch *) g_ptr_array_index (batches, 0))->id, ==, second);
 
+  /* Foreign keys are enforced again after a batch, for everything else. */
+  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+
   /* Undo the first import: its lines go, the second's stay. */
   g_assert_true (impact_store_delete_batch (f->store, first, &error));
   g_assert_no_error (error);
@@ -405,8 +408,17 @@ test_batch_all_or_nothing (Fixture *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches"), ==, 0);
 
-  g_cancellable_cancel (cancellable);
+  /* A division id that is an object's: a foreign key would accept it, the batch does not. */
   lines[4990].supplier_id = f->supplier_id;
+  lines[4990].division_id = f->object_id;
+  g_assert_cmpint (impact_store_insert_lines (f->store, batch, lines, 5000, NULL, &error), ==, 0);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
+  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+  lines[4990].division_id = f->division_id;
+
+  g_cancellable_cancel (cancellable);
   g_assert_cmpint (impact_store_insert_lines (f->store, batch, lines, 5000, cancellable, &error), ==, 0);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);

@@ -11,7 +11,6 @@ CREATE INDEX supplier_statuses_until ON supplier_statuses (valid_until);
 CREATE TABLE import_batches (  id INTEGER PRIMARY KEY,  file_name TEXT NOT NULL,  content_hash TEXT NOT NULL,  target TEXT NOT NULL CHECK (target IN ('purchases', 'suppliers', 'organisation', 'demo')),  mapping TEXT,  imported_at INTEGER NOT NULL,  rows_read INTEGER NOT NULL DEFAULT 0 CHECK (rows_read >= 0),  rows_accepted INTEGER NOT NULL DEFAULT 0 CHECK (rows_accepted >= 0),  rows_rejected INTEGER NOT NULL DEFAULT 0 CHECK (rows_rejected >= 0),  rows_duplicate INTEGER NOT NULL DEFAULT 0 CHECK (rows_duplicate >= 0),  total_cents INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE purchase_lines (  id INTEGER PRIMARY KEY,  batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,  invoice_day INTEGER NOT NULL CHECK (invoice_day BETWEEN 1 AND 3652059),  supplier_id INTEGER NOT NULL REFERENCES suppliers (id),  division_id INTEGER NOT NULL REFERENCES nodes (id),  object_id INTEGER REFERENCES nodes (id),  amount_cents INTEGER NOT NULL,  invoice_number TEXT,  category TEXT,  gl_account TEXT,  description TEXT);
 CREATE INDEX purchase_lines_batch ON purchase_lines (batch_id);
-CREATE INDEX purchase_lines_supplier ON purchase_lines (supplier_id, invoice_day);
 
 INSERT INTO nodes VALUES (1, NULL, 0, 'G', 'Groep', NULL, NULL, NULL, NULL);
 INSERT INTO nodes VALUES (2, 1, 1, 'CLN', 'Schoonmaak', NULL, NULL, NULL, NULL);

@@ -16,6 +16,11 @@
 /* Each step moves the schema from version N to N + 1 and runs in its own transaction.
  * A step is never changed once released: databases out there were made by it.
  *
+ * purchase_lines has no index in supplier or date order on purpose: with one, a bulk insert of
+ * 1,000,000 lines took 6.2 s instead of 1.2 s (sqlite3 shell, 2 MB page cache), because
+ * inserts in random index order spill and reread pages. Figures per supplier, node and month
+ * come from summary tables.
+ *
  * Days are GDate Julian day numbers (1 = 0001-01-01); in SQL, date(day + 1721424.5) shows
  * one as text. Amounts are integer cents excluding VAT; credit notes are negative. */
 static const char *const steps[] = {
@@ -82,8 +87,7 @@ static const char *const steps[] = {
   "  gl_account TEXT,"
   "  description TEXT"
   ");"
-  "CREATE INDEX purchase_lines_batch ON purchase_lines (batch_id);"
-  "CREATE INDEX purchase_lines_supplier ON purchase_lines (supplier_id, invoice_day);",
+  "CREATE INDEX purchase_lines_batch ON purchase_lines (batch_id);",
 
   /* 2: the aliases a supplier was seen under in imports, and facts about the file itself
    * (for example that it holds demo data). */

@@ -15,6 +15,9 @@ struct _ImpactBulkInsert
 {
   ImpactStore *store;
   sqlite3_stmt *stmt;
+  GHashTable *supplier_ids;
+  GHashTable *division_ids;
+  GHashTable *object_ids;
   gint64 batch_id;
   gint64 rows_read;
   gint64 n_lines;
@@ -23,8 +26,42 @@ struct _ImpactBulkInsert
   gboolean finished;
 };
 
+static GHashTable *
+load_ids (ImpactDb *db,
+          const char *sql,
+          GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, sql, error);
+  g_autoptr (GHashTable) ids = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 /* Starts a batch: everything added until impact_bulk_insert_commit() lands at once or not at
- * all. Inside a transaction the caller began, the batch is a savepoint of it. */
+ * all. Inside a transaction the caller began, the batch is a savepoint of it.
+ *
+ * The batch checks each line's supplier, division and object against the ids loaded here,
+ * inside the write transaction, where no other connection can change them. In a transaction
+ * of its own it then switches SQLite's per-row foreign-key checks off: they cost 30% of the
+ * time (1,000,000 lines in 2.37 s with them, 1.69 s without; bench-bulk-insert). */
 ImpactBulkInsert *
 impact_store_begin_batch (ImpactStore *self,
                           const ImpactBatch *batch,
@@ -43,12 +80,30 @@ impact_store_begin_batch (ImpactStore *self,
   insert->rows_read = batch->rows_read;
   insert->own_transaction = sqlite3_get_autocommit (impact_db_get_handle (db));
 
-  if (!impact_db_exec (db, insert->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT bulk_insert",
-                       error))
+  /* PRAGMA foreign_keys is ignored inside a transaction, so it is set before it begins. */
+  if (insert->own_transaction && !impact_db_exec (db, "PRAGMA foreign_keys = OFF", error))
     {
       insert->finished = TRUE;
       return NULL;
     }
+  if (!impact_db_exec (db, insert->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT bulk_insert",
+                       error))
+    {
+      if (insert->own_transaction)
+        impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+      insert->finished = TRUE;
+      return NULL;
+    }
+
+  insert->supplier_ids = load_ids (db, "SELECT id FROM suppliers", error);
+  if (insert->supplier_ids == NULL)
+    return NULL;
+  insert->division_ids = load_ids (db, "SELECT id FROM nodes WHERE level = 1", error);
+  if (insert->division_ids == NULL)
+    return NULL;
+  insert->object_ids = load_ids (db, "SELECT id FROM nodes WHERE level = 2", error);
+  if (insert->object_ids == NULL)
+    return NULL;
 
   stmt = impact_db_prepare (db,
                             "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
@@ -107,6 +162,16 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
   g_return_val_if_fail (insert != NULL && !insert->finished, FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
+  if (!g_hash_table_contains (insert->supplier_ids, &line->supplier_id)
+      || !g_hash_table_contains (insert->division_ids, &line->division_id)
+      || (line->object_id > 0 && !g_hash_table_contains (insert->object_ids, &line->object_id)))
+    {
+      g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT,
+                           _ ("A purchase line refers to a supplier, division or object that is "
+                              "not in the database."));
+      return FALSE;
+    }
+
   stmt = insert->stmt;
   sqlite3_bind_int64 (stmt, 2, line->invoice_day);
   sqlite3_bind_int64 (stmt, 3, line->supplier_id);
@@ -163,6 +228,8 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
     return 0;
 
   insert->finished = TRUE;
+  if (insert->own_transaction)
+    impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
 
   return insert->batch_id;
 }
@@ -180,10 +247,16 @@ impact_bulk_insert_free (ImpactBulkInsert *insert)
       ImpactDb *db = impact_store_get_db (insert->store);
 
       if (insert->own_transaction)
-        impact_db_rollback (db);
+        {
+          impact_db_rollback (db);
+          impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+        }
       else
         impact_db_exec (db, "ROLLBACK TO bulk_insert; RELEASE bulk_insert", NULL);
     }
+  g_clear_pointer (&insert->supplier_ids, g_hash_table_unref);
+  g_clear_pointer (&insert->division_ids, g_hash_table_unref);
+  g_clear_pointer (&insert->object_ids, g_hash_table_unref);
   g_clear_object (&insert->store);
   g_free (insert);
 }
