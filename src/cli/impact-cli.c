@@ -13,7 +13,7 @@
 #include "demo/impact-demo.h"
 #include "impact-cli.h"
 #include "model/impact-format.h"
-#include "storage/impact-store.h"
+#include "storage/impact-store-counts.h"
 
 static const GOptionEntry option_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
@@ -45,28 +45,17 @@ print_row (const char *label,
 static void
 print_counts (const ImpactStoreCounts *counts)
 {
-  g_autofree char *divisions = impact_format_count (counts->n_divisions);
-  g_autofree char *objects = impact_format_count (counts->n_objects);
-  g_autofree char *suppliers = impact_format_count (counts->n_suppliers);
-  g_autofree char *statuses = impact_format_count (counts->n_statuses);
-  g_autofree char *lines = impact_format_count (counts->n_lines);
-  g_autofree char *total = impact_format_money (counts->total_cents);
-  g_autofree char *social = impact_format_money (counts->social_cents);
-  g_autofree char *first = impact_format_day (counts->first_day);
-  g_autofree char *last = impact_format_day (counts->last_day);
-  g_autofree char *period = NULL;
+  g_auto (ImpactCountsText) text = { 0 };
 
-  /* Translators: a period of time, from the first day to the last. */
-  period = g_strdup_printf (_ ("%s to %s"), first, last);
-
-  print_row (_ ("Divisions:"), divisions);
-  print_row (_ ("Objects:"), objects);
-  print_row (_ ("Suppliers:"), suppliers);
-  print_row (_ ("Supplier statuses:"), statuses);
-  print_row (_ ("Purchase lines:"), lines);
-  print_row (_ ("Period:"), period);
-  print_row (_ ("Total spend:"), total);
-  print_row (_ ("Social spend:"), social);
+  impact_counts_text_init (&text, counts);
+  print_row (_ ("Divisions:"), text.divisions);
+  print_row (_ ("Objects:"), text.objects);
+  print_row (_ ("Suppliers:"), text.suppliers);
+  print_row (_ ("Supplier statuses:"), text.statuses);
+  print_row (_ ("Purchase lines:"), text.lines);
+  print_row (_ ("Period:"), text.period);
+  print_row (_ ("Total spend:"), text.total);
+  print_row (_ ("Social spend:"), text.social);
 }
 
 static int

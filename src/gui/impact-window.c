@@ -13,6 +13,7 @@
 #include "impact-gui-resources.h"
 #include "impact-window.h"
 #include "model/impact-format.h"
+#include "storage/impact-store-counts.h"
 
 struct _ImpactWindow
 {
@@ -135,33 +136,17 @@ static void
 show_counts (ImpactWindow *self,
              const ImpactStoreCounts *counts)
 {
-  g_autofree char *divisions = impact_format_count (counts->n_divisions);
-  g_autofree char *objects = impact_format_count (counts->n_objects);
-  g_autofree char *suppliers = impact_format_count (counts->n_suppliers);
-  g_autofree char *statuses = impact_format_count (counts->n_statuses);
-  g_autofree char *lines = impact_format_count (counts->n_lines);
-  g_autofree char *first = impact_format_day (counts->first_day);
-  g_autofree char *last = impact_format_day (counts->last_day);
-  g_autofree char *total = impact_format_money (counts->total_cents);
-  g_autofree char *social = impact_format_money (counts->social_cents);
-  g_autofree char *period = NULL;
-  g_autofree char *social_text = NULL;
-  double share = counts->total_cents != 0 ? 100.0 * counts->social_cents / counts->total_cents : 0;
+  g_auto (ImpactCountsText) text = { 0 };
 
-  /* Translators: a period of time, from the first day to the last. */
-  period = counts->n_lines > 0 ? g_strdup_printf (_ ("%s to %s"), first, last)
-                               : g_strdup (_ ("No purchases yet"));
-  /* Translators: an amount of money and its share of the total, as in "EUR 12,00 (8.5%)". */
-  social_text = g_strdup_printf (_ ("%s (%.1f%%)"), social, share);
-
-  gtk_label_set_text (self->divisions_value, divisions);
-  gtk_label_set_text (self->objects_value, objects);
-  gtk_label_set_text (self->suppliers_value, suppliers);
-  gtk_label_set_text (self->statuses_value, statuses);
-  gtk_label_set_text (self->lines_value, lines);
-  gtk_label_set_text (self->period_value, period);
-  gtk_label_set_text (self->total_value, total);
-  gtk_label_set_text (self->social_value, social_text);
+  impact_counts_text_init (&text, counts);
+  gtk_label_set_text (self->divisions_value, text.divisions);
+  gtk_label_set_text (self->objects_value, text.objects);
+  gtk_label_set_text (self->suppliers_value, text.suppliers);
+  gtk_label_set_text (self->statuses_value, text.statuses);
+  gtk_label_set_text (self->lines_value, text.lines);
+  gtk_label_set_text (self->period_value, text.period);
+  gtk_label_set_text (self->total_value, text.total);
+  gtk_label_set_text (self->social_value, text.social);
   adw_preferences_group_set_description (self->overview_group, impact_store_get_path (self->store));
 
   gtk_stack_set_visible_child_name (self->stack, "overview");

@@ -144,6 +144,9 @@ test_demo_dutch (void)
   g_assert_nonnull (strstr (run.out, "24 nov 2023 tot 22 nov 2026"));
   g_assert_true (g_regex_match_simple ("Totale inkoopwaarde: +EUR [0-9]{1,3}(\\.[0-9]{3})+,[0-9]{2}\n",
                                        run.out, 0, 0));
+  /* The social share with a decimal comma. */
+  g_assert_true (g_regex_match_simple ("Sociale inkoop: +EUR [0-9.]+,[0-9]{2} \\([0-9]+,[0-9]%\\)\n",
+                                       run.out, 0, 0));
 
   impact_test_remove_tree (dir);
 }
