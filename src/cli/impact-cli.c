@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "demo/impact-demo.h"
+#include "import/impact-importer.h"
 #include "impact-cli.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-counts.h"
@@ -21,6 +22,18 @@ static const GOptionEntry option_entries[] = {
     N_ ("Use this SQLite database instead of the default one"), N_ ("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_ ("Write the demo data into the database (which must be empty or new) and exit"), NULL },
+  { "import", 'i', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Import purchase lines from a CSV or JSON export and exit"), N_ ("FILE") },
+  { "division", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --import: the division of every row, when the file has no division column"), N_ ("CODE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("With --import: check the file and show what would be imported, without writing"), NULL },
+  { "include-duplicates", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("With --import: also import lines that look like lines already imported"), NULL },
+  { "decimal", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --import: the decimal separator of the amounts (default: detected)"), N_ ("comma|point") },
+  { "date-order", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --import: the order of day and month in dates (default: detected)"), N_ ("dmy|mdy") },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
@@ -89,6 +102,142 @@ write_demo (const char *path,
   return IMPACT_CLI_EXIT_OK;
 }
 
+static void
+print_names (const char *label,
+             GPtrArray *names)
+{
+  g_autoptr (GString) list = g_string_new (NULL);
+  g_autofree char *count = impact_format_count (names->len);
+
+  for (guint i = 0; i < names->len && i < 5; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (char *) g_ptr_array_index (names, i));
+  if (names->len > 5)
+    g_string_append (list, ", …");
+
+  if (names->len > 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%s (%s)", count, list->str);
+
+      print_row (label, value);
+    }
+  else
+    print_row (label, count);
+}
+
+static void
+print_import_summary (const ImpactImportSummary *summary,
+                      gboolean dry_run)
+{
+  g_autofree char *read = impact_format_count (summary->rows_read);
+  g_autofree char *accepted = impact_format_count (summary->rows_accepted);
+  g_autofree char *rejected = impact_format_count (summary->rows_rejected);
+  g_autofree char *duplicates = impact_format_count (summary->rows_duplicate);
+  g_autofree char *skipped = impact_format_count (summary->rows_skipped);
+  g_autofree char *total = impact_format_money (summary->total_cents);
+
+  /* Translators: the first %s is a file name, the second what was detected in it, the %u a row number. */
+  g_print (_ ("Import of “%s” (%s; column names on row %u)\n"), summary->file_name, summary->format,
+           summary->header_row);
+  print_row (_ ("Rows read:"), read);
+  print_row (_ ("Accepted:"), accepted);
+  print_row (_ ("Rejected:"), rejected);
+  print_row (_ ("Duplicates skipped:"), duplicates);
+  print_row (_ ("Total rows skipped:"), skipped);
+  print_row (_ ("Total amount:"), total);
+  print_names (_ ("New suppliers:"), summary->new_suppliers);
+  print_names (_ ("New divisions:"), summary->new_divisions);
+  print_names (_ ("New objects:"), summary->new_objects);
+
+  for (guint i = 0; i < summary->warnings->len; i++)
+    g_print (_ ("Note: %s\n"), (char *) g_ptr_array_index (summary->warnings, i));
+
+  if (summary->problems->len > 0)
+    g_print ("%s\n", _ ("Rejected rows:"));
+  for (guint i = 0; i < summary->problems->len; i++)
+    {
+      const ImpactImportProblem *p = g_ptr_array_index (summary->problems, i);
+
+      if (p->column != NULL)
+        /* Translators: a rejected row: its number, the column name and the reason. */
+        g_print (_ ("  Row %u, column “%s”: %s\n"), p->row, p->column, p->message);
+      else
+        g_print (_ ("  Row %u: %s\n"), p->row, p->message);
+    }
+  if (summary->rows_rejected > (gint64) summary->problems->len)
+    g_print (_ ("  … and %s more\n"), rejected);
+
+  if (dry_run)
+    g_print ("%s\n", _ ("Dry run: nothing was written to the database."));
+}
+
+static gboolean
+parse_choice (const char *value,
+              const char *first,
+              const char *second,
+              int *choice)
+{
+  if (value == NULL)
+    *choice = 0;
+  else if (g_str_equal (value, first))
+    *choice = 1;
+  else if (g_str_equal (value, second))
+    *choice = 2;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+import_file (const char *database,
+             const char *path,
+             GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactImportSummary) summary = NULL;
+  ImpactImportOptions import_options = { 0 };
+  const char *decimal = NULL, *date_order = NULL;
+  int decimal_choice, order_choice;
+
+  g_variant_dict_lookup (options, "division", "&s", &import_options.division_code);
+  g_variant_dict_lookup (options, "decimal", "&s", &decimal);
+  g_variant_dict_lookup (options, "date-order", "&s", &date_order);
+  import_options.dry_run = g_variant_dict_contains (options, "dry-run");
+  import_options.include_duplicates = g_variant_dict_contains (options, "include-duplicates");
+
+  if (!parse_choice (decimal, "comma", "point", &decimal_choice))
+    {
+      g_printerr (_ ("--decimal takes “comma” or “point”.\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (!parse_choice (date_order, "dmy", "mdy", &order_choice))
+    {
+      g_printerr (_ ("--date-order takes “dmy” or “mdy”.\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  import_options.decimal = decimal_choice;
+  import_options.date_order = order_choice;
+
+  store = impact_store_open (database, &error);
+  if (store != NULL)
+    summary = impact_import_file (store, path, &import_options, NULL, &error);
+  if (summary == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  print_import_summary (summary, import_options.dry_run);
+  if (summary->rows_accepted == 0)
+    {
+      g_printerr (_ ("Nothing was imported: no row of “%s” could be taken in.\n"), summary->file_name);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  return IMPACT_CLI_EXIT_OK;
+}
+
 /* Runs the options that need no window. Returns an exit code, or -1 when the application
  * should go on and open its window. */
 int
@@ -114,6 +263,16 @@ impact_cli_handle_options (GVariantDict *options)
                                                : impact_demo_get_default_path ();
 
       return write_demo (path, date);
+    }
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      g_autofree char *file = NULL;
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+
+      g_variant_dict_lookup (options, "import", "^ay", &file);
+      return import_file (path, file, options);
     }
 
   if (date != NULL)

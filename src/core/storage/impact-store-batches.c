@@ -20,6 +20,8 @@ struct _ImpactBulkInsert
   GHashTable *object_ids;
   gint64 batch_id;
   gint64 rows_read;
+  gint64 rows_rejected;
+  gint64 rows_duplicate;
   gint64 n_lines;
   gint64 total_cents;
   gboolean own_transaction;
@@ -78,6 +80,8 @@ impact_store_begin_batch (ImpactStore *self,
   insert = g_new0 (ImpactBulkInsert, 1);
   insert->store = g_object_ref (self);
   insert->rows_read = batch->rows_read;
+  insert->rows_rejected = batch->rows_rejected;
+  insert->rows_duplicate = batch->rows_duplicate;
   insert->own_transaction = sqlite3_get_autocommit (impact_db_get_handle (db));
 
   /* PRAGMA foreign_keys is ignored inside a transaction, so it is set before it begins. */
@@ -151,6 +155,48 @@ bind_optional_text (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
+/* Whether an id is in the set loaded at the start, or was added to the database since (an
+ * import creates suppliers and objects as it goes); those are looked up once. */
+static gboolean
+known_id (ImpactBulkInsert *insert,
+          GHashTable *ids,
+          const char *sql,
+          gint64 id)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint64 *copy;
+
+  if (g_hash_table_contains (ids, &id))
+    return TRUE;
+
+  stmt = impact_db_prepare (impact_store_get_db (insert->store), sql, NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  copy = g_new (gint64, 1);
+  *copy = id;
+  g_hash_table_add (ids, copy);
+
+  return TRUE;
+}
+
+/* The counts of what the batch's file held besides the lines added: recorded at commit. */
+void
+impact_bulk_insert_set_counts (ImpactBulkInsert *insert,
+                               gint64 rows_read,
+                               gint64 rows_rejected,
+                               gint64 rows_duplicate)
+{
+  g_return_if_fail (insert != NULL);
+
+  insert->rows_read = rows_read;
+  insert->rows_rejected = rows_rejected;
+  insert->rows_duplicate = rows_duplicate;
+}
+
 gboolean
 impact_bulk_insert_add (ImpactBulkInsert *insert,
                         const ImpactPurchaseLine *line,
@@ -162,9 +208,12 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
   g_return_val_if_fail (insert != NULL && !insert->finished, FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
-  if (!g_hash_table_contains (insert->supplier_ids, &line->supplier_id)
-      || !g_hash_table_contains (insert->division_ids, &line->division_id)
-      || (line->object_id > 0 && !g_hash_table_contains (insert->object_ids, &line->object_id)))
+  if (!known_id (insert, insert->supplier_ids, "SELECT 1 FROM suppliers WHERE id = ?", line->supplier_id)
+      || !known_id (insert, insert->division_ids, "SELECT 1 FROM nodes WHERE id = ? AND level = 1",
+                    line->division_id)
+      || (line->object_id > 0
+          && !known_id (insert, insert->object_ids, "SELECT 1 FROM nodes WHERE id = ? AND level = 2",
+                        line->object_id)))
     {
       g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT,
                            _ ("A purchase line refers to a supplier, division or object that is "
@@ -213,14 +262,18 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
   db = impact_store_get_db (insert->store);
   stmt = impact_db_prepare (db,
                             "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
-                            " rows_read = max (rows_read, ?) WHERE id = ?",
+                            " rows_read = max (?, ?), rows_rejected = ?, rows_duplicate = ?"
+                            " WHERE id = ?",
                             error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, insert->n_lines);
   sqlite3_bind_int64 (stmt, 2, insert->total_cents);
-  sqlite3_bind_int64 (stmt, 3, insert->n_lines);
-  sqlite3_bind_int64 (stmt, 4, insert->batch_id);
+  sqlite3_bind_int64 (stmt, 3, insert->rows_read);
+  sqlite3_bind_int64 (stmt, 4, insert->n_lines);
+  sqlite3_bind_int64 (stmt, 5, insert->rows_rejected);
+  sqlite3_bind_int64 (stmt, 6, insert->rows_duplicate);
+  sqlite3_bind_int64 (stmt, 7, insert->batch_id);
   if (!impact_db_step_done (db, stmt, error))
     return 0;
 

@@ -125,6 +125,10 @@ ImpactBulkInsert *impact_store_begin_batch (ImpactStore        *self,
 gboolean       impact_bulk_insert_add     (ImpactBulkInsert    *insert,
                                            const ImpactPurchaseLine *line,
                                            GError             **error);
+void           impact_bulk_insert_set_counts (ImpactBulkInsert *insert,
+                                           gint64               rows_read,
+                                           gint64               rows_rejected,
+                                           gint64               rows_duplicate);
 gint64         impact_bulk_insert_commit  (ImpactBulkInsert    *insert,
                                            GError             **error);
 void           impact_bulk_insert_free    (ImpactBulkInsert    *insert);

@@ -1,0 +1,913 @@
+/* impact-importer.c: purchase lines from an export into the store, checked row by row
+ *
+ * The whole import is one transaction: the store holds all accepted rows of the file or,
+ * after an error, a cancellation or a dry run, none of them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "impact-importer.h"
+
+/* The header is looked for in the first rows; exports put a title or a date above it. */
+#define HEADER_SEARCH_ROWS 20
+/* Rows read ahead to tell decimal commas from points and day-month from month-day. */
+#define SAMPLE_ROWS 1000
+#define CANCEL_CHECK_INTERVAL 1024
+
+typedef struct
+{
+  ImpactStore *store;
+  const ImpactImportOptions *options;
+  ImpactImportSummary *summary;
+  ImpactMapping *mapping;
+  int column[IMPACT_N_FIELDS];
+  GHashTable *suppliers;
+  GHashTable *divisions;
+  GHashTable *objects;
+  gint64 group_id;
+  GArray *existing_keys;
+  GHashTable *file_keys;
+  ImpactBulkInsert *insert;
+} Import;
+
+static void
+problem_free (ImpactImportProblem *problem)
+{
+  g_free (problem->column);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+void
+impact_import_summary_free (ImpactImportSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->file_name);
+  g_free (summary->format);
+  g_clear_pointer (&summary->mapping, impact_mapping_free);
+  g_ptr_array_unref (summary->problems);
+  g_ptr_array_unref (summary->warnings);
+  g_ptr_array_unref (summary->new_suppliers);
+  g_ptr_array_unref (summary->new_divisions);
+  g_ptr_array_unref (summary->new_objects);
+  g_free (summary);
+}
+
+static ImpactImportSummary *
+summary_new (const char *path)
+{
+  ImpactImportSummary *summary = g_new0 (ImpactImportSummary, 1);
+
+  summary->file_name = g_filename_display_basename (path);
+  summary->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  summary->warnings = g_ptr_array_new_with_free_func (g_free);
+  summary->new_suppliers = g_ptr_array_new_with_free_func (g_free);
+  summary->new_divisions = g_ptr_array_new_with_free_func (g_free);
+  summary->new_objects = g_ptr_array_new_with_free_func (g_free);
+
+  return summary;
+}
+
+static void
+reject (Import *im,
+        guint row,
+        int column,
+        char *message)
+{
+  im->summary->rows_rejected++;
+  if (im->summary->problems->len < IMPACT_IMPORT_MAX_PROBLEMS)
+    {
+      ImpactImportProblem *problem = g_new0 (ImpactImportProblem, 1);
+
+      problem->row = row;
+      problem->column = column >= 0 ? g_strdup (g_ptr_array_index (im->mapping->headers, column)) : NULL;
+      problem->message = message;
+      g_ptr_array_add (im->summary->problems, problem);
+    }
+  else
+    g_free (message);
+}
+
+static const ImpactCell *
+field_cell (Import *im,
+            const ImpactRow *row,
+            ImpactField field)
+{
+  static const ImpactCell empty = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
+
+  if (im->column[field] < 0)
+    return &empty;
+
+  return impact_row_get_cell (row, im->column[field]);
+}
+
+static const char *
+field_text (Import *im,
+            const ImpactRow *row,
+            ImpactField field)
+{
+  const ImpactCell *cell = field_cell (im, row, field);
+
+  return cell->type == IMPACT_CELL_EMPTY || cell->type == IMPACT_CELL_ERROR ? NULL : cell->text;
+}
+
+/* FNV-1a, 64 bits: the key of a line for finding duplicates. With a million lines the
+ * chance that two different lines share a key is about 1 in 30 million. */
+static guint64
+line_key (gint64 supplier_id,
+          const char *invoice_number,
+          gint64 amount_cents)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+  const guchar *bytes;
+
+#define MIX(ptr, len)               \
+  bytes = (const guchar *) (ptr);   \
+  for (gsize i = 0; i < (len); i++) \
+    hash = (hash ^ bytes[i]) * G_GUINT64_CONSTANT (1099511628211);
+  MIX (&supplier_id, sizeof supplier_id);
+  MIX (invoice_number, strlen (invoice_number) + 1);
+  MIX (&amount_cents, sizeof amount_cents);
+#undef MIX
+
+  return hash;
+}
+
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+load_caches (Import *im,
+             GError **error)
+{
+  ImpactDb *db = impact_store_get_db (im->store);
+  g_autoptr (sqlite3_stmt) nodes = NULL;
+  g_autoptr (sqlite3_stmt) lines = NULL;
+  int rc;
+
+  nodes = impact_db_prepare (db, "SELECT id, level, code, name FROM nodes", error);
+  if (nodes == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (nodes)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (nodes, 0);
+      int level = sqlite3_column_int (nodes, 1);
+      const char *code = (const char *) sqlite3_column_text (nodes, 2);
+      const char *name = (const char *) sqlite3_column_text (nodes, 3);
+
+      if (level == IMPACT_NODE_GROUP)
+        im->group_id = id;
+      else if (level == IMPACT_NODE_DIVISION)
+        {
+          g_hash_table_insert (im->divisions, g_strdup (code), GSIZE_TO_POINTER (id));
+          g_hash_table_insert (im->divisions, g_utf8_casefold (name, -1), GSIZE_TO_POINTER (id));
+        }
+      else
+        g_hash_table_insert (im->objects, g_strdup (code), GSIZE_TO_POINTER (id));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  lines = impact_db_prepare (db,
+                             "SELECT supplier_id, invoice_number, amount_cents FROM purchase_lines"
+                             " WHERE invoice_number IS NOT NULL",
+                             error);
+  if (lines == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
+    {
+      guint64 key = line_key (sqlite3_column_int64 (lines, 0),
+                              (const char *) sqlite3_column_text (lines, 1),
+                              sqlite3_column_int64 (lines, 2));
+
+      g_array_append_val (im->existing_keys, key);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  g_array_sort (im->existing_keys, compare_keys);
+
+  return TRUE;
+}
+
+static gboolean
+parse_amount_cell (const ImpactCell *cell,
+                   ImpactDecimalSeparator decimal,
+                   gint64 *cents)
+{
+  if (cell->type == IMPACT_CELL_NUMBER)
+    {
+      if (!isfinite (cell->number) || fabs (cell->number) > 1e12)
+        return FALSE;
+      *cents = llround (cell->number * 100);
+      return TRUE;
+    }
+  if (cell->type == IMPACT_CELL_TEXT)
+    return impact_parse_amount (cell->text, decimal, cents);
+
+  return FALSE;
+}
+
+static gboolean
+parse_date_cell (const ImpactCell *cell,
+                 ImpactDateOrder order,
+                 guint32 *day)
+{
+  if (cell->type == IMPACT_CELL_DATE)
+    {
+      *day = cell->day;
+      return *day != 0;
+    }
+  if (cell->type == IMPACT_CELL_TEXT)
+    return impact_parse_date (cell->text, order, day);
+
+  return FALSE;
+}
+
+/* Decides, from the first rows, how the file writes decimals and dates, unless the options
+ * say so; says so in a warning where it had to guess. */
+static void
+detect_formats (Import *im,
+                GPtrArray *sample)
+{
+  static const ImpactField amount_fields[] = {
+    IMPACT_FIELD_AMOUNT,
+    IMPACT_FIELD_VAT,
+    IMPACT_FIELD_AMOUNT_INCL,
+    IMPACT_FIELD_CREDIT,
+  };
+  static const ImpactField date_fields[] = { IMPACT_FIELD_INVOICE_DATE, IMPACT_FIELD_POSTING_DATE };
+  guint comma = 0, point = 0, unclear_amounts = 0, dmy = 0, mdy = 0, unclear_dates = 0;
+
+  for (guint r = 0; r < sample->len; r++)
+    {
+      const ImpactRow *row = g_ptr_array_index (sample, r);
+
+      for (guint f = 0; f < G_N_ELEMENTS (amount_fields); f++)
+        {
+          const char *text = field_text (im, row, amount_fields[f]);
+
+          if (text == NULL || field_cell (im, row, amount_fields[f])->type != IMPACT_CELL_TEXT)
+            continue;
+          switch (impact_guess_decimal_separator (text))
+            {
+            case IMPACT_DECIMAL_COMMA:
+              comma++;
+              break;
+            case IMPACT_DECIMAL_POINT:
+              point++;
+              break;
+            case IMPACT_DECIMAL_AUTO:
+            default:
+              unclear_amounts += strchr (text, '.') != NULL || strchr (text, ',') != NULL;
+              break;
+            }
+        }
+      for (guint f = 0; f < G_N_ELEMENTS (date_fields); f++)
+        {
+          const char *text = field_text (im, row, date_fields[f]);
+          ImpactDateOrder order;
+          guint32 day;
+
+          if (text == NULL || field_cell (im, row, date_fields[f])->type != IMPACT_CELL_TEXT)
+            continue;
+          order = impact_guess_date_order (text);
+          dmy += order == IMPACT_DATE_ORDER_DMY;
+          mdy += order == IMPACT_DATE_ORDER_MDY;
+          unclear_dates += order == IMPACT_DATE_ORDER_AUTO
+                           && impact_parse_date (text, IMPACT_DATE_ORDER_DMY, &day)
+                           && !g_ascii_isdigit (text[4]) && strlen (text) != 8;
+        }
+    }
+
+  if (im->options->decimal != IMPACT_DECIMAL_AUTO)
+    im->mapping->decimal = im->options->decimal;
+  else if (point > comma)
+    im->mapping->decimal = IMPACT_DECIMAL_POINT;
+  else
+    {
+      im->mapping->decimal = IMPACT_DECIMAL_COMMA;
+      if (comma == 0 && unclear_amounts > 0)
+        g_ptr_array_add (im->summary->warnings,
+                         g_strdup (_ ("The amounts do not show whether a point separates thousands "
+                                      "or decimals (as in 1.234); they were read as thousands, with a "
+                                      "decimal comma. Choose a decimal point if that is wrong.")));
+    }
+
+  if (im->options->date_order != IMPACT_DATE_ORDER_AUTO)
+    im->mapping->date_order = im->options->date_order;
+  else if (mdy > dmy)
+    im->mapping->date_order = IMPACT_DATE_ORDER_MDY;
+  else
+    {
+      im->mapping->date_order = IMPACT_DATE_ORDER_DMY;
+      if (dmy == 0 && unclear_dates > 0)
+        g_ptr_array_add (im->summary->warnings,
+                         g_strdup (_ ("The dates do not show which number is the day (as in "
+                                      "03-04-2025); they were read as day-month-year. Choose "
+                                      "month-day-year if that is wrong.")));
+    }
+  if (dmy > 0 && mdy > 0)
+    g_ptr_array_add (im->summary->warnings,
+                     g_strdup (_ ("Some dates are written day-month-year and others month-day-year; "
+                                  "they were all read the way most are written.")));
+}
+
+/* A totals row at the end of an export: its first text says so and it has no date. */
+static gboolean
+is_total_row (Import *im,
+              const ImpactRow *row)
+{
+  static const char *const words[] = {
+    "totaal",
+    "total",
+    "subtotaal",
+    "subtotal",
+    "eindtotaal",
+    "grand total",
+    "som",
+    "sum",
+  };
+
+  guint32 day;
+
+  if (parse_date_cell (field_cell (im, row, IMPACT_FIELD_INVOICE_DATE), im->mapping->date_order, &day)
+      || parse_date_cell (field_cell (im, row, IMPACT_FIELD_POSTING_DATE), im->mapping->date_order, &day))
+    return FALSE;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const ImpactCell *cell = impact_row_get_cell (row, i);
+      g_autofree char *folded = NULL;
+
+      if (cell->type != IMPACT_CELL_TEXT)
+        continue;
+      folded = g_utf8_casefold (cell->text, -1);
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (g_str_has_prefix (folded, words[w])
+            && !g_ascii_isalpha (folded[strlen (words[w])]))
+          return TRUE;
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* Removes spaces and dots, as in "1234 5678" or "NL.123..."; NULL for an empty value. */
+static char *
+compact_id (const char *text,
+            gboolean upper)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p) && *p != '.' && *p != '-')
+      g_string_append_c (out, upper ? g_ascii_toupper (*p) : *p);
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+resolve_supplier (Import *im,
+                  const ImpactRow *row,
+                  GError **error)
+{
+  const char *name = field_text (im, row, IMPACT_FIELD_SUPPLIER_NAME);
+  g_autofree char *kvk = compact_id (field_text (im, row, IMPACT_FIELD_SUPPLIER_KVK), FALSE);
+  g_autofree char *vat = compact_id (field_text (im, row, IMPACT_FIELD_SUPPLIER_VAT_ID), TRUE);
+  const char *erp = field_text (im, row, IMPACT_FIELD_SUPPLIER_ERP_ID);
+  g_autofree char *norm = name != NULL ? impact_supplier_normalize_name (name) : NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (ImpactSupplier) found = NULL;
+  g_autoptr (ImpactSupplier) created = NULL;
+  gpointer cached;
+
+  /* A KvK number of 7 digits lost its leading zero in a spreadsheet. */
+  if (kvk != NULL && strlen (kvk) == 7 && strspn (kvk, "0123456789") == 7)
+    {
+      char *padded = g_strdup_printf ("%08d", atoi (kvk));
+
+      g_free (kvk);
+      kvk = padded;
+    }
+  if (kvk != NULL && !impact_kvk_is_valid (kvk))
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_KVK],
+              g_strdup_printf (_ ("“%s” is not a KvK number (8 digits)."),
+                               field_text (im, row, IMPACT_FIELD_SUPPLIER_KVK)));
+      return 0;
+    }
+  if (vat != NULL && !(strlen (vat) >= 4 && g_ascii_isalpha (vat[0]) && g_ascii_isalpha (vat[1])))
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_VAT_ID],
+              g_strdup_printf (_ ("“%s” is not a VAT id (such as NL123456789B01)."),
+                               field_text (im, row, IMPACT_FIELD_SUPPLIER_VAT_ID)));
+      return 0;
+    }
+  if (kvk == NULL && vat == NULL && erp == NULL && (norm == NULL || *norm == '\0'))
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+              g_strdup (_ ("The row names no supplier.")));
+      return 0;
+    }
+
+  key = g_strjoin ("\x1f", kvk ? kvk : "", vat ? vat : "", erp ? erp : "", norm ? norm : "", NULL);
+  if (g_hash_table_lookup_extended (im->suppliers, key, NULL, &cached))
+    return (gint64) GPOINTER_TO_SIZE (cached);
+
+  found = impact_store_find_supplier (im->store, kvk, vat, erp, name, error);
+  if (found == NULL && error != NULL && *error != NULL)
+    return -1;
+
+  if (found != NULL)
+    {
+      g_autofree char *found_norm = impact_supplier_normalize_name (found->name);
+
+      /* Found by number under another name: remember the name for files without numbers. */
+      if (norm != NULL && *norm != '\0' && !g_str_equal (norm, found_norm)
+          && !impact_store_add_supplier_alias (im->store, found->id, name, error))
+        return -1;
+      g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (found->id));
+      return found->id;
+    }
+
+  if (name == NULL || *norm == '\0')
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+              g_strdup (_ ("The supplier is not known yet and the row gives no name for it.")));
+      return 0;
+    }
+
+  created = impact_supplier_new (name);
+  created->kvk = g_steal_pointer (&kvk);
+  created->vat_id = g_steal_pointer (&vat);
+  created->erp_id = g_strdup (erp);
+  created->id = impact_store_add_supplier (im->store, created, error);
+  if (created->id == 0)
+    return -1;
+  g_ptr_array_add (im->summary->new_suppliers, g_strdup (name));
+  g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (created->id));
+
+  return created->id;
+}
+
+static gint64
+ensure_group (Import *im,
+              GError **error)
+{
+  g_autoptr (ImpactNode) group = NULL;
+
+  if (im->group_id != 0)
+    return im->group_id;
+
+  group = impact_node_new (IMPACT_NODE_GROUP, "GROUP", _ ("Group"));
+  im->group_id = impact_store_add_node (im->store, group, error);
+
+  return im->group_id;
+}
+
+/* Finds the division by code, then by name; a new one is created with the value as both. */
+static gint64
+resolve_division (Import *im,
+                  const char *value,
+                  GError **error)
+{
+  g_autofree char *folded = g_utf8_casefold (value, -1);
+  g_autoptr (ImpactNode) division = NULL;
+  gpointer id;
+
+  if (g_hash_table_lookup_extended (im->divisions, value, NULL, &id)
+      || g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+
+  if (ensure_group (im, error) == 0)
+    return -1;
+  division = impact_node_new (IMPACT_NODE_DIVISION, value, value);
+  division->parent_id = im->group_id;
+  division->id = impact_store_add_node (im->store, division, error);
+  if (division->id == 0)
+    return -1;
+
+  g_ptr_array_add (im->summary->new_divisions, g_strdup (value));
+  g_hash_table_insert (im->divisions, g_strdup (value), GSIZE_TO_POINTER (division->id));
+  g_hash_table_insert (im->divisions, g_steal_pointer (&folded), GSIZE_TO_POINTER (division->id));
+
+  return division->id;
+}
+
+static gint64
+resolve_object (Import *im,
+                const char *code,
+                gint64 division_id,
+                GError **error)
+{
+  g_autoptr (ImpactNode) object = NULL;
+  gpointer id;
+
+  if (g_hash_table_lookup_extended (im->objects, code, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+
+  object = impact_node_new (IMPACT_NODE_OBJECT, code, code);
+  object->parent_id = division_id;
+  object->id = impact_store_add_node (im->store, object, error);
+  if (object->id == 0)
+    return -1;
+
+  g_ptr_array_add (im->summary->new_objects, g_strdup (code));
+  g_hash_table_insert (im->objects, g_strdup (code), GSIZE_TO_POINTER (object->id));
+
+  return object->id;
+}
+
+static gboolean
+row_amount (Import *im,
+            const ImpactRow *row,
+            gint64 *cents)
+{
+  static const ImpactField parts[] = { IMPACT_FIELD_AMOUNT, IMPACT_FIELD_AMOUNT_INCL, IMPACT_FIELD_VAT,
+                                       IMPACT_FIELD_CREDIT };
+  gint64 value[G_N_ELEMENTS (parts)] = { 0 };
+  gboolean present[G_N_ELEMENTS (parts)] = { FALSE };
+  const char *indicator;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const ImpactCell *cell = field_cell (im, row, parts[i]);
+
+      if (cell->type == IMPACT_CELL_EMPTY)
+        continue;
+      if (!parse_amount_cell (cell, im->mapping->decimal, &value[i]))
+        {
+          reject (im, row->number, im->column[parts[i]],
+                  cell->type == IMPACT_CELL_ERROR
+                      ? g_strdup (cell->text)
+                      : g_strdup_printf (_ ("“%s” is not an amount."), cell->text));
+          return FALSE;
+        }
+      present[i] = TRUE;
+    }
+
+  if (present[0])
+    *cents = value[0];
+  else if (present[1])
+    *cents = value[1] - value[2];
+  else if (present[3])
+    *cents = 0;
+  else
+    {
+      int column = im->column[IMPACT_FIELD_AMOUNT] >= 0 ? im->column[IMPACT_FIELD_AMOUNT]
+                                                        : im->column[IMPACT_FIELD_AMOUNT_INCL];
+
+      reject (im, row->number, column, g_strdup (_ ("The row has no amount.")));
+      return FALSE;
+    }
+
+  /* A separate credit column, or a C in a debit/credit column, makes it a credit note. */
+  if (present[3])
+    *cents -= llabs (value[3]);
+  indicator = field_text (im, row, IMPACT_FIELD_DEBIT_CREDIT);
+  if (indicator != NULL && (indicator[0] == 'C' || indicator[0] == 'c') && *cents > 0)
+    *cents = -*cents;
+
+  return TRUE;
+}
+
+static gboolean
+process_row (Import *im,
+             const ImpactRow *row,
+             GError **error)
+{
+  ImpactPurchaseLine line = { 0 };
+  const ImpactCell *date_cell;
+  ImpactField date_field;
+  const char *division, *object, *currency;
+
+  if (impact_row_is_empty (row))
+    return TRUE;
+  if (is_total_row (im, row))
+    {
+      im->summary->rows_skipped++;
+      return TRUE;
+    }
+  im->summary->rows_read++;
+
+  for (guint f = 1; f < IMPACT_N_FIELDS; f++)
+    {
+      const ImpactCell *cell = field_cell (im, row, f);
+
+      if (cell->type == IMPACT_CELL_ERROR)
+        {
+          reject (im, row->number, im->column[f], g_strdup (cell->text));
+          return TRUE;
+        }
+    }
+
+  date_field = field_text (im, row, IMPACT_FIELD_INVOICE_DATE) != NULL ? IMPACT_FIELD_INVOICE_DATE
+                                                                       : IMPACT_FIELD_POSTING_DATE;
+  date_cell = field_cell (im, row, date_field);
+  if (date_cell->type == IMPACT_CELL_EMPTY)
+    {
+      reject (im, row->number, im->column[date_field], g_strdup (_ ("The row has no date.")));
+      return TRUE;
+    }
+  if (!parse_date_cell (date_cell, im->mapping->date_order, &line.invoice_day))
+    {
+      reject (im, row->number, im->column[date_field],
+              g_strdup_printf (_ ("“%s” is not a date."), date_cell->text));
+      return TRUE;
+    }
+
+  currency = field_text (im, row, IMPACT_FIELD_CURRENCY);
+  if (currency != NULL && g_ascii_strcasecmp (currency, "EUR") != 0 && !g_str_equal (currency, "€"))
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_CURRENCY],
+              g_strdup_printf (_ ("The amount is in %s; only amounts in euros can be imported."), currency));
+      return TRUE;
+    }
+
+  if (!row_amount (im, row, &line.amount_cents))
+    return TRUE;
+
+  line.supplier_id = resolve_supplier (im, row, error);
+  if (line.supplier_id <= 0)
+    return line.supplier_id == 0;
+
+  division = field_text (im, row, IMPACT_FIELD_DIVISION);
+  if (division == NULL)
+    division = im->options->division_code;
+  if (division == NULL)
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_DIVISION], g_strdup (_ ("The row has no division.")));
+      return TRUE;
+    }
+  line.division_id = resolve_division (im, division, error);
+  if (line.division_id < 0)
+    return FALSE;
+
+  object = field_text (im, row, IMPACT_FIELD_OBJECT);
+  if (object != NULL)
+    {
+      line.object_id = resolve_object (im, object, line.division_id, error);
+      if (line.object_id < 0)
+        return FALSE;
+    }
+
+  line.invoice_number = field_text (im, row, IMPACT_FIELD_INVOICE_NUMBER);
+  line.category = field_text (im, row, IMPACT_FIELD_CATEGORY);
+  line.gl_account = field_text (im, row, IMPACT_FIELD_GL_ACCOUNT);
+  line.description = field_text (im, row, IMPACT_FIELD_DESCRIPTION);
+
+  /* The same supplier, invoice number and amount as a line already stored or earlier in the
+   * file: the same invoice sent twice. */
+  if (line.invoice_number != NULL && !im->options->include_duplicates)
+    {
+      guint64 key = line_key (line.supplier_id, line.invoice_number, line.amount_cents);
+      guint index;
+
+      if (g_array_binary_search (im->existing_keys, &key, compare_keys, &index)
+          || g_hash_table_contains (im->file_keys, GSIZE_TO_POINTER (key)))
+        {
+          im->summary->rows_duplicate++;
+          return TRUE;
+        }
+      g_hash_table_add (im->file_keys, GSIZE_TO_POINTER (key));
+    }
+
+  if (!impact_bulk_insert_add (im->insert, &line, error))
+    return FALSE;
+  im->summary->rows_accepted++;
+  im->summary->total_cents += line.amount_cents;
+
+  return TRUE;
+}
+
+/* The row among the first ones that names the most known columns. */
+static int
+find_header (GPtrArray *head)
+{
+  int best = -1;
+  guint best_score = 1;
+
+  for (guint i = 0; i < head->len; i++)
+    {
+      guint score = impact_header_score (g_ptr_array_index (head, i));
+
+      if (score > best_score)
+        best = i, best_score = score;
+    }
+
+  return best;
+}
+
+static void
+import_clear (Import *im)
+{
+  g_clear_pointer (&im->insert, impact_bulk_insert_free);
+  g_clear_pointer (&im->suppliers, g_hash_table_unref);
+  g_clear_pointer (&im->divisions, g_hash_table_unref);
+  g_clear_pointer (&im->objects, g_hash_table_unref);
+  g_clear_pointer (&im->existing_keys, g_array_unref);
+  g_clear_pointer (&im->file_keys, g_hash_table_unref);
+}
+
+ImpactImportSummary *
+impact_import_reader (ImpactStore *store,
+                      ImpactReader *reader,
+                      const char *content_hash,
+                      const ImpactImportOptions *options,
+                      GCancellable *cancellable,
+                      GError **error)
+{
+  g_autoptr (ImpactImportSummary) summary = NULL;
+  g_autoptr (GPtrArray) head = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
+  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (ImpactBatch) batch = NULL;
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *mapping_json = NULL;
+  Import im = { 0 };
+  int header;
+  guint n_done = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (IMPACT_IS_READER (reader), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  summary = summary_new (impact_reader_get_path (reader));
+
+  /* The header, then enough rows to see how the file writes its values. */
+  while (head->len < HEADER_SEARCH_ROWS && impact_reader_read_row (reader, row, error))
+    {
+      g_ptr_array_add (head, g_steal_pointer (&row));
+      row = impact_row_new ();
+    }
+  if (error != NULL && *error != NULL)
+    return NULL;
+  if (head->len == 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
+                   _ ("“%s” holds no rows: there is nothing to import."), summary->file_name);
+      return NULL;
+    }
+
+  header = find_header (head);
+  if (header < 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_NO_HEADER,
+                   _ ("No row with column names was found in the first %u rows of “%s”. The file "
+                      "needs a header such as Factuurdatum; Leverancier; Bedrag excl. btw."),
+                   HEADER_SEARCH_ROWS, summary->file_name);
+      return NULL;
+    }
+  summary->header_row = ((ImpactRow *) g_ptr_array_index (head, header))->number;
+  summary->format = impact_reader_describe (reader);
+  summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header));
+  g_free (summary->mapping->division_code);
+  summary->mapping->division_code = g_strdup (options->division_code);
+  if (!impact_mapping_check (summary->mapping, error))
+    return NULL;
+  g_ptr_array_remove_range (head, 0, header + 1);
+
+  while (head->len < SAMPLE_ROWS && impact_reader_read_row (reader, row, &local_error))
+    {
+      g_ptr_array_add (head, g_steal_pointer (&row));
+      row = impact_row_new ();
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  im.store = store;
+  im.options = options;
+  im.summary = summary;
+  im.mapping = summary->mapping;
+  for (guint f = 0; f < IMPACT_N_FIELDS; f++)
+    im.column[f] = impact_mapping_find (im.mapping, f);
+  detect_formats (&im, head);
+
+  im.suppliers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.divisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.existing_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  im.file_keys = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  mapping_json = impact_mapping_to_json (im.mapping);
+  batch = impact_batch_new (summary->file_name, "purchases");
+  batch->content_hash = g_strdup (content_hash);
+  batch->mapping = g_strdup (mapping_json);
+
+  if (!impact_store_begin (store, error))
+    {
+      import_clear (&im);
+      return NULL;
+    }
+  ok = load_caches (&im, error) && (im.insert = impact_store_begin_batch (store, batch, error)) != NULL;
+
+  for (guint i = 0; ok && i < head->len; i++, n_done++)
+    ok = process_row (&im, g_ptr_array_index (head, i), error);
+  while (ok && impact_reader_read_row (reader, row, &local_error))
+    {
+      if (++n_done % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else
+        ok = process_row (&im, row, error);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+
+  if (ok && summary->rows_accepted > 0 && !options->dry_run)
+    {
+      impact_bulk_insert_set_counts (im.insert, summary->rows_read, summary->rows_rejected,
+                                     summary->rows_duplicate);
+      summary->batch_id = impact_bulk_insert_commit (im.insert, error);
+      ok = summary->batch_id != 0 && impact_store_commit (store, error);
+    }
+
+  /* A dry run, a file with nothing to import, an error: nothing of it stays. */
+  import_clear (&im);
+  if (!ok || summary->batch_id == 0)
+    {
+      summary->batch_id = 0;
+      impact_store_rollback (store);
+    }
+
+  return ok ? g_steal_pointer (&summary) : NULL;
+}
+
+/* Hashes the file first (it is kept with the batch, to recognise a file imported before),
+ * then imports it. */
+ImpactImportSummary *
+impact_import_file (ImpactStore *store,
+                    const char *path,
+                    const ImpactImportOptions *options,
+                    GCancellable *cancellable,
+                    GError **error)
+{
+  g_autoptr (ImpactReader) reader = NULL;
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  guchar buffer[64 * 1024];
+  gssize n;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_prefix_error (error, _ ("Could not open “%s”: "), name);
+      return NULL;
+    }
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, cancellable, error)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+
+  reader = impact_reader_new_for_file (path, error);
+  if (reader == NULL)
+    return NULL;
+
+  return impact_import_reader (store, reader, g_checksum_get_string (checksum), options, cancellable,
+                               error);
+}

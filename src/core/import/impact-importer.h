@@ -1,0 +1,70 @@
+/* impact-importer.h: purchase lines from an export into the store, checked row by row
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-mapping.h"
+#include "storage/impact-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* A division code for every row, when the file has no division column. */
+  const char             *division_code;
+  ImpactDecimalSeparator  decimal;
+  ImpactDateOrder         date_order;
+  gboolean                include_duplicates;
+  /* Check and count everything, then write nothing. */
+  gboolean                dry_run;
+} ImpactImportOptions;
+
+/* A row that was not imported, and why. */
+typedef struct
+{
+  guint  row;
+  char  *column;
+  char  *message;
+} ImpactImportProblem;
+
+/* Kept for the first rejected rows; the count goes on beyond. */
+#define IMPACT_IMPORT_MAX_PROBLEMS 1000
+
+typedef struct
+{
+  char          *file_name;
+  char          *format;
+  guint          header_row;
+  ImpactMapping *mapping;
+  gint64         rows_read;
+  gint64         rows_accepted;
+  gint64         rows_rejected;
+  gint64         rows_duplicate;
+  gint64         rows_skipped;
+  gint64         total_cents;
+  GPtrArray     *problems;
+  GPtrArray     *warnings;
+  GPtrArray     *new_suppliers;
+  GPtrArray     *new_divisions;
+  GPtrArray     *new_objects;
+  gint64         batch_id;
+} ImpactImportSummary;
+
+void                 impact_import_summary_free (ImpactImportSummary       *summary);
+ImpactImportSummary *impact_import_file         (ImpactStore               *store,
+                                                 const char                *path,
+                                                 const ImpactImportOptions *options,
+                                                 GCancellable              *cancellable,
+                                                 GError                   **error);
+ImpactImportSummary *impact_import_reader       (ImpactStore               *store,
+                                                 ImpactReader              *reader,
+                                                 const char                *content_hash,
+                                                 const ImpactImportOptions *options,
+                                                 GCancellable              *cancellable,
+                                                 GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactImportSummary, impact_import_summary_free)
+
+G_END_DECLS

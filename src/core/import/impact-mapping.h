@@ -1,0 +1,66 @@
+/* impact-mapping.h: which column of an export holds which field
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-parse.h"
+#include "impact-reader.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  IMPACT_FIELD_IGNORE = 0,
+  IMPACT_FIELD_INVOICE_DATE,
+  IMPACT_FIELD_POSTING_DATE,
+  IMPACT_FIELD_INVOICE_NUMBER,
+  IMPACT_FIELD_SUPPLIER_NAME,
+  IMPACT_FIELD_SUPPLIER_KVK,
+  IMPACT_FIELD_SUPPLIER_VAT_ID,
+  IMPACT_FIELD_SUPPLIER_ERP_ID,
+  IMPACT_FIELD_AMOUNT,
+  IMPACT_FIELD_VAT,
+  IMPACT_FIELD_AMOUNT_INCL,
+  IMPACT_FIELD_CREDIT,
+  IMPACT_FIELD_DEBIT_CREDIT,
+  IMPACT_FIELD_CURRENCY,
+  IMPACT_FIELD_DIVISION,
+  IMPACT_FIELD_COST_CENTRE,
+  IMPACT_FIELD_OBJECT,
+  IMPACT_FIELD_GL_ACCOUNT,
+  IMPACT_FIELD_CATEGORY,
+  IMPACT_FIELD_DESCRIPTION,
+} ImpactField;
+
+#define IMPACT_N_FIELDS (IMPACT_FIELD_DESCRIPTION + 1)
+
+/* A mapping for purchase lines: a field per column, and what the file leaves out. */
+typedef struct
+{
+  GPtrArray              *headers;
+  GArray                 *fields;
+  char                   *division_code;
+  ImpactDecimalSeparator  decimal;
+  ImpactDateOrder         date_order;
+} ImpactMapping;
+
+const char    *impact_field_to_code          (ImpactField         field);
+gboolean       impact_field_from_code        (const char         *code,
+                                              ImpactField        *field);
+const char    *impact_field_to_string        (ImpactField         field);
+ImpactField    impact_field_for_header       (const char         *header);
+
+ImpactMapping *impact_mapping_new_for_header (const ImpactRow    *header);
+void           impact_mapping_free           (ImpactMapping      *mapping);
+int            impact_mapping_find           (const ImpactMapping *mapping,
+                                              ImpactField         field);
+gboolean       impact_mapping_check          (const ImpactMapping *mapping,
+                                              GError            **error);
+char          *impact_mapping_to_json        (const ImpactMapping *mapping);
+guint          impact_header_score           (const ImpactRow    *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactMapping, impact_mapping_free)
+
+G_END_DECLS

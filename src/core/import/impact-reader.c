@@ -1,0 +1,351 @@
+/* impact-reader.c: the base class of the spreadsheet, CSV and JSON readers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "impact-csv-reader.h"
+#include "impact-json-reader.h"
+#include "impact-reader.h"
+
+G_DEFINE_QUARK (impact - import - error - quark, impact_import_error)
+
+typedef struct
+{
+  char *path;
+} ImpactReaderPrivate;
+
+enum
+{
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ImpactReader, impact_reader, G_TYPE_OBJECT)
+
+static void
+cell_clear (gpointer data)
+{
+  ImpactCell *cell = data;
+
+  g_clear_pointer (&cell->text, g_free);
+}
+
+ImpactRow *
+impact_row_new (void)
+{
+  ImpactRow *row = g_new0 (ImpactRow, 1);
+
+  row->cells = g_array_new (FALSE, TRUE, sizeof (ImpactCell));
+  g_array_set_clear_func (row->cells, cell_clear);
+
+  return row;
+}
+
+void
+impact_row_free (ImpactRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_array_unref (row->cells);
+  g_free (row);
+}
+
+void
+impact_row_clear (ImpactRow *row)
+{
+  g_return_if_fail (row != NULL);
+
+  g_array_set_size (row->cells, 0);
+  row->number = 0;
+}
+
+/* A cell past the end of the row reads as empty. */
+const ImpactCell *
+impact_row_get_cell (const ImpactRow *row,
+                     guint column)
+{
+  static const ImpactCell empty = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
+
+  g_return_val_if_fail (row != NULL, &empty);
+
+  if (column >= row->cells->len)
+    return &empty;
+
+  return &g_array_index (row->cells, ImpactCell, column);
+}
+
+void
+impact_row_append_cell (ImpactRow *row,
+                        const ImpactCell *cell)
+{
+  ImpactCell copy;
+
+  g_return_if_fail (row != NULL && cell != NULL);
+
+  if (row->cells->len >= IMPACT_READER_MAX_COLUMNS)
+    return;
+
+  copy = *cell;
+  copy.text = g_strdup (cell->text);
+  g_array_append_val (row->cells, copy);
+}
+
+/* Appends a text cell, with leading and trailing spaces removed; an empty text is an
+ * empty cell. */
+void
+impact_row_append_text (ImpactRow *row,
+                        const char *text,
+                        gssize length)
+{
+  ImpactCell cell = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
+
+  g_return_if_fail (row != NULL);
+
+  if (row->cells->len >= IMPACT_READER_MAX_COLUMNS)
+    return;
+
+  if (text != NULL)
+    {
+      cell.text = g_strstrip (g_strndup (text, length < 0 ? strlen (text) : (gsize) length));
+      if (*cell.text != '\0')
+        cell.type = IMPACT_CELL_TEXT;
+      else
+        g_clear_pointer (&cell.text, g_free);
+    }
+  g_array_append_val (row->cells, cell);
+}
+
+gboolean
+impact_row_is_empty (const ImpactRow *row)
+{
+  g_return_val_if_fail (row != NULL, TRUE);
+
+  for (guint i = 0; i < row->cells->len; i++)
+    if (g_array_index (row->cells, ImpactCell, i).type != IMPACT_CELL_EMPTY)
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+impact_reader_finalize (GObject *object)
+{
+  ImpactReader *self = IMPACT_READER (object);
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+
+  g_clear_pointer (&priv->path, g_free);
+
+  G_OBJECT_CLASS (impact_reader_parent_class)->finalize (object);
+}
+
+static void
+impact_reader_get_property (GObject *object,
+                            guint prop_id,
+                            GValue *value,
+                            GParamSpec *pspec)
+{
+  ImpactReader *self = IMPACT_READER (object);
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, priv->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+impact_reader_set_property (GObject *object,
+                            guint prop_id,
+                            const GValue *value,
+                            GParamSpec *pspec)
+{
+  ImpactReader *self = IMPACT_READER (object);
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      priv->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static char **
+impact_reader_real_list_sheets (ImpactReader *self)
+{
+  return NULL;
+}
+
+static gboolean
+impact_reader_real_select_sheet (ImpactReader *self,
+                                 const char *sheet,
+                                 GError **error)
+{
+  g_autofree char *name = g_filename_display_basename (impact_reader_get_path (self));
+
+  g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED,
+               _ ("“%s” has no sheets to choose from."), name);
+  return FALSE;
+}
+
+static void
+impact_reader_class_init (ImpactReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = impact_reader_finalize;
+  object_class->get_property = impact_reader_get_property;
+  object_class->set_property = impact_reader_set_property;
+
+  klass->list_sheets = impact_reader_real_list_sheets;
+  klass->select_sheet = impact_reader_real_select_sheet;
+
+  /**
+   * ImpactReader:path:
+   *
+   * The file being read, for messages.
+   */
+  properties[PROP_PATH] =
+      g_param_spec_string ("path", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+impact_reader_init (ImpactReader *self)
+{
+}
+
+/* Picks the reader by what the file starts with, not only by its name: exports are often
+ * renamed. */
+ImpactReader *
+impact_reader_new_for_file (const char *path,
+                            GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  guchar head[8] = { 0 };
+  gsize n_read = 0;
+  gsize skip = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  name = g_filename_display_basename (path);
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, error);
+  if (stream == NULL)
+    {
+      g_prefix_error (error, _ ("Could not open “%s”: "), name);
+      return NULL;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n_read, NULL, error))
+    {
+      g_prefix_error (error, _ ("Could not read “%s”: "), name);
+      return NULL;
+    }
+
+  if (n_read == 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
+                   _ ("“%s” is empty: there is nothing to import."), name);
+      return NULL;
+    }
+
+  if (n_read >= 4 && memcmp (head, "PK\003\004", 4) == 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED,
+                   _ ("“%s” is a spreadsheet (XLSX or ODS). Reading those is not available in "
+                      "this version yet; save the sheet as CSV and import that."),
+                   name);
+      return NULL;
+    }
+  if (n_read >= 4 && memcmp (head, "\xD0\xCF\x11\xE0", 4) == 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED,
+                   _ ("“%s” is an old Excel file (XLS). Save it as XLSX or CSV and import that."),
+                   name);
+      return NULL;
+    }
+
+  if (n_read >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  while (skip < n_read && g_ascii_isspace (head[skip]))
+    skip++;
+  if (skip < n_read && (head[skip] == '[' || head[skip] == '{'))
+    return impact_json_reader_new (path, error);
+
+  return impact_csv_reader_new (path, error);
+}
+
+const char *
+impact_reader_get_path (ImpactReader *self)
+{
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+
+  g_return_val_if_fail (IMPACT_IS_READER (self), NULL);
+
+  return priv->path;
+}
+
+char **
+impact_reader_list_sheets (ImpactReader *self)
+{
+  g_return_val_if_fail (IMPACT_IS_READER (self), NULL);
+
+  return IMPACT_READER_GET_CLASS (self)->list_sheets (self);
+}
+
+gboolean
+impact_reader_select_sheet (ImpactReader *self,
+                            const char *sheet,
+                            GError **error)
+{
+  g_return_val_if_fail (IMPACT_IS_READER (self), FALSE);
+  g_return_val_if_fail (sheet != NULL, FALSE);
+
+  return IMPACT_READER_GET_CLASS (self)->select_sheet (self, sheet, error);
+}
+
+gboolean
+impact_reader_read_row (ImpactReader *self,
+                        ImpactRow *row,
+                        GError **error)
+{
+  g_return_val_if_fail (IMPACT_IS_READER (self), FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  impact_row_clear (row);
+
+  return IMPACT_READER_GET_CLASS (self)->read_row (self, row, error);
+}
+
+char *
+impact_reader_describe (ImpactReader *self)
+{
+  g_return_val_if_fail (IMPACT_IS_READER (self), NULL);
+
+  if (IMPACT_READER_GET_CLASS (self)->describe == NULL)
+    return g_strdup ("");
+
+  return IMPACT_READER_GET_CLASS (self)->describe (self);
+}
