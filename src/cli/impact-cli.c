@@ -23,7 +23,9 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_ ("Write the demo data into the database (which must be empty or new) and exit"), NULL },
   { "import", 'i', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_ ("Import purchase lines from a CSV or JSON export and exit"), N_ ("FILE") },
+    N_ ("Import purchase lines from a CSV, XLSX, ODS or JSON export and exit"), N_ ("FILE") },
+  { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --import: the sheet of an XLSX or ODS workbook to read (default: the first)"), N_ ("NAME") },
   { "division", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --import: the division of every row, when the file has no division column"), N_ ("CODE") },
   { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -200,6 +202,7 @@ import_file (const char *database,
   const char *decimal = NULL, *date_order = NULL;
   int decimal_choice, order_choice;
 
+  g_variant_dict_lookup (options, "sheet", "&s", &import_options.sheet);
   g_variant_dict_lookup (options, "division", "&s", &import_options.division_code);
   g_variant_dict_lookup (options, "decimal", "&s", &decimal);
   g_variant_dict_lookup (options, "date-order", "&s", &date_order);

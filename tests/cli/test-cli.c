@@ -176,6 +176,69 @@ test_bad_input (void)
   impact_test_remove_tree (dir);
 }
 
+static void
+test_import (void)
+{
+  static const char csv[] = "Factuurdatum;Factuurnummer;Leverancier;Bedrag excl. btw;Divisie\n"
+                            "15-03-2025;F1;Jansen B.V.;1.234,56;SCHOON\n"
+                            "31-02-2025;F2;Jansen B.V.;10,00;SCHOON\n"
+                            "16-03-2025;F3;De Vries;100,00;CATER\n";
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *file = g_build_filename (dir, "inkoop.csv", NULL);
+  g_auto (Run) dry = { 0 };
+  g_auto (Run) real = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) dutch = { 0 };
+
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+
+  run_app (&dry, NULL, (const char *[]){ "-d", db, "--import", file, "--dry-run", NULL });
+  g_assert_cmpint (dry.status, ==, 0);
+  g_assert_nonnull (strstr (dry.out, "Accepted:               2\n"));
+  g_assert_nonnull (strstr (dry.out, "Rejected:               1\n"));
+  g_assert_nonnull (strstr (dry.out, "Row 3, column “Factuurdatum”: “31-02-2025” is not a date."));
+  g_assert_nonnull (strstr (dry.out, "Dry run"));
+
+  run_app (&real, NULL, (const char *[]){ "-d", db, "--import", file, NULL });
+  g_assert_cmpint (real.status, ==, 0);
+  g_assert_nonnull (strstr (real.out, "Total amount:           EUR 1334.56\n"));
+  g_assert_nonnull (strstr (real.out, "New divisions:          2 (SCHOON, CATER)\n"));
+  g_assert_null (strstr (real.out, "Dry run"));
+
+  /* The same file again: only duplicates, nothing imported, exit 1. */
+  run_app (&again, NULL, (const char *[]){ "-d", db, "--import", file, NULL });
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.out, "Duplicates skipped:     2\n"));
+  g_assert_nonnull (strstr (again.err, "Nothing was imported"));
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") != NULL)
+    {
+      setlocale (LC_ALL, "C");
+      run_app (&dutch, "nl", (const char *[]){ "-d", db, "--import", file, "--dry-run", "--include-duplicates", NULL });
+      g_assert_cmpint (dutch.status, ==, 0);
+      g_assert_nonnull (strstr (dutch.out, "Totaalbedrag:           EUR 1.334,56\n"));
+      g_assert_nonnull (strstr (dutch.out, "Rij 3, kolom “Factuurdatum”: “31-02-2025” is geen datum."));
+    }
+
+  impact_test_remove_tree (dir);
+}
+
+static void
+test_import_bad_options (void)
+{
+  g_auto (Run) decimal = { 0 };
+  g_auto (Run) missing = { 0 };
+
+  run_app (&decimal, NULL, (const char *[]){ "--import", "x.csv", "--decimal", "dot", NULL });
+  g_assert_cmpint (decimal.status, ==, 2);
+  g_assert_nonnull (strstr (decimal.err, "--decimal"));
+
+  run_app (&missing, NULL, (const char *[]){ "-d", "/nonexistent-dir/x/impact.sqlite", "--import", "/nonexistent.csv", NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_cmpstr (missing.out, ==, "");
+}
+
 int
 main (int argc,
       char *argv[])
@@ -188,6 +251,8 @@ main (int argc,
   g_test_add_func ("/cli/demo", test_demo);
   g_test_add_func ("/cli/demo-dutch", test_demo_dutch);
   g_test_add_func ("/cli/bad-input", test_bad_input);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-bad-options", test_import_bad_options);
 
   return g_test_run ();
 }

@@ -12,10 +12,10 @@
 
 typedef struct
 {
-  const char            *text;
+  const char *text;
   ImpactDecimalSeparator decimal;
-  gboolean               ok;
-  gint64                 cents;
+  gboolean ok;
+  gint64 cents;
 } AmountCase;
 
 static const AmountCase amount_cases[] = {
@@ -25,7 +25,9 @@ static const AmountCase amount_cases[] = {
   { "EUR 1.234,56", IMPACT_DECIMAL_AUTO, TRUE, 123456 },
   { "€ -12,50", IMPACT_DECIMAL_AUTO, TRUE, -1250 },
   { "1 234,56", IMPACT_DECIMAL_AUTO, TRUE, 123456 },
-  { "1\xc2\xa0" "234,56", IMPACT_DECIMAL_AUTO, TRUE, 123456 },
+  { "1\xc2\xa0"
+    "234,56",
+    IMPACT_DECIMAL_AUTO, TRUE, 123456 },
   { "1234,56-", IMPACT_DECIMAL_AUTO, TRUE, -123456 },
   { "1,234,567.8", IMPACT_DECIMAL_AUTO, TRUE, 123456780 },
   { "1.234.567", IMPACT_DECIMAL_AUTO, TRUE, 123456700 },
@@ -88,9 +90,9 @@ test_amounts_ignore_locale (void)
 
 typedef struct
 {
-  const char     *text;
+  const char *text;
   ImpactDateOrder order;
-  const char     *iso;
+  const char *iso;
 } DateCase;
 
 static void
@@ -148,8 +150,8 @@ test_serial_dates (void)
 {
   static const struct
   {
-    double      serial;
-    gboolean    date_1904;
+    double serial;
+    gboolean date_1904;
     const char *iso;
   } cases[] = {
     { 1, FALSE, "1900-01-01" },
@@ -175,7 +177,7 @@ test_serial_dates (void)
 }
 
 int
-main (int   argc,
+main (int argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);

@@ -293,12 +293,13 @@ detect_formats (Import *im,
 
           if (text == NULL || field_cell (im, row, date_fields[f])->type != IMPACT_CELL_TEXT)
             continue;
+          /* Ambiguous: not year first (ISO, yyyymmdd) and both numbers 12 or less. */
           order = impact_guess_date_order (text);
           dmy += order == IMPACT_DATE_ORDER_DMY;
           mdy += order == IMPACT_DATE_ORDER_MDY;
           unclear_dates += order == IMPACT_DATE_ORDER_AUTO
                            && impact_parse_date (text, IMPACT_DATE_ORDER_DMY, &day)
-                           && !g_ascii_isdigit (text[4]) && strlen (text) != 8;
+                           && strspn (text, "0123456789") < 4;
         }
     }
 
@@ -634,8 +635,11 @@ process_row (Import *im,
         }
     }
 
-  date_field = field_text (im, row, IMPACT_FIELD_INVOICE_DATE) != NULL ? IMPACT_FIELD_INVOICE_DATE
-                                                                       : IMPACT_FIELD_POSTING_DATE;
+  /* The invoice date, or the posting date where the invoice date is missing. */
+  date_field = im->column[IMPACT_FIELD_INVOICE_DATE] >= 0
+                       && (field_text (im, row, IMPACT_FIELD_INVOICE_DATE) != NULL || im->column[IMPACT_FIELD_POSTING_DATE] < 0)
+                   ? IMPACT_FIELD_INVOICE_DATE
+                   : IMPACT_FIELD_POSTING_DATE;
   date_cell = field_cell (im, row, date_field);
   if (date_cell->type == IMPACT_CELL_EMPTY)
     {
@@ -766,6 +770,8 @@ impact_import_reader (ImpactStore *store,
   g_return_val_if_fail (options != NULL, NULL);
 
   summary = summary_new (impact_reader_get_path (reader));
+  if (options->sheet != NULL && !impact_reader_select_sheet (reader, options->sheet, error))
+    return NULL;
 
   /* The header, then enough rows to see how the file writes its values. */
   while (head->len < HEADER_SEARCH_ROWS && impact_reader_read_row (reader, row, error))

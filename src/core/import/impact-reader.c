@@ -12,7 +12,10 @@
 
 #include "impact-csv-reader.h"
 #include "impact-json-reader.h"
+#include "impact-ods-reader.h"
 #include "impact-reader.h"
+#include "impact-xlsx-reader.h"
+#include "impact-zip-xml.h"
 
 G_DEFINE_QUARK (impact - import - error - quark, impact_import_error)
 
@@ -102,7 +105,7 @@ impact_row_append_cell (ImpactRow *row,
 }
 
 /* Appends a text cell, with leading and trailing spaces removed; an empty text is an
- * empty cell. */
+ * empty cell. Every text cell of every reader comes through here. */
 void
 impact_row_append_text (ImpactRow *row,
                         const char *text,
@@ -117,7 +120,16 @@ impact_row_append_text (ImpactRow *row,
 
   if (text != NULL)
     {
-      cell.text = g_strstrip (g_strndup (text, length < 0 ? strlen (text) : (gsize) length));
+      gsize size = length < 0 ? strlen (text) : (gsize) length;
+
+      /* Readers hand over what the file says; a JSON string with a lone surrogate
+       * (\ud83d), say, is not valid UTF-8. Such bytes become U+FFFD here, so nothing
+       * invalid reaches the database or the screen. */
+      if (g_utf8_validate (text, size, NULL))
+        cell.text = g_strndup (text, size);
+      else
+        cell.text = g_utf8_make_valid (text, size);
+      g_strstrip (cell.text);
       if (*cell.text != '\0')
         cell.type = IMPACT_CELL_TEXT;
       else
@@ -235,6 +247,45 @@ impact_reader_init (ImpactReader *self)
 {
 }
 
+/* A zip is an XLSX workbook when it has xl/workbook.xml, an ODS spreadsheet when its
+ * mimetype says so. */
+static ImpactReader *
+new_for_zip (const char *path,
+             const char *name,
+             GError **error)
+{
+  g_autoptr (GsfInfile) zip = impact_zip_open (path, error);
+  g_autoptr (GsfInput) xl = NULL;
+  g_autoptr (GsfInput) mimetype = NULL;
+
+  if (zip == NULL)
+    return NULL;
+
+  xl = gsf_infile_child_by_name (zip, "xl");
+  if (xl != NULL && GSF_IS_INFILE (xl))
+    {
+      g_autoptr (GsfInput) workbook = gsf_infile_child_by_name (GSF_INFILE (xl), "workbook.xml");
+
+      if (workbook != NULL)
+        return impact_xlsx_reader_new (path, error);
+    }
+
+  mimetype = gsf_infile_child_by_name (zip, "mimetype");
+  if (mimetype != NULL)
+    {
+      static const char ods[] = "application/vnd.oasis.opendocument.spreadsheet";
+      gsf_off_t size = gsf_input_size (mimetype);
+      const guint8 *data = size == (gsf_off_t) strlen (ods) ? gsf_input_read (mimetype, size, NULL) : NULL;
+
+      if (data != NULL && memcmp (data, ods, size) == 0)
+        return impact_ods_reader_new (path, error);
+    }
+
+  g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED,
+               _ ("“%s” is a zip archive, but not an XLSX or ODS spreadsheet."), name);
+  return NULL;
+}
+
 /* Picks the reader by what the file starts with, not only by its name: exports are often
  * renamed. */
 ImpactReader *
@@ -272,13 +323,7 @@ impact_reader_new_for_file (const char *path,
     }
 
   if (n_read >= 4 && memcmp (head, "PK\003\004", 4) == 0)
-    {
-      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED,
-                   _ ("“%s” is a spreadsheet (XLSX or ODS). Reading those is not available in "
-                      "this version yet; save the sheet as CSV and import that."),
-                   name);
-      return NULL;
-    }
+    return new_for_zip (path, name, error);
   if (n_read >= 4 && memcmp (head, "\xD0\xCF\x11\xE0", 4) == 0)
     {
       g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED,

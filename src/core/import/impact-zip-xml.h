@@ -1,0 +1,47 @@
+/* impact-zip-xml.h: XML parts of a zipped spreadsheet, read safely and as a stream
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gsf/gsf.h>
+#include <libxml/xmlreader.h>
+
+G_BEGIN_DECLS
+
+/* No part of a spreadsheet may unpack to more than this: a zip bomb stops here. */
+#define IMPACT_ZIP_MAX_PART_BYTES (G_GINT64_CONSTANT (512) * 1024 * 1024)
+
+typedef struct _ImpactXmlPart ImpactXmlPart;
+
+GsfInfile     *impact_zip_open           (const char      *path,
+                                          GError         **error);
+GsfInfile     *impact_zip_open_bytes     (GBytes          *bytes,
+                                          const char      *name,
+                                          GError         **error);
+ImpactXmlPart *impact_xml_part_open      (GsfInfile       *zip,
+                                          const char      *member,
+                                          const char      *file_name,
+                                          GError         **error);
+void           impact_xml_part_free      (ImpactXmlPart   *part);
+gboolean       impact_xml_part_next      (ImpactXmlPart   *part,
+                                          GError         **error);
+gboolean       impact_xml_part_skip      (ImpactXmlPart   *part,
+                                          GError         **error);
+xmlTextReaderPtr impact_xml_part_reader  (ImpactXmlPart   *part);
+gboolean       impact_xml_part_is        (ImpactXmlPart   *part,
+                                          int              type,
+                                          const char      *local_name);
+char          *impact_xml_part_attribute (ImpactXmlPart   *part,
+                                          const char      *local_name);
+char          *impact_xml_part_text      (ImpactXmlPart   *part);
+int            impact_xml_part_depth     (ImpactXmlPart   *part);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactXmlPart, impact_xml_part_free)
+
+/* libgsf 1.14 declares no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInfile, g_object_unref)
+
+G_END_DECLS

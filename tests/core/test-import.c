@@ -1,0 +1,481 @@
+/* test-import.c: purchase lines from CSV and JSON exports, good and bad
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "impact-test-utils.h"
+#include "import/impact-csv-reader.h"
+#include "import/impact-importer.h"
+#include "model/impact-format.h"
+
+typedef struct
+{
+  char *dir;
+  ImpactStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = impact_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "impact.sqlite", NULL);
+  f->store = impact_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f,
+                   gconstpointer data)
+{
+  g_clear_object (&f->store);
+  impact_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+write_file (Fixture *f,
+            const char *name,
+            const char *contents,
+            gssize length)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static gint64
+query (Fixture *f,
+       const char *sql)
+{
+  gint64 value = -1;
+
+  g_assert_true (impact_db_query_int (impact_store_get_db (f->store), sql, &value, NULL));
+  return value;
+}
+
+static ImpactImportSummary *
+import (Fixture *f,
+        const char *name,
+        const char *contents,
+        const ImpactImportOptions *options,
+        GError **error)
+{
+  static const ImpactImportOptions defaults = { 0 };
+  g_autofree char *path = write_file (f, name, contents, -1);
+
+  return impact_import_file (f->store, path, options != NULL ? options : &defaults, NULL, error);
+}
+
+static const ImpactImportProblem *
+problem (const ImpactImportSummary *summary,
+         guint index)
+{
+  g_assert_cmpuint (index, <, summary->problems->len);
+  return g_ptr_array_index (summary->problems, index);
+}
+
+/* A Dutch export as it arrives: a title above the header, semicolons, decimal commas,
+ * day-month dates, a credit note in brackets, a duplicate, a totals row. */
+static const char dutch_csv[] =
+    "Inkoopexport Facilitair Groep;;;;;;\n"
+    "Periode: maart 2025;;;;;;\n"
+    "Factuurdatum;Factuurnummer;Leverancier;KvK-nummer;Bedrag excl. btw;Divisie;Project\n"
+    "15-03-2025;F-1001;Jansen Schoonmaak B.V.;12345678;1.234,56;SCHOON;SCH-101\n"
+    "16-03-2025;F-1002;Werkbedrijf Twente;87654321;500,00;SCHOON;\n"
+    "31-02-2025;F-1003;Jansen Schoonmaak B.V.;12345678;10,00;SCHOON;\n"
+    "17-03-2025;C-1004;Bakker & Zn.;;(250,00);CATER;CAT-9\n"
+    "17-03-2025;C-1004;Bakker & Zn.;;(250,00);CATER;CAT-9\n"
+    "18-03-2025;F-1005;Onbekend BV;1234;99,00;CATER;\n"
+    "20-03-2025;F-1006;JANSEN SCHOONMAAK BV;;EUR 1 000,50;SCHOON;SCH-101\n"
+    "Totaal;;;;2.735,06;;\n";
+
+static void
+test_dutch_csv (Fixture *f,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "inkoop.csv", dutch_csv, NULL, &error);
+  g_autoptr (ImpactSupplier) jansen = NULL;
+  g_autoptr (ImpactBatch) batch = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->header_row, ==, 3);
+  g_assert_cmpint (s->rows_read, ==, 7);
+  g_assert_cmpint (s->rows_accepted, ==, 4);
+  g_assert_cmpint (s->rows_rejected, ==, 2);
+  g_assert_cmpint (s->rows_duplicate, ==, 1);
+  g_assert_cmpint (s->rows_skipped, ==, 1);
+  g_assert_cmpint (s->total_cents, ==, 123456 + 50000 - 25000 + 100050);
+  g_assert_cmpint (s->mapping->decimal, ==, IMPACT_DECIMAL_COMMA);
+  g_assert_cmpint (s->mapping->date_order, ==, IMPACT_DATE_ORDER_DMY);
+
+  /* Each rejected row says where and why. */
+  g_assert_cmpuint (problem (s, 0)->row, ==, 6);
+  g_assert_cmpstr (problem (s, 0)->column, ==, "Factuurdatum");
+  g_assert_nonnull (strstr (problem (s, 0)->message, "31-02-2025"));
+  g_assert_cmpuint (problem (s, 1)->row, ==, 9);
+  g_assert_cmpstr (problem (s, 1)->column, ==, "KvK-nummer");
+
+  /* "JANSEN SCHOONMAAK BV" without a KvK number is the Jansen with one. */
+  g_assert_cmpuint (s->new_suppliers->len, ==, 3);
+  g_assert_cmpuint (s->new_divisions->len, ==, 2);
+  g_assert_cmpuint (s->new_objects->len, ==, 2);
+  jansen = impact_store_find_supplier (f->store, "12345678", NULL, NULL, NULL, &error);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines WHERE supplier_id = (SELECT id FROM suppliers WHERE kvk = '12345678')"),
+                   ==, 2);
+
+  /* What is stored is what the summary says. */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines"), ==, 4);
+  g_assert_cmpint (query (f, "SELECT sum(amount_cents) FROM purchase_lines"), ==, s->total_cents);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines WHERE amount_cents < 0"), ==, 1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines p JOIN nodes o ON o.id = p.object_id"
+                             " JOIN nodes d ON d.id = p.division_id WHERE o.parent_id = d.id"),
+                   ==, 3);
+  batch = impact_store_get_batch (f->store, s->batch_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (batch->rows_read, ==, 7);
+  g_assert_cmpint (batch->rows_accepted, ==, 4);
+  g_assert_cmpint (batch->rows_rejected, ==, 2);
+  g_assert_cmpint (batch->rows_duplicate, ==, 1);
+  g_assert_cmpint (strlen (batch->content_hash), ==, 64);
+  g_assert_nonnull (strstr (batch->mapping, "\"Factuurdatum\":\"invoice-date\""));
+}
+
+static void
+test_again_is_all_duplicates (Fixture *f,
+                              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) first = import (f, "a.csv", dutch_csv, NULL, &error);
+  g_autoptr (ImpactImportSummary) second = import (f, "a.csv", dutch_csv, NULL, &error);
+  ImpactImportOptions with_duplicates = { .include_duplicates = TRUE };
+  g_autoptr (ImpactImportSummary) third = import (f, "a.csv", dutch_csv, &with_duplicates, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (first->rows_accepted, ==, 4);
+  g_assert_cmpint (second->rows_accepted, ==, 0);
+  g_assert_cmpint (second->rows_duplicate, ==, 5);
+  g_assert_cmpint (second->batch_id, ==, 0);
+  /* The user may include them after all. */
+  g_assert_cmpint (third->rows_accepted, ==, 5);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM import_batches"), ==, 2);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines"), ==, 9);
+}
+
+static void
+test_dry_run_writes_nothing (Fixture *f,
+                             gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ImpactImportOptions dry = { .dry_run = TRUE };
+  g_autoptr (ImpactImportSummary) s = import (f, "a.csv", dutch_csv, &dry, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 4);
+  g_assert_cmpuint (s->new_suppliers->len, ==, 3);
+  g_assert_cmpint (s->batch_id, ==, 0);
+  g_assert_true (impact_store_is_empty (f->store, NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM import_batches"), ==, 0);
+}
+
+static void
+test_english_csv (Fixture *f,
+                  gconstpointer data)
+{
+  static const char csv[] =
+      "\xEF\xBB\xBF"
+      "Invoice Date,Supplier,Supplier ID,Amount,Debit/Credit,Currency,Cost Center\n"
+      "03/25/2025,\"Smith, Jones & Co\",V100,\"1,234.50\",D,EUR,CC1\n"
+      "04/01/2025,Smith Jones Co,V100,100.00,C,EUR,CC1\n"
+      "04/02/2025,Acme Ltd,V200,50.00,D,USD,CC1\n";
+  g_autoptr (GError) error = NULL;
+  ImpactImportOptions options = { .division_code = "TECH" };
+  g_autoptr (ImpactImportSummary) s = import (f, "export.txt", csv, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->mapping->decimal, ==, IMPACT_DECIMAL_POINT);
+  g_assert_cmpint (s->mapping->date_order, ==, IMPACT_DATE_ORDER_MDY);
+  g_assert_cmpint (s->rows_accepted, ==, 2);
+  /* The C in the debit/credit column makes the second line a credit note. */
+  g_assert_cmpint (s->total_cents, ==, 123450 - 10000);
+  g_assert_cmpint (s->rows_rejected, ==, 1);
+  g_assert_nonnull (strstr (problem (s, 0)->message, "USD"));
+  /* Matched by ERP id, so one supplier for both spellings. */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM suppliers"), ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (s->new_divisions, 0), ==, "TECH");
+}
+
+static void
+test_windows_1252 (Fixture *f,
+                   gconstpointer data)
+{
+  /* "Café" and "€" in Windows-1252, as an old ERP writes them. */
+  static const char csv[] = "Datum;Leverancier;Bedrag;Divisie\n"
+                            "01-02-2025;Caf\xE9 de Ster;\x80 12,50;ZORG\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "oud.csv", csv, NULL, &error);
+  g_autoptr (ImpactSupplier) supplier = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 1);
+  g_assert_cmpint (s->total_cents, ==, 1250);
+  g_assert_nonnull (strstr (s->format, "Windows-1252"));
+  supplier = impact_store_get_supplier (f->store, 1, &error);
+  g_assert_cmpstr (supplier->name, ==, "Café de Ster");
+}
+
+static void
+test_json (Fixture *f,
+           gconstpointer data)
+{
+  static const char json[] =
+      "[{\"Factuurdatum\": \"2025-03-01\", \"Leverancier\": \"Jansen\", \"Bedrag\": 12.5,"
+      "  \"Divisie\": \"ZORG\"},"
+      " {\"Factuurdatum\": \"2025-03-02\", \"Leverancier\": \"Jansen\", \"Bedrag\": -3,"
+      "  \"Divisie\": \"ZORG\", \"Omschrijving\": \"creditnota\"},"
+      " {\"Factuurdatum\": \"2025-03-03\", \"Leverancier\": {\"naam\": \"x\"}, \"Bedrag\": 1,"
+      "  \"Divisie\": \"ZORG\"}]";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "export.json", json, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 2);
+  g_assert_cmpint (s->total_cents, ==, 950);
+  g_assert_cmpint (s->rows_rejected, ==, 1);
+  g_assert_cmpstr (problem (s, 0)->column, ==, "Leverancier");
+}
+
+typedef struct
+{
+  const char *name;
+  const char *file_name;
+  const char *contents;
+  gssize length;
+  GQuark domain;
+  int code;
+  const char *message_part;
+} BadFileCase;
+
+/* Files that cannot be imported at all: a clear error, and the database as it was. */
+static void
+test_bad_files (Fixture *f,
+                gconstpointer data)
+{
+  g_autofree char *long_cell = NULL;
+  BadFileCase cases[] = {
+    { "empty", "empty.csv", "", 0, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY, "empty" },
+    { "no header", "numbers.csv", "1;2;3\n4;5;6\n", -1, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_NO_HEADER, "column names" },
+    { "header without amount", "partial.csv", "Factuurdatum;Leverancier;Divisie\n01-01-2025;A;B\n", -1,
+      IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING, "amount" },
+    { "no division", "nodiv.csv", "Factuurdatum;Leverancier;Bedrag\n01-01-2025;A;1\n", -1,
+      IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING, "division" },
+    { "zip named csv", "export.csv", "PK\003\004 truncated zip", -1, IMPACT_IMPORT_ERROR,
+      IMPACT_IMPORT_ERROR_FORMAT, "damaged" },
+    { "old excel", "export.xls", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, IMPACT_IMPORT_ERROR,
+      IMPACT_IMPORT_ERROR_UNSUPPORTED, "XLS" },
+    { "utf-16", "utf16.csv", "\xFF\xFE"
+                             "D\0a\0t\0u\0m\0",
+      12, IMPACT_IMPORT_ERROR,
+      IMPACT_IMPORT_ERROR_ENCODING, "UTF-16" },
+    { "broken json", "export.json", "[{\"Datum\": ", -1, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT,
+      "not valid JSON" },
+    { "json not a list", "export.json", "{\"rows\": 3}", -1, IMPACT_IMPORT_ERROR,
+      IMPACT_IMPORT_ERROR_UNSUPPORTED, "list of" },
+    { "cell too long", "long.csv", NULL, -1, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_TOO_LARGE, "longer than" },
+    { "missing file", NULL, NULL, -1, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "nope.csv" },
+  };
+
+  /* A header, then an unclosed quote that runs on for a megabyte. */
+  {
+    GString *s = g_string_new ("Factuurdatum;Leverancier;Bedrag;Divisie\n01-01-2025;\"");
+
+    for (guint i = 0; i < 1024 * 1024 / 8; i++)
+      g_string_append (s, "abcdefg ");
+    long_cell = g_string_free (s, FALSE);
+    cases[9].contents = long_cell;
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const BadFileCase *c = &cases[i];
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = c->file_name != NULL ? write_file (f, c->file_name, c->contents, c->length)
+                                                   : g_build_filename (f->dir, "nope.csv", NULL);
+      static const ImpactImportOptions options = { 0 };
+      g_autoptr (ImpactImportSummary) s = NULL;
+
+      g_test_message ("case %u: %s", i, c->name);
+      s = impact_import_file (f->store, path, &options, NULL, &error);
+      g_assert_null (s);
+      g_assert_error (error, c->domain, c->code);
+      g_test_message ("  %s", error->message);
+      g_assert_nonnull (strstr (error->message, c->message_part));
+      g_assert_true (impact_store_is_empty (f->store, NULL));
+      g_assert_cmpint (query (f, "SELECT count(*) FROM import_batches"), ==, 0);
+    }
+}
+
+/* Rows that cannot be imported: each rejected with row, column and reason. */
+static void
+test_bad_rows (Fixture *f,
+               gconstpointer data)
+{
+  static const char csv[] =
+      "Factuurdatum;Leverancier;KvK;Bedrag;Divisie\n"
+      "morgen;A;;1,00;D\n"            /* 2: no date */
+      ";A;;1,00;D\n"                  /* 3: empty date */
+      "01-01-2025;A;;=SOM(D2:D3);D\n" /* 4: a formula */
+      "01-01-2025;A;;;D\n"            /* 5: no amount */
+      "01-01-2025;;;5,00;D\n"         /* 6: no supplier */
+      "01-01-2025;B;ABC;5,00;D\n"     /* 7: not a KvK number */
+      "01-01-2025;C;;1.2.3;D\n"       /* 8: not an amount */
+      "01-01-2025;D;;1,00;\n"         /* 9: no division */
+      ";;;;\n"                        /* empty: not counted */
+      "01-01-2025;E;;7,00;D\n";       /* 11: fine */
+  static const struct
+  {
+    guint row;
+    const char *column;
+  } expected[] = {
+    { 2, "Factuurdatum" },
+    { 3, "Factuurdatum" },
+    { 4, "Bedrag" },
+    { 5, "Bedrag" },
+    { 6, "Leverancier" },
+    { 7, "KvK" },
+    { 8, "Bedrag" },
+    { 9, "Divisie" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "bad.csv", csv, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_read, ==, 9);
+  g_assert_cmpint (s->rows_accepted, ==, 1);
+  g_assert_cmpint (s->rows_rejected, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_test_message ("row %u: %s", problem (s, i)->row, problem (s, i)->message);
+      g_assert_cmpuint (problem (s, i)->row, ==, expected[i].row);
+      g_assert_cmpstr (problem (s, i)->column, ==, expected[i].column);
+      g_assert_cmpstr (problem (s, i)->message, !=, "");
+    }
+  g_assert_cmpint (query (f, "SELECT sum(amount_cents) FROM purchase_lines"), ==, 700);
+}
+
+static void
+test_ambiguous_formats_warn (Fixture *f,
+                             gconstpointer data)
+{
+  static const char csv[] = "Factuurdatum;Leverancier;Bedrag;Divisie\n"
+                            "03-04-2025;A;1.234;D\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "a.csv", csv, NULL, &error);
+  ImpactImportOptions options = { .decimal = IMPACT_DECIMAL_POINT, .date_order = IMPACT_DATE_ORDER_MDY, .include_duplicates = TRUE };
+  g_autoptr (ImpactImportSummary) chosen = import (f, "a.csv", csv, &options, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->warnings->len, ==, 2);
+  g_assert_cmpint (s->total_cents, ==, 123400);
+  /* Day first: the 3rd of April. */
+  g_assert_cmpint (query (f, "SELECT max(invoice_day) FROM purchase_lines"), ==,
+                   impact_day_from_iso ("2025-04-03"));
+  /* When the user says how, there is nothing to warn about. */
+  g_assert_cmpuint (chosen->warnings->len, ==, 0);
+  g_assert_cmpint (chosen->total_cents, ==, 123);
+  /* Month first: the 4th of March. */
+  g_assert_cmpint (query (f, "SELECT min(invoice_day) FROM purchase_lines"), ==,
+                   impact_day_from_iso ("2025-03-04"));
+}
+
+static void
+test_cancel (Fixture *f,
+             gconstpointer data)
+{
+  GString *csv = g_string_new ("Factuurdatum;Factuurnummer;Leverancier;Bedrag;Divisie\n");
+  g_autofree char *path = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  static const ImpactImportOptions options = { 0 };
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "01-01-2025;F%u;Leverancier %u;1,00;D\n", i, i % 50);
+  path = write_file (f, "big.csv", csv->str, csv->len);
+  g_string_free (csv, TRUE);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (impact_import_file (f->store, path, &options, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (impact_store_is_empty (f->store, NULL));
+}
+
+static void
+test_csv_reader (void)
+{
+  static const struct
+  {
+    const char *csv;
+    char delimiter;
+    guint n_columns;
+    const char *second_cell;
+  } cases[] = {
+    { "a;b;c\n1;2;3\n", ';', 3, "b" },
+    { "a,b,c\n1,2,3\n", ',', 3, "b" },
+    { "a\tb\tc\n1\t2\t3\n", '\t', 3, "b" },
+    { "a|b|c\n1|2|3\n", '|', 3, "b" },
+    /* Commas inside quotes do not count: the delimiter is the semicolon. */
+    { "\"a, x\";\"b, y\"\n\"1, 2\";3\n", ';', 2, "b, y" },
+    { "naam;bedrag\n\"Jansen \"\"de Jong\"\"\";\"1.234,56\"\n", ';', 2, "bedrag" },
+    { "a;b\r\n1;2\r\n", ';', 2, "b" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (cases[i].csv, strlen (cases[i].csv));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (ImpactReader) reader = impact_csv_reader_new_for_bytes (bytes, "t.csv", &error);
+      g_autoptr (ImpactRow) row = impact_row_new ();
+      guint n_rows = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (impact_csv_reader_get_delimiter (IMPACT_CSV_READER (reader)), ==, cases[i].delimiter);
+      g_assert_true (impact_reader_read_row (reader, row, &error));
+      g_assert_cmpuint (row->cells->len, ==, cases[i].n_columns);
+      g_assert_cmpstr (impact_row_get_cell (row, 1)->text, ==, cases[i].second_cell);
+      do
+        n_rows++;
+      while (impact_reader_read_row (reader, row, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_rows, ==, 2);
+    }
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/import/dutch-csv", test_dutch_csv);
+  ADD ("/import/again-is-all-duplicates", test_again_is_all_duplicates);
+  ADD ("/import/dry-run-writes-nothing", test_dry_run_writes_nothing);
+  ADD ("/import/english-csv", test_english_csv);
+  ADD ("/import/windows-1252", test_windows_1252);
+  ADD ("/import/json", test_json);
+  ADD ("/import/bad-files", test_bad_files);
+  ADD ("/import/bad-rows", test_bad_rows);
+  ADD ("/import/ambiguous-formats-warn", test_ambiguous_formats_warn);
+  ADD ("/import/cancel", test_cancel);
+#undef ADD
+  g_test_add_func ("/import/csv-reader", test_csv_reader);
+
+  return g_test_run ();
+}
