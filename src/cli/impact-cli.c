@@ -24,6 +24,9 @@ static const GOptionEntry option_entries[] = {
     N_ ("Write the demo data into the database (which must be empty or new) and exit"), NULL },
   { "import", 'i', 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Import purchase lines from a CSV, XLSX, ODS or JSON export and exit"), N_ ("FILE") },
+  { "imports", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("List the imports in the database and exit"), NULL },
+  { "undo-import", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_ ("Remove an import and all its purchase lines, and exit"), N_ ("NUMBER") },
   { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --import: the sheet of an XLSX or ODS workbook to read (default: the first)"), N_ ("NAME") },
   { "division", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -241,6 +244,71 @@ import_file (const char *database,
   return IMPACT_CLI_EXIT_OK;
 }
 
+static int
+list_imports (const char *database)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (database, &error);
+  g_autoptr (GPtrArray) batches = NULL;
+
+  if (store != NULL)
+    batches = impact_store_list_batches (store, &error);
+  if (batches == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  if (batches->len == 0)
+    g_print ("%s\n", _ ("No imports yet."));
+  for (guint i = 0; i < batches->len; i++)
+    {
+      const ImpactBatch *batch = g_ptr_array_index (batches, i);
+      g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (batch->imported_at);
+      g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      g_autofree char *accepted = impact_format_count (batch->rows_accepted);
+      g_autofree char *total = impact_format_money (batch->total_cents);
+
+      /* Translators: one import in the list: its number, date and time, file name, number of
+       * lines and total amount, as in "3  2025-03-01 10:15  inkoop.csv: 1.200 lines, EUR 12.345,67". */
+      g_autofree char *number = g_strdup_printf ("%3" G_GINT64_FORMAT, batch->id);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s  %s  %s: %s line, %s\n", "%s  %s  %s: %s lines, %s\n",
+                            (gulong) batch->rows_accepted),
+               number, time, batch->file_name, accepted, total);
+    }
+
+  return IMPACT_CLI_EXIT_OK;
+}
+
+static int
+undo_import (const char *database,
+             gint64 batch_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (database, &error);
+  g_autoptr (ImpactBatch) batch = NULL;
+  g_autofree char *accepted = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *number = NULL;
+
+  if (store != NULL)
+    batch = impact_store_get_batch (store, batch_id, &error);
+  if (batch == NULL || !impact_store_delete_batch (store, batch_id, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  accepted = impact_format_count (batch->rows_accepted);
+  total = impact_format_money (batch->total_cents);
+  /* Translators: the import number, the file name, the number of lines and their total. */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
+  g_print (_ ("Import %s of “%s” removed: %s purchase lines, %s.\n"), number, batch->file_name, accepted, total);
+
+  return IMPACT_CLI_EXIT_OK;
+}
+
 /* Runs the options that need no window. Returns an exit code, or -1 when the application
  * should go on and open its window. */
 int
@@ -266,6 +334,17 @@ impact_cli_handle_options (GVariantDict *options)
                                                : impact_demo_get_default_path ();
 
       return write_demo (path, date);
+    }
+
+  if (g_variant_dict_contains (options, "imports") || g_variant_dict_contains (options, "undo-import"))
+    {
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+      gint64 batch_id = 0;
+
+      if (g_variant_dict_lookup (options, "undo-import", "x", &batch_id))
+        return undo_import (path, batch_id);
+      return list_imports (path);
     }
 
   if (g_variant_dict_contains (options, "import"))

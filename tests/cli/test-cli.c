@@ -206,6 +206,27 @@ test_import (void)
   g_assert_nonnull (strstr (real.out, "New divisions:          2 (SCHOON, CATER)\n"));
   g_assert_null (strstr (real.out, "Dry run"));
 
+  /* The history lists it; undoing removes its lines, and the file imports again. */
+  {
+    g_auto (Run) history = { 0 };
+    g_auto (Run) undo = { 0 };
+    g_auto (Run) undo_again = { 0 };
+    g_auto (Run) reimport = { 0 };
+
+    run_app (&history, NULL, (const char *[]){ "-d", db, "--imports", NULL });
+    g_assert_cmpint (history.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("^  1  [0-9-]+ [0-9:]+  inkoop.csv: 2 lines, EUR 1334.56\n$", history.out, 0, 0));
+    run_app (&undo, NULL, (const char *[]){ "-d", db, "--undo-import", "1", NULL });
+    g_assert_cmpint (undo.status, ==, 0);
+    g_assert_cmpstr (undo.out, ==, "Import 1 of “inkoop.csv” removed: 2 purchase lines, EUR 1334.56.\n");
+    run_app (&undo_again, NULL, (const char *[]){ "-d", db, "--undo-import", "1", NULL });
+    g_assert_cmpint (undo_again.status, ==, 1);
+    g_assert_nonnull (strstr (undo_again.err, "There is no import number 1."));
+    run_app (&reimport, NULL, (const char *[]){ "-d", db, "--import", file, NULL });
+    g_assert_cmpint (reimport.status, ==, 0);
+    g_assert_nonnull (strstr (reimport.out, "Accepted:               2\n"));
+  }
+
   /* The same file again: only duplicates, nothing imported, exit 1. */
   run_app (&again, NULL, (const char *[]){ "-d", db, "--import", file, NULL });
   g_assert_cmpint (again.status, ==, 1);
