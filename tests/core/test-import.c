@@ -417,6 +417,69 @@ test_cancel (Fixture *f,
 }
 
 static void
+test_preview (Fixture *f,
+              gconstpointer data)
+{
+  static const char incomplete[] = "Titel\nFactuurdatum;Leverancier;Omschrijving\n01-01-2025;A;x\n";
+  g_autofree char *path = write_file (f, "inkoop.csv", dutch_csv, -1);
+  g_autofree char *partial = write_file (f, "partial.csv", incomplete, -1);
+  static const ImpactImportOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = impact_import_preview (path, &options, &error);
+  g_autoptr (ImpactImportSummary) p = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (s->sheets);
+  g_assert_cmpuint (s->header_row, ==, 3);
+  /* The header and the eight rows after it. */
+  g_assert_cmpuint (s->preview->len, ==, 9);
+  g_assert_cmpstr (impact_row_get_cell (g_ptr_array_index (s->preview, 0), 4)->text, ==, "Bedrag excl. btw");
+  g_assert_cmpint (impact_mapping_find (s->mapping, IMPACT_FIELD_AMOUNT), ==, 4);
+  g_assert_cmpint (impact_mapping_find (s->mapping, IMPACT_FIELD_OBJECT), ==, 6);
+  /* A preview reads, it does not write. */
+  g_assert_true (impact_store_is_empty (f->store, NULL));
+
+  /* An incomplete mapping still gives a preview, for the user to complete it. */
+  p = impact_import_preview (partial, &options, &error);
+  g_assert_no_error (error);
+  g_assert_false (impact_mapping_check (p->mapping, NULL));
+  g_assert_cmpuint (p->preview->len, ==, 2);
+}
+
+static void
+test_user_mapping (Fixture *f,
+                   gconstpointer data)
+{
+  /* The user ignores the Project column and reads Omschrijving as the category. */
+  static const char csv[] = "Factuurdatum;Leverancier;Bedrag;Divisie;Project;Omschrijving\n"
+                            "01-01-2025;A;1,00;D;P1;Schoonmaak\n";
+  static const ImpactField fields[] = {
+    IMPACT_FIELD_INVOICE_DATE,
+    IMPACT_FIELD_SUPPLIER_NAME,
+    IMPACT_FIELD_AMOUNT,
+    IMPACT_FIELD_DIVISION,
+    IMPACT_FIELD_IGNORE,
+    IMPACT_FIELD_CATEGORY,
+  };
+  ImpactImportOptions options = { .fields = fields, .n_fields = G_N_ELEMENTS (fields) };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "a.csv", csv, &options, &error);
+  static const ImpactField no_amount[] = { IMPACT_FIELD_INVOICE_DATE, IMPACT_FIELD_SUPPLIER_NAME, IMPACT_FIELD_IGNORE };
+  ImpactImportOptions broken = { .fields = no_amount, .n_fields = G_N_ELEMENTS (no_amount) };
+  g_autoptr (ImpactImportSummary) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 1);
+  g_assert_cmpuint (s->new_objects->len, ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines WHERE category = 'Schoonmaak' AND description IS NULL"), ==, 1);
+
+  /* Taking the amount away makes the mapping incomplete: nothing is imported. */
+  none = import (f, "b.csv", csv, &broken, &error);
+  g_assert_null (none);
+  g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING);
+}
+
+static void
 test_csv_reader (void)
 {
   static const struct
@@ -474,6 +537,8 @@ main (int argc,
   ADD ("/import/bad-rows", test_bad_rows);
   ADD ("/import/ambiguous-formats-warn", test_ambiguous_formats_warn);
   ADD ("/import/cancel", test_cancel);
+  ADD ("/import/preview", test_preview);
+  ADD ("/import/user-mapping", test_user_mapping);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
 

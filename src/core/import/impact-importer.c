@@ -61,6 +61,8 @@ impact_import_summary_free (ImpactImportSummary *summary)
   g_ptr_array_unref (summary->new_suppliers);
   g_ptr_array_unref (summary->new_divisions);
   g_ptr_array_unref (summary->new_objects);
+  g_ptr_array_unref (summary->preview);
+  g_strfreev (summary->sheets);
   g_free (summary);
 }
 
@@ -75,6 +77,7 @@ summary_new (const char *path)
   summary->new_suppliers = g_ptr_array_new_with_free_func (g_free);
   summary->new_divisions = g_ptr_array_new_with_free_func (g_free);
   summary->new_objects = g_ptr_array_new_with_free_func (g_free);
+  summary->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
 
   return summary;
 }
@@ -735,6 +738,103 @@ find_header (GPtrArray *head)
   return best;
 }
 
+/* Reads the first rows, finds the header among them and suggests a mapping; head keeps the
+ * rows after the header. */
+static gboolean
+read_header (ImpactReader *reader,
+             const ImpactImportOptions *options,
+             ImpactImportSummary *summary,
+             GPtrArray *head,
+             GError **error)
+{
+  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (GError) local_error = NULL;
+  int header;
+
+  if (options->sheet != NULL && !impact_reader_select_sheet (reader, options->sheet, error))
+    return FALSE;
+
+  while (head->len < HEADER_SEARCH_ROWS && impact_reader_read_row (reader, row, &local_error))
+    {
+      g_ptr_array_add (head, g_steal_pointer (&row));
+      row = impact_row_new ();
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (head->len == 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
+                   _ ("“%s” holds no rows: there is nothing to import."), summary->file_name);
+      return FALSE;
+    }
+
+  header = find_header (head);
+  if (header < 0)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_NO_HEADER,
+                   _ ("No row with column names was found in the first %u rows of “%s”. The file "
+                      "needs a header such as Factuurdatum; Leverancier; Bedrag excl. btw."),
+                   HEADER_SEARCH_ROWS, summary->file_name);
+      return FALSE;
+    }
+  summary->header_row = ((ImpactRow *) g_ptr_array_index (head, header))->number;
+  summary->format = impact_reader_describe (reader);
+  summary->sheets = impact_reader_list_sheets (reader);
+  summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header));
+  summary->mapping->division_code = g_strdup (options->division_code);
+  if (options->fields != NULL)
+    {
+      for (guint i = 0; i < summary->mapping->fields->len && i < options->n_fields; i++)
+        g_array_index (summary->mapping->fields, ImpactField, i) = options->fields[i];
+    }
+
+  /* The header row goes first in the preview; head keeps the rows after it. */
+  g_ptr_array_remove_range (head, 0, header);
+  g_ptr_array_add (summary->preview, g_ptr_array_steal_index (head, 0));
+
+  return TRUE;
+}
+
+/* Reads ahead until head holds n rows after the header, and copies the first of them into
+ * the preview. */
+static gboolean
+read_sample (ImpactReader *reader,
+             ImpactImportSummary *summary,
+             GPtrArray *head,
+             guint n,
+             GError **error)
+{
+  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (GError) local_error = NULL;
+
+  while (head->len < n && impact_reader_read_row (reader, row, &local_error))
+    {
+      g_ptr_array_add (head, g_steal_pointer (&row));
+      row = impact_row_new ();
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < head->len && i < IMPACT_IMPORT_PREVIEW_ROWS; i++)
+    {
+      ImpactRow *copy = impact_row_new ();
+      const ImpactRow *original = g_ptr_array_index (head, i);
+
+      copy->number = original->number;
+      for (guint c = 0; c < original->cells->len; c++)
+        impact_row_append_cell (copy, impact_row_get_cell (original, c));
+      g_ptr_array_add (summary->preview, copy);
+    }
+
+  return TRUE;
+}
+
 static void
 import_clear (Import *im)
 {
@@ -761,7 +861,6 @@ impact_import_reader (ImpactStore *store,
   g_autoptr (GError) local_error = NULL;
   g_autofree char *mapping_json = NULL;
   Import im = { 0 };
-  int header;
   guint n_done = 0;
   gboolean ok = TRUE;
 
@@ -770,52 +869,9 @@ impact_import_reader (ImpactStore *store,
   g_return_val_if_fail (options != NULL, NULL);
 
   summary = summary_new (impact_reader_get_path (reader));
-  if (options->sheet != NULL && !impact_reader_select_sheet (reader, options->sheet, error))
+  if (!read_header (reader, options, summary, head, error) || !impact_mapping_check (summary->mapping, error)
+      || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
     return NULL;
-
-  /* The header, then enough rows to see how the file writes its values. */
-  while (head->len < HEADER_SEARCH_ROWS && impact_reader_read_row (reader, row, error))
-    {
-      g_ptr_array_add (head, g_steal_pointer (&row));
-      row = impact_row_new ();
-    }
-  if (error != NULL && *error != NULL)
-    return NULL;
-  if (head->len == 0)
-    {
-      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
-                   _ ("“%s” holds no rows: there is nothing to import."), summary->file_name);
-      return NULL;
-    }
-
-  header = find_header (head);
-  if (header < 0)
-    {
-      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_NO_HEADER,
-                   _ ("No row with column names was found in the first %u rows of “%s”. The file "
-                      "needs a header such as Factuurdatum; Leverancier; Bedrag excl. btw."),
-                   HEADER_SEARCH_ROWS, summary->file_name);
-      return NULL;
-    }
-  summary->header_row = ((ImpactRow *) g_ptr_array_index (head, header))->number;
-  summary->format = impact_reader_describe (reader);
-  summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header));
-  g_free (summary->mapping->division_code);
-  summary->mapping->division_code = g_strdup (options->division_code);
-  if (!impact_mapping_check (summary->mapping, error))
-    return NULL;
-  g_ptr_array_remove_range (head, 0, header + 1);
-
-  while (head->len < SAMPLE_ROWS && impact_reader_read_row (reader, row, &local_error))
-    {
-      g_ptr_array_add (head, g_steal_pointer (&row));
-      row = impact_row_new ();
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
 
   im.store = store;
   im.options = options;
@@ -916,4 +972,30 @@ impact_import_file (ImpactStore *store,
 
   return impact_import_reader (store, reader, g_checksum_get_string (checksum), options, cancellable,
                                error);
+}
+
+/* What the dialog shows before anything is checked: the sheets, the header with the
+ * suggested mapping, and the first rows. The mapping need not be complete yet. */
+ImpactImportSummary *
+impact_import_preview (const char *path,
+                       const ImpactImportOptions *options,
+                       GError **error)
+{
+  g_autoptr (ImpactReader) reader = NULL;
+  g_autoptr (ImpactImportSummary) summary = NULL;
+  g_autoptr (GPtrArray) head = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  reader = impact_reader_new_for_file (path, error);
+  if (reader == NULL)
+    return NULL;
+
+  summary = summary_new (path);
+  if (!read_header (reader, options, summary, head, error)
+      || !read_sample (reader, summary, head, IMPACT_IMPORT_PREVIEW_ROWS, error))
+    return NULL;
+
+  return g_steal_pointer (&summary);
 }

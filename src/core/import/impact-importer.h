@@ -21,6 +21,9 @@ typedef struct
   gboolean                include_duplicates;
   /* Check and count everything, then write nothing. */
   gboolean                dry_run;
+  /* The user's field for each column, replacing the suggestion; NULL to keep it. */
+  const ImpactField      *fields;
+  guint                   n_fields;
 } ImpactImportOptions;
 
 /* A row that was not imported, and why. */
@@ -52,13 +55,22 @@ typedef struct
   GPtrArray     *new_divisions;
   GPtrArray     *new_objects;
   gint64         batch_id;
+  /* The header row and the first rows after it, as the file has them, for a preview. */
+  GPtrArray     *preview;
+  /* The sheets of a workbook; NULL for CSV and JSON. */
+  char         **sheets;
 } ImpactImportSummary;
+
+#define IMPACT_IMPORT_PREVIEW_ROWS 20
 
 void                 impact_import_summary_free (ImpactImportSummary       *summary);
 ImpactImportSummary *impact_import_file         (ImpactStore               *store,
                                                  const char                *path,
                                                  const ImpactImportOptions *options,
                                                  GCancellable              *cancellable,
+                                                 GError                   **error);
+ImpactImportSummary *impact_import_preview      (const char                *path,
+                                                 const ImpactImportOptions *options,
                                                  GError                   **error);
 ImpactImportSummary *impact_import_reader       (ImpactStore               *store,
                                                  ImpactReader              *reader,
