@@ -3,9 +3,10 @@
 #
 # Starts the built application on a virtual display and writes a PNG of its window.
 #
-#   build-aux/screenshot.sh [-l en|nl] [-s light|dark] [-g WIDTHxHEIGHT] [-p welcome|overview] OUT.png
+#   build-aux/screenshot.sh [-l en|nl] [-s light|dark] [-g WIDTHxHEIGHT] [-p welcome|overview] [-f FILE] OUT.png
 #
-# -p overview (the default) shows the demo data; -p welcome shows a new, empty database.
+# -p overview (the default) shows the demo data; -p welcome shows a new, empty database;
+# -f FILE opens the import dialog for FILE on top.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,13 +14,15 @@ lang=en
 scheme=light
 geometry=1100x760
 page=overview
-while getopts "l:s:g:p:" opt; do
+import_file=
+while getopts "l:s:g:p:f:" opt; do
   case "$opt" in
     l) lang=$OPTARG ;;
     s) scheme=$OPTARG ;;
     g) geometry=$OPTARG ;;
     p) page=$OPTARG ;;
-    *) sed -n '4,8p' "$0"; exit 2 ;;
+    f) import_file=$(realpath "$OPTARG") ;;
+    *) sed -n '4,9p' "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -58,10 +61,10 @@ fi
 # The screen is exactly the window's size: without a window manager the window sits at the
 # top left, so a picture of the screen is a picture of the window.
 xvfb-run -a -s "-screen 0 ${SCREEN:-${width}x${height}}x24" bash -c '
-  dbus-run-session -- build/src/impact-dashboard --database "$1" &
+  dbus-run-session -- build/src/impact-dashboard --database "$1" ${3:+"$3"} &
   app=$!
-  sleep 5
+  sleep 6
   import -window root "$2"
   kill $app
-' _ "$database" "$out"
+' _ "$database" "$out" "$import_file"
 echo "Wrote $out (${width}x${height}, $lang, $scheme, $page)"

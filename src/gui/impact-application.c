@@ -31,7 +31,7 @@ impact_application_new (void)
 {
   return g_object_new (IMPACT_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
@@ -127,6 +127,22 @@ impact_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* Files given on the command line, or through "Open With", are imported into the database
+ * on screen, through the import dialog. */
+static void
+impact_application_open (GApplication *application,
+                         GFile **files,
+                         int n_files,
+                         const char *hint)
+{
+  GtkWindow *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  if (IMPACT_IS_WINDOW (window) && n_files > 0)
+    impact_window_open_import (IMPACT_WINDOW (window), files[0]);
+}
+
 static void
 impact_application_finalize (GObject *object)
 {
@@ -152,6 +168,7 @@ impact_application_class_init (ImpactApplicationClass *klass)
   app_class->handle_local_options = impact_application_handle_local_options;
   app_class->startup = impact_application_startup;
   app_class->activate = impact_application_activate;
+  app_class->open = impact_application_open;
 }
 
 static void
@@ -222,6 +239,8 @@ impact_application_init (ImpactApplication *self)
                                          (const char *[]){ "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          (const char *[]){ "<Control>comma", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
+                                         (const char *[]){ "<Control>i", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]){ "<Control>w", NULL });
 }

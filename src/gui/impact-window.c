@@ -12,6 +12,7 @@
 #include "demo/impact-demo.h"
 #include "impact-gui-resources.h"
 #include "impact-window.h"
+#include "import/impact-import-dialog.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-counts.h"
 
@@ -40,6 +41,8 @@ struct _ImpactWindow
   char *database_path;
   ImpactStore *store;
   GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+  GFile *pending_import;
 };
 
 enum
@@ -113,6 +116,7 @@ update_actions (ImpactWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-demo", !busy && !demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", !busy && demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && self->store != NULL);
 }
 
 static void
@@ -201,6 +205,12 @@ on_store_opened_cb (GObject *object,
     }
 
   set_store (self, store);
+  if (self->pending_import != NULL)
+    {
+      g_autoptr (GFile) file = g_steal_pointer (&self->pending_import);
+
+      impact_window_open_import (self, file);
+    }
   if (impact_store_get_backup_path (store) != NULL)
     show_toast (self, _ ("The database was updated to the new version; a backup copy was kept"));
 
@@ -226,6 +236,10 @@ static void
 open_database (ImpactWindow *self,
                const char *path)
 {
+  /* The path may be the store's own, which goes with it below. */
+  g_autofree char *copy = g_strdup (path);
+
+  path = copy;
   set_store (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   impact_store_open_async (path, NULL, on_store_opened_cb, g_object_ref (self));
@@ -314,6 +328,169 @@ impact_window_cancel (GtkWidget *widget,
 }
 
 static void
+on_undo_done_cb (GObject *object,
+                 GAsyncResult *result,
+                 gpointer user_data)
+{
+  g_autoptr (ImpactWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    show_toast (self, error->message);
+  else
+    show_toast (self, _ ("The import was undone"));
+  open_database (self, g_task_get_task_data (G_TASK (result)));
+}
+
+static void
+undo_thread (GTask *task,
+             gpointer source_object,
+             gpointer task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr (ImpactStore) store = NULL;
+  gint64 batch_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (task), "batch-id"));
+  GError *error = NULL;
+
+  store = impact_store_open (task_data, &error);
+  if (store == NULL || !impact_store_delete_batch (store, batch_id, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+impact_window_undo_import (GtkWidget *widget,
+                           const char *action_name,
+                           GVariant *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  g_autoptr (GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  task = g_task_new (NULL, NULL, on_undo_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_strdup (impact_store_get_path (self->store)), g_free);
+  g_object_set_data (G_OBJECT (task), "batch-id", GSIZE_TO_POINTER (g_variant_get_int64 (parameter)));
+  g_task_run_in_thread (task, undo_thread);
+}
+
+static void
+on_imported_cb (ImpactImportDialog *dialog,
+                gint64 batch_id,
+                const char *file_name,
+                gint64 n_lines,
+                gint64 total_cents,
+                ImpactWindow *self)
+{
+  g_autofree char *lines = impact_format_count (n_lines);
+  g_autofree char *total = impact_format_money (total_cents);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: after an import: the number of lines, the file name and the total amount. */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s line from “%s” (%s)",
+                                        "Imported %s lines from “%s” (%s)", (gulong) n_lines),
+                           lines, file_name, total);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-import");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch_id));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  open_database (self, impact_store_get_path (self->store));
+}
+
+/* Opens the import dialog for a file; the import goes into the database on screen.
+ * Returns the dialog, or NULL when no database is open. */
+ImpactImportDialog *
+impact_window_open_import (ImpactWindow *self,
+                           GFile *file)
+{
+  ImpactImportDialog *dialog;
+
+  g_return_val_if_fail (IMPACT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* While the database is still being opened, the dialog waits for it. */
+  if (self->store == NULL)
+    {
+      g_set_object (&self->pending_import, file);
+      return NULL;
+    }
+
+  dialog = impact_import_dialog_new (GTK_WINDOW (self), impact_store_get_path (self->store), file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int response,
+                        ImpactWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      impact_window_open_import (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+impact_window_import (GtkWidget *widget,
+                      const char *action_name,
+                      GVariant *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  g_autoptr (GtkFileFilter) exports = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  static const char *const patterns[] = { "*.csv", "*.tsv", "*.txt", "*.xlsx", "*.ods", "*.json" };
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (exports, _ ("Spend exports (CSV, XLSX, ODS, JSON)"));
+  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+    gtk_file_filter_add_suffix (exports, patterns[i] + 2);
+  gtk_file_filter_set_name (all, _ ("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  self->chooser = gtk_file_chooser_native_new (_ ("Import Spend Data"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), exports);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue *value,
+            double x,
+            double y,
+            ImpactWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST) || self->store == NULL || self->cancellable != NULL)
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  impact_window_open_import (self, files->data);
+  return TRUE;
+}
+
+static void
 impact_window_constructed (GObject *object)
 {
   ImpactWindow *self = IMPACT_WINDOW (object);
@@ -332,6 +509,10 @@ impact_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->pending_import);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_WINDOW);
 
@@ -432,13 +613,21 @@ impact_window_class_init (ImpactWindowClass *klass)
                                    impact_window_explore_demo);
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, impact_window_leave_demo);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, impact_window_cancel);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, impact_window_import);
+  gtk_widget_class_install_action (widget_class, "win.undo-import", "x", impact_window_undo_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
 }
 
 static void
 impact_window_init (ImpactWindow *self)
 {
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* A spend export dropped on the window opens the import dialog for it. */
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   update_actions (self);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "impact-application.h"
+#include "import/impact-import-dialog.h"
 #include "storage/impact-store.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,7 @@ ImpactWindow *impact_window_new           (ImpactApplication *application,
                                            const char        *database_path);
 ImpactStore  *impact_window_get_store     (ImpactWindow      *self);
 const char   *impact_window_get_page_name (ImpactWindow      *self);
+ImpactImportDialog *impact_window_open_import (ImpactWindow *self,
+                                               GFile        *file);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #include "impact-preferences-window.h"
 #include "impact-test-utils.h"
 #include "impact-window.h"
+#include "import/impact-import-dialog.h"
+#include "import/impact-mapping.h"
 #include "model/impact-format.h"
 
 static ImpactApplication *app;
@@ -268,6 +270,112 @@ test_window_size_remembered (void)
   g_settings_reset (settings, "window-height");
 }
 
+static GtkWidget *
+dialog_child (ImpactImportDialog *dialog,
+              const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), IMPACT_TYPE_IMPORT_DIALOG, name));
+}
+
+/* Runs the main loop until the label shows the text, or fails after 30 seconds. */
+static void
+wait_for_label (GtkWidget *label,
+                const char *text)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
+
+  while (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+}
+
+static void
+test_import_dialog (void)
+{
+  static const char csv[] = "Factuurdatum;Factuurnummer;Leverancier;Bedrag excl. btw;Divisie;Project\n"
+                            "15-03-2025;F1;Jansen B.V.;1.234,56;SCHOON;SCH-1\n"
+                            "31-02-2025;F2;Jansen B.V.;10,00;SCHOON;SCH-1\n"
+                            "16-03-2025;F3;De Vries;100,00;CATER;CAT-1\n"
+                            "17-03-2025;F4;De Vries;5,00;CATER;CAT-1\n";
+  g_autofree char *path = g_build_filename (tmpdir, "dialog.sqlite", NULL);
+  g_autofree char *csv_path = g_build_filename (tmpdir, "inkoop.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
+  ImpactWindow *window = open_window (path);
+  ImpactImportDialog *dialog;
+  GtkWidget *grid;
+  GtkDropDown *project = NULL;
+  guint n_dropdowns = 0;
+
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  wait_for_page (window, "welcome");
+
+  dialog = impact_window_open_import (window, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  wait_for_label (dialog_child (dialog, "accepted_value"), "3");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "rejected_value"))), ==, "1");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "new_objects_value"))), ==, "2 (SCH-1, CAT-1)");
+  g_assert_true (gtk_widget_get_sensitive (dialog_child (dialog, "import_button")));
+  /* A check never writes. */
+  g_assert_true (impact_store_is_empty (impact_window_get_store (window), NULL));
+
+  /* One field chooser per column; set Project to Ignore and the objects are gone. */
+  grid = dialog_child (dialog, "preview_grid");
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (!GTK_IS_DROP_DOWN (c))
+        continue;
+      n_dropdowns++;
+      if (gtk_drop_down_get_selected (GTK_DROP_DOWN (c)) == IMPACT_FIELD_OBJECT)
+        project = GTK_DROP_DOWN (c);
+    }
+  g_assert_cmpuint (n_dropdowns, ==, 6);
+  g_assert_nonnull (project);
+  gtk_drop_down_set_selected (project, IMPACT_FIELD_IGNORE);
+  wait_for_label (dialog_child (dialog, "new_objects_value"), "0");
+
+  /* Import: the dialog closes, the window shows the lines, a toast offers Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_page (window, "overview");
+  wait_for_label (child (window, "lines_value"), "3");
+  g_assert_cmpint (impact_window_get_store (window) != NULL, ==, TRUE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-import", "x", (gint64) 1));
+  wait_for_label (child (window, "lines_value"), "0");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_import_dialog_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "dialog-bad.sqlite", NULL);
+  g_autofree char *bad = g_build_filename (tmpdir, "leeg.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (bad);
+  ImpactWindow *window = open_window (path);
+  ImpactImportDialog *dialog;
+  const char *message;
+
+  g_assert_true (g_file_set_contents (bad, "", 0, NULL));
+  wait_for_page (window, "welcome");
+  dialog = impact_import_dialog_new (GTK_WINDOW (window), path, file);
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (g_strcmp0 (impact_import_dialog_get_state (dialog), "error") != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  message = adw_status_page_get_description (ADW_STATUS_PAGE (dialog_child (dialog, "error_page")));
+  g_assert_nonnull (strstr (message, "leeg.csv"));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "import_button")));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -301,6 +409,8 @@ main (int argc,
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/import-dialog", test_import_dialog);
+  g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);
 
   status = g_test_run ();
 

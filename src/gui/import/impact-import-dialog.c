@@ -1,0 +1,661 @@
+/* impact-import-dialog.c: preview, map, check and import a spend export
+ *
+ * Every change of sheet, option or column runs the import again as a dry run in a worker
+ * thread, with a connection of its own, so the summary always says what Import will do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-gui-resources.h"
+#include "impact-import-dialog.h"
+#include "import/impact-importer.h"
+#include "model/impact-format.h"
+
+/* Waits this long after a change before checking again, so typing a division code does not
+ * start a check per key. */
+#define RECHECK_DELAY_MS 300
+
+struct _ImpactImportDialog
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget *import_button;
+  GtkStack *stack;
+  AdwStatusPage *error_page;
+  AdwActionRow *format_row;
+  AdwComboRow *sheet_row;
+  AdwEntryRow *division_row;
+  AdwComboRow *decimal_row;
+  AdwComboRow *date_order_row;
+  GtkSwitch *duplicates_switch;
+  GtkGrid *preview_grid;
+  AdwPreferencesGroup *check_group;
+  GtkSpinner *check_spinner;
+  GtkLabel *accepted_value;
+  AdwExpanderRow *rejected_row;
+  GtkLabel *rejected_value;
+  GtkLabel *duplicates_value;
+  GtkLabel *total_value;
+  GtkLabel *new_suppliers_value;
+  GtkLabel *new_divisions_value;
+  GtkLabel *new_objects_value;
+  GtkLabel *notes_label;
+
+  char *database_path;
+  GFile *file;
+  char *sheet;
+  GArray *fields;
+  GPtrArray *dropdowns;
+  GPtrArray *problem_rows;
+  GCancellable *cancellable;
+  guint recheck_source;
+  gboolean filling;
+  const char *state;
+};
+
+enum
+{
+  IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ImpactImportDialog, impact_import_dialog, ADW_TYPE_WINDOW)
+
+static void schedule_check (ImpactImportDialog *self);
+
+/* The options as the dialog shows them; the strings live as long as the dialog's widgets. */
+static void
+get_options (ImpactImportDialog *self,
+             ImpactImportOptions *options)
+{
+  const char *division = gtk_editable_get_text (GTK_EDITABLE (self->division_row));
+
+  *options = (ImpactImportOptions){ 0 };
+  options->sheet = self->sheet;
+  options->division_code = division != NULL && *division != '\0' ? division : NULL;
+  options->decimal = adw_combo_row_get_selected (self->decimal_row);
+  options->date_order = adw_combo_row_get_selected (self->date_order_row);
+  options->include_duplicates = gtk_switch_get_active (self->duplicates_switch);
+  if (self->fields->len > 0)
+    {
+      options->fields = (const ImpactField *) self->fields->data;
+      options->n_fields = self->fields->len;
+    }
+}
+
+/* Everything a worker needs, copied, so the thread never touches the widgets. */
+typedef struct
+{
+  char *database_path;
+  char *path;
+  char *sheet;
+  char *division;
+  GArray *fields;
+  ImpactImportOptions options;
+  gboolean preview;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->database_path);
+  g_free (job->path);
+  g_free (job->sheet);
+  g_free (job->division);
+  g_clear_pointer (&job->fields, g_array_unref);
+  g_free (job);
+}
+
+static Job *
+job_new (ImpactImportDialog *self,
+         gboolean preview,
+         gboolean dry_run)
+{
+  Job *job = g_new0 (Job, 1);
+  ImpactImportOptions options;
+
+  get_options (self, &options);
+  job->database_path = g_strdup (self->database_path);
+  job->path = g_file_get_path (self->file);
+  job->sheet = g_strdup (options.sheet);
+  job->division = g_strdup (options.division_code);
+  job->fields = g_array_copy (self->fields);
+  job->preview = preview;
+  job->options = options;
+  job->options.sheet = job->sheet;
+  job->options.division_code = job->division;
+  job->options.dry_run = dry_run;
+  /* A new preview suggests the mapping afresh (another sheet has other columns). */
+  job->options.fields = preview || job->fields->len == 0 ? NULL : (const ImpactField *) job->fields->data;
+  job->options.n_fields = preview ? 0 : job->fields->len;
+
+  return job;
+}
+
+static void
+run_job (GTask *task,
+         gpointer source_object,
+         gpointer task_data,
+         GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr (ImpactStore) store = NULL;
+  GError *error = NULL;
+  ImpactImportSummary *summary = NULL;
+
+  if (job->preview)
+    summary = impact_import_preview (job->path, &job->options, &error);
+  else if ((store = impact_store_open (job->database_path, &error)) != NULL)
+    summary = impact_import_file (store, job->path, &job->options, cancellable, &error);
+
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) impact_import_summary_free);
+}
+
+static void
+start_job (ImpactImportDialog *self,
+           Job *job,
+           GAsyncReadyCallback callback)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  task = g_task_new (self, self->cancellable, callback, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+static void
+set_state (ImpactImportDialog *self,
+           const char *state)
+{
+  self->state = state;
+  gtk_stack_set_visible_child_name (self->stack, state);
+}
+
+static void
+show_error (ImpactImportDialog *self,
+            const GError *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  set_state (self, "error");
+}
+
+static void
+set_count (GtkLabel *label,
+           gint64 count)
+{
+  g_autofree char *text = impact_format_count (count);
+
+  gtk_label_set_text (label, text);
+}
+
+static void
+clear_problems (ImpactImportDialog *self)
+{
+  for (guint i = 0; i < self->problem_rows->len; i++)
+    adw_expander_row_remove (self->rejected_row, g_ptr_array_index (self->problem_rows, i));
+  g_ptr_array_set_size (self->problem_rows, 0);
+}
+
+static void
+show_names (GtkLabel *label,
+            GPtrArray *names)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *count = impact_format_count (names->len);
+
+  g_string_append (text, count);
+  for (guint i = 0; i < names->len && i < 3; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? " (" : ", ", (char *) g_ptr_array_index (names, i));
+  if (names->len > 3)
+    g_string_append (text, ", …");
+  if (names->len > 0)
+    g_string_append_c (text, ')');
+  gtk_label_set_text (label, text->str);
+}
+
+static void
+show_check (ImpactImportDialog *self,
+            const ImpactImportSummary *summary)
+{
+  g_autofree char *total = impact_format_money (summary->total_cents);
+  g_autoptr (GString) notes = g_string_new (NULL);
+
+  set_count (self->accepted_value, summary->rows_accepted);
+  set_count (self->rejected_value, summary->rows_rejected);
+  set_count (self->duplicates_value, summary->rows_duplicate);
+  gtk_label_set_text (self->total_value, total);
+  show_names (self->new_suppliers_value, summary->new_suppliers);
+  show_names (self->new_divisions_value, summary->new_divisions);
+  show_names (self->new_objects_value, summary->new_objects);
+
+  clear_problems (self);
+  for (guint i = 0; i < summary->problems->len && i < 200; i++)
+    {
+      const ImpactImportProblem *problem = g_ptr_array_index (summary->problems, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = problem->column != NULL
+                                   /* Translators: where a rejected row is: its number and column name. */
+                                   ? g_strdup_printf (_ ("Row %u, column “%s”"), problem->row, problem->column)
+                                   : g_strdup_printf (_ ("Row %u"), problem->row);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
+      adw_expander_row_add_row (self->rejected_row, row);
+      g_ptr_array_add (self->problem_rows, row);
+    }
+  adw_expander_row_set_enable_expansion (self->rejected_row, summary->problems->len > 0);
+
+  for (guint i = 0; i < summary->warnings->len; i++)
+    g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", (char *) g_ptr_array_index (summary->warnings, i));
+  if (summary->rows_accepted == 0)
+    g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "",
+                            _ ("No row can be imported as the columns and options are now."));
+  gtk_label_set_text (self->notes_label, notes->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
+
+  gtk_widget_set_sensitive (self->import_button, summary->rows_accepted > 0);
+}
+
+static void
+on_check_done_cb (GObject *object,
+                  GAsyncResult *result,
+                  gpointer user_data)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (object);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_stop (self->check_spinner);
+  if (summary == NULL)
+    {
+      /* An incomplete mapping is for the user to fix here; other errors end the dialog. */
+      if (g_error_matches (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING))
+        {
+          gtk_label_set_text (self->notes_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->notes_label), TRUE);
+          gtk_widget_set_sensitive (self->import_button, FALSE);
+          self->state = "preview";
+          return;
+        }
+      show_error (self, error);
+      return;
+    }
+
+  show_check (self, summary);
+  self->state = "preview";
+}
+
+static void
+check (ImpactImportDialog *self)
+{
+  self->state = "checking";
+  gtk_spinner_start (self->check_spinner);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  start_job (self, job_new (self, FALSE, TRUE), on_check_done_cb);
+}
+
+static gboolean
+on_recheck_timeout_cb (gpointer user_data)
+{
+  ImpactImportDialog *self = user_data;
+
+  self->recheck_source = 0;
+  check (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (ImpactImportDialog *self)
+{
+  if (self->filling)
+    return;
+
+  g_clear_handle_id (&self->recheck_source, g_source_remove);
+  self->state = "checking";
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  self->recheck_source = g_timeout_add (RECHECK_DELAY_MS, on_recheck_timeout_cb, self);
+}
+
+static void
+on_field_selected_cb (GtkDropDown *dropdown,
+                      GParamSpec *pspec,
+                      ImpactImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "column"));
+
+  g_array_index (self->fields, ImpactField, column) = gtk_drop_down_get_selected (dropdown);
+  schedule_check (self);
+}
+
+static GtkWidget *
+grid_label (const char *text,
+            const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+
+  return label;
+}
+
+/* The preview: a field chooser above each column, the column's name, and its first rows. */
+static void
+fill_preview (ImpactImportDialog *self,
+              const ImpactImportSummary *summary)
+{
+  const ImpactRow *header = g_ptr_array_index (summary->preview, 0);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
+    gtk_grid_remove (self->preview_grid, child);
+  g_ptr_array_set_size (self->dropdowns, 0);
+  g_array_set_size (self->fields, 0);
+
+  for (guint f = 0; f < IMPACT_N_FIELDS; f++)
+    g_ptr_array_add (names, (gpointer) impact_field_to_string (f));
+  g_ptr_array_add (names, NULL);
+
+  for (guint c = 0; c < summary->mapping->fields->len; c++)
+    {
+      ImpactField field = g_array_index (summary->mapping->fields, ImpactField, c);
+      const char *name = g_ptr_array_index (summary->mapping->headers, c);
+      GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
+      g_autofree char *accessible = g_strdup_printf (_ ("Field of column “%s”"), name);
+
+      g_array_append_val (self->fields, field);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), field);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_widget_set_tooltip_text (dropdown, accessible);
+      g_object_set_data (G_OBJECT (dropdown), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_field_selected_cb), self);
+      gtk_grid_attach (self->preview_grid, dropdown, c + 1, 0, 1, 1);
+      g_ptr_array_add (self->dropdowns, dropdown);
+      gtk_grid_attach (self->preview_grid, grid_label (name, "heading"), c + 1, 1, 1, 1);
+    }
+
+  for (guint r = 1; r < summary->preview->len; r++)
+    {
+      const ImpactRow *row = g_ptr_array_index (summary->preview, r);
+      g_autofree char *number = g_strdup_printf ("%u", row->number);
+
+      gtk_grid_attach (self->preview_grid, grid_label (number, "dim-label"), 0, r + 1, 1, 1);
+      for (guint c = 0; c < header->cells->len && c < summary->mapping->fields->len; c++)
+        {
+          const ImpactCell *cell = impact_row_get_cell (row, c);
+          g_autofree char *text = NULL;
+
+          if (cell->type == IMPACT_CELL_DATE)
+            text = impact_format_day (cell->day);
+          gtk_grid_attach (self->preview_grid, grid_label (text != NULL ? text : cell->text != NULL ? cell->text
+                                                                                                    : "",
+                                                           NULL),
+                           c + 1, r + 1, 1, 1);
+        }
+    }
+}
+
+static void
+on_preview_done_cb (GObject *object,
+                    GAsyncResult *result,
+                    gpointer user_data)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (object);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (summary == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->filling = TRUE;
+  adw_action_row_set_subtitle (self->format_row, summary->format);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), summary->sheets != NULL);
+  if (summary->sheets != NULL && self->sheet == NULL)
+    {
+      adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (gtk_string_list_new ((const char *const *) summary->sheets)));
+      self->sheet = g_strdup (summary->sheets[0]);
+    }
+  fill_preview (self, summary);
+  self->filling = FALSE;
+
+  set_state (self, "preview");
+  check (self);
+}
+
+static void
+preview (ImpactImportDialog *self)
+{
+  set_state (self, "loading");
+  start_job (self, job_new (self, TRUE, TRUE), on_preview_done_cb);
+}
+
+static void
+on_sheet_selected_cb (ImpactImportDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->sheet_row);
+
+  if (self->filling || item == NULL)
+    return;
+
+  g_free (self->sheet);
+  self->sheet = g_strdup (gtk_string_object_get_string (item));
+  preview (self);
+}
+
+static void
+on_import_done_cb (GObject *object,
+                   GAsyncResult *result,
+                   gpointer user_data)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (object);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Nothing was written; the user is back where they were. */
+      set_state (self, "preview");
+      check (self);
+      return;
+    }
+  if (summary == NULL || summary->batch_id == 0)
+    {
+      if (summary != NULL)
+        g_set_error (&error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_NOTHING_TO_IMPORT,
+                     _ ("Nothing was imported from “%s”."), summary->file_name);
+      show_error (self, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[IMPORTED], 0, summary->batch_id, summary->file_name,
+                 summary->rows_accepted, summary->total_cents);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+impact_import_dialog_import (GtkWidget *widget,
+                             const char *action_name,
+                             GVariant *parameter)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (widget);
+
+  if (!gtk_widget_get_sensitive (self->import_button))
+    return;
+
+  g_clear_handle_id (&self->recheck_source, g_source_remove);
+  gtk_widget_set_sensitive (self->import_button, FALSE);
+  set_state (self, "importing");
+  start_job (self, job_new (self, FALSE, FALSE), on_import_done_cb);
+}
+
+static void
+impact_import_dialog_cancel (GtkWidget *widget,
+                             const char *action_name,
+                             GVariant *parameter)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (widget);
+
+  /* While importing, Cancel stops the import (which then leaves the database as it was);
+   * otherwise it closes the dialog. */
+  if (g_strcmp0 (self->state, "importing") == 0 && self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+impact_import_dialog_dispose (GObject *object)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->recheck_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (impact_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+impact_import_dialog_finalize (GObject *object)
+{
+  ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (impact_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+impact_import_dialog_class_init (ImpactImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = impact_import_dialog_dispose;
+  object_class->finalize = impact_import_dialog_finalize;
+
+  /**
+   * ImpactImportDialog::imported:
+   * @batch_id: the import's number, for undo
+   * @file_name: the file's name, for display
+   * @n_lines: how many purchase lines came in
+   * @total_cents: their total
+   *
+   * Emitted when the import was written; the dialog closes after it.
+   */
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64);
+
+  impact_gui_register_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/impact-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, division_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, decimal_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, date_order_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, duplicates_switch);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, preview_grid);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, check_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, check_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, accepted_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, rejected_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, rejected_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, duplicates_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, total_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_suppliers_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_divisions_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_objects_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, notes_label);
+  gtk_widget_class_bind_template_callback (widget_class, schedule_check);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "import.import", NULL, impact_import_dialog_import);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, impact_import_dialog_cancel);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.import", NULL);
+}
+
+static void
+impact_import_dialog_init (ImpactImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields = g_array_new (FALSE, FALSE, sizeof (ImpactField));
+  self->dropdowns = g_ptr_array_new ();
+  self->problem_rows = g_ptr_array_new ();
+}
+
+ImpactImportDialog *
+impact_import_dialog_new (GtkWindow *parent,
+                          const char *database_path,
+                          GFile *file)
+{
+  ImpactImportDialog *self;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (database_path != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  self = g_object_new (IMPACT_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->database_path = g_strdup (database_path);
+  self->file = g_object_ref (file);
+  name = g_file_get_basename (file);
+  adw_window_title_set_subtitle (self->window_title, name);
+  preview (self);
+
+  return self;
+}
+
+/* "loading", "preview", "checking", "importing" or "error": for tests. */
+const char *
+impact_import_dialog_get_state (ImpactImportDialog *self)
+{
+  g_return_val_if_fail (IMPACT_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->state;
+}
