@@ -131,6 +131,9 @@ test_dutch_csv (Fixture *f,
   g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines WHERE supplier_id = (SELECT id FROM suppliers WHERE kvk = '12345678')"),
                    ==, 2);
 
+  /* The import checked references itself; SQLite's own checks are on again after it. */
+  g_assert_cmpint (query (f, "PRAGMA foreign_keys"), ==, 1);
+
   /* What is stored is what the summary says. */
   g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines"), ==, 4);
   g_assert_cmpint (query (f, "SELECT sum(amount_cents) FROM purchase_lines"), ==, s->total_cents);
@@ -182,6 +185,7 @@ test_dry_run_writes_nothing (Fixture *f,
   g_assert_cmpuint (s->new_suppliers->len, ==, 3);
   g_assert_cmpint (s->batch_id, ==, 0);
   g_assert_true (impact_store_is_empty (f->store, NULL));
+  g_assert_cmpint (query (f, "PRAGMA foreign_keys"), ==, 1);
   g_assert_cmpint (query (f, "SELECT count(*) FROM import_batches"), ==, 0);
 }
 

@@ -197,9 +197,14 @@ impact_csv_reader_read_row (ImpactReader *reader,
   if (next == NULL)
     return FALSE;
 
+  /* The parsed cells move over as they are: no copy per cell. */
   row->number = next->number;
-  for (guint i = 0; i < next->cells->len; i++)
-    impact_row_append_cell (row, &g_array_index (next->cells, ImpactCell, i));
+  {
+    GArray *cells = row->cells;
+
+    row->cells = next->cells;
+    next->cells = cells;
+  }
 
   return TRUE;
 }

@@ -31,6 +31,8 @@ typedef struct
   ImpactMapping *mapping;
   int column[IMPACT_N_FIELDS];
   GHashTable *suppliers;
+  GHashTable *raw_suppliers;
+  GString *raw_key;
   GHashTable *divisions;
   GHashTable *objects;
   gint64 group_id;
@@ -404,9 +406,9 @@ compact_id (const char *text,
 }
 
 static gint64
-resolve_supplier (Import *im,
-                  const ImpactRow *row,
-                  GError **error)
+resolve_supplier_slow (Import *im,
+                       const ImpactRow *row,
+                       GError **error)
 {
   const char *name = field_text (im, row, IMPACT_FIELD_SUPPLIER_NAME);
   g_autofree char *kvk = compact_id (field_text (im, row, IMPACT_FIELD_SUPPLIER_KVK), FALSE);
@@ -487,6 +489,41 @@ resolve_supplier (Import *im,
   return created->id;
 }
 
+/* Exports repeat the same supplier on many rows: the supplier is looked up by the row's
+ * texts as they are, and only a new combination is checked, normalised and matched. */
+static gint64
+resolve_supplier (Import *im,
+                  const ImpactRow *row,
+                  GError **error)
+{
+  static const ImpactField fields[] = {
+    IMPACT_FIELD_SUPPLIER_NAME,
+    IMPACT_FIELD_SUPPLIER_KVK,
+    IMPACT_FIELD_SUPPLIER_VAT_ID,
+    IMPACT_FIELD_SUPPLIER_ERP_ID,
+  };
+  gpointer cached;
+  gint64 id;
+
+  g_string_truncate (im->raw_key, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *text = field_text (im, row, fields[i]);
+
+      if (text != NULL)
+        g_string_append (im->raw_key, text);
+      g_string_append_c (im->raw_key, '\x1f');
+    }
+  if (g_hash_table_lookup_extended (im->raw_suppliers, im->raw_key->str, NULL, &cached))
+    return (gint64) GPOINTER_TO_SIZE (cached);
+
+  id = resolve_supplier_slow (im, row, error);
+  if (id > 0)
+    g_hash_table_insert (im->raw_suppliers, g_strdup (im->raw_key->str), GSIZE_TO_POINTER (id));
+
+  return id;
+}
+
 static gint64
 ensure_group (Import *im,
               GError **error)
@@ -508,12 +545,15 @@ resolve_division (Import *im,
                   const char *value,
                   GError **error)
 {
-  g_autofree char *folded = g_utf8_casefold (value, -1);
+  g_autofree char *folded = NULL;
   g_autoptr (ImpactNode) division = NULL;
   gpointer id;
 
-  if (g_hash_table_lookup_extended (im->divisions, value, NULL, &id)
-      || g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
+  /* By code as written (the common case, without an allocation), then by name. */
+  if (g_hash_table_lookup_extended (im->divisions, value, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+  folded = g_utf8_casefold (value, -1);
+  if (g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
     return (gint64) GPOINTER_TO_SIZE (id);
 
   if (ensure_group (im, error) == 0)
@@ -712,7 +752,8 @@ process_row (Import *im,
       g_hash_table_add (im->file_keys, GSIZE_TO_POINTER (key));
     }
 
-  if (!impact_bulk_insert_add (im->insert, &line, error))
+  /* A dry run counts what would be written; the lines themselves need not be. */
+  if (!im->options->dry_run && !impact_bulk_insert_add (im->insert, &line, error))
     return FALSE;
   im->summary->rows_accepted++;
   im->summary->total_cents += line.amount_cents;
@@ -840,6 +881,9 @@ import_clear (Import *im)
 {
   g_clear_pointer (&im->insert, impact_bulk_insert_free);
   g_clear_pointer (&im->suppliers, g_hash_table_unref);
+  g_clear_pointer (&im->raw_suppliers, g_hash_table_unref);
+  if (im->raw_key != NULL)
+    g_string_free (g_steal_pointer (&im->raw_key), TRUE);
   g_clear_pointer (&im->divisions, g_hash_table_unref);
   g_clear_pointer (&im->objects, g_hash_table_unref);
   g_clear_pointer (&im->existing_keys, g_array_unref);
@@ -882,6 +926,8 @@ impact_import_reader (ImpactStore *store,
   detect_formats (&im, head);
 
   im.suppliers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.raw_suppliers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.raw_key = g_string_new (NULL);
   im.divisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.existing_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -892,7 +938,7 @@ impact_import_reader (ImpactStore *store,
   batch->content_hash = g_strdup (content_hash);
   batch->mapping = g_strdup (mapping_json);
 
-  if (!impact_store_begin (store, error))
+  if (!impact_store_begin_checked (store, error))
     {
       import_clear (&im);
       return NULL;

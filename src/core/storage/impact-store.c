@@ -158,13 +158,39 @@ impact_store_begin (ImpactStore *self,
   return impact_db_begin (self->db, error);
 }
 
+/* A transaction for a bulk writer that checks every reference it writes itself (as the
+ * importer and ImpactBulkInsert do): SQLite's foreign-key probes are off until it ends,
+ * which saves about 30% of the time of a large insert. */
+gboolean
+impact_store_begin_checked (ImpactStore *self,
+                            GError **error)
+{
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+
+  /* PRAGMA foreign_keys is ignored inside a transaction, so it is set before it begins. */
+  if (!impact_db_exec (self->db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  if (!impact_db_begin (self->db, error))
+    {
+      impact_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 impact_store_commit (ImpactStore *self,
                      GError **error)
 {
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
-  return impact_db_commit (self->db, error);
+  if (!impact_db_commit (self->db, error))
+    return FALSE;
+
+  /* Back on after a checked transaction; a no-op after any other. */
+  impact_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
+  return TRUE;
 }
 
 void
@@ -173,6 +199,7 @@ impact_store_rollback (ImpactStore *self)
   g_return_if_fail (IMPACT_IS_STORE (self));
 
   impact_db_rollback (self->db);
+  impact_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
 }
 
 char *

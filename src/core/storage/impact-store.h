@@ -52,6 +52,8 @@ const char    *impact_store_get_backup_path (ImpactStore       *self);
 ImpactDb      *impact_store_get_db        (ImpactStore         *self);
 gboolean       impact_store_begin         (ImpactStore         *self,
                                            GError             **error);
+gboolean       impact_store_begin_checked (ImpactStore         *self,
+                                           GError             **error);
 gboolean       impact_store_commit        (ImpactStore         *self,
                                            GError             **error);
 void           impact_store_rollback      (ImpactStore         *self);
