@@ -27,6 +27,9 @@ static const GOptionEntry option_entries[] = {
   { "imports", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("List the imports in the database and exit"), NULL },
   { "undo-import", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_ ("Remove an import and all its purchase lines, and exit"), N_ ("NUMBER") },
+  { "target", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --import: what the file holds: purchase lines (default) or the supplier certificate register"),
+    N_ ("purchases|suppliers") },
   { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --import: the sheet of an XLSX or ODS workbook to read (default: the first)"), N_ ("NAME") },
   { "division", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -147,11 +150,17 @@ print_import_summary (const ImpactImportSummary *summary,
   print_row (_ ("Accepted:"), accepted);
   print_row (_ ("Rejected:"), rejected);
   print_row (_ ("Duplicates skipped:"), duplicates);
-  print_row (_ ("Total rows skipped:"), skipped);
-  print_row (_ ("Total amount:"), total);
+  if (summary->mapping->target == IMPACT_IMPORT_PURCHASES)
+    {
+      print_row (_ ("Total rows skipped:"), skipped);
+      print_row (_ ("Total amount:"), total);
+    }
   print_names (_ ("New suppliers:"), summary->new_suppliers);
-  print_names (_ ("New divisions:"), summary->new_divisions);
-  print_names (_ ("New objects:"), summary->new_objects);
+  if (summary->mapping->target == IMPACT_IMPORT_PURCHASES)
+    {
+      print_names (_ ("New divisions:"), summary->new_divisions);
+      print_names (_ ("New objects:"), summary->new_objects);
+    }
 
   for (guint i = 0; i < summary->warnings->len; i++)
     g_print (_ ("Note: %s\n"), (char *) g_ptr_array_index (summary->warnings, i));
@@ -205,6 +214,14 @@ import_file (const char *database,
   const char *decimal = NULL, *date_order = NULL;
   int decimal_choice, order_choice;
 
+  const char *target = NULL;
+
+  g_variant_dict_lookup (options, "target", "&s", &target);
+  if (target != NULL && !impact_import_target_from_code (target, &import_options.target))
+    {
+      g_printerr (_ ("--target takes “purchases” or “suppliers”.\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
   g_variant_dict_lookup (options, "sheet", "&s", &import_options.sheet);
   g_variant_dict_lookup (options, "division", "&s", &import_options.division_code);
   g_variant_dict_lookup (options, "decimal", "&s", &decimal);
@@ -273,9 +290,15 @@ list_imports (const char *database)
        * lines and total amount, as in "3  2025-03-01 10:15  inkoop.csv: 1.200 lines, EUR 12.345,67". */
       g_autofree char *number = g_strdup_printf ("%3" G_GINT64_FORMAT, batch->id);
 
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s  %s  %s: %s line, %s\n", "%s  %s  %s: %s lines, %s\n",
-                            (gulong) batch->rows_accepted),
-               number, time, batch->file_name, accepted, total);
+      if (g_strcmp0 (batch->target, "suppliers") == 0)
+        /* Translators: one import of a certificate register: number, date and time, file, count. */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s  %s  %s: %s certificate\n", "%s  %s  %s: %s certificates\n",
+                              (gulong) batch->rows_accepted),
+                 number, time, batch->file_name, accepted);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s  %s  %s: %s line, %s\n", "%s  %s  %s: %s lines, %s\n",
+                              (gulong) batch->rows_accepted),
+                 number, time, batch->file_name, accepted, total);
     }
 
   return IMPACT_CLI_EXIT_OK;
@@ -304,7 +327,10 @@ undo_import (const char *database,
   total = impact_format_money (batch->total_cents);
   /* Translators: the import number, the file name, the number of lines and their total. */
   number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
-  g_print (_ ("Import %s of “%s” removed: %s purchase lines, %s.\n"), number, batch->file_name, accepted, total);
+  if (g_strcmp0 (batch->target, "suppliers") == 0)
+    g_print (_ ("Import %s of “%s” removed: %s certificates.\n"), number, batch->file_name, accepted);
+  else
+    g_print (_ ("Import %s of “%s” removed: %s purchase lines, %s.\n"), number, batch->file_name, accepted, total);
 
   return IMPACT_CLI_EXIT_OK;
 }

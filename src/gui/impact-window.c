@@ -13,6 +13,7 @@
 #include "impact-gui-resources.h"
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
+#include "import/impact-mapping.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-counts.h"
 
@@ -382,6 +383,7 @@ on_imported_cb (ImpactImportDialog *dialog,
                 const char *file_name,
                 gint64 n_lines,
                 gint64 total_cents,
+                int target,
                 ImpactWindow *self)
 {
   g_autofree char *lines = impact_format_count (n_lines);
@@ -389,10 +391,16 @@ on_imported_cb (ImpactImportDialog *dialog,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  /* Translators: after an import: the number of lines, the file name and the total amount. */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s line from “%s” (%s)",
-                                        "Imported %s lines from “%s” (%s)", (gulong) n_lines),
-                           lines, file_name, total);
+  if (target == IMPACT_IMPORT_SUPPLIERS)
+    /* Translators: after importing a certificate register: the number and the file name. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s certificate from “%s”",
+                                          "Imported %s certificates from “%s”", (gulong) n_lines),
+                             lines, file_name);
+  else
+    /* Translators: after an import: the number of lines, the file name and the total amount. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s line from “%s” (%s)",
+                                          "Imported %s lines from “%s” (%s)", (gulong) n_lines),
+                             lines, file_name, total);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-import");

@@ -246,11 +246,43 @@ test_import (void)
 }
 
 static void
+test_import_register (void)
+{
+  static const char csv[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf\n"
+                            "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020\n"
+                            "Jansen B.V.;12345678;PSO trede 2;15-03-2024\n";
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *file = g_build_filename (dir, "register.csv", NULL);
+  g_auto (Run) run = { 0 };
+  g_auto (Run) history = { 0 };
+
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  run_app (&run, NULL, (const char *[]){ "-d", db, "--import", file, "--target", "suppliers", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Accepted:               2\n"));
+  g_assert_nonnull (strstr (run.out, "New suppliers:          2 (Werkbedrijf Twente, Jansen B.V.)\n"));
+  g_assert_null (strstr (run.out, "Total amount"));
+
+  run_app (&history, NULL, (const char *[]){ "-d", db, "--imports", NULL });
+  g_assert_true (g_regex_match_simple ("register.csv: 2 certificates\n$", history.out, 0, 0));
+
+  impact_test_remove_tree (dir);
+}
+
+static void
 test_import_bad_options (void)
 {
   g_auto (Run) decimal = { 0 };
   g_auto (Run) missing = { 0 };
 
+  {
+    g_auto (Run) target = { 0 };
+
+    run_app (&target, NULL, (const char *[]){ "--import", "x.csv", "--target", "organisation", NULL });
+    g_assert_cmpint (target.status, ==, 2);
+    g_assert_nonnull (strstr (target.err, "--target"));
+  }
   run_app (&decimal, NULL, (const char *[]){ "--import", "x.csv", "--decimal", "dot", NULL });
   g_assert_cmpint (decimal.status, ==, 2);
   g_assert_nonnull (strstr (decimal.err, "--decimal"));
@@ -274,6 +306,7 @@ main (int argc,
   g_test_add_func ("/cli/bad-input", test_bad_input);
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-bad-options", test_import_bad_options);
+  g_test_add_func ("/cli/import-register", test_import_register);
 
   return g_test_run ();
 }

@@ -484,6 +484,99 @@ test_user_mapping (Fixture *f,
 }
 
 static void
+test_status_names (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *code;
+  } cases[] = {
+    { "PSO trede 2", "pso-2" },
+    { "Trede 3", "pso-3" },
+    { "pso-1", "pso-1" },
+    { "PSO 30+", "pso-30plus" },
+    { "PSO-basistrede", "pso-base" },
+    { "Aspirant-status", "pso-aspirant" },
+    { "SW-bedrijf", "sw" },
+    { "Sociale werkvoorziening", "sw" },
+    { "Sociale onderneming", "social-enterprise" },
+    { "Social enterprise", "social-enterprise" },
+    { "Eigen sociaal bedrijf", "own-social" },
+    { "pso-30plus", "pso-30plus" },
+    { "Groen keurmerk", NULL },
+    { "none", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ImpactSocialClass kind = IMPACT_SOCIAL_CLASS_NONE;
+      gboolean ok = impact_parse_status_kind (cases[i].text, &kind) && kind != IMPACT_SOCIAL_CLASS_NONE;
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_cmpstr (ok ? impact_social_class_to_code (kind) : NULL, ==, cases[i].code);
+    }
+}
+
+static void
+test_certificate_register (Fixture *f,
+                           gconstpointer data)
+{
+  static const char csv[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf;Geldig tot;Certificaatnummer;Omschrijving\n"
+                            "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020;;;x\n"
+                            "Jansen Schoonmaak B.V.;12345678;PSO trede 2;15-03-2024;;PSO-123456;\n"
+                            "Jansen Schoonmaak B.V.;12345678;PSO trede 2;15-03-2024;;PSO-123456;\n"
+                            "Koffie & Kansen B.V.;;Sociale onderneming;01-06-2023;31-05-2025;;\n"
+                            "Onbekend;;Groen keurmerk;01-01-2025;;;\n"
+                            "Later;;PSO 30+;01-01-2025;01-01-2024;;\n"
+                            "Datumloos;;PSO trede 1;gisteren;;;\n";
+  ImpactImportOptions options = { .target = IMPACT_IMPORT_SUPPLIERS };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "register.csv", csv, &options, &error);
+  g_autoptr (ImpactSupplier) jansen = NULL;
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autoptr (ImpactBatch) batch = NULL;
+  ImpactStatus *pso;
+  ImpactSocialClass klass;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_read, ==, 7);
+  g_assert_cmpint (s->rows_accepted, ==, 3);
+  g_assert_cmpint (s->rows_duplicate, ==, 1);
+  g_assert_cmpint (s->rows_rejected, ==, 3);
+  g_assert_cmpuint (problem (s, 0)->row, ==, 6);
+  g_assert_cmpstr (problem (s, 0)->column, ==, "Keurmerk");
+  g_assert_cmpstr (problem (s, 1)->column, ==, "Geldig tot");
+  g_assert_cmpstr (problem (s, 2)->column, ==, "Geldig vanaf");
+  /* "Omschrijving" belongs to purchase lines: not suggested for a register. */
+  g_assert_cmpint (impact_mapping_find (s->mapping, IMPACT_FIELD_DESCRIPTION), ==, -1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines"), ==, 0);
+
+  jansen = impact_store_find_supplier (f->store, "12345678", NULL, NULL, NULL, &error);
+  statuses = impact_store_list_statuses (f->store, jansen->id, &error);
+  g_assert_cmpuint (statuses->len, ==, 1);
+  pso = g_ptr_array_index (statuses, 0);
+  g_assert_cmpint (pso->kind, ==, IMPACT_SOCIAL_CLASS_PSO_2);
+  /* Only a start date: a PSO certificate runs two years less a day. */
+  g_assert_cmpint (pso->valid_until, ==, impact_day_from_iso ("2026-03-14"));
+  g_assert_cmpstr (pso->evidence, ==, "PSO-123456");
+  g_assert_cmpint (pso->batch_id, ==, s->batch_id);
+
+  /* The register counts at once for classification. */
+  g_assert_true (impact_store_classify (f->store, jansen->id, impact_day_from_iso ("2025-01-01"), &klass, &error));
+  g_assert_cmpint (klass, ==, IMPACT_SOCIAL_CLASS_PSO_2);
+
+  batch = impact_store_get_batch (f->store, s->batch_id, &error);
+  g_assert_cmpstr (batch->target, ==, "suppliers");
+  g_assert_cmpint (batch->rows_accepted, ==, 3);
+  g_assert_cmpint (batch->rows_rejected, ==, 3);
+
+  /* Undo removes what the register brought. */
+  g_assert_true (impact_store_delete_batch (f->store, s->batch_id, &error));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM supplier_statuses"), ==, 0);
+}
+
+static void
 test_csv_reader (void)
 {
   static const struct
@@ -543,8 +636,10 @@ main (int argc,
   ADD ("/import/cancel", test_cancel);
   ADD ("/import/preview", test_preview);
   ADD ("/import/user-mapping", test_user_mapping);
+  ADD ("/import/certificate-register", test_certificate_register);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
+  g_test_add_func ("/import/status-names", test_status_names);
 
   return g_test_run ();
 }

@@ -376,6 +376,48 @@ test_import_dialog_bad_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_import_dialog_register (void)
+{
+  static const char csv[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf\n"
+                            "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020\n"
+                            "Jansen B.V.;12345678;PSO trede 2;15-03-2024\n";
+  g_autofree char *path = g_build_filename (tmpdir, "register.sqlite", NULL);
+  g_autofree char *csv_path = g_build_filename (tmpdir, "register.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
+  ImpactWindow *window = open_window (path);
+  ImpactImportDialog *dialog;
+  GtkWidget *notes;
+  gint64 n = -1;
+
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  wait_for_page (window, "welcome");
+  dialog = impact_window_open_import (window, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+
+  /* As purchase lines, the columns are not enough: the dialog says what is missing. */
+  notes = dialog_child (dialog, "notes_label");
+  while (!gtk_widget_get_visible (notes) || g_strcmp0 (impact_import_dialog_get_state (dialog), "preview") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (notes)), "amount"));
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "import_button")));
+
+  /* As a certificate register, they are. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (dialog_child (dialog, "target_row")), 1);
+  wait_for_label (dialog_child (dialog, "accepted_value"), "2");
+  g_assert_false (gtk_widget_get_visible (dialog_child (dialog, "total_row")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_page (window, "overview");
+  wait_for_label (child (window, "statuses_value"), "2");
+  g_assert_true (impact_db_query_int (impact_store_get_db (impact_window_get_store (window)),
+                                      "SELECT count(*) FROM supplier_statuses WHERE batch_id = 1", &n, NULL));
+  g_assert_cmpint (n, ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -411,6 +453,7 @@ main (int argc,
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);
+  g_test_add_func ("/window/import-dialog-register", test_import_dialog_register);
 
   status = g_test_run ();
 

@@ -39,6 +39,7 @@ typedef struct
   GArray *existing_keys;
   GHashTable *file_keys;
   ImpactBulkInsert *insert;
+  gint64 batch_id;
 } Import;
 
 static void
@@ -263,7 +264,12 @@ detect_formats (Import *im,
     IMPACT_FIELD_AMOUNT_INCL,
     IMPACT_FIELD_CREDIT,
   };
-  static const ImpactField date_fields[] = { IMPACT_FIELD_INVOICE_DATE, IMPACT_FIELD_POSTING_DATE };
+  static const ImpactField date_fields[] = {
+    IMPACT_FIELD_INVOICE_DATE,
+    IMPACT_FIELD_POSTING_DATE,
+    IMPACT_FIELD_VALID_FROM,
+    IMPACT_FIELD_VALID_UNTIL,
+  };
   guint comma = 0, point = 0, unclear_amounts = 0, dmy = 0, mdy = 0, unclear_dates = 0;
 
   for (guint r = 0; r < sample->len; r++)
@@ -761,6 +767,113 @@ process_row (Import *im,
   return TRUE;
 }
 
+static gboolean
+optional_date (Import *im,
+               const ImpactRow *row,
+               ImpactField field,
+               guint32 *day)
+{
+  const ImpactCell *cell = field_cell (im, row, field);
+
+  *day = 0;
+  if (cell->type == IMPACT_CELL_EMPTY)
+    return TRUE;
+  if (parse_date_cell (cell, im->mapping->date_order, day))
+    return TRUE;
+
+  reject (im, row->number, im->column[field], g_strdup_printf (_ ("“%s” is not a date."), cell->text));
+  return FALSE;
+}
+
+/* A row of a certificate register: a supplier, a status and its validity. The same status
+ * of the same supplier from the same day, stored or earlier in the file, is a duplicate. */
+static gboolean
+process_status_row (Import *im,
+                    const ImpactRow *row,
+                    GError **error)
+{
+  g_autoptr (ImpactStatus) status = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  const char *kind_text;
+  ImpactSocialClass kind;
+  guint32 from, until;
+  gint64 supplier_id;
+
+  if (impact_row_is_empty (row))
+    return TRUE;
+  im->summary->rows_read++;
+
+  for (guint f = 1; f < IMPACT_N_FIELDS; f++)
+    {
+      const ImpactCell *cell = field_cell (im, row, f);
+
+      if (cell->type == IMPACT_CELL_ERROR)
+        {
+          reject (im, row->number, im->column[f], g_strdup (cell->text));
+          return TRUE;
+        }
+    }
+
+  kind_text = field_text (im, row, IMPACT_FIELD_STATUS_KIND);
+  if (kind_text == NULL || !impact_parse_status_kind (kind_text, &kind) || kind == IMPACT_SOCIAL_CLASS_NONE)
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_STATUS_KIND],
+              kind_text == NULL ? g_strdup (_ ("The row names no certificate or status."))
+                                : g_strdup_printf (_ ("“%s” is not a certificate or status Impact Dashboard knows "
+                                                      "(such as PSO trede 2, PSO 30+, SW-bedrijf or sociale onderneming)."),
+                                                   kind_text));
+      return TRUE;
+    }
+  if (!optional_date (im, row, IMPACT_FIELD_VALID_FROM, &from) || !optional_date (im, row, IMPACT_FIELD_VALID_UNTIL, &until))
+    return TRUE;
+  if (from != 0 && until != 0 && until < from)
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_VALID_UNTIL], g_strdup (_ ("The status ends before it starts.")));
+      return TRUE;
+    }
+
+  supplier_id = resolve_supplier (im, row, error);
+  if (supplier_id <= 0)
+    return supplier_id == 0;
+
+  stmt = impact_db_prepare (impact_store_get_db (im->store),
+                            "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"
+                            " AND coalesce (valid_from, 0) = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, from);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      im->summary->rows_duplicate++;
+      return TRUE;
+    }
+
+  status = impact_status_new (supplier_id, kind, from, until);
+  status->batch_id = im->batch_id;
+  status->certifying_body = g_strdup (field_text (im, row, IMPACT_FIELD_CERTIFYING_BODY));
+  status->evidence = g_strdup (field_text (im, row, IMPACT_FIELD_EVIDENCE));
+  status->note = g_strdup (field_text (im, row, IMPACT_FIELD_NOTE));
+  if (impact_store_add_status (im->store, status, error) == 0)
+    return FALSE;
+  im->summary->rows_accepted++;
+
+  return TRUE;
+}
+
+static gboolean
+process_any_row (Import *im,
+                 const ImpactRow *row,
+                 GError **error)
+{
+  if (im->mapping->target == IMPACT_IMPORT_SUPPLIERS)
+    return process_status_row (im, row, error);
+
+  return process_row (im, row, error);
+}
+
 /* The row among the first ones that names the most known columns. */
 static int
 find_header (GPtrArray *head)
@@ -824,7 +937,7 @@ read_header (ImpactReader *reader,
   summary->header_row = ((ImpactRow *) g_ptr_array_index (head, header))->number;
   summary->format = impact_reader_describe (reader);
   summary->sheets = impact_reader_list_sheets (reader);
-  summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header));
+  summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header), options->target);
   summary->mapping->division_code = g_strdup (options->division_code);
   if (options->fields != NULL)
     {
@@ -934,7 +1047,7 @@ impact_import_reader (ImpactStore *store,
   im.file_keys = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   mapping_json = impact_mapping_to_json (im.mapping);
-  batch = impact_batch_new (summary->file_name, "purchases");
+  batch = impact_batch_new (summary->file_name, impact_import_target_to_code (options->target));
   batch->content_hash = g_strdup (content_hash);
   batch->mapping = g_strdup (mapping_json);
 
@@ -943,16 +1056,20 @@ impact_import_reader (ImpactStore *store,
       import_clear (&im);
       return NULL;
     }
-  ok = load_caches (&im, error) && (im.insert = impact_store_begin_batch (store, batch, error)) != NULL;
+  ok = load_caches (&im, error);
+  if (ok && options->target == IMPACT_IMPORT_SUPPLIERS)
+    ok = (im.batch_id = impact_store_add_batch (store, batch, error)) != 0;
+  else if (ok)
+    ok = (im.insert = impact_store_begin_batch (store, batch, error)) != NULL;
 
   for (guint i = 0; ok && i < head->len; i++, n_done++)
-    ok = process_row (&im, g_ptr_array_index (head, i), error);
+    ok = process_any_row (&im, g_ptr_array_index (head, i), error);
   while (ok && impact_reader_read_row (reader, row, &local_error))
     {
       if (++n_done % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         ok = FALSE;
       else
-        ok = process_row (&im, row, error);
+        ok = process_any_row (&im, row, error);
     }
   if (local_error != NULL)
     {
@@ -962,9 +1079,21 @@ impact_import_reader (ImpactStore *store,
 
   if (ok && summary->rows_accepted > 0 && !options->dry_run)
     {
-      impact_bulk_insert_set_counts (im.insert, summary->rows_read, summary->rows_rejected,
-                                     summary->rows_duplicate);
-      summary->batch_id = impact_bulk_insert_commit (im.insert, error);
+      if (im.insert != NULL)
+        {
+          impact_bulk_insert_set_counts (im.insert, summary->rows_read, summary->rows_rejected,
+                                         summary->rows_duplicate);
+          summary->batch_id = impact_bulk_insert_commit (im.insert, error);
+        }
+      else
+        {
+          batch->id = im.batch_id;
+          batch->rows_read = summary->rows_read;
+          batch->rows_accepted = summary->rows_accepted;
+          batch->rows_rejected = summary->rows_rejected;
+          batch->rows_duplicate = summary->rows_duplicate;
+          summary->batch_id = impact_store_update_batch_counts (store, batch, error) ? im.batch_id : 0;
+        }
       ok = summary->batch_id != 0 && impact_store_commit (store, error);
     }
 

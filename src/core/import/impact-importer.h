@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  /* Purchase lines (the default) or the supplier certificate register. */
+  ImpactImportTarget      target;
   /* The sheet of a workbook to read; NULL for the first. */
   const char             *sheet;
   /* A division code for every row, when the file has no division column. */

@@ -40,7 +40,107 @@ static const struct
   [IMPACT_FIELD_GL_ACCOUNT] = { "gl-account", N_ ("GL account"), { "grootboekrekening", "grootboek", "grootboekrekeningnummer", "gl account", "gl", "general ledger", "general ledger account", "rekening", "account", NULL } },
   [IMPACT_FIELD_CATEGORY] = { "category", N_ ("Category"), { "categorie", "category", "inkoopcategorie", "kostensoort", "productgroep", "spend category", "purchase category", NULL } },
   [IMPACT_FIELD_DESCRIPTION] = { "description", N_ ("Description"), { "omschrijving", "description", "toelichting", "memo", "tekst", "text", "regelomschrijving", NULL } },
+  [IMPACT_FIELD_STATUS_KIND] = { "status-kind", N_ ("Certificate or status"), { "keurmerk", "certificaat", "status", "soort", "trede", "pso trede", "pso status", "certificate", "kind", "type", "social status", NULL } },
+  [IMPACT_FIELD_VALID_FROM] = { "valid-from", N_ ("Valid from"), { "geldig vanaf", "geldig van", "ingangsdatum", "begindatum", "startdatum", "afgiftedatum", "valid from", "start date", "issue date", NULL } },
+  [IMPACT_FIELD_VALID_UNTIL] = { "valid-until", N_ ("Valid until"), { "geldig tot", "geldig t m", "vervaldatum", "einddatum", "verloopdatum", "valid until", "valid to", "expiry date", "expires", "end date", NULL } },
+  [IMPACT_FIELD_CERTIFYING_BODY] = { "certifying-body", N_ ("Certifying body"), { "certificerende instelling", "uitgever", "instelling", "certifying body", "issuer", "issued by", NULL } },
+  [IMPACT_FIELD_EVIDENCE] = { "evidence", N_ ("Certificate number or evidence"), { "certificaatnummer", "bewijs", "referentie", "evidence", "certificate number", "reference", NULL } },
+  [IMPACT_FIELD_NOTE] = { "note", N_ ("Note"), { "opmerking", "opmerkingen", "notitie", "note", "notes", "remark", NULL } },
 };
+
+static const char *const target_codes[] = { "purchases", "suppliers" };
+
+const char *
+impact_import_target_to_code (ImpactImportTarget target)
+{
+  g_return_val_if_fail (target < G_N_ELEMENTS (target_codes), NULL);
+
+  return target_codes[target];
+}
+
+gboolean
+impact_import_target_from_code (const char *code,
+                                ImpactImportTarget *target)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (target_codes); i++)
+    {
+      if (g_strcmp0 (code, target_codes[i]) == 0)
+        {
+          *target = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* How registers name the statuses of DOMAIN.md, in Dutch and English, folded like headers. */
+static const struct
+{
+  const char *text;
+  ImpactSocialClass kind;
+} status_names[] = {
+  { "pso 30", IMPACT_SOCIAL_CLASS_PSO_30PLUS },
+  { "pso 30plus", IMPACT_SOCIAL_CLASS_PSO_30PLUS },
+  { "30", IMPACT_SOCIAL_CLASS_PSO_30PLUS },
+  { "30plus", IMPACT_SOCIAL_CLASS_PSO_30PLUS },
+  { "pso trede 3", IMPACT_SOCIAL_CLASS_PSO_3 },
+  { "trede 3", IMPACT_SOCIAL_CLASS_PSO_3 },
+  { "pso 3", IMPACT_SOCIAL_CLASS_PSO_3 },
+  { "pso level 3", IMPACT_SOCIAL_CLASS_PSO_3 },
+  { "pso trede 2", IMPACT_SOCIAL_CLASS_PSO_2 },
+  { "trede 2", IMPACT_SOCIAL_CLASS_PSO_2 },
+  { "pso 2", IMPACT_SOCIAL_CLASS_PSO_2 },
+  { "pso level 2", IMPACT_SOCIAL_CLASS_PSO_2 },
+  { "pso trede 1", IMPACT_SOCIAL_CLASS_PSO_1 },
+  { "trede 1", IMPACT_SOCIAL_CLASS_PSO_1 },
+  { "pso 1", IMPACT_SOCIAL_CLASS_PSO_1 },
+  { "pso level 1", IMPACT_SOCIAL_CLASS_PSO_1 },
+  { "pso basistrede", IMPACT_SOCIAL_CLASS_PSO_BASE },
+  { "basistrede", IMPACT_SOCIAL_CLASS_PSO_BASE },
+  { "pso base", IMPACT_SOCIAL_CLASS_PSO_BASE },
+  { "pso base level", IMPACT_SOCIAL_CLASS_PSO_BASE },
+  { "pso aspirant", IMPACT_SOCIAL_CLASS_PSO_ASPIRANT },
+  { "aspirant", IMPACT_SOCIAL_CLASS_PSO_ASPIRANT },
+  { "pso aspirant status", IMPACT_SOCIAL_CLASS_PSO_ASPIRANT },
+  { "aspirant status", IMPACT_SOCIAL_CLASS_PSO_ASPIRANT },
+  { "sw", IMPACT_SOCIAL_CLASS_SW },
+  { "sw bedrijf", IMPACT_SOCIAL_CLASS_SW },
+  { "sociale werkvoorziening", IMPACT_SOCIAL_CLASS_SW },
+  { "sheltered employment", IMPACT_SOCIAL_CLASS_SW },
+  { "sociale onderneming", IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE },
+  { "social enterprise", IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE },
+  { "eigen sociaal bedrijf", IMPACT_SOCIAL_CLASS_OWN_SOCIAL },
+  { "own social company", IMPACT_SOCIAL_CLASS_OWN_SOCIAL },
+  { "own social", IMPACT_SOCIAL_CLASS_OWN_SOCIAL },
+};
+
+static char *fold_header (const char *header);
+
+/* Reads a status as a register writes it ("PSO trede 2", "SW-bedrijf", "pso-30plus"). */
+gboolean
+impact_parse_status_kind (const char *text,
+                          ImpactSocialClass *kind)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (impact_social_class_from_code (text, kind) && *kind != IMPACT_SOCIAL_CLASS_NONE)
+    return TRUE;
+
+  folded = fold_header (text);
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (g_str_equal (folded, status_names[i].text))
+        {
+          *kind = status_names[i].kind;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
 
 const char *
 impact_field_to_code (ImpactField field)
@@ -140,11 +240,56 @@ impact_header_score (const ImpactRow *row)
   return score;
 }
 
+/* Whether a field belongs to what is imported: the supplier's identity to both. */
+gboolean
+impact_field_is_for_target (ImpactField field,
+                            ImpactImportTarget target)
+{
+  switch (field)
+    {
+    case IMPACT_FIELD_IGNORE:
+    case IMPACT_FIELD_SUPPLIER_NAME:
+    case IMPACT_FIELD_SUPPLIER_KVK:
+    case IMPACT_FIELD_SUPPLIER_VAT_ID:
+    case IMPACT_FIELD_SUPPLIER_ERP_ID:
+      return TRUE;
+
+    case IMPACT_FIELD_STATUS_KIND:
+    case IMPACT_FIELD_VALID_FROM:
+    case IMPACT_FIELD_VALID_UNTIL:
+    case IMPACT_FIELD_CERTIFYING_BODY:
+    case IMPACT_FIELD_EVIDENCE:
+    case IMPACT_FIELD_NOTE:
+      return target == IMPACT_IMPORT_SUPPLIERS;
+
+    case IMPACT_FIELD_INVOICE_DATE:
+    case IMPACT_FIELD_POSTING_DATE:
+    case IMPACT_FIELD_INVOICE_NUMBER:
+    case IMPACT_FIELD_AMOUNT:
+    case IMPACT_FIELD_VAT:
+    case IMPACT_FIELD_AMOUNT_INCL:
+    case IMPACT_FIELD_CREDIT:
+    case IMPACT_FIELD_DEBIT_CREDIT:
+    case IMPACT_FIELD_CURRENCY:
+    case IMPACT_FIELD_DIVISION:
+    case IMPACT_FIELD_COST_CENTRE:
+    case IMPACT_FIELD_OBJECT:
+    case IMPACT_FIELD_GL_ACCOUNT:
+    case IMPACT_FIELD_CATEGORY:
+    case IMPACT_FIELD_DESCRIPTION:
+    default:
+      return target == IMPACT_IMPORT_PURCHASES;
+    }
+}
+
 /* Suggests a field for each column; a field goes to the first column that names it. */
 ImpactMapping *
-impact_mapping_new_for_header (const ImpactRow *header)
+impact_mapping_new_for_header (const ImpactRow *header,
+                               ImpactImportTarget target)
 {
   ImpactMapping *mapping = g_new0 (ImpactMapping, 1);
+
+  mapping->target = target;
   gboolean taken[IMPACT_N_FIELDS] = { FALSE };
 
   mapping->headers = g_ptr_array_new_with_free_func (g_free);
@@ -155,6 +300,9 @@ impact_mapping_new_for_header (const ImpactRow *header)
       const ImpactCell *cell = impact_row_get_cell (header, i);
       ImpactField field = cell->type == IMPACT_CELL_TEXT ? impact_field_for_header (cell->text)
                                                          : IMPACT_FIELD_IGNORE;
+
+      if (!impact_field_is_for_target (field, target))
+        field = IMPACT_FIELD_IGNORE;
 
       if (taken[field])
         field = IMPACT_FIELD_IGNORE;
@@ -192,7 +340,8 @@ impact_mapping_find (const ImpactMapping *mapping,
   return -1;
 }
 
-/* Purchase lines need a date, a supplier, an amount and a division. */
+/* Purchase lines need a date, a supplier, an amount and a division; a certificate register
+ * needs the supplier and the status. */
 gboolean
 impact_mapping_check (const ImpactMapping *mapping,
                       GError **error)
@@ -200,21 +349,31 @@ impact_mapping_check (const ImpactMapping *mapping,
   GString *missing = g_string_new (NULL);
 
 #define HAS(f) (impact_mapping_find (mapping, (f)) >= 0)
-  if (!HAS (IMPACT_FIELD_INVOICE_DATE) && !HAS (IMPACT_FIELD_POSTING_DATE))
-    g_string_append_printf (missing, "\n• %s", _ ("a date (Factuurdatum, Invoice date or Boekdatum)"));
   if (!HAS (IMPACT_FIELD_SUPPLIER_NAME) && !HAS (IMPACT_FIELD_SUPPLIER_KVK)
       && !HAS (IMPACT_FIELD_SUPPLIER_VAT_ID) && !HAS (IMPACT_FIELD_SUPPLIER_ERP_ID))
     g_string_append_printf (missing, "\n• %s", _ ("the supplier (Leverancier, KvK-nummer or Supplier)"));
-  if (!HAS (IMPACT_FIELD_AMOUNT) && !HAS (IMPACT_FIELD_AMOUNT_INCL))
-    g_string_append_printf (missing, "\n• %s", _ ("an amount (Bedrag excl. btw or Amount)"));
-  if (!HAS (IMPACT_FIELD_DIVISION) && mapping->division_code == NULL)
-    g_string_append_printf (missing, "\n• %s", _ ("the division (a Divisie column, or one division for all rows)"));
+  if (mapping->target == IMPACT_IMPORT_SUPPLIERS)
+    {
+      if (!HAS (IMPACT_FIELD_STATUS_KIND))
+        g_string_append_printf (missing, "\n• %s", _ ("the certificate or status (Keurmerk, Trede or Status)"));
+    }
+  else
+    {
+      if (!HAS (IMPACT_FIELD_INVOICE_DATE) && !HAS (IMPACT_FIELD_POSTING_DATE))
+        g_string_append_printf (missing, "\n• %s", _ ("a date (Factuurdatum, Invoice date or Boekdatum)"));
+      if (!HAS (IMPACT_FIELD_AMOUNT) && !HAS (IMPACT_FIELD_AMOUNT_INCL))
+        g_string_append_printf (missing, "\n• %s", _ ("an amount (Bedrag excl. btw or Amount)"));
+      if (!HAS (IMPACT_FIELD_DIVISION) && mapping->division_code == NULL)
+        g_string_append_printf (missing, "\n• %s", _ ("the division (a Divisie column, or one division for all rows)"));
+    }
 #undef HAS
 
   if (missing->len > 0)
     {
       g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
-                   _ ("The columns do not say everything a purchase line needs. Missing:%s"),
+                   mapping->target == IMPACT_IMPORT_SUPPLIERS
+                       ? _ ("The columns do not say everything a certificate needs. Missing:%s")
+                       : _ ("The columns do not say everything a purchase line needs. Missing:%s"),
                    missing->str);
       g_string_free (missing, TRUE);
       return FALSE;

@@ -7,6 +7,7 @@
 
 #include "impact-parse.h"
 #include "impact-reader.h"
+#include "model/impact-social-class.h"
 
 G_BEGIN_DECLS
 
@@ -32,13 +33,27 @@ typedef enum
   IMPACT_FIELD_GL_ACCOUNT,
   IMPACT_FIELD_CATEGORY,
   IMPACT_FIELD_DESCRIPTION,
+  IMPACT_FIELD_STATUS_KIND,
+  IMPACT_FIELD_VALID_FROM,
+  IMPACT_FIELD_VALID_UNTIL,
+  IMPACT_FIELD_CERTIFYING_BODY,
+  IMPACT_FIELD_EVIDENCE,
+  IMPACT_FIELD_NOTE,
 } ImpactField;
 
-#define IMPACT_N_FIELDS (IMPACT_FIELD_DESCRIPTION + 1)
+#define IMPACT_N_FIELDS (IMPACT_FIELD_NOTE + 1)
+
+/* What an import brings in: purchase lines, or the supplier certificate register. */
+typedef enum
+{
+  IMPACT_IMPORT_PURCHASES,
+  IMPACT_IMPORT_SUPPLIERS,
+} ImpactImportTarget;
 
 /* A mapping for purchase lines: a field per column, and what the file leaves out. */
 typedef struct
 {
+  ImpactImportTarget      target;
   GPtrArray              *headers;
   GArray                 *fields;
   char                   *division_code;
@@ -52,7 +67,15 @@ gboolean       impact_field_from_code        (const char         *code,
 const char    *impact_field_to_string        (ImpactField         field);
 ImpactField    impact_field_for_header       (const char         *header);
 
-ImpactMapping *impact_mapping_new_for_header (const ImpactRow    *header);
+ImpactMapping *impact_mapping_new_for_header (const ImpactRow    *header,
+                                              ImpactImportTarget  target);
+gboolean       impact_field_is_for_target    (ImpactField         field,
+                                              ImpactImportTarget  target);
+const char    *impact_import_target_to_code  (ImpactImportTarget  target);
+gboolean       impact_import_target_from_code (const char        *code,
+                                              ImpactImportTarget *target);
+gboolean       impact_parse_status_kind      (const char         *text,
+                                              ImpactSocialClass  *kind);
 void           impact_mapping_free           (ImpactMapping      *mapping);
 int            impact_mapping_find           (const ImpactMapping *mapping,
                                               ImpactField         field);

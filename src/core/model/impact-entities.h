@@ -47,6 +47,7 @@ typedef struct
 {
   gint64             id;
   gint64             supplier_id;
+  gint64             batch_id;
   ImpactSocialClass  kind;
   guint32            valid_from;
   guint32            valid_until;

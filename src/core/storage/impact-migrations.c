@@ -100,6 +100,12 @@ static const char *const steps[] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT"
   ") WITHOUT ROWID;",
+
+  /* 3: statuses that came in with an import (a certificate register) belong to its batch,
+   * so that undoing the import removes them. */
+  "ALTER TABLE supplier_statuses ADD COLUMN"
+  "  batch_id INTEGER REFERENCES import_batches (id) ON DELETE CASCADE;"
+  "CREATE INDEX supplier_statuses_batch ON supplier_statuses (batch_id) WHERE batch_id IS NOT NULL;",
 };
 
 int

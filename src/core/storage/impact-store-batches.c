@@ -573,3 +573,68 @@ impact_store_get_counts_finish (ImpactStore *self,
 
   return TRUE;
 }
+
+/* A batch of an import that brings no purchase lines (a certificate register): recorded
+ * first, so that what it brings can refer to it, and counted at the end. */
+gint64
+impact_store_add_batch (ImpactStore *self,
+                        const ImpactBatch *batch,
+                        GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
+  g_return_val_if_fail (batch != NULL && batch->file_name != NULL && batch->target != NULL, 0);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db,
+                            "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
+                            " imported_at, rows_read, rows_accepted, rows_rejected, rows_duplicate,"
+                            " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, batch->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
+  impact_db_bind_text_or_null (stmt, 4, batch->mapping);
+  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 6, batch->rows_read);
+  sqlite3_bind_int64 (stmt, 7, batch->rows_accepted);
+  sqlite3_bind_int64 (stmt, 8, batch->rows_rejected);
+  sqlite3_bind_int64 (stmt, 9, batch->rows_duplicate);
+  sqlite3_bind_int64 (stmt, 10, batch->total_cents);
+  if (!impact_db_step_done (db, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (impact_db_get_handle (db));
+}
+
+gboolean
+impact_store_update_batch_counts (ImpactStore *self,
+                                  const ImpactBatch *batch,
+                                  GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (batch != NULL && batch->id > 0, FALSE);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db,
+                            "UPDATE import_batches SET rows_read = ?, rows_accepted = ?,"
+                            " rows_rejected = ?, rows_duplicate = ?, total_cents = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch->rows_read);
+  sqlite3_bind_int64 (stmt, 2, batch->rows_accepted);
+  sqlite3_bind_int64 (stmt, 3, batch->rows_rejected);
+  sqlite3_bind_int64 (stmt, 4, batch->rows_duplicate);
+  sqlite3_bind_int64 (stmt, 5, batch->total_cents);
+  sqlite3_bind_int64 (stmt, 6, batch->id);
+
+  return impact_db_step_done (db, stmt, error);
+}

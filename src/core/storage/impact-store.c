@@ -711,6 +711,7 @@ bind_status (sqlite3_stmt *stmt,
   impact_db_bind_text_or_null (stmt, 5, status->certifying_body);
   impact_db_bind_text_or_null (stmt, 6, status->evidence);
   impact_db_bind_text_or_null (stmt, 7, status->note);
+  bind_id (stmt, 8, status->batch_id);
 }
 
 /* A PSO certificate with only a start date gets the two-year validity of DOMAIN.md. */
@@ -729,8 +730,8 @@ impact_store_add_status (ImpactStore *self,
 
   stmt = impact_db_prepare (self->db,
                             "INSERT INTO supplier_statuses (supplier_id, kind, valid_from,"
-                            " valid_until, certifying_body, evidence, note)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            " valid_until, certifying_body, evidence, note, batch_id)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return 0;
@@ -757,13 +758,13 @@ impact_store_update_status (ImpactStore *self,
 
   stmt = impact_db_prepare (self->db,
                             "UPDATE supplier_statuses SET supplier_id = ?, kind = ?, valid_from = ?,"
-                            " valid_until = ?, certifying_body = ?, evidence = ?, note = ?"
+                            " valid_until = ?, certifying_body = ?, evidence = ?, note = ?, batch_id = ?"
                             " WHERE id = ?",
                             error);
   if (stmt == NULL)
     return FALSE;
   bind_status (stmt, status);
-  sqlite3_bind_int64 (stmt, 8, status->id);
+  sqlite3_bind_int64 (stmt, 9, status->id);
 
   return impact_db_step_done (self->db, stmt, error);
 }
@@ -798,7 +799,7 @@ impact_store_list_statuses (ImpactStore *self,
 
   stmt = impact_db_prepare (self->db,
                             "SELECT id, supplier_id, kind, valid_from, valid_until,"
-                            " certifying_body, evidence, note FROM supplier_statuses"
+                            " certifying_body, evidence, note, batch_id FROM supplier_statuses"
                             " WHERE supplier_id = ? ORDER BY valid_from, id",
                             error);
   if (stmt == NULL)
@@ -819,6 +820,7 @@ impact_store_list_statuses (ImpactStore *self,
       status->certifying_body = column_dup (stmt, 5);
       status->evidence = column_dup (stmt, 6);
       status->note = column_dup (stmt, 7);
+      status->batch_id = sqlite3_column_int64 (stmt, 8);
       g_ptr_array_add (statuses, status);
     }
   if (rc != SQLITE_DONE)

@@ -140,6 +140,12 @@ gint64         impact_store_insert_lines  (ImpactStore         *self,
                                            gsize                n_lines,
                                            GCancellable        *cancellable,
                                            GError             **error);
+gint64         impact_store_add_batch     (ImpactStore         *self,
+                                           const ImpactBatch   *batch,
+                                           GError             **error);
+gboolean       impact_store_update_batch_counts (ImpactStore   *self,
+                                           const ImpactBatch   *batch,
+                                           GError             **error);
 ImpactBatch   *impact_store_get_batch     (ImpactStore         *self,
                                            gint64               batch_id,
                                            GError             **error);

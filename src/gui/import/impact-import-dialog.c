@@ -31,6 +31,10 @@ struct _ImpactImportDialog
   GtkStack *stack;
   AdwStatusPage *error_page;
   AdwActionRow *format_row;
+  AdwComboRow *target_row;
+  GtkWidget *total_row;
+  GtkWidget *new_divisions_row;
+  GtkWidget *new_objects_row;
   AdwComboRow *sheet_row;
   AdwEntryRow *division_row;
   AdwComboRow *decimal_row;
@@ -81,6 +85,7 @@ get_options (ImpactImportDialog *self,
   const char *division = gtk_editable_get_text (GTK_EDITABLE (self->division_row));
 
   *options = (ImpactImportOptions){ 0 };
+  options->target = adw_combo_row_get_selected (self->target_row);
   options->sheet = self->sheet;
   options->division_code = division != NULL && *division != '\0' ? division : NULL;
   options->decimal = adw_combo_row_get_selected (self->decimal_row);
@@ -476,6 +481,21 @@ on_sheet_selected_cb (ImpactImportDialog *self)
   preview (self);
 }
 
+/* Another target has other fields: the mapping is suggested afresh. */
+static void
+on_target_selected_cb (ImpactImportDialog *self)
+{
+  gboolean purchases = adw_combo_row_get_selected (self->target_row) == IMPACT_IMPORT_PURCHASES;
+
+  gtk_widget_set_visible (self->total_row, purchases);
+  gtk_widget_set_visible (self->new_divisions_row, purchases);
+  gtk_widget_set_visible (self->new_objects_row, purchases);
+  gtk_widget_set_visible (GTK_WIDGET (self->division_row), purchases);
+  gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), purchases);
+  if (!self->filling && self->file != NULL)
+    preview (self);
+}
+
 static void
 on_import_done_cb (GObject *object,
                    GAsyncResult *result,
@@ -501,8 +521,8 @@ on_import_done_cb (GObject *object,
       return;
     }
 
-  g_signal_emit (self, signals[IMPORTED], 0, summary->batch_id, summary->file_name,
-                 summary->rows_accepted, summary->total_cents);
+  g_signal_emit (self, signals[IMPORTED], 0, summary->batch_id, summary->file_name, summary->rows_accepted,
+                 summary->total_cents, (int) summary->mapping->target);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -581,11 +601,13 @@ impact_import_dialog_class_init (ImpactImportDialogClass *klass)
    * @file_name: the file's name, for display
    * @n_lines: how many purchase lines came in
    * @total_cents: their total
+   * @target: the #ImpactImportTarget: purchase lines or certificates
    *
    * Emitted when the import was written; the dialog closes after it.
    */
   signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                                    NULL, G_TYPE_NONE, 4, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64);
+                                    NULL, G_TYPE_NONE, 5, G_TYPE_INT64, G_TYPE_STRING, G_TYPE_INT64, G_TYPE_INT64,
+                                    G_TYPE_INT);
 
   impact_gui_register_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/impact-import-dialog.ui");
@@ -594,6 +616,10 @@ impact_import_dialog_class_init (ImpactImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, target_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, total_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_divisions_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_objects_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, division_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, decimal_row);
@@ -613,6 +639,7 @@ impact_import_dialog_class_init (ImpactImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, notes_label);
   gtk_widget_class_bind_template_callback (widget_class, schedule_check);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, impact_import_dialog_import);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, impact_import_dialog_cancel);
