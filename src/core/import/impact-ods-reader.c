@@ -226,18 +226,32 @@ read_cells (ImpactOdsReader *self,
 
       if (cell_start)
         {
+          static const char *const names[] = { "value-type", "value", "date-value", "number-columns-repeated" };
+          char *values[G_N_ELEMENTS (names)];
+          gint64 n;
+
           g_free (value_type);
           g_free (value);
           g_free (date_value);
-          value_type = impact_xml_part_attribute (part, "value-type");
-          value = impact_xml_part_attribute (part, "value");
-          date_value = impact_xml_part_attribute (part, "date-value");
-          repeat = repeat_count (part, "number-columns-repeated");
+          impact_xml_part_attributes (part, names, values, G_N_ELEMENTS (names));
+          value_type = values[0];
+          value = values[1];
+          date_value = values[2];
+          n = values[3] != NULL ? g_ascii_strtoll (values[3], NULL, 10) : 1;
+          repeat = (guint) CLAMP (n, 1, G_MAXINT32);
+          g_free (values[3]);
           /* A merged area shows its value in its first cell only. */
           if (impact_xml_part_is (part, ELEMENT, "covered-table-cell"))
             g_clear_pointer (&value_type, g_free);
           if (xmlTextReaderIsEmptyElement (impact_xml_part_reader (part)))
             append_cell (row, part, value_type, value, date_value, "", repeat);
+          else if (value_type != NULL && (g_str_equal (value_type, "float") || g_str_equal (value_type, "currency") || g_str_equal (value_type, "percentage") || (g_str_equal (value_type, "date") && date_value != NULL)))
+            {
+              /* The value is in the attributes; what the cell shows is not needed. */
+              append_cell (row, part, value_type, value, date_value, "", repeat);
+              if (!impact_xml_part_skip (part, error))
+                break;
+            }
           else
             {
               in_cell = TRUE;

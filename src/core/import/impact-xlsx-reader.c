@@ -444,12 +444,17 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
 
       if (impact_xml_part_is (part, ELEMENT, "c"))
         {
-          g_autofree char *ref = impact_xml_part_attribute (part, "r");
-          int target = ref != NULL ? column_of (ref) : column + 1;
+          static const char *const names[] = { "r", "t", "s" };
+          char *values[G_N_ELEMENTS (names)];
+          g_autofree char *ref = NULL;
+          int target;
 
           raw_cell_clear (&raw);
-          raw.type = impact_xml_part_attribute (part, "t");
-          raw.style = impact_xml_part_attribute (part, "s");
+          impact_xml_part_attributes (part, names, values, G_N_ELEMENTS (names));
+          ref = values[0];
+          raw.type = values[1];
+          raw.style = values[2];
+          target = ref != NULL ? column_of (ref) : column + 1;
           /* Sparse rows leave cells out: those are empty. */
           while (target > column + 1 && row->cells->len < IMPACT_READER_MAX_COLUMNS)
             {

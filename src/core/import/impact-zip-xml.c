@@ -307,6 +307,36 @@ impact_xml_part_attribute (ImpactXmlPart *part,
   return value;
 }
 
+/* Several attributes of the current element in one pass over them: values[i] is the
+ * value of names[i] (newly allocated) or NULL. */
+void
+impact_xml_part_attributes (ImpactXmlPart *part,
+                            const char *const *names,
+                            char **values,
+                            guint n_names)
+{
+  for (guint i = 0; i < n_names; i++)
+    values[i] = NULL;
+
+  if (xmlTextReaderMoveToFirstAttribute (part->reader) != 1)
+    return;
+  do
+    {
+      const xmlChar *name = xmlTextReaderConstLocalName (part->reader);
+
+      for (guint i = 0; name != NULL && i < n_names; i++)
+        {
+          if (values[i] == NULL && strcmp ((const char *) name, names[i]) == 0)
+            {
+              values[i] = g_strdup ((const char *) xmlTextReaderConstValue (part->reader));
+              break;
+            }
+        }
+    }
+  while (xmlTextReaderMoveToNextAttribute (part->reader) == 1);
+  xmlTextReaderMoveToElement (part->reader);
+}
+
 /* The text inside the current element, or "" for an empty one. */
 char *
 impact_xml_part_text (ImpactXmlPart *part)

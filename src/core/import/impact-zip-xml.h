@@ -35,6 +35,10 @@ gboolean       impact_xml_part_is        (ImpactXmlPart   *part,
                                           const char      *local_name);
 char          *impact_xml_part_attribute (ImpactXmlPart   *part,
                                           const char      *local_name);
+void           impact_xml_part_attributes (ImpactXmlPart  *part,
+                                          const char *const *names,
+                                          char          **values,
+                                          guint           n_names);
 char          *impact_xml_part_text      (ImpactXmlPart   *part);
 int            impact_xml_part_depth     (ImpactXmlPart   *part);
 
