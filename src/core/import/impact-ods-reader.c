@@ -27,12 +27,12 @@ struct _ImpactOdsReader
   ImpactReader parent_instance;
 
   GsfInfile *zip;
-  GPtrArray *sheet_names;
   char *sheet;
   ImpactXmlPart *part;
   gboolean in_table;
   guint row_number;
   ImpactRow *repeat;
+  guint n_unnamed;
   guint repeats_left;
 };
 
@@ -68,9 +68,11 @@ read_sheet_names (ImpactOdsReader *self,
     {
       if (impact_xml_part_is (part, ELEMENT, "table"))
         {
-          char *name = impact_xml_part_attribute (part, "name");
+          g_autofree char *name = impact_xml_part_attribute (part, "name");
 
-          g_ptr_array_add (self->sheet_names, name != NULL ? name : g_strdup_printf ("%u", self->sheet_names->len + 1));
+          if (name == NULL)
+            name = g_strdup_printf ("%u", ++self->n_unnamed);
+          impact_reader_add_sheet (IMPACT_READER (self), name);
           /* The sheet's rows are not needed to learn its name. */
           if (!impact_xml_part_skip (part, &local_error))
             break;
@@ -82,31 +84,7 @@ read_sheet_names (ImpactOdsReader *self,
       return FALSE;
     }
 
-  if (self->sheet_names->len == 0)
-    {
-      g_autofree char *display = g_filename_display_basename (file_name (self));
-
-      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
-                   _ ("“%s” has no sheets: there is nothing to import."), display);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char **
-impact_ods_reader_list_sheets (ImpactReader *reader)
-{
-  ImpactOdsReader *self = IMPACT_ODS_READER (reader);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **names;
-
-  for (guint i = 0; i < self->sheet_names->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->sheet_names, i));
-  names = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return names;
+  return impact_reader_check_sheets (IMPACT_READER (self), error);
 }
 
 static gboolean
@@ -118,6 +96,8 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
   g_autoptr (ImpactXmlPart) part = NULL;
   g_autoptr (GError) local_error = NULL;
 
+  if (impact_reader_find_sheet (reader, sheet, error) < 0)
+    return FALSE;
   part = impact_xml_part_open (self->zip, "content.xml", file_name (self), error);
   if (part == NULL)
     return FALSE;
@@ -149,11 +129,12 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
       return FALSE;
     }
 
+  /* Listed at the start, but not found now: the file changed while it was read. */
   {
     g_autofree char *display = g_filename_display_basename (file_name (self));
 
-    g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FAILED,
-                 _ ("“%s” has no sheet named “%s”."), display, sheet);
+    g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT,
+                 _ ("“%s” changed while it was read: its sheet “%s” is gone."), display, sheet);
   }
   return FALSE;
 }
@@ -298,7 +279,7 @@ impact_ods_reader_read_row (ImpactReader *reader,
   ImpactOdsReader *self = IMPACT_ODS_READER (reader);
 
   if (self->part == NULL
-      && !impact_ods_reader_select_sheet (reader, g_ptr_array_index (self->sheet_names, 0), error))
+      && !impact_ods_reader_select_sheet (reader, impact_reader_get_sheet_name (reader, 0), error))
     return FALSE;
 
   if (self->repeats_left > 0)
@@ -363,7 +344,7 @@ impact_ods_reader_describe (ImpactReader *reader)
 
   /* Translators: what was found in a spreadsheet: the format and the sheet name. */
   return g_strdup_printf (_ ("ODS, sheet “%s”"),
-                          self->sheet != NULL ? self->sheet : (char *) g_ptr_array_index (self->sheet_names, 0));
+                          self->sheet != NULL ? self->sheet : (char *) impact_reader_get_sheet_name (reader, 0));
 }
 
 static void
@@ -374,7 +355,6 @@ impact_ods_reader_finalize (GObject *object)
   g_clear_pointer (&self->part, impact_xml_part_free);
   g_clear_pointer (&self->repeat, impact_row_free);
   g_clear_object (&self->zip);
-  g_clear_pointer (&self->sheet_names, g_ptr_array_unref);
   g_clear_pointer (&self->sheet, g_free);
 
   G_OBJECT_CLASS (impact_ods_reader_parent_class)->finalize (object);
@@ -388,7 +368,6 @@ impact_ods_reader_class_init (ImpactOdsReaderClass *klass)
 
   object_class->finalize = impact_ods_reader_finalize;
 
-  reader_class->list_sheets = impact_ods_reader_list_sheets;
   reader_class->select_sheet = impact_ods_reader_select_sheet;
   reader_class->read_row = impact_ods_reader_read_row;
   reader_class->describe = impact_ods_reader_describe;
@@ -397,7 +376,6 @@ impact_ods_reader_class_init (ImpactOdsReaderClass *klass)
 static void
 impact_ods_reader_init (ImpactOdsReader *self)
 {
-  self->sheet_names = g_ptr_array_new_with_free_func (g_free);
 }
 
 static ImpactReader *

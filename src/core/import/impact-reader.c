@@ -22,6 +22,7 @@ G_DEFINE_QUARK (impact - import - error - quark, impact_import_error)
 typedef struct
 {
   char *path;
+  GPtrArray *sheet_names;
 } ImpactReaderPrivate;
 
 enum
@@ -157,6 +158,7 @@ impact_reader_finalize (GObject *object)
   ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
 
   g_clear_pointer (&priv->path, g_free);
+  g_clear_pointer (&priv->sheet_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (impact_reader_parent_class)->finalize (object);
 }
@@ -201,10 +203,24 @@ impact_reader_set_property (GObject *object,
     }
 }
 
+/* The sheets a subclass added, or NULL for formats without sheets. */
 static char **
 impact_reader_real_list_sheets (ImpactReader *self)
 {
-  return NULL;
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+  GStrvBuilder *builder;
+  char **names;
+
+  if (priv->sheet_names == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < priv->sheet_names->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (priv->sheet_names, i));
+  names = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return names;
 }
 
 static gboolean
@@ -393,4 +409,72 @@ impact_reader_describe (ImpactReader *self)
     return g_strdup ("");
 
   return IMPACT_READER_GET_CLASS (self)->describe (self);
+}
+
+/* For subclasses with sheets: adds the next sheet's name, in the workbook's order. */
+void
+impact_reader_add_sheet (ImpactReader *self,
+                         const char *name)
+{
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+
+  g_return_if_fail (IMPACT_IS_READER (self));
+  g_return_if_fail (name != NULL);
+
+  if (priv->sheet_names == NULL)
+    priv->sheet_names = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (priv->sheet_names, g_strdup (name));
+}
+
+/* The index of a sheet by name, or -1 (with an error that says so). */
+int
+impact_reader_find_sheet (ImpactReader *self,
+                          const char *name,
+                          GError **error)
+{
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_READER (self), -1);
+
+  for (guint i = 0; priv->sheet_names != NULL && i < priv->sheet_names->len; i++)
+    if (g_strcmp0 (name, g_ptr_array_index (priv->sheet_names, i)) == 0)
+      return (int) i;
+
+  display = g_filename_display_basename (priv->path);
+  g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FAILED, _ ("“%s” has no sheet named “%s”."), display,
+               name);
+  return -1;
+}
+
+/* The name of sheet i; the first sheet's name when i is -1. */
+const char *
+impact_reader_get_sheet_name (ImpactReader *self,
+                              int i)
+{
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+
+  g_return_val_if_fail (IMPACT_IS_READER (self), NULL);
+  g_return_val_if_fail (priv->sheet_names != NULL && priv->sheet_names->len > 0, NULL);
+
+  return g_ptr_array_index (priv->sheet_names, i < 0 ? 0 : i);
+}
+
+/* For subclasses, once the sheets are read: a workbook without sheets has nothing to import. */
+gboolean
+impact_reader_check_sheets (ImpactReader *self,
+                            GError **error)
+{
+  ImpactReaderPrivate *priv = impact_reader_get_instance_private (self);
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_READER (self), FALSE);
+
+  if (priv->sheet_names != NULL && priv->sheet_names->len > 0)
+    return TRUE;
+
+  display = g_filename_display_basename (priv->path);
+  g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
+               _ ("“%s” has no sheets: there is nothing to import."), display);
+  return FALSE;
 }

@@ -111,4 +111,15 @@ gboolean      impact_reader_read_row      (ImpactReader  *self,
                                            GError       **error);
 char         *impact_reader_describe      (ImpactReader  *self);
 
+/* For subclasses with sheets. */
+void          impact_reader_add_sheet      (ImpactReader  *self,
+                                            const char    *name);
+int           impact_reader_find_sheet     (ImpactReader  *self,
+                                            const char    *name,
+                                            GError       **error);
+const char   *impact_reader_get_sheet_name (ImpactReader  *self,
+                                            int            i);
+gboolean      impact_reader_check_sheets   (ImpactReader  *self,
+                                            GError       **error);
+
 G_END_DECLS

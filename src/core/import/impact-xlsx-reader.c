@@ -24,7 +24,6 @@ struct _ImpactXlsxReader
   ImpactReader parent_instance;
 
   GsfInfile *zip;
-  GPtrArray *sheet_names;
   GPtrArray *sheet_members;
   GPtrArray *shared_strings;
   GArray *date_styles;
@@ -221,7 +220,7 @@ read_workbook (ImpactXlsxReader *self,
           /* Targets are relative to xl/, or absolute within the zip. */
           g_ptr_array_add (self->sheet_members,
                            target[0] == '/' ? g_strdup (target + 1) : g_strconcat ("xl/", target, NULL));
-          g_ptr_array_add (self->sheet_names, g_steal_pointer (&name));
+          impact_reader_add_sheet (IMPACT_READER (self), name);
         }
     }
   if (local_error != NULL)
@@ -230,31 +229,7 @@ read_workbook (ImpactXlsxReader *self,
       return FALSE;
     }
 
-  if (self->sheet_names->len == 0)
-    {
-      g_autofree char *display = g_filename_display_basename (file_name (self));
-
-      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
-                   _ ("“%s” has no sheets: there is nothing to import."), display);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static char **
-impact_xlsx_reader_list_sheets (ImpactReader *reader)
-{
-  ImpactXlsxReader *self = IMPACT_XLSX_READER (reader);
-  GStrvBuilder *builder = g_strv_builder_new ();
-  char **names;
-
-  for (guint i = 0; i < self->sheet_names->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->sheet_names, i));
-  names = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  return names;
+  return impact_reader_check_sheets (IMPACT_READER (self), error);
 }
 
 static gboolean
@@ -263,31 +238,21 @@ impact_xlsx_reader_select_sheet (ImpactReader *reader,
                                  GError **error)
 {
   ImpactXlsxReader *self = IMPACT_XLSX_READER (reader);
+  int index = impact_reader_find_sheet (reader, sheet, error);
+  ImpactXmlPart *part;
 
-  for (guint i = 0; i < self->sheet_names->len; i++)
-    {
-      if (g_str_equal (sheet, g_ptr_array_index (self->sheet_names, i)))
-        {
-          ImpactXmlPart *part = impact_xml_part_open (self->zip, g_ptr_array_index (self->sheet_members, i),
-                                                      file_name (self), error);
+  if (index < 0)
+    return FALSE;
+  part = impact_xml_part_open (self->zip, g_ptr_array_index (self->sheet_members, index), file_name (self), error);
+  if (part == NULL)
+    return FALSE;
 
-          if (part == NULL)
-            return FALSE;
-          g_clear_pointer (&self->part, impact_xml_part_free);
-          self->part = part;
-          g_free (self->sheet);
-          self->sheet = g_strdup (sheet);
-          return TRUE;
-        }
-    }
+  g_clear_pointer (&self->part, impact_xml_part_free);
+  self->part = part;
+  g_free (self->sheet);
+  self->sheet = g_strdup (sheet);
 
-  {
-    g_autofree char *display = g_filename_display_basename (file_name (self));
-
-    g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FAILED,
-                 _ ("“%s” has no sheet named “%s”."), display, sheet);
-  }
-  return FALSE;
+  return TRUE;
 }
 
 /* "AB12" -> 27 (zero-based column); -1 when there is no column. */
@@ -421,7 +386,7 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
   guint last_number = 0;
 
   if (self->part == NULL
-      && !impact_xlsx_reader_select_sheet (reader, g_ptr_array_index (self->sheet_names, 0), error))
+      && !impact_xlsx_reader_select_sheet (reader, impact_reader_get_sheet_name (reader, 0), error))
     return FALSE;
 
   while (impact_xml_part_next (self->part, error))
@@ -508,7 +473,7 @@ impact_xlsx_reader_describe (ImpactReader *reader)
 
   /* Translators: what was found in a spreadsheet: the format and the sheet name. */
   return g_strdup_printf (_ ("XLSX, sheet “%s”"),
-                          self->sheet != NULL ? self->sheet : (char *) g_ptr_array_index (self->sheet_names, 0));
+                          self->sheet != NULL ? self->sheet : (char *) impact_reader_get_sheet_name (reader, 0));
 }
 
 static void
@@ -518,7 +483,6 @@ impact_xlsx_reader_finalize (GObject *object)
 
   g_clear_pointer (&self->part, impact_xml_part_free);
   g_clear_object (&self->zip);
-  g_clear_pointer (&self->sheet_names, g_ptr_array_unref);
   g_clear_pointer (&self->sheet_members, g_ptr_array_unref);
   g_clear_pointer (&self->shared_strings, g_ptr_array_unref);
   g_clear_pointer (&self->date_styles, g_array_unref);
@@ -535,7 +499,6 @@ impact_xlsx_reader_class_init (ImpactXlsxReaderClass *klass)
 
   object_class->finalize = impact_xlsx_reader_finalize;
 
-  reader_class->list_sheets = impact_xlsx_reader_list_sheets;
   reader_class->select_sheet = impact_xlsx_reader_select_sheet;
   reader_class->read_row = impact_xlsx_reader_read_row;
   reader_class->describe = impact_xlsx_reader_describe;
@@ -544,7 +507,6 @@ impact_xlsx_reader_class_init (ImpactXlsxReaderClass *klass)
 static void
 impact_xlsx_reader_init (ImpactXlsxReader *self)
 {
-  self->sheet_names = g_ptr_array_new_with_free_func (g_free);
   self->sheet_members = g_ptr_array_new_with_free_func (g_free);
   self->shared_strings = g_ptr_array_new_with_free_func (g_free);
   self->date_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
