@@ -408,7 +408,9 @@ on_imported_cb (ImpactImportDialog *dialog,
   adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
-  open_database (self, impact_store_get_path (self->store));
+  /* Show the new figures, unless another database was opened meanwhile. */
+  if (self->store != NULL)
+    open_database (self, impact_store_get_path (self->store));
 }
 
 /* Opens the import dialog for a file; the import goes into the database on screen.
