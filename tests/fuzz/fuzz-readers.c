@@ -60,7 +60,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 #elif defined(FUZZ_ODS)
   reader = impact_ods_reader_new_for_bytes (bytes, "fuzz.ods", &error);
 #else
-  reader = impact_json_reader_new_for_data ((const char *) data, size, "fuzz.json", &error);
+  reader = impact_json_reader_new_for_data (g_bytes_get_data (bytes, NULL), size, "fuzz.json", &error);
 #endif
   if (reader == NULL)
     return 0;
