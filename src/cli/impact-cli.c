@@ -27,6 +27,10 @@ static const GOptionEntry option_entries[] = {
   { "imports", 0, 0, G_OPTION_ARG_NONE, NULL, N_ ("List the imports in the database and exit"), NULL },
   { "undo-import", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_ ("Remove an import and all its purchase lines, and exit"), N_ ("NUMBER") },
+  { "mapping", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("With --import: map the columns as this saved column mapping (JSON) says"), N_ ("FILE") },
+  { "save-mapping", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("With --import: save the column mapping that was used as JSON, for --mapping"), N_ ("FILE") },
   { "target", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --import: what the file holds: purchase lines (default) or the supplier certificate register"),
     N_ ("purchases|suppliers") },
@@ -162,6 +166,8 @@ print_import_summary (const ImpactImportSummary *summary,
       print_names (_ ("New objects:"), summary->new_objects);
     }
 
+  if (summary->remembered_mapping)
+    g_print ("%s\n", _ ("Columns mapped as for the last file with these columns."));
   for (guint i = 0; i < summary->warnings->len; i++)
     g_print (_ ("Note: %s\n"), (char *) g_ptr_array_index (summary->warnings, i));
 
@@ -212,6 +218,9 @@ import_file (const char *database,
   g_autoptr (ImpactImportSummary) summary = NULL;
   ImpactImportOptions import_options = { 0 };
   const char *decimal = NULL, *date_order = NULL;
+  g_autofree char *mapping_path = NULL;
+  g_autofree char *mapping_json = NULL;
+  g_autofree char *save_path = NULL;
   int decimal_choice, order_choice;
 
   const char *target = NULL;
@@ -242,6 +251,14 @@ import_file (const char *database,
   import_options.decimal = decimal_choice;
   import_options.date_order = order_choice;
 
+  if (g_variant_dict_lookup (options, "mapping", "^ay", &mapping_path)
+      && !g_file_get_contents (mapping_path, &mapping_json, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  import_options.mapping_json = mapping_json;
+
   store = impact_store_open (database, &error);
   if (store != NULL)
     summary = impact_import_file (store, path, &import_options, NULL, &error);
@@ -252,6 +269,16 @@ import_file (const char *database,
     }
 
   print_import_summary (summary, import_options.dry_run);
+  if (g_variant_dict_lookup (options, "save-mapping", "^ay", &save_path))
+    {
+      g_autofree char *json = impact_mapping_to_json (summary->mapping, TRUE);
+
+      if (!g_file_set_contents (save_path, json, -1, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return IMPACT_CLI_EXIT_FAILED;
+        }
+    }
   if (summary->rows_accepted == 0)
     {
       g_printerr (_ ("Nothing was imported: no row of “%s” could be taken in.\n"), summary->file_name);

@@ -271,6 +271,47 @@ test_import_register (void)
 }
 
 static void
+test_import_mapping_files (void)
+{
+  static const char csv[] = "Datum;Leverancier;Bedrag;Divisie;Project;Omschrijving\n"
+                            "01-03-2025;A;1,00;D;P1;Schoonmaak\n";
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.sqlite", NULL);
+  g_autofree char *file = g_build_filename (dir, "inkoop.csv", NULL);
+  g_autofree char *saved = g_build_filename (dir, "mapping.json", NULL);
+  g_autofree char *json = NULL;
+  g_auto (Run) save = { 0 };
+  g_auto (Run) use = { 0 };
+  g_auto (Run) bad = { 0 };
+
+  g_assert_true (g_file_set_contents (file, csv, -1, NULL));
+  run_app (&save, NULL, (const char *[]){ "-d", db, "--import", file, "--dry-run", "--save-mapping", saved, NULL });
+  g_assert_cmpint (save.status, ==, 0);
+  g_assert_true (g_file_get_contents (saved, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"Project\" : \"object\""));
+
+  /* Edited by hand: Project ignored, Omschrijving the category; used on another database. */
+  {
+    g_autoptr (GString) text = g_string_new (json);
+
+    g_string_replace (text, "\"Project\" : \"object\",", "", 1);
+    g_string_replace (text, "\"Omschrijving\" : \"description\"", "\"Omschrijving\" : \"category\"", 1);
+    g_assert_true (g_file_set_contents (saved, text->str, -1, NULL));
+  }
+  run_app (&use, NULL, (const char *[]){ "-d", other, "--import", file, "--mapping", saved, NULL });
+  g_assert_cmpint (use.status, ==, 0);
+  g_assert_nonnull (strstr (use.out, "New objects:            0\n"));
+
+  g_assert_true (g_file_set_contents (saved, "{}", -1, NULL));
+  run_app (&bad, NULL, (const char *[]){ "-d", other, "--import", file, "--mapping", saved, NULL });
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "not a column mapping"));
+
+  impact_test_remove_tree (dir);
+}
+
+static void
 test_import_bad_options (void)
 {
   g_auto (Run) decimal = { 0 };
@@ -307,6 +348,7 @@ main (int argc,
   g_test_add_func ("/cli/import", test_import);
   g_test_add_func ("/cli/import-bad-options", test_import_bad_options);
   g_test_add_func ("/cli/import-register", test_import_register);
+  g_test_add_func ("/cli/import-mapping-files", test_import_mapping_files);
 
   return g_test_run ();
 }

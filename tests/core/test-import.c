@@ -429,7 +429,7 @@ test_preview (Fixture *f,
   g_autofree char *partial = write_file (f, "partial.csv", incomplete, -1);
   static const ImpactImportOptions options = { 0 };
   g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactImportSummary) s = impact_import_preview (path, &options, &error);
+  g_autoptr (ImpactImportSummary) s = impact_import_preview (NULL, path, &options, &error);
   g_autoptr (ImpactImportSummary) p = NULL;
 
   g_assert_no_error (error);
@@ -444,7 +444,7 @@ test_preview (Fixture *f,
   g_assert_true (impact_store_is_empty (f->store, NULL));
 
   /* An incomplete mapping still gives a preview, for the user to complete it. */
-  p = impact_import_preview (partial, &options, &error);
+  p = impact_import_preview (NULL, partial, &options, &error);
   g_assert_no_error (error);
   g_assert_false (impact_mapping_check (p->mapping, NULL));
   g_assert_cmpuint (p->preview->len, ==, 2);
@@ -577,6 +577,85 @@ test_certificate_register (Fixture *f,
 }
 
 static void
+test_mapping_profiles (Fixture *f,
+                       gconstpointer data)
+{
+  static const char march[] = "Factuurdatum;Leverancier;Bedrag;Divisie;Project;Omschrijving\n"
+                              "01-03-2025;A;1,00;D;P1;Schoonmaak\n";
+  /* The next month's export: the same columns, written a little differently. */
+  static const char april[] = "FACTUURDATUM;Leverancier ;Bedrag;divisie;Project;Omschrijving\n"
+                              "01-04-2025;B;2,00;D;P2;Catering\n";
+  static const ImpactField fields[] = {
+    IMPACT_FIELD_INVOICE_DATE,
+    IMPACT_FIELD_SUPPLIER_NAME,
+    IMPACT_FIELD_AMOUNT,
+    IMPACT_FIELD_DIVISION,
+    IMPACT_FIELD_IGNORE,
+    IMPACT_FIELD_CATEGORY,
+  };
+  ImpactImportOptions chosen = { .fields = fields, .n_fields = G_N_ELEMENTS (fields) };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) first = import (f, "maart.csv", march, &chosen, &error);
+  g_autoptr (ImpactImportSummary) second = import (f, "april.csv", april, NULL, &error);
+  g_autoptr (ImpactImportSummary) third = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *path = write_file (f, "mei.csv", march, -1);
+  ImpactImportOptions explicit = { .include_duplicates = TRUE };
+
+  g_assert_no_error (error);
+  g_assert_false (first->remembered_mapping);
+  g_assert_cmpuint (first->new_objects->len, ==, 0);
+
+  /* Remembered for these columns: Project ignored, Omschrijving the category again. */
+  g_assert_true (second->remembered_mapping);
+  g_assert_cmpuint (second->new_objects->len, ==, 0);
+  g_assert_cmpint (impact_mapping_find (second->mapping, IMPACT_FIELD_CATEGORY), ==, 5);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines WHERE category IN ('Schoonmaak', 'Catering')"), ==, 2);
+
+  /* Exported and used explicitly: the same mapping. */
+  json = impact_mapping_to_json (first->mapping, TRUE);
+  g_assert_nonnull (strstr (json, "\"format\" : \"impact-dashboard-mapping\""));
+  explicit.mapping_json = json;
+  third = impact_import_file (f->store, path, &explicit, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (third->remembered_mapping);
+  g_assert_cmpint (impact_mapping_find (third->mapping, IMPACT_FIELD_OBJECT), ==, -1);
+  g_assert_cmpint (impact_mapping_find (third->mapping, IMPACT_FIELD_CATEGORY), ==, 5);
+}
+
+static void
+test_mapping_json_errors (Fixture *f,
+                          gconstpointer data)
+{
+  static const struct
+  {
+    const char *json;
+    const char *message_part;
+  } cases[] = {
+    { "{\"format\": ", "not valid JSON" },
+    { "[1, 2]", "not valid JSON" },
+    { "{\"columns\": {}}", "not a column mapping" },
+    { "{\"format\": \"impact-dashboard-mapping\", \"version\": 2, \"columns\": {}}", "not a column mapping" },
+    { "{\"format\": \"impact-dashboard-mapping\", \"version\": 1, \"target\": \"suppliers\", \"columns\": {}}", "“suppliers”" },
+    { "{\"format\": \"impact-dashboard-mapping\", \"version\": 1, \"columns\": {\"Bedrag\": \"bedrag\"}}", "unknown field" },
+    { "{\"format\": \"impact-dashboard-mapping\", \"version\": 1, \"columns\": {}, \"decimal\": \"dot\"}", "decimal" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      ImpactImportOptions options = { .mapping_json = cases[i].json };
+      g_autoptr (ImpactImportSummary) s = import (f, "a.csv", dutch_csv, &options, &error);
+
+      g_test_message ("case %u: %s", i, error != NULL ? error->message : "");
+      g_assert_null (s);
+      g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING);
+      g_assert_nonnull (strstr (error->message, cases[i].message_part));
+      g_assert_true (impact_store_is_empty (f->store, NULL));
+    }
+}
+
+static void
 test_csv_reader (void)
 {
   static const struct
@@ -637,6 +716,8 @@ main (int argc,
   ADD ("/import/preview", test_preview);
   ADD ("/import/user-mapping", test_user_mapping);
   ADD ("/import/certificate-register", test_certificate_register);
+  ADD ("/import/mapping-profiles", test_mapping_profiles);
+  ADD ("/import/mapping-json-errors", test_mapping_json_errors);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/status-names", test_status_names);

@@ -314,8 +314,11 @@ detect_formats (Import *im,
         }
     }
 
+  /* The user's choice, then a saved mapping's, then what the values show. */
   if (im->options->decimal != IMPACT_DECIMAL_AUTO)
     im->mapping->decimal = im->options->decimal;
+  else if (im->mapping->decimal != IMPACT_DECIMAL_AUTO)
+    ;
   else if (point > comma)
     im->mapping->decimal = IMPACT_DECIMAL_POINT;
   else
@@ -330,6 +333,8 @@ detect_formats (Import *im,
 
   if (im->options->date_order != IMPACT_DATE_ORDER_AUTO)
     im->mapping->date_order = im->options->date_order;
+  else if (im->mapping->date_order != IMPACT_DATE_ORDER_AUTO)
+    ;
   else if (mdy > dmy)
     im->mapping->date_order = IMPACT_DATE_ORDER_MDY;
   else
@@ -895,7 +900,8 @@ find_header (GPtrArray *head)
 /* Reads the first rows, finds the header among them and suggests a mapping; head keeps the
  * rows after the header. */
 static gboolean
-read_header (ImpactReader *reader,
+read_header (ImpactStore *store,
+             ImpactReader *reader,
              const ImpactImportOptions *options,
              ImpactImportSummary *summary,
              GPtrArray *head,
@@ -939,6 +945,20 @@ read_header (ImpactReader *reader,
   summary->sheets = impact_reader_list_sheets (reader);
   summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header), options->target);
   summary->mapping->division_code = g_strdup (options->division_code);
+
+  /* A mapping the user gives, or else the one remembered for these columns. */
+  if (options->mapping_json != NULL)
+    {
+      if (!impact_mapping_apply_json (summary->mapping, options->mapping_json, error))
+        return FALSE;
+    }
+  else if (store != NULL)
+    {
+      g_autofree char *signature = impact_mapping_get_signature (summary->mapping);
+      g_autofree char *remembered = impact_store_get_mapping_profile (store, signature, NULL);
+
+      summary->remembered_mapping = remembered != NULL && impact_mapping_apply_json (summary->mapping, remembered, NULL);
+    }
   if (options->fields != NULL)
     {
       for (guint i = 0; i < summary->mapping->fields->len && i < options->n_fields; i++)
@@ -1026,7 +1046,7 @@ impact_import_reader (ImpactStore *store,
   g_return_val_if_fail (options != NULL, NULL);
 
   summary = summary_new (impact_reader_get_path (reader));
-  if (!read_header (reader, options, summary, head, error) || !impact_mapping_check (summary->mapping, error)
+  if (!read_header (store, reader, options, summary, head, error) || !impact_mapping_check (summary->mapping, error)
       || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
     return NULL;
 
@@ -1046,7 +1066,7 @@ impact_import_reader (ImpactStore *store,
   im.existing_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
   im.file_keys = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  mapping_json = impact_mapping_to_json (im.mapping);
+  mapping_json = impact_mapping_to_json (im.mapping, FALSE);
   batch = impact_batch_new (summary->file_name, impact_import_target_to_code (options->target));
   batch->content_hash = g_strdup (content_hash);
   batch->mapping = g_strdup (mapping_json);
@@ -1094,7 +1114,14 @@ impact_import_reader (ImpactStore *store,
           batch->rows_duplicate = summary->rows_duplicate;
           summary->batch_id = impact_store_update_batch_counts (store, batch, error) ? im.batch_id : 0;
         }
-      ok = summary->batch_id != 0 && impact_store_commit (store, error);
+      if (summary->batch_id != 0)
+        {
+          g_autofree char *signature = impact_mapping_get_signature (im.mapping);
+
+          /* The next file with these columns is mapped the same way. */
+          ok = impact_store_save_mapping_profile (store, signature, mapping_json, error);
+        }
+      ok = ok && summary->batch_id != 0 && impact_store_commit (store, error);
     }
 
   /* A dry run, a file with nothing to import, an error: nothing of it stays. */
@@ -1150,9 +1177,11 @@ impact_import_file (ImpactStore *store,
 }
 
 /* What the dialog shows before anything is checked: the sheets, the header with the
- * suggested mapping, and the first rows. The mapping need not be complete yet. */
+ * suggested (or remembered, when a store is given) mapping, and the first rows. The mapping
+ * need not be complete yet. */
 ImpactImportSummary *
-impact_import_preview (const char *path,
+impact_import_preview (ImpactStore *store,
+                       const char *path,
                        const ImpactImportOptions *options,
                        GError **error)
 {
@@ -1168,7 +1197,7 @@ impact_import_preview (const char *path,
     return NULL;
 
   summary = summary_new (path);
-  if (!read_header (reader, options, summary, head, error)
+  if (!read_header (store, reader, options, summary, head, error)
       || !read_sample (reader, summary, head, IMPACT_IMPORT_PREVIEW_ROWS, error))
     return NULL;
 

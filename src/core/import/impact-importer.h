@@ -23,6 +23,9 @@ typedef struct
   gboolean                include_duplicates;
   /* Check and count everything, then write nothing. */
   gboolean                dry_run;
+  /* A column mapping saved as JSON, used instead of the suggestion and of the mapping
+   * remembered for the file's columns; NULL for none. */
+  const char             *mapping_json;
   /* The user's field for each column, replacing the suggestion; NULL to keep it. */
   const ImpactField      *fields;
   guint                   n_fields;
@@ -59,6 +62,8 @@ typedef struct
   gint64         batch_id;
   /* The header row and the first rows after it, as the file has them, for a preview. */
   GPtrArray     *preview;
+  /* Whether the columns were mapped as remembered from an earlier file like it. */
+  gboolean       remembered_mapping;
   /* The sheets of a workbook; NULL for CSV and JSON. */
   char         **sheets;
 } ImpactImportSummary;
@@ -71,7 +76,8 @@ ImpactImportSummary *impact_import_file         (ImpactStore               *stor
                                                  const ImpactImportOptions *options,
                                                  GCancellable              *cancellable,
                                                  GError                   **error);
-ImpactImportSummary *impact_import_preview      (const char                *path,
+ImpactImportSummary *impact_import_preview      (ImpactStore               *store,
+                                                 const char                *path,
                                                  const ImpactImportOptions *options,
                                                  GError                   **error);
 ImpactImportSummary *impact_import_reader       (ImpactStore               *store,

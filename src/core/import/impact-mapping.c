@@ -383,16 +383,33 @@ impact_mapping_check (const ImpactMapping *mapping,
   return TRUE;
 }
 
-/* The mapping as it is kept with an import batch. */
+static const char *const decimal_codes[] = { "auto", "comma", "point" };
+static const char *const order_codes[] = { "auto", "dmy", "mdy" };
+
+/* The mapping as JSON: kept with each import batch, remembered per layout of columns, and
+ * exported for use with other files:
+ *
+ *   {"format": "impact-dashboard-mapping", "version": 1, "target": "purchases",
+ *    "columns": {"Factuurdatum": "invoice-date", "Bedrag": "amount"},
+ *    "division": "SCHOON", "decimal": "comma", "date-order": "dmy"}
+ *
+ * Columns not named are ignored. */
 char *
-impact_mapping_to_json (const ImpactMapping *mapping)
+impact_mapping_to_json (const ImpactMapping *mapping,
+                        gboolean pretty)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
-  static const char *const decimals[] = { "auto", "comma", "point" };
-  static const char *const orders[] = { "auto", "dmy", "mdy" };
+
+  g_return_val_if_fail (mapping != NULL, NULL);
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, "impact-dashboard-mapping");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "target");
+  json_builder_add_string_value (builder, impact_import_target_to_code (mapping->target));
   json_builder_set_member_name (builder, "columns");
   json_builder_begin_object (builder);
   for (guint i = 0; i < mapping->fields->len; i++)
@@ -411,11 +428,141 @@ impact_mapping_to_json (const ImpactMapping *mapping)
       json_builder_add_string_value (builder, mapping->division_code);
     }
   json_builder_set_member_name (builder, "decimal");
-  json_builder_add_string_value (builder, decimals[mapping->decimal]);
+  json_builder_add_string_value (builder, decimal_codes[mapping->decimal]);
   json_builder_set_member_name (builder, "date-order");
-  json_builder_add_string_value (builder, orders[mapping->date_order]);
+  json_builder_add_string_value (builder, order_codes[mapping->date_order]);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  return json_to_string (root, FALSE);
+  return json_to_string (root, pretty);
+}
+
+static int
+code_index (const char *code,
+            const char *const *codes,
+            guint n_codes)
+{
+  for (guint i = 0; code != NULL && i < n_codes; i++)
+    if (g_str_equal (code, codes[i]))
+      return (int) i;
+
+  return -1;
+}
+
+/* Applies a mapping saved as JSON to the columns of this file, by column name. */
+gboolean
+impact_mapping_apply_json (ImpactMapping *mapping,
+                           const char *json,
+                           GError **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
+  JsonObject *root, *columns;
+  const char *target, *decimal, *order, *division;
+  ImpactImportTarget profile_target = IMPACT_IMPORT_PURCHASES;
+  g_autoptr (GArray) chosen = g_array_new (FALSE, TRUE, sizeof (ImpactField));
+  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GList) members = NULL;
+
+  g_return_val_if_fail (mapping != NULL && json != NULL, FALSE);
+
+  if (!json_parser_load_from_data (parser, json, -1, &local_error)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
+                   _ ("The column mapping is not valid JSON%s%s."), local_error != NULL ? ": " : "",
+                   local_error != NULL ? local_error->message : "");
+      return FALSE;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (g_strcmp0 (json_object_get_string_member_with_default (root, "format", NULL), "impact-dashboard-mapping") != 0
+      || json_object_get_int_member_with_default (root, "version", 0) != 1
+      || !json_object_has_member (root, "columns") || !JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "columns")))
+    {
+      g_set_error_literal (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
+                           _ ("This is not a column mapping saved by Impact Dashboard (format "
+                              "“impact-dashboard-mapping”, version 1)."));
+      return FALSE;
+    }
+
+  target = json_object_get_string_member_with_default (root, "target", "purchases");
+  if (!impact_import_target_from_code (target, &profile_target) || profile_target != mapping->target)
+    {
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
+                   _ ("This column mapping is for “%s” files, not for what is being imported now."), target);
+      return FALSE;
+    }
+
+  /* Column names compare as the signature does: whatever their case and punctuation. */
+  columns = json_object_get_object_member (root, "columns");
+  by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  members = json_object_get_members (columns);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (columns, l->data);
+
+      const char *code = JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING
+                             ? json_node_get_string (value)
+                             : NULL;
+
+      /* Every field is checked, also of columns this file does not have. */
+      if (code == NULL || !impact_field_from_code (code, NULL))
+        {
+          g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
+                       _ ("The column mapping gives column “%s” the unknown field “%s”."), (const char *) l->data,
+                       code != NULL ? code : "");
+          return FALSE;
+        }
+      g_hash_table_insert (by_name, fold_header (l->data), (gpointer) code);
+    }
+  for (guint i = 0; i < mapping->headers->len; i++)
+    {
+      const char *header = g_ptr_array_index (mapping->headers, i);
+      g_autofree char *folded = fold_header (header);
+      const char *code = g_hash_table_lookup (by_name, folded);
+      ImpactField field = IMPACT_FIELD_IGNORE;
+
+      if (code != NULL)
+        impact_field_from_code (code, &field);
+      g_array_append_val (chosen, field);
+    }
+
+  decimal = json_object_get_string_member_with_default (root, "decimal", "auto");
+  order = json_object_get_string_member_with_default (root, "date-order", "auto");
+  if (code_index (decimal, decimal_codes, G_N_ELEMENTS (decimal_codes)) < 0
+      || code_index (order, order_codes, G_N_ELEMENTS (order_codes)) < 0)
+    {
+      g_set_error_literal (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
+                           _ ("The column mapping has an unknown decimal separator or date order."));
+      return FALSE;
+    }
+
+  /* All checked: now change the mapping. */
+  for (guint i = 0; i < chosen->len; i++)
+    g_array_index (mapping->fields, ImpactField, i) = g_array_index (chosen, ImpactField, i);
+  mapping->decimal = code_index (decimal, decimal_codes, G_N_ELEMENTS (decimal_codes));
+  mapping->date_order = code_index (order, order_codes, G_N_ELEMENTS (order_codes));
+  division = json_object_get_string_member_with_default (root, "division", NULL);
+  if (division != NULL && mapping->division_code == NULL)
+    mapping->division_code = g_strdup (division);
+
+  return TRUE;
+}
+
+/* The layout of the columns, for remembering a mapping: the same names in the same order,
+ * whatever their case and punctuation, for the same target. */
+char *
+impact_mapping_get_signature (const ImpactMapping *mapping)
+{
+  GString *signature = g_string_new (impact_import_target_to_code (mapping->target));
+
+  for (guint i = 0; i < mapping->headers->len; i++)
+    {
+      g_autofree char *folded = fold_header (g_ptr_array_index (mapping->headers, i));
+
+      g_string_append_c (signature, '\x1f');
+      g_string_append (signature, folded);
+    }
+
+  return g_string_free (signature, FALSE);
 }

@@ -81,7 +81,12 @@ int            impact_mapping_find           (const ImpactMapping *mapping,
                                               ImpactField         field);
 gboolean       impact_mapping_check          (const ImpactMapping *mapping,
                                               GError            **error);
-char          *impact_mapping_to_json        (const ImpactMapping *mapping);
+char          *impact_mapping_to_json        (const ImpactMapping *mapping,
+                                              gboolean            pretty);
+gboolean       impact_mapping_apply_json     (ImpactMapping      *mapping,
+                                              const char         *json,
+                                              GError            **error);
+char          *impact_mapping_get_signature  (const ImpactMapping *mapping);
 guint          impact_header_score           (const ImpactRow    *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactMapping, impact_mapping_free)

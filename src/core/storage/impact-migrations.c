@@ -106,6 +106,14 @@ static const char *const steps[] = {
   "ALTER TABLE supplier_statuses ADD COLUMN"
   "  batch_id INTEGER REFERENCES import_batches (id) ON DELETE CASCADE;"
   "CREATE INDEX supplier_statuses_batch ON supplier_statuses (batch_id) WHERE batch_id IS NOT NULL;",
+
+  /* 4: the column mapping last used for each layout of columns, so that the next export
+   * with the same columns is mapped the same way. */
+  "CREATE TABLE mapping_profiles ("
+  "  signature TEXT PRIMARY KEY,"
+  "  mapping TEXT NOT NULL,"
+  "  saved_at INTEGER NOT NULL"
+  ") WITHOUT ROWID;",
 };
 
 int

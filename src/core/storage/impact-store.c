@@ -863,3 +863,52 @@ impact_store_classify (ImpactStore *self,
 
   return TRUE;
 }
+
+/* The column mapping remembered for a layout of columns, or NULL. */
+char *
+impact_store_get_mapping_profile (ImpactStore *self,
+                                  const char *signature,
+                                  GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+  g_return_val_if_fail (signature != NULL, NULL);
+
+  stmt = impact_db_prepare (self->db, "SELECT mapping FROM mapping_profiles WHERE signature = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return column_dup (stmt, 0);
+  if (rc != SQLITE_DONE)
+    impact_db_set_error (self->db, rc, error);
+
+  return NULL;
+}
+
+gboolean
+impact_store_save_mapping_profile (ImpactStore *self,
+                                   const char *signature,
+                                   const char *mapping,
+                                   GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (signature != NULL && mapping != NULL, FALSE);
+
+  stmt = impact_db_prepare (self->db,
+                            "INSERT OR REPLACE INTO mapping_profiles (signature, mapping, saved_at) VALUES (?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+
+  return impact_db_step_done (self->db, stmt, error);
+}

@@ -155,6 +155,13 @@ gboolean       impact_store_delete_batch  (ImpactStore         *self,
                                            gint64               batch_id,
                                            GError             **error);
 
+char          *impact_store_get_mapping_profile (ImpactStore   *self,
+                                           const char          *signature,
+                                           GError             **error);
+gboolean       impact_store_save_mapping_profile (ImpactStore  *self,
+                                           const char          *signature,
+                                           const char          *mapping,
+                                           GError             **error);
 gboolean       impact_store_get_counts    (ImpactStore         *self,
                                            ImpactStoreCounts   *counts,
                                            GError             **error);

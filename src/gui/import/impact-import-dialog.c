@@ -158,9 +158,11 @@ run_job (GTask *task,
   GError *error = NULL;
   ImpactImportSummary *summary = NULL;
 
-  if (job->preview)
-    summary = impact_import_preview (job->path, &job->options, &error);
-  else if ((store = impact_store_open (job->database_path, &error)) != NULL)
+  /* The preview needs the store too: for the mapping remembered for these columns. */
+  store = impact_store_open (job->database_path, &error);
+  if (store != NULL && job->preview)
+    summary = impact_import_preview (store, job->path, &job->options, &error);
+  else if (store != NULL)
     summary = impact_import_file (store, job->path, &job->options, cancellable, &error);
 
   if (summary == NULL)
@@ -447,7 +449,16 @@ on_preview_done_cb (GObject *object,
     }
 
   self->filling = TRUE;
-  adw_action_row_set_subtitle (self->format_row, summary->format);
+  if (summary->remembered_mapping)
+    {
+      /* Translators: after the file's format: the columns were mapped as for an earlier file. */
+      g_autofree char *format = g_strdup_printf (_ ("%s; columns mapped as for the last file with these columns"),
+                                                 summary->format);
+
+      adw_action_row_set_subtitle (self->format_row, format);
+    }
+  else
+    adw_action_row_set_subtitle (self->format_row, summary->format);
   gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), summary->sheets != NULL);
   if (summary->sheets != NULL && self->sheet == NULL)
     {
