@@ -32,8 +32,9 @@ static const GOptionEntry option_entries[] = {
   { "save-mapping", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("With --import: save the column mapping that was used as JSON, for --mapping"), N_ ("FILE") },
   { "target", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_ ("With --import: what the file holds: purchase lines (default) or the supplier certificate register"),
-    N_ ("purchases|suppliers") },
+    N_ ("With --import: what the file holds: purchase lines (default), the supplier certificate register, "
+        "or the organisation's divisions and objects"),
+    N_ ("purchases|suppliers|organisation") },
   { "sheet", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --import: the sheet of an XLSX or ODS workbook to read (default: the first)"), N_ ("NAME") },
   { "division", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -159,8 +160,9 @@ print_import_summary (const ImpactImportSummary *summary,
       print_row (_ ("Total rows skipped:"), skipped);
       print_row (_ ("Total amount:"), total);
     }
-  print_names (_ ("New suppliers:"), summary->new_suppliers);
-  if (summary->mapping->target == IMPACT_IMPORT_PURCHASES)
+  if (summary->mapping->target != IMPACT_IMPORT_ORGANISATION)
+    print_names (_ ("New suppliers:"), summary->new_suppliers);
+  if (summary->mapping->target != IMPACT_IMPORT_SUPPLIERS)
     {
       print_names (_ ("New divisions:"), summary->new_divisions);
       print_names (_ ("New objects:"), summary->new_objects);
@@ -228,7 +230,7 @@ import_file (const char *database,
   g_variant_dict_lookup (options, "target", "&s", &target);
   if (target != NULL && !impact_import_target_from_code (target, &import_options.target))
     {
-      g_printerr (_ ("--target takes “purchases” or “suppliers”.\n"));
+      g_printerr (_ ("--target takes “purchases”, “suppliers” or “organisation”.\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
   g_variant_dict_lookup (options, "sheet", "&s", &import_options.sheet);
@@ -317,7 +319,12 @@ list_imports (const char *database)
        * lines and total amount, as in "3  2025-03-01 10:15  inkoop.csv: 1.200 lines, EUR 12.345,67". */
       g_autofree char *number = g_strdup_printf ("%3" G_GINT64_FORMAT, batch->id);
 
-      if (g_strcmp0 (batch->target, "suppliers") == 0)
+      if (g_strcmp0 (batch->target, "organisation") == 0)
+        /* Translators: one import of the organisation: number, date and time, file, rows. */
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s  %s  %s: %s row of divisions and objects\n",
+                              "%s  %s  %s: %s rows of divisions and objects\n", (gulong) batch->rows_accepted),
+                 number, time, batch->file_name, accepted);
+      else if (g_strcmp0 (batch->target, "suppliers") == 0)
         /* Translators: one import of a certificate register: number, date and time, file, count. */
         g_print (g_dngettext (GETTEXT_PACKAGE, "%s  %s  %s: %s certificate\n", "%s  %s  %s: %s certificates\n",
                               (gulong) batch->rows_accepted),
@@ -354,7 +361,11 @@ undo_import (const char *database,
   total = impact_format_money (batch->total_cents);
   /* Translators: the import number, the file name, the number of lines and their total. */
   number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
-  if (g_strcmp0 (batch->target, "suppliers") == 0)
+  if (g_strcmp0 (batch->target, "organisation") == 0)
+    g_print (_ ("Import %s of “%s” removed: the divisions and objects it created that nothing refers to; "
+                "changes to existing ones stay.\n"),
+             number, batch->file_name);
+  else if (g_strcmp0 (batch->target, "suppliers") == 0)
     g_print (_ ("Import %s of “%s” removed: %s certificates.\n"), number, batch->file_name, accepted);
   else
     g_print (_ ("Import %s of “%s” removed: %s purchase lines, %s.\n"), number, batch->file_name, accepted, total);

@@ -391,7 +391,12 @@ on_imported_cb (ImpactImportDialog *dialog,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (target == IMPACT_IMPORT_SUPPLIERS)
+  if (target == IMPACT_IMPORT_ORGANISATION)
+    /* Translators: after importing the organisation: the number of rows and the file name. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s row of divisions and objects from “%s”",
+                                          "Imported %s rows of divisions and objects from “%s”", (gulong) n_lines),
+                             lines, file_name);
+  else if (target == IMPACT_IMPORT_SUPPLIERS)
     /* Translators: after importing a certificate register: the number and the file name. */
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s certificate from “%s”",
                                           "Imported %s certificates from “%s”", (gulong) n_lines),

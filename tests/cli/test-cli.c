@@ -320,7 +320,7 @@ test_import_bad_options (void)
   {
     g_auto (Run) target = { 0 };
 
-    run_app (&target, NULL, (const char *[]){ "--import", "x.csv", "--target", "organisation", NULL });
+    run_app (&target, NULL, (const char *[]){ "--import", "x.csv", "--target", "contracts", NULL });
     g_assert_cmpint (target.status, ==, 2);
     g_assert_nonnull (strstr (target.err, "--target"));
   }

@@ -656,6 +656,64 @@ test_mapping_json_errors (Fixture *f,
 }
 
 static void
+test_organisation (Fixture *f,
+                   gconstpointer data)
+{
+  static const char org[] = "Divisie;Divisienaam;Object;Objectnaam;Opdrachtgever;Contractwaarde;Startdatum;Einddatum contract\n"
+                            "SCHOON;Schoonmaak;SCH-101;Stadhuis;Gemeente Utrecht;2.500.000,00;01-01-2024;31-12-2027\n"
+                            "SCHOON;;SCH-102;Campus;Hogeschool Utrecht;750.000,00;01-07-2025;30-06-2028\n"
+                            "CATER;Catering;;;;;;\n"
+                            "CATER;;CAT-1;Ziekenhuis;;-5,00;;\n"
+                            "TECH;;TEC-1;Werf;;100,00;01-01-2026;01-01-2025\n";
+  /* A later file updates one contract and leaves what it does not say. */
+  static const char update[] = "Divisie;Object;Opdrachtgever;Einddatum contract\n"
+                               "SCHOON;SCH-101;Gemeente Utrecht (Stadsbedrijven);31-12-2028\n";
+  static const char purchases[] = "Factuurdatum;Leverancier;Bedrag;Divisie;Project\n"
+                                  "01-03-2025;A;1,00;SCHOON;SCH-101\n";
+  ImpactImportOptions options = { .target = IMPACT_IMPORT_ORGANISATION };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = import (f, "org.csv", org, &options, &error);
+  g_autoptr (ImpactImportSummary) u = NULL;
+  g_autoptr (ImpactImportSummary) p = NULL;
+  g_autoptr (ImpactNode) stadhuis = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 3);
+  g_assert_cmpint (s->rows_rejected, ==, 2);
+  g_assert_cmpstr (problem (s, 0)->column, ==, "Contractwaarde");
+  g_assert_cmpstr (problem (s, 1)->column, ==, "Einddatum contract");
+  g_assert_cmpuint (s->new_divisions->len, ==, 2);
+  g_assert_cmpuint (s->new_objects->len, ==, 2);
+  /* Rejected rows leave no units behind. */
+  g_assert_cmpint (query (f, "SELECT count(*) FROM nodes WHERE code IN ('TECH', 'TEC-1', 'CAT-1')"), ==, 0);
+
+  stadhuis = impact_store_find_node (f->store, IMPACT_NODE_OBJECT, "SCH-101", &error);
+  g_assert_cmpstr (stadhuis->client, ==, "Gemeente Utrecht");
+  g_assert_cmpint (stadhuis->contract_value_cents, ==, 250000000);
+  g_assert_cmpint (stadhuis->contract_start, ==, impact_day_from_iso ("2024-01-01"));
+  g_assert_cmpint (stadhuis->contract_end, ==, impact_day_from_iso ("2027-12-31"));
+  g_clear_pointer (&stadhuis, impact_node_free);
+
+  u = import (f, "update.csv", update, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (u->new_objects->len, ==, 0);
+  stadhuis = impact_store_find_node (f->store, IMPACT_NODE_OBJECT, "SCH-101", &error);
+  g_assert_cmpstr (stadhuis->client, ==, "Gemeente Utrecht (Stadsbedrijven)");
+  g_assert_cmpstr (stadhuis->name, ==, "Stadhuis");
+  g_assert_cmpint (stadhuis->contract_value_cents, ==, 250000000);
+  g_assert_cmpint (stadhuis->contract_end, ==, impact_day_from_iso ("2028-12-31"));
+
+  /* Purchases refer to SCH-101 (and so SCHOON): undoing the organisation keeps those two. */
+  p = import (f, "inkoop.csv", purchases, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (impact_store_delete_batch (f->store, s->batch_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM nodes WHERE code IN ('SCHOON', 'SCH-101')"), ==, 2);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM nodes WHERE code IN ('SCH-102', 'CATER')"), ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines"), ==, 1);
+}
+
+static void
 test_csv_reader (void)
 {
   static const struct
@@ -718,6 +776,7 @@ main (int argc,
   ADD ("/import/certificate-register", test_certificate_register);
   ADD ("/import/mapping-profiles", test_mapping_profiles);
   ADD ("/import/mapping-json-errors", test_mapping_json_errors);
+  ADD ("/import/organisation", test_organisation);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/status-names", test_status_names);

@@ -263,12 +263,15 @@ detect_formats (Import *im,
     IMPACT_FIELD_VAT,
     IMPACT_FIELD_AMOUNT_INCL,
     IMPACT_FIELD_CREDIT,
+    IMPACT_FIELD_CONTRACT_VALUE,
   };
   static const ImpactField date_fields[] = {
     IMPACT_FIELD_INVOICE_DATE,
     IMPACT_FIELD_POSTING_DATE,
     IMPACT_FIELD_VALID_FROM,
     IMPACT_FIELD_VALID_UNTIL,
+    IMPACT_FIELD_CONTRACT_START,
+    IMPACT_FIELD_CONTRACT_END,
   };
   guint comma = 0, point = 0, unclear_amounts = 0, dmy = 0, mdy = 0, unclear_dates = 0;
 
@@ -868,6 +871,137 @@ process_status_row (Import *im,
   return TRUE;
 }
 
+/* Fills in what a row says about a unit, leaving what it does not say as it was. */
+static gboolean
+org_contract (Import *im,
+              const ImpactRow *row,
+              ImpactNode *node)
+{
+  const ImpactCell *value = field_cell (im, row, IMPACT_FIELD_CONTRACT_VALUE);
+  const char *client = field_text (im, row, IMPACT_FIELD_CLIENT);
+  guint32 start, end;
+
+  if (value->type != IMPACT_CELL_EMPTY)
+    {
+      gint64 cents;
+
+      if (!parse_amount_cell (value, im->mapping->decimal, &cents) || cents < 0)
+        {
+          reject (im, row->number, im->column[IMPACT_FIELD_CONTRACT_VALUE],
+                  g_strdup_printf (_ ("“%s” is not a contract value."), value->text != NULL ? value->text : ""));
+          return FALSE;
+        }
+      node->contract_value_cents = cents;
+    }
+  if (!optional_date (im, row, IMPACT_FIELD_CONTRACT_START, &start) || !optional_date (im, row, IMPACT_FIELD_CONTRACT_END, &end))
+    return FALSE;
+  if (start != 0)
+    node->contract_start = start;
+  if (end != 0)
+    node->contract_end = end;
+  if (node->contract_start != 0 && node->contract_end != 0 && node->contract_end < node->contract_start)
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_CONTRACT_END], g_strdup (_ ("The contract ends before it starts.")));
+      return FALSE;
+    }
+  if (client != NULL)
+    {
+      g_free (node->client);
+      node->client = g_strdup (client);
+    }
+
+  return TRUE;
+}
+
+/* A row of an organisation file: a division and, when given, an object under it with its
+ * client and contract. Missing units are created, existing ones updated. */
+static gboolean
+process_org_row (Import *im,
+                 const ImpactRow *row,
+                 GError **error)
+{
+  const char *division_code = field_text (im, row, IMPACT_FIELD_DIVISION);
+  const char *division_name = field_text (im, row, IMPACT_FIELD_DIVISION_NAME);
+  const char *object_code = field_text (im, row, IMPACT_FIELD_OBJECT);
+  const char *object_name = field_text (im, row, IMPACT_FIELD_OBJECT_NAME);
+  g_autoptr (ImpactNode) division = NULL;
+  g_autoptr (ImpactNode) object = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (impact_row_is_empty (row))
+    return TRUE;
+  im->summary->rows_read++;
+
+  if (division_code == NULL)
+    {
+      reject (im, row->number, im->column[IMPACT_FIELD_DIVISION], g_strdup (_ ("The row has no division.")));
+      return TRUE;
+    }
+
+  division = impact_store_find_node (im->store, IMPACT_NODE_DIVISION, division_code, &local_error);
+  if (division == NULL && !g_error_matches (local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  if (object_code != NULL)
+    {
+      object = impact_store_find_node (im->store, IMPACT_NODE_OBJECT, object_code, &local_error);
+      if (object == NULL && !g_error_matches (local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (object == NULL)
+        object = impact_node_new (IMPACT_NODE_OBJECT, object_code, object_name != NULL ? object_name : object_code);
+      else if (object_name != NULL)
+        {
+          g_free (object->name);
+          object->name = g_strdup (object_name);
+        }
+      if (!org_contract (im, row, object))
+        return TRUE;
+    }
+
+  /* The row is valid: now write it. */
+  if (division == NULL)
+    {
+      division = impact_node_new (IMPACT_NODE_DIVISION, division_code, division_name != NULL ? division_name : division_code);
+      if ((division->parent_id = ensure_group (im, error)) == 0)
+        return FALSE;
+      division->batch_id = im->batch_id;
+      if ((division->id = impact_store_add_node (im->store, division, error)) == 0)
+        return FALSE;
+      g_ptr_array_add (im->summary->new_divisions, g_strdup (division_code));
+    }
+  else if (division_name != NULL && g_strcmp0 (division->name, division_name) != 0)
+    {
+      g_free (division->name);
+      division->name = g_strdup (division_name);
+      if (!impact_store_update_node (im->store, division, error))
+        return FALSE;
+    }
+
+  if (object != NULL)
+    {
+      object->parent_id = division->id;
+      if (object->id == 0)
+        {
+          object->batch_id = im->batch_id;
+          if ((object->id = impact_store_add_node (im->store, object, error)) == 0)
+            return FALSE;
+          g_ptr_array_add (im->summary->new_objects, g_strdup (object_code));
+        }
+      else if (!impact_store_update_node (im->store, object, error))
+        return FALSE;
+    }
+
+  im->summary->rows_accepted++;
+  return TRUE;
+}
+
 static gboolean
 process_any_row (Import *im,
                  const ImpactRow *row,
@@ -875,6 +1009,8 @@ process_any_row (Import *im,
 {
   if (im->mapping->target == IMPACT_IMPORT_SUPPLIERS)
     return process_status_row (im, row, error);
+  if (im->mapping->target == IMPACT_IMPORT_ORGANISATION)
+    return process_org_row (im, row, error);
 
   return process_row (im, row, error);
 }
@@ -1077,7 +1213,7 @@ impact_import_reader (ImpactStore *store,
       return NULL;
     }
   ok = load_caches (&im, error);
-  if (ok && options->target == IMPACT_IMPORT_SUPPLIERS)
+  if (ok && options->target != IMPACT_IMPORT_PURCHASES)
     ok = (im.batch_id = impact_store_add_batch (store, batch, error)) != 0;
   else if (ok)
     ok = (im.insert = impact_store_begin_batch (store, batch, error)) != NULL;

@@ -46,9 +46,15 @@ static const struct
   [IMPACT_FIELD_CERTIFYING_BODY] = { "certifying-body", N_ ("Certifying body"), { "certificerende instelling", "uitgever", "instelling", "certifying body", "issuer", "issued by", NULL } },
   [IMPACT_FIELD_EVIDENCE] = { "evidence", N_ ("Certificate number or evidence"), { "certificaatnummer", "bewijs", "referentie", "evidence", "certificate number", "reference", NULL } },
   [IMPACT_FIELD_NOTE] = { "note", N_ ("Note"), { "opmerking", "opmerkingen", "notitie", "note", "notes", "remark", NULL } },
+  [IMPACT_FIELD_DIVISION_NAME] = { "division-name", N_ ("Division name"), { "divisienaam", "naam divisie", "division name", "bedrijfsnaam", "company name", NULL } },
+  [IMPACT_FIELD_OBJECT_NAME] = { "object-name", N_ ("Object name"), { "objectnaam", "naam object", "projectnaam", "contractnaam", "object name", "project name", "contract name", "locatie", "site", NULL } },
+  [IMPACT_FIELD_CLIENT] = { "client", N_ ("Client"), { "opdrachtgever", "klant", "klantnaam", "client", "customer", "customer name", NULL } },
+  [IMPACT_FIELD_CONTRACT_VALUE] = { "contract-value", N_ ("Contract value excl. VAT"), { "contractwaarde", "contractwaarde excl btw", "opdrachtwaarde", "waarde", "contract value", "contract value excl vat", NULL } },
+  [IMPACT_FIELD_CONTRACT_START] = { "contract-start", N_ ("Contract start"), { "startdatum", "ingangsdatum contract", "contract start", "start", "begin contract", "startdatum contract", NULL } },
+  [IMPACT_FIELD_CONTRACT_END] = { "contract-end", N_ ("Contract end"), { "einddatum contract", "contract einde", "contract end", "end", "einde", NULL } },
 };
 
-static const char *const target_codes[] = { "purchases", "suppliers" };
+static const char *const target_codes[] = { "purchases", "suppliers", "organisation" };
 
 const char *
 impact_import_target_to_code (ImpactImportTarget target)
@@ -203,8 +209,22 @@ fold_header (const char *header)
 
 /* The field a column name stands for, or IGNORE. A currency mark after the name
  * ("Bedrag (EUR)") does not matter. */
+static ImpactField field_for_header_in (const char *header,
+                                        gboolean any_target,
+                                        ImpactImportTarget target);
+
 ImpactField
 impact_field_for_header (const char *header)
+{
+  return field_for_header_in (header, TRUE, IMPACT_IMPORT_PURCHASES);
+}
+
+/* The same name can mean different fields for different targets ("Startdatum" of a
+ * certificate or of a contract): only the target's fields are looked at. */
+static ImpactField
+field_for_header_in (const char *header,
+                     gboolean any_target,
+                     ImpactImportTarget target)
 {
   g_autofree char *folded = NULL;
 
@@ -216,9 +236,13 @@ impact_field_for_header (const char *header)
     folded[strlen (folded) - 4] = '\0';
 
   for (guint i = 1; i < IMPACT_N_FIELDS; i++)
-    for (guint s = 0; fields[i].synonyms[s] != NULL; s++)
-      if (g_str_equal (folded, fields[i].synonyms[s]))
-        return i;
+    {
+      if (!any_target && !impact_field_is_for_target (i, target))
+        continue;
+      for (guint s = 0; fields[i].synonyms[s] != NULL; s++)
+        if (g_str_equal (folded, fields[i].synonyms[s]))
+          return i;
+    }
 
   return IMPACT_FIELD_IGNORE;
 }
@@ -248,11 +272,25 @@ impact_field_is_for_target (ImpactField field,
   switch (field)
     {
     case IMPACT_FIELD_IGNORE:
+      return TRUE;
+
     case IMPACT_FIELD_SUPPLIER_NAME:
     case IMPACT_FIELD_SUPPLIER_KVK:
     case IMPACT_FIELD_SUPPLIER_VAT_ID:
     case IMPACT_FIELD_SUPPLIER_ERP_ID:
-      return TRUE;
+      return target != IMPACT_IMPORT_ORGANISATION;
+
+    case IMPACT_FIELD_DIVISION:
+    case IMPACT_FIELD_OBJECT:
+      return target != IMPACT_IMPORT_SUPPLIERS;
+
+    case IMPACT_FIELD_DIVISION_NAME:
+    case IMPACT_FIELD_OBJECT_NAME:
+    case IMPACT_FIELD_CLIENT:
+    case IMPACT_FIELD_CONTRACT_VALUE:
+    case IMPACT_FIELD_CONTRACT_START:
+    case IMPACT_FIELD_CONTRACT_END:
+      return target == IMPACT_IMPORT_ORGANISATION;
 
     case IMPACT_FIELD_STATUS_KIND:
     case IMPACT_FIELD_VALID_FROM:
@@ -271,9 +309,7 @@ impact_field_is_for_target (ImpactField field,
     case IMPACT_FIELD_CREDIT:
     case IMPACT_FIELD_DEBIT_CREDIT:
     case IMPACT_FIELD_CURRENCY:
-    case IMPACT_FIELD_DIVISION:
     case IMPACT_FIELD_COST_CENTRE:
-    case IMPACT_FIELD_OBJECT:
     case IMPACT_FIELD_GL_ACCOUNT:
     case IMPACT_FIELD_CATEGORY:
     case IMPACT_FIELD_DESCRIPTION:
@@ -298,11 +334,8 @@ impact_mapping_new_for_header (const ImpactRow *header,
   for (guint i = 0; i < header->cells->len; i++)
     {
       const ImpactCell *cell = impact_row_get_cell (header, i);
-      ImpactField field = cell->type == IMPACT_CELL_TEXT ? impact_field_for_header (cell->text)
+      ImpactField field = cell->type == IMPACT_CELL_TEXT ? field_for_header_in (cell->text, FALSE, target)
                                                          : IMPACT_FIELD_IGNORE;
-
-      if (!impact_field_is_for_target (field, target))
-        field = IMPACT_FIELD_IGNORE;
 
       if (taken[field])
         field = IMPACT_FIELD_IGNORE;
@@ -349,10 +382,17 @@ impact_mapping_check (const ImpactMapping *mapping,
   GString *missing = g_string_new (NULL);
 
 #define HAS(f) (impact_mapping_find (mapping, (f)) >= 0)
-  if (!HAS (IMPACT_FIELD_SUPPLIER_NAME) && !HAS (IMPACT_FIELD_SUPPLIER_KVK)
-      && !HAS (IMPACT_FIELD_SUPPLIER_VAT_ID) && !HAS (IMPACT_FIELD_SUPPLIER_ERP_ID))
+  if (mapping->target == IMPACT_IMPORT_ORGANISATION)
+    {
+      if (!HAS (IMPACT_FIELD_DIVISION))
+        g_string_append_printf (missing, "\n• %s", _ ("the division code (Divisie)"));
+    }
+  else if (!HAS (IMPACT_FIELD_SUPPLIER_NAME) && !HAS (IMPACT_FIELD_SUPPLIER_KVK)
+           && !HAS (IMPACT_FIELD_SUPPLIER_VAT_ID) && !HAS (IMPACT_FIELD_SUPPLIER_ERP_ID))
     g_string_append_printf (missing, "\n• %s", _ ("the supplier (Leverancier, KvK-nummer or Supplier)"));
-  if (mapping->target == IMPACT_IMPORT_SUPPLIERS)
+  if (mapping->target == IMPACT_IMPORT_ORGANISATION)
+    ;
+  else if (mapping->target == IMPACT_IMPORT_SUPPLIERS)
     {
       if (!HAS (IMPACT_FIELD_STATUS_KIND))
         g_string_append_printf (missing, "\n• %s", _ ("the certificate or status (Keurmerk, Trede or Status)"));
@@ -371,7 +411,9 @@ impact_mapping_check (const ImpactMapping *mapping,
   if (missing->len > 0)
     {
       g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING,
-                   mapping->target == IMPACT_IMPORT_SUPPLIERS
+                   mapping->target == IMPACT_IMPORT_ORGANISATION
+                       ? _ ("The columns do not say everything a division or object needs. Missing:%s")
+                   : mapping->target == IMPACT_IMPORT_SUPPLIERS
                        ? _ ("The columns do not say everything a certificate needs. Missing:%s")
                        : _ ("The columns do not say everything a purchase line needs. Missing:%s"),
                    missing->str);

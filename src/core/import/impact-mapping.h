@@ -39,15 +39,23 @@ typedef enum
   IMPACT_FIELD_CERTIFYING_BODY,
   IMPACT_FIELD_EVIDENCE,
   IMPACT_FIELD_NOTE,
+  IMPACT_FIELD_DIVISION_NAME,
+  IMPACT_FIELD_OBJECT_NAME,
+  IMPACT_FIELD_CLIENT,
+  IMPACT_FIELD_CONTRACT_VALUE,
+  IMPACT_FIELD_CONTRACT_START,
+  IMPACT_FIELD_CONTRACT_END,
 } ImpactField;
 
-#define IMPACT_N_FIELDS (IMPACT_FIELD_NOTE + 1)
+#define IMPACT_N_FIELDS (IMPACT_FIELD_CONTRACT_END + 1)
 
-/* What an import brings in: purchase lines, or the supplier certificate register. */
+/* What an import brings in: purchase lines, the supplier certificate register, or the
+ * organisation (divisions and objects with their contracts). */
 typedef enum
 {
   IMPACT_IMPORT_PURCHASES,
   IMPACT_IMPORT_SUPPLIERS,
+  IMPACT_IMPORT_ORGANISATION,
 } ImpactImportTarget;
 
 /* A mapping for purchase lines: a field per column, and what the file leaves out. */

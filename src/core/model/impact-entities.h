@@ -31,6 +31,8 @@ typedef struct
   gint64           contract_value_cents;
   guint32          contract_start;
   guint32          contract_end;
+  /* The organisation import that created it, or 0. */
+  gint64           batch_id;
 } ImpactNode;
 
 typedef struct

@@ -114,6 +114,12 @@ static const char *const steps[] = {
   "  mapping TEXT NOT NULL,"
   "  saved_at INTEGER NOT NULL"
   ") WITHOUT ROWID;",
+
+  /* 5: divisions and objects created by an organisation import remember it, so that undoing
+   * the import removes those nothing refers to. */
+  "ALTER TABLE nodes ADD COLUMN"
+  "  batch_id INTEGER REFERENCES import_batches (id) ON DELETE SET NULL;"
+  "CREATE INDEX nodes_batch ON nodes (batch_id) WHERE batch_id IS NOT NULL;",
 };
 
 int

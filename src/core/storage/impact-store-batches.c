@@ -430,25 +430,45 @@ impact_store_list_batches (ImpactStore *self,
   return g_steal_pointer (&batches);
 }
 
-/* Undoes an import: the batch and every line it brought go in one transaction. */
+/* Undoes an import in one transaction: the batch with every line and status it brought, and
+ * the divisions and objects it created that nothing refers to (units it only updated stay as
+ * they are now). */
 gboolean
 impact_store_delete_batch (ImpactStore *self,
                            gint64 batch_id,
                            GError **error)
 {
+  static const char *const steps[] = {
+    "DELETE FROM nodes WHERE batch_id = ?1 AND level = 2"
+    " AND id NOT IN (SELECT object_id FROM purchase_lines WHERE object_id IS NOT NULL AND batch_id <> ?1)",
+    "DELETE FROM nodes WHERE batch_id = ?1 AND level = 1"
+    " AND id NOT IN (SELECT parent_id FROM nodes WHERE level = 2)"
+    " AND id NOT IN (SELECT division_id FROM purchase_lines WHERE batch_id <> ?1)",
+    "DELETE FROM import_batches WHERE id = ?1",
+  };
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gboolean own = FALSE;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "DELETE FROM import_batches WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
+  if (sqlite3_get_autocommit (impact_db_get_handle (db)))
+    {
+      if (!impact_db_begin (db, error))
+        return FALSE;
+      own = TRUE;
+    }
 
-  if (!impact_db_step_done (db, stmt, error))
-    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, steps[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, batch_id);
+      if (!impact_db_step_done (db, stmt, error))
+        goto fail;
+    }
 
   if (sqlite3_changes (impact_db_get_handle (db)) == 0)
     {
@@ -456,10 +476,15 @@ impact_store_delete_batch (ImpactStore *self,
 
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
                    _ ("There is no import number %s."), number);
-      return FALSE;
+      goto fail;
     }
 
-  return TRUE;
+  return !own || impact_db_commit (db, error);
+
+fail:
+  if (own)
+    impact_db_rollback (db);
+  return FALSE;
 }
 
 /* A line is social when any status other than the aspirant one is valid on its day: the

@@ -336,12 +336,13 @@ impact_store_add_node (ImpactStore *self,
 
   stmt = impact_db_prepare (self->db,
                             "INSERT INTO nodes (parent_id, level, code, name, client,"
-                            " contract_value_cents, contract_start, contract_end)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            " contract_value_cents, contract_start, contract_end, batch_id)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             error);
   if (stmt == NULL)
     return 0;
   bind_node (stmt, node);
+  bind_id (stmt, 9, node->batch_id);
 
   if (!impact_db_step_done (self->db, stmt, error))
     return 0;
@@ -386,12 +387,13 @@ read_node (sqlite3_stmt *stmt)
       sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
   node->contract_start = sqlite3_column_int64 (stmt, 7);
   node->contract_end = sqlite3_column_int64 (stmt, 8);
+  node->batch_id = sqlite3_column_int64 (stmt, 9);
 
   return node;
 }
 
 #define NODE_COLUMNS \
-  "id, parent_id, level, code, name, client, contract_value_cents, contract_start, contract_end"
+  "id, parent_id, level, code, name, client, contract_value_cents, contract_start, contract_end, batch_id"
 
 ImpactNode *
 impact_store_find_node (ImpactStore *self,

@@ -33,6 +33,7 @@ struct _ImpactImportDialog
   AdwActionRow *format_row;
   AdwComboRow *target_row;
   GtkWidget *total_row;
+  GtkWidget *new_suppliers_row;
   GtkWidget *new_divisions_row;
   GtkWidget *new_objects_row;
   AdwComboRow *sheet_row;
@@ -496,11 +497,13 @@ on_sheet_selected_cb (ImpactImportDialog *self)
 static void
 on_target_selected_cb (ImpactImportDialog *self)
 {
-  gboolean purchases = adw_combo_row_get_selected (self->target_row) == IMPACT_IMPORT_PURCHASES;
+  ImpactImportTarget target = adw_combo_row_get_selected (self->target_row);
+  gboolean purchases = target == IMPACT_IMPORT_PURCHASES;
 
   gtk_widget_set_visible (self->total_row, purchases);
-  gtk_widget_set_visible (self->new_divisions_row, purchases);
-  gtk_widget_set_visible (self->new_objects_row, purchases);
+  gtk_widget_set_visible (self->new_suppliers_row, target != IMPACT_IMPORT_ORGANISATION);
+  gtk_widget_set_visible (self->new_divisions_row, target != IMPACT_IMPORT_SUPPLIERS);
+  gtk_widget_set_visible (self->new_objects_row, target != IMPACT_IMPORT_SUPPLIERS);
   gtk_widget_set_visible (GTK_WIDGET (self->division_row), purchases);
   gtk_widget_set_visible (GTK_WIDGET (self->decimal_row), purchases);
   if (!self->filling && self->file != NULL)
@@ -629,6 +632,7 @@ impact_import_dialog_class_init (ImpactImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, total_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_suppliers_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_divisions_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, new_objects_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, sheet_row);
