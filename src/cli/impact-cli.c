@@ -148,9 +148,13 @@ print_import_summary (const ImpactImportSummary *summary,
   g_autofree char *skipped = impact_format_count (summary->rows_skipped);
   g_autofree char *total = impact_format_money (summary->total_cents);
 
-  /* Translators: the first %s is a file name, the second what was detected in it, the %u a row number. */
-  g_print (_ ("Import of “%s” (%s; column names on row %u)\n"), summary->file_name, summary->format,
-           summary->header_row);
+  if (summary->header_row > 0)
+    /* Translators: the first %s is a file name, the second what was detected in it, the %u a row number. */
+    g_print (_ ("Import of “%s” (%s; column names on row %u)\n"), summary->file_name, summary->format,
+             summary->header_row);
+  else
+    /* Translators: the first %s is a file name, the second what it is. */
+    g_print (_ ("Import of “%s” (%s)\n"), summary->file_name, summary->format);
   print_row (_ ("Rows read:"), read);
   print_row (_ ("Accepted:"), accepted);
   print_row (_ ("Rejected:"), rejected);
@@ -168,6 +172,12 @@ print_import_summary (const ImpactImportSummary *summary,
       print_names (_ ("New objects:"), summary->new_objects);
     }
 
+  if (summary->statuses_added > 0)
+    {
+      g_autofree char *statuses = impact_format_count (summary->statuses_added);
+
+      print_row (_ ("Certificates:"), statuses);
+    }
   if (summary->remembered_mapping)
     g_print ("%s\n", _ ("Columns mapped as for the last file with these columns."));
   for (guint i = 0; i < summary->warnings->len; i++)
@@ -281,7 +291,8 @@ import_file (const char *database,
           return IMPACT_CLI_EXIT_FAILED;
         }
     }
-  if (summary->rows_accepted == 0)
+  if (import_options.dry_run ? summary->rows_accepted + summary->statuses_added + summary->new_divisions->len == 0
+                             : summary->batch_id == 0)
     {
       g_printerr (_ ("Nothing was imported: no row of “%s” could be taken in.\n"), summary->file_name);
       return IMPACT_CLI_EXIT_FAILED;

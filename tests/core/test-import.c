@@ -714,6 +714,51 @@ test_organisation (Fixture *f,
 }
 
 static void
+test_exchange_format (Fixture *f,
+                      gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "exchange-v1.json", NULL);
+  static const ImpactImportOptions options = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = impact_import_file (f->store, path, &options, NULL, &error);
+  g_autoptr (ImpactImportSummary) again = NULL;
+  g_autoptr (ImpactNode) stadhuis = NULL;
+  g_autoptr (ImpactSupplier) jansen = NULL;
+  ImpactSocialClass klass;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_read, ==, 5);
+  g_assert_cmpint (s->rows_accepted, ==, 2);
+  g_assert_cmpint (s->total_cents, ==, 123456 - 5000);
+  g_assert_cmpint (s->statuses_added, ==, 2);
+  g_assert_cmpint (s->rows_rejected, ==, 4);
+  g_assert_cmpstr (problem (s, 0)->column, ==, "objects.division");
+  g_assert_cmpuint (problem (s, 1)->row, ==, 3);
+  g_assert_cmpstr (problem (s, 1)->column, ==, "purchase_lines.invoice_date");
+  g_assert_cmpstr (problem (s, 3)->column, ==, "purchase_lines.amount_cents");
+
+  stadhuis = impact_store_find_node (f->store, IMPACT_NODE_OBJECT, "SCH-101", &error);
+  g_assert_cmpint (stadhuis->contract_value_cents, ==, 250000000);
+  g_assert_cmpint (stadhuis->contract_end, ==, impact_day_from_iso ("2027-12-31"));
+  jansen = impact_store_find_supplier (f->store, "12345678", NULL, NULL, NULL, &error);
+  g_assert_true (impact_store_classify (f->store, jansen->id, impact_day_from_iso ("2025-03-15"), &klass, &error));
+  g_assert_cmpint (klass, ==, IMPACT_SOCIAL_CLASS_PSO_2);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines WHERE object_id IS NOT NULL"), ==, 1);
+
+  /* A whole dataset goes into a database without purchase lines only. */
+  again = impact_import_file (f->store, path, &options, NULL, &error);
+  g_assert_null (again);
+  g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNSUPPORTED);
+  g_clear_error (&error);
+
+  /* Undo takes back all it brought: lines, statuses and the units nothing else uses. */
+  g_assert_true (impact_store_delete_batch (f->store, s->batch_id, &error));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM purchase_lines"), ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM supplier_statuses"), ==, 0);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM nodes WHERE level > 0"), ==, 0);
+}
+
+static void
 test_csv_reader (void)
 {
   static const struct
@@ -777,6 +822,7 @@ main (int argc,
   ADD ("/import/mapping-profiles", test_mapping_profiles);
   ADD ("/import/mapping-json-errors", test_mapping_json_errors);
   ADD ("/import/organisation", test_organisation);
+  ADD ("/import/exchange-format", test_exchange_format);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/status-names", test_status_names);

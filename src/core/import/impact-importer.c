@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-exchange.h"
 #include "impact-importer.h"
 
 /* The header is looked for in the first rows; exports put a title or a date above it. */
@@ -69,8 +70,8 @@ impact_import_summary_free (ImpactImportSummary *summary)
   g_free (summary);
 }
 
-static ImpactImportSummary *
-summary_new (const char *path)
+ImpactImportSummary *
+impact_import_summary_new (const char *path)
 {
   ImpactImportSummary *summary = g_new0 (ImpactImportSummary, 1);
 
@@ -1181,7 +1182,7 @@ impact_import_reader (ImpactStore *store,
   g_return_val_if_fail (IMPACT_IS_READER (reader), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  summary = summary_new (impact_reader_get_path (reader));
+  summary = impact_import_summary_new (impact_reader_get_path (reader));
   if (!read_header (store, reader, options, summary, head, error) || !impact_mapping_check (summary->mapping, error)
       || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
     return NULL;
@@ -1271,6 +1272,25 @@ impact_import_reader (ImpactStore *store,
   return ok ? g_steal_pointer (&summary) : NULL;
 }
 
+/* Whether the file starts with "{", after a BOM and white space. */
+static gboolean
+looks_like_json_object (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char head[64];
+  gsize n = 0, i = 0;
+
+  if (stream == NULL || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  if (n >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < n && g_ascii_isspace (head[i]))
+    i++;
+
+  return i < n && head[i] == '{';
+}
+
 /* Hashes the file first (it is kept with the batch, to recognise a file imported before),
  * then imports it. */
 ImpactImportSummary *
@@ -1304,12 +1324,22 @@ impact_import_file (ImpactStore *store,
   if (n < 0)
     return NULL;
 
+  /* The application's own exchange format is a whole dataset, not rows to map. */
+  if (looks_like_json_object (path))
+    {
+      g_autoptr (JsonParser) parser = json_parser_new ();
+
+      if (json_parser_load_from_mapped_file (parser, path, NULL)
+          && impact_exchange_is_document (json_parser_get_root (parser)))
+        return impact_import_exchange (store, json_parser_get_root (parser), path, g_checksum_get_string (checksum),
+                                       options, cancellable, error);
+    }
+
   reader = impact_reader_new_for_file (path, error);
   if (reader == NULL)
     return NULL;
 
-  return impact_import_reader (store, reader, g_checksum_get_string (checksum), options, cancellable,
-                               error);
+  return impact_import_reader (store, reader, g_checksum_get_string (checksum), options, cancellable, error);
 }
 
 /* What the dialog shows before anything is checked: the sheets, the header with the
@@ -1332,7 +1362,7 @@ impact_import_preview (ImpactStore *store,
   if (reader == NULL)
     return NULL;
 
-  summary = summary_new (path);
+  summary = impact_import_summary_new (path);
   if (!read_header (store, reader, options, summary, head, error)
       || !read_sample (reader, summary, head, IMPACT_IMPORT_PREVIEW_ROWS, error))
     return NULL;

@@ -62,6 +62,8 @@ typedef struct
   gint64         batch_id;
   /* The header row and the first rows after it, as the file has them, for a preview. */
   GPtrArray     *preview;
+  /* Statuses an exchange file brought with its suppliers. */
+  gint64         statuses_added;
   /* Whether the columns were mapped as remembered from an earlier file like it. */
   gboolean       remembered_mapping;
   /* The sheets of a workbook; NULL for CSV and JSON. */
@@ -70,6 +72,7 @@ typedef struct
 
 #define IMPACT_IMPORT_PREVIEW_ROWS 20
 
+ImpactImportSummary *impact_import_summary_new  (const char                *path);
 void                 impact_import_summary_free (ImpactImportSummary       *summary);
 ImpactImportSummary *impact_import_file         (ImpactStore               *store,
                                                  const char                *path,

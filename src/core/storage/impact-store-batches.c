@@ -249,6 +249,15 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
   return TRUE;
 }
 
+/* The batch's number, for what belongs to it besides its lines. */
+gint64
+impact_bulk_insert_get_batch_id (ImpactBulkInsert *insert)
+{
+  g_return_val_if_fail (insert != NULL, 0);
+
+  return insert->batch_id;
+}
+
 /* Records the counts on the batch and makes it permanent. Returns the batch id, or 0. */
 gint64
 impact_bulk_insert_commit (ImpactBulkInsert *insert,
@@ -439,11 +448,12 @@ impact_store_delete_batch (ImpactStore *self,
                            GError **error)
 {
   static const char *const steps[] = {
+    "DELETE FROM purchase_lines WHERE batch_id = ?1",
     "DELETE FROM nodes WHERE batch_id = ?1 AND level = 2"
-    " AND id NOT IN (SELECT object_id FROM purchase_lines WHERE object_id IS NOT NULL AND batch_id <> ?1)",
+    " AND id NOT IN (SELECT object_id FROM purchase_lines WHERE object_id IS NOT NULL)",
     "DELETE FROM nodes WHERE batch_id = ?1 AND level = 1"
     " AND id NOT IN (SELECT parent_id FROM nodes WHERE level = 2)"
-    " AND id NOT IN (SELECT division_id FROM purchase_lines WHERE batch_id <> ?1)",
+    " AND id NOT IN (SELECT division_id FROM purchase_lines)",
     "DELETE FROM import_batches WHERE id = ?1",
   };
   ImpactDb *db;

@@ -127,6 +127,7 @@ ImpactBulkInsert *impact_store_begin_batch (ImpactStore        *self,
 gboolean       impact_bulk_insert_add     (ImpactBulkInsert    *insert,
                                            const ImpactPurchaseLine *line,
                                            GError             **error);
+gint64         impact_bulk_insert_get_batch_id (ImpactBulkInsert *insert);
 void           impact_bulk_insert_set_counts (ImpactBulkInsert *insert,
                                            gint64               rows_read,
                                            gint64               rows_rejected,
