@@ -759,6 +759,40 @@ test_exchange_format (Fixture *f,
 }
 
 static void
+record_fraction (double fraction,
+                 gpointer user_data)
+{
+  g_array_append_val ((GArray *) user_data, fraction);
+}
+
+static void
+test_progress (Fixture *f,
+               gconstpointer data)
+{
+  GString *csv = g_string_new ("Factuurdatum;Factuurnummer;Leverancier;Bedrag;Divisie\n");
+  g_autofree char *path = NULL;
+  g_autoptr (GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = NULL;
+  ImpactImportOptions options = { .progress = record_fraction, .progress_data = fractions };
+
+  for (guint i = 0; i < 50000; i++)
+    g_string_append_printf (csv, "01-01-2025;F%u;Leverancier %u;1,00;D\n", i, i % 50);
+  path = write_file (f, "big.csv", csv->str, csv->len);
+  g_string_free (csv, TRUE);
+
+  s = impact_import_file (f->store, path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 50000);
+  /* Reported every few thousand rows, growing, never past the end. */
+  g_assert_cmpuint (fractions->len, >=, 10);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), <=, 1.0);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), >, 0.8);
+}
+
+static void
 test_csv_reader (void)
 {
   static const struct
@@ -823,6 +857,7 @@ main (int argc,
   ADD ("/import/mapping-json-errors", test_mapping_json_errors);
   ADD ("/import/organisation", test_organisation);
   ADD ("/import/exchange-format", test_exchange_format);
+  ADD ("/import/progress", test_progress);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/status-names", test_status_names);

@@ -572,56 +572,14 @@ typedef struct
 {
   char *path;
   guint32 reference_day;
-  ImpactProgressFunc progress;
-  gpointer progress_data;
-  GDestroyNotify progress_data_destroy;
+  gboolean progress;
 } WriteData;
-
-typedef struct
-{
-  GTask *task;
-  double fraction;
-} ProgressUpdate;
 
 static void
 write_data_free (WriteData *data)
 {
-  if (data->progress_data_destroy != NULL)
-    data->progress_data_destroy (data->progress_data);
   g_free (data->path);
   g_free (data);
-}
-
-static gboolean
-progress_idle (gpointer user_data)
-{
-  ProgressUpdate *update = user_data;
-  WriteData *data = g_task_get_task_data (update->task);
-
-  data->progress (update->fraction, data->progress_data);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_update_free (ProgressUpdate *update)
-{
-  g_object_unref (update->task);
-  g_free (update);
-}
-
-/* Called in the worker; hands the fraction to the caller's main context. */
-static void
-progress_from_thread (double fraction,
-                      gpointer user_data)
-{
-  GTask *task = user_data;
-  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
-
-  update->task = g_object_ref (task);
-  update->fraction = fraction;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, progress_idle, update,
-                              (GDestroyNotify) progress_update_free);
 }
 
 static void
@@ -637,7 +595,7 @@ write_thread (GTask *task,
   store = impact_store_open (data->path, &error);
   if (store == NULL
       || !impact_demo_write (store, data->reference_day, cancellable,
-                             data->progress != NULL ? progress_from_thread : NULL, task, &error))
+                             data->progress ? impact_task_report_progress : NULL, task, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -663,11 +621,10 @@ impact_demo_write_async (const char *path,
   data = g_new0 (WriteData, 1);
   data->path = g_strdup (path);
   data->reference_day = reference_day;
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->progress_data_destroy = progress_data_destroy;
+  data->progress = progress != NULL;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
+  impact_task_set_progress (task, progress, progress_data, progress_data_destroy);
   g_task_set_source_tag (task, impact_demo_write_async);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);

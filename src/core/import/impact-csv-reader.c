@@ -33,6 +33,8 @@ struct _ImpactCsvReader
   guint n_rows;
   guchar *pending;
   gsize pending_len;
+  goffset n_read;
+  goffset size;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactCsvReader, impact_csv_reader, IMPACT_TYPE_READER)
@@ -184,6 +186,7 @@ impact_csv_reader_read_row (ImpactReader *reader,
       n = g_input_stream_read (self->stream, buffer, sizeof buffer, NULL, error);
       if (n < 0)
         return FALSE;
+      self->n_read += n;
       if (n == 0)
         {
           self->eof = TRUE;
@@ -236,6 +239,14 @@ impact_csv_reader_describe (ImpactReader *reader)
                           impact_csv_reader_get_encoding (self), delimiter);
 }
 
+static double
+impact_csv_reader_get_fraction (ImpactReader *reader)
+{
+  ImpactCsvReader *self = IMPACT_CSV_READER (reader);
+
+  return self->size > 0 ? (double) self->n_read / self->size : 0;
+}
+
 static void
 impact_csv_reader_finalize (GObject *object)
 {
@@ -261,6 +272,7 @@ impact_csv_reader_class_init (ImpactCsvReaderClass *klass)
 
   reader_class->read_row = impact_csv_reader_read_row;
   reader_class->describe = impact_csv_reader_describe;
+  reader_class->get_fraction = impact_csv_reader_get_fraction;
 }
 
 static void
@@ -314,6 +326,7 @@ new_for_stream (GInputStream *stream,
 
   self->pending = g_memdup2 (head + skip, n_read - skip);
   self->pending_len = n_read - skip;
+  self->n_read = n_read;
 
   return IMPACT_READER (g_steal_pointer (&self));
 }
@@ -332,7 +345,15 @@ impact_csv_reader_new (const char *path,
   if (stream == NULL)
     return NULL;
 
-  return new_for_stream (G_INPUT_STREAM (stream), path, error);
+  {
+    g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                                                    NULL, NULL);
+    ImpactReader *reader = new_for_stream (G_INPUT_STREAM (stream), path, error);
+
+    if (reader != NULL && info != NULL)
+      IMPACT_CSV_READER (reader)->size = g_file_info_get_size (info);
+    return reader;
+  }
 }
 
 /* For the fuzz target and tests: reads CSV from memory. */

@@ -1223,10 +1223,18 @@ impact_import_reader (ImpactStore *store,
     ok = process_any_row (&im, g_ptr_array_index (head, i), error);
   while (ok && impact_reader_read_row (reader, row, &local_error))
     {
-      if (++n_done % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-      else
-        ok = process_any_row (&im, row, error);
+      /* Every few thousand rows: stop if cancelled, and say how far it is. */
+      if (++n_done % CANCEL_CHECK_INTERVAL == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              ok = FALSE;
+              break;
+            }
+          if (options->progress != NULL)
+            options->progress (impact_reader_get_fraction (reader), options->progress_data);
+        }
+      ok = process_any_row (&im, row, error);
     }
   if (local_error != NULL)
     {

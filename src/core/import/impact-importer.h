@@ -26,6 +26,10 @@ typedef struct
   /* A column mapping saved as JSON, used instead of the suggestion and of the mapping
    * remembered for the file's columns; NULL for none. */
   const char             *mapping_json;
+  /* Called from time to time with how far the import has come, 0 to 1 (in the importing
+   * thread); NULL for none. */
+  ImpactProgressFunc      progress;
+  gpointer                progress_data;
   /* The user's field for each column, replacing the suggestion; NULL to keep it. */
   const ImpactField      *fields;
   guint                   n_fields;

@@ -127,6 +127,15 @@ impact_json_reader_describe (ImpactReader *reader)
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "JSON, %u object", "JSON, %u objects", n), n);
 }
 
+static double
+impact_json_reader_get_fraction (ImpactReader *reader)
+{
+  ImpactJsonReader *self = IMPACT_JSON_READER (reader);
+  guint n = json_array_get_length (json_node_get_array (self->root));
+
+  return n > 0 ? (double) self->next / (n + 1) : 0;
+}
+
 static void
 impact_json_reader_finalize (GObject *object)
 {
@@ -148,6 +157,7 @@ impact_json_reader_class_init (ImpactJsonReaderClass *klass)
 
   reader_class->read_row = impact_json_reader_read_row;
   reader_class->describe = impact_json_reader_describe;
+  reader_class->get_fraction = impact_json_reader_get_fraction;
 }
 
 static void

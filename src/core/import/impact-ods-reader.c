@@ -347,6 +347,14 @@ impact_ods_reader_describe (ImpactReader *reader)
                           self->sheet != NULL ? self->sheet : (char *) impact_reader_get_sheet_name (reader, 0));
 }
 
+static double
+impact_ods_reader_get_fraction (ImpactReader *reader)
+{
+  ImpactOdsReader *self = IMPACT_ODS_READER (reader);
+
+  return self->part != NULL ? impact_xml_part_get_fraction (self->part) : 0;
+}
+
 static void
 impact_ods_reader_finalize (GObject *object)
 {
@@ -371,6 +379,7 @@ impact_ods_reader_class_init (ImpactOdsReaderClass *klass)
   reader_class->select_sheet = impact_ods_reader_select_sheet;
   reader_class->read_row = impact_ods_reader_read_row;
   reader_class->describe = impact_ods_reader_describe;
+  reader_class->get_fraction = impact_ods_reader_get_fraction;
 }
 
 static void

@@ -478,3 +478,15 @@ impact_reader_check_sheets (ImpactReader *self,
                _ ("“%s” has no sheets: there is nothing to import."), display);
   return FALSE;
 }
+
+/* How far reading has come, 0 to 1; 0 when the reader cannot tell. */
+double
+impact_reader_get_fraction (ImpactReader *self)
+{
+  g_return_val_if_fail (IMPACT_IS_READER (self), 0);
+
+  if (IMPACT_READER_GET_CLASS (self)->get_fraction == NULL)
+    return 0;
+
+  return CLAMP (IMPACT_READER_GET_CLASS (self)->get_fraction (self), 0, 1);
+}

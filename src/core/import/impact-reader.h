@@ -84,6 +84,7 @@ G_DECLARE_DERIVABLE_TYPE (ImpactReader, impact_reader, IMPACT, READER, GObject)
  * @read_row: fills @row with the next row; returns FALSE at the end (without error) or on
  *   an error
  * @describe: a short description of what was detected, such as encoding and delimiter
+ * @get_fraction: how much of the file (or sheet) has been read, 0 to 1
  */
 struct _ImpactReaderClass
 {
@@ -97,6 +98,7 @@ struct _ImpactReaderClass
                              ImpactRow    *row,
                              GError      **error);
   char     *(*describe)     (ImpactReader *self);
+  double    (*get_fraction) (ImpactReader *self);
 };
 
 ImpactReader *impact_reader_new_for_file  (const char    *path,
@@ -110,6 +112,7 @@ gboolean      impact_reader_read_row      (ImpactReader  *self,
                                            ImpactRow     *row,
                                            GError       **error);
 char         *impact_reader_describe      (ImpactReader  *self);
+double        impact_reader_get_fraction  (ImpactReader  *self);
 
 /* For subclasses with sheets. */
 void          impact_reader_add_sheet      (ImpactReader  *self,

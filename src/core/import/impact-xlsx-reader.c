@@ -476,6 +476,14 @@ impact_xlsx_reader_describe (ImpactReader *reader)
                           self->sheet != NULL ? self->sheet : (char *) impact_reader_get_sheet_name (reader, 0));
 }
 
+static double
+impact_xlsx_reader_get_fraction (ImpactReader *reader)
+{
+  ImpactXlsxReader *self = IMPACT_XLSX_READER (reader);
+
+  return self->part != NULL ? impact_xml_part_get_fraction (self->part) : 0;
+}
+
 static void
 impact_xlsx_reader_finalize (GObject *object)
 {
@@ -502,6 +510,7 @@ impact_xlsx_reader_class_init (ImpactXlsxReaderClass *klass)
   reader_class->select_sheet = impact_xlsx_reader_select_sheet;
   reader_class->read_row = impact_xlsx_reader_read_row;
   reader_class->describe = impact_xlsx_reader_describe;
+  reader_class->get_fraction = impact_xlsx_reader_get_fraction;
 }
 
 static void

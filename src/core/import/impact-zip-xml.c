@@ -359,3 +359,12 @@ impact_xml_part_depth (ImpactXmlPart *part)
 {
   return xmlTextReaderDepth (part->reader);
 }
+
+/* How much of the part has been unpacked and read, 0 to 1. */
+double
+impact_xml_part_get_fraction (ImpactXmlPart *part)
+{
+  gsf_off_t size = gsf_input_size (part->input);
+
+  return size > 0 ? (double) part->n_read / size : 0;
+}

@@ -41,6 +41,7 @@ void           impact_xml_part_attributes (ImpactXmlPart  *part,
                                           guint           n_names);
 char          *impact_xml_part_text      (ImpactXmlPart   *part);
 int            impact_xml_part_depth     (ImpactXmlPart   *part);
+double         impact_xml_part_get_fraction (ImpactXmlPart *part);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactXmlPart, impact_xml_part_free)
 

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "impact-db.h"
+#include "util/impact-task-progress.h"
 #include "model/impact-entities.h"
 
 G_BEGIN_DECLS
@@ -32,9 +33,6 @@ typedef struct
 } ImpactStoreCounts;
 
 typedef struct _ImpactBulkInsert ImpactBulkInsert;
-
-typedef void (*ImpactProgressFunc) (double   fraction,
-                                    gpointer user_data);
 
 char          *impact_store_get_default_path (void);
 

@@ -30,6 +30,7 @@ struct _ImpactImportDialog
   GtkWidget *import_button;
   GtkStack *stack;
   AdwStatusPage *error_page;
+  GtkProgressBar *import_progress;
   AdwActionRow *format_row;
   AdwComboRow *target_row;
   GtkWidget *total_row;
@@ -159,6 +160,10 @@ run_job (GTask *task,
   GError *error = NULL;
   ImpactImportSummary *summary = NULL;
 
+  /* Progress goes to the dialog through the task (impact_task_set_progress()). */
+  job->options.progress = impact_task_report_progress;
+  job->options.progress_data = task;
+
   /* The preview needs the store too: for the mapping remembered for these columns. */
   store = impact_store_open (job->database_path, &error);
   if (store != NULL && job->preview)
@@ -170,6 +175,15 @@ run_job (GTask *task,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, summary, (GDestroyNotify) impact_import_summary_free);
+}
+
+static void
+on_import_progress_cb (double fraction,
+                       gpointer user_data)
+{
+  ImpactImportDialog *self = user_data;
+
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
 }
 
 static void
@@ -186,6 +200,8 @@ start_job (ImpactImportDialog *self,
 
   task = g_task_new (self, self->cancellable, callback, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* The task holds the dialog as its source, so the dialog outlives the updates. */
+  impact_task_set_progress (task, on_import_progress_cb, self, NULL);
   g_task_run_in_thread (task, run_job);
 }
 
@@ -552,6 +568,7 @@ impact_import_dialog_import (GtkWidget *widget,
 
   g_clear_handle_id (&self->recheck_source, g_source_remove);
   gtk_widget_set_sensitive (self->import_button, FALSE);
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
   set_state (self, "importing");
   start_job (self, job_new (self, FALSE, FALSE), on_import_done_cb);
 }
@@ -629,6 +646,7 @@ impact_import_dialog_class_init (ImpactImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, import_progress);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, target_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactImportDialog, total_row);
