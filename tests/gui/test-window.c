@@ -418,6 +418,43 @@ test_import_dialog_register (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_import_dialog_mapping (void)
+{
+  static const char csv[] = "Factuurdatum;Leverancier;Bedrag;Divisie;Project\n"
+                            "15-03-2025;Jansen B.V.;1.234,56;SCHOON;SCH-1\n";
+  static const char ignore_project[] = "{\"format\": \"impact-dashboard-mapping\", \"version\": 1, \"columns\": "
+                                       "{\"Factuurdatum\": \"invoice-date\", \"Leverancier\": \"supplier-name\", "
+                                       "\"Bedrag\": \"amount\", \"Divisie\": \"division\"}, \"decimal\": \"comma\"}";
+  g_autofree char *path = g_build_filename (tmpdir, "mapping.sqlite", NULL);
+  g_autofree char *csv_path = g_build_filename (tmpdir, "mapping.csv", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
+  ImpactWindow *window = open_window (path);
+  ImpactImportDialog *dialog;
+  GtkWidget *notes;
+
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  wait_for_page (window, "welcome");
+  dialog = impact_window_open_import (window, file);
+  wait_for_label (dialog_child (dialog, "new_objects_value"), "1 (SCH-1)");
+
+  /* A saved mapping without the Project column: no objects any more. */
+  impact_import_dialog_load_mapping_json (dialog, ignore_project);
+  wait_for_label (dialog_child (dialog, "new_objects_value"), "0");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "decimal_row"))), ==, 1);
+
+  /* One that is not a mapping: the dialog says so and keeps the file. */
+  impact_import_dialog_load_mapping_json (dialog, "{\"rows\": 1}");
+  notes = dialog_child (dialog, "notes_label");
+  while (strstr (gtk_label_get_text (GTK_LABEL (notes)), "not a column mapping") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (impact_import_dialog_get_state (dialog), ==, "preview");
+  wait_for_label (dialog_child (dialog, "accepted_value"), "1");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -454,6 +491,7 @@ main (int argc,
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);
   g_test_add_func ("/window/import-dialog-register", test_import_dialog_register);
+  g_test_add_func ("/window/import-dialog-mapping", test_import_dialog_mapping);
 
   status = g_test_run ();
 

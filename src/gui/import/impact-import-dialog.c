@@ -61,6 +61,10 @@ struct _ImpactImportDialog
   GArray *fields;
   GPtrArray *dropdowns;
   GPtrArray *problem_rows;
+  ImpactMapping *mapping;
+  char *mapping_json;
+  char *notice;
+  GtkFileChooserNative *chooser;
   GCancellable *cancellable;
   guint recheck_source;
   gboolean filling;
@@ -78,6 +82,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (ImpactImportDialog, impact_import_dialog, ADW_TYPE_WINDOW)
 
 static void schedule_check (ImpactImportDialog *self);
+static void preview (ImpactImportDialog *self);
 
 /* The options as the dialog shows them; the strings live as long as the dialog's widgets. */
 static void
@@ -108,6 +113,7 @@ typedef struct
   char *sheet;
   char *division;
   GArray *fields;
+  char *mapping_json;
   ImpactImportOptions options;
   gboolean preview;
 } Job;
@@ -120,6 +126,7 @@ job_free (Job *job)
   g_free (job->sheet);
   g_free (job->division);
   g_clear_pointer (&job->fields, g_array_unref);
+  g_free (job->mapping_json);
   g_free (job);
 }
 
@@ -145,6 +152,9 @@ job_new (ImpactImportDialog *self,
   /* A new preview suggests the mapping afresh (another sheet has other columns). */
   job->options.fields = preview || job->fields->len == 0 ? NULL : (const ImpactField *) job->fields->data;
   job->options.n_fields = preview ? 0 : job->fields->len;
+  /* A loaded mapping is applied by the preview that follows the loading. */
+  if (preview && self->mapping_json != NULL)
+    job->options.mapping_json = job->mapping_json = g_steal_pointer (&self->mapping_json);
 
   return job;
 }
@@ -289,6 +299,9 @@ show_check (ImpactImportDialog *self,
     }
   adw_expander_row_set_enable_expansion (self->rejected_row, summary->problems->len > 0);
 
+  if (self->notice != NULL)
+    g_string_append (notes, self->notice);
+  g_clear_pointer (&self->notice, g_free);
   for (guint i = 0; i < summary->warnings->len; i++)
     g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "", (char *) g_ptr_array_index (summary->warnings, i));
   if (summary->rows_accepted == 0)
@@ -459,6 +472,14 @@ on_preview_done_cb (GObject *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* A loaded mapping that does not fit: say so, and show the file as before. */
+  if (summary == NULL && g_error_matches (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING))
+    {
+      g_free (self->notice);
+      self->notice = g_strdup (error->message);
+      preview (self);
+      return;
+    }
   if (summary == NULL)
     {
       show_error (self, error);
@@ -483,6 +504,14 @@ on_preview_done_cb (GObject *object,
       self->sheet = g_strdup (summary->sheets[0]);
     }
   fill_preview (self, summary);
+  g_clear_pointer (&self->mapping, impact_mapping_free);
+  self->mapping = g_steal_pointer (&summary->mapping);
+  if (self->mapping->decimal != IMPACT_DECIMAL_AUTO)
+    adw_combo_row_set_selected (self->decimal_row, self->mapping->decimal);
+  if (self->mapping->date_order != IMPACT_DATE_ORDER_AUTO)
+    adw_combo_row_set_selected (self->date_order_row, self->mapping->date_order);
+  if (self->mapping->division_code != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->division_row), self->mapping->division_code);
   self->filling = FALSE;
 
   set_state (self, "preview");
@@ -589,6 +618,107 @@ impact_import_dialog_cancel (GtkWidget *widget,
 }
 
 static void
+on_load_response_cb (GtkNativeDialog *chooser,
+                     int response,
+                     ImpactImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+      char *contents = NULL;
+
+      if (!g_file_load_contents (file, NULL, &contents, NULL, NULL, &error))
+        show_error (self, error);
+      else
+        {
+          g_free (self->mapping_json);
+          self->mapping_json = contents;
+          preview (self);
+        }
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *chooser,
+                     int response,
+                     ImpactImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->mapping != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr (GError) error = NULL;
+      g_autofree char *json = NULL;
+      ImpactImportOptions options;
+
+      /* The mapping as the dialog shows it now. */
+      get_options (self, &options);
+      for (guint i = 0; i < self->fields->len && i < self->mapping->fields->len; i++)
+        g_array_index (self->mapping->fields, ImpactField, i) = g_array_index (self->fields, ImpactField, i);
+      self->mapping->decimal = options.decimal;
+      self->mapping->date_order = options.date_order;
+      g_free (self->mapping->division_code);
+      self->mapping->division_code = g_strdup (options.division_code);
+      json = impact_mapping_to_json (self->mapping, TRUE);
+      if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        show_error (self, error);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_mapping_file (ImpactImportDialog *self,
+                     GtkFileChooserAction action,
+                     GCallback callback)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (filter, _ ("Column mappings (JSON)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  self->chooser = gtk_file_chooser_native_new (action == GTK_FILE_CHOOSER_ACTION_SAVE ? _ ("Save Column Mapping")
+                                                                                      : _ ("Load Column Mapping"),
+                                               GTK_WINDOW (self), action, NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), _ ("column-mapping.json"));
+  g_signal_connect (self->chooser, "response", callback, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+impact_import_dialog_load_mapping (GtkWidget *widget,
+                                   const char *action_name,
+                                   GVariant *parameter)
+{
+  choose_mapping_file (IMPACT_IMPORT_DIALOG (widget), GTK_FILE_CHOOSER_ACTION_OPEN, G_CALLBACK (on_load_response_cb));
+}
+
+static void
+impact_import_dialog_save_mapping (GtkWidget *widget,
+                                   const char *action_name,
+                                   GVariant *parameter)
+{
+  choose_mapping_file (IMPACT_IMPORT_DIALOG (widget), GTK_FILE_CHOOSER_ACTION_SAVE, G_CALLBACK (on_save_response_cb));
+}
+
+/* For tests: applies a mapping saved as JSON, as loading it does. */
+void
+impact_import_dialog_load_mapping_json (ImpactImportDialog *self,
+                                        const char *json)
+{
+  g_return_if_fail (IMPACT_IS_IMPORT_DIALOG (self));
+
+  g_free (self->mapping_json);
+  self->mapping_json = g_strdup (json);
+  preview (self);
+}
+
+static void
 impact_import_dialog_dispose (GObject *object)
 {
   ImpactImportDialog *self = IMPACT_IMPORT_DIALOG (object);
@@ -597,6 +727,9 @@ impact_import_dialog_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->recheck_source, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (impact_import_dialog_parent_class)->dispose (object);
@@ -613,6 +746,9 @@ impact_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->fields, g_array_unref);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->mapping, impact_mapping_free);
+  g_clear_pointer (&self->mapping_json, g_free);
+  g_clear_pointer (&self->notice, g_free);
 
   G_OBJECT_CLASS (impact_import_dialog_parent_class)->finalize (object);
 }
@@ -676,6 +812,8 @@ impact_import_dialog_class_init (ImpactImportDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "import.import", NULL, impact_import_dialog_import);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, impact_import_dialog_cancel);
+  gtk_widget_class_install_action (widget_class, "import.load-mapping", NULL, impact_import_dialog_load_mapping);
+  gtk_widget_class_install_action (widget_class, "import.save-mapping", NULL, impact_import_dialog_save_mapping);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "import.import", NULL);
 }

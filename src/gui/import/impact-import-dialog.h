@@ -17,5 +17,7 @@ ImpactImportDialog *impact_import_dialog_new       (GtkWindow          *parent,
                                                     const char         *database_path,
                                                     GFile              *file);
 const char         *impact_import_dialog_get_state (ImpactImportDialog *self);
+void                impact_import_dialog_load_mapping_json (ImpactImportDialog *self,
+                                                            const char         *json);
 
 G_END_DECLS
