@@ -1,0 +1,503 @@
+/* impact-import-purchases.c: a row of a spend export into a purchase line
+ *
+ * Checks the row's date, amount, currency, supplier, division and object, matches or creates
+ * them, skips duplicates and hands the line to the bulk insert.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "impact-importer-private.h"
+
+/* FNV-1a, 64 bits: the key of a line for finding duplicates. With a million lines the
+ * chance that two different lines share a key is about 1 in 30 million. */
+guint64
+_impact_import_line_key (gint64 supplier_id,
+                         const char *invoice_number,
+                         gint64 amount_cents)
+{
+  guint64 hash = G_GUINT64_CONSTANT (14695981039346656037);
+  const guchar *bytes;
+
+#define MIX(ptr, len)               \
+  bytes = (const guchar *) (ptr);   \
+  for (gsize i = 0; i < (len); i++) \
+    hash = (hash ^ bytes[i]) * G_GUINT64_CONSTANT (1099511628211);
+  MIX (&supplier_id, sizeof supplier_id);
+  MIX (invoice_number, strlen (invoice_number) + 1);
+  MIX (&amount_cents, sizeof amount_cents);
+#undef MIX
+
+  return hash;
+}
+
+int
+_impact_import_compare_keys (gconstpointer a,
+                             gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+_impact_import_parse_amount_cell (const ImpactCell *cell,
+                                  ImpactDecimalSeparator decimal,
+                                  gint64 *cents)
+{
+  if (cell->type == IMPACT_CELL_NUMBER)
+    {
+      if (!isfinite (cell->number) || fabs (cell->number) > 1e12)
+        return FALSE;
+      *cents = llround (cell->number * 100);
+      return TRUE;
+    }
+  if (cell->type == IMPACT_CELL_TEXT)
+    return impact_parse_amount (cell->text, decimal, cents);
+
+  return FALSE;
+}
+
+gboolean
+_impact_import_parse_date_cell (const ImpactCell *cell,
+                                ImpactDateOrder order,
+                                guint32 *day)
+{
+  if (cell->type == IMPACT_CELL_DATE)
+    {
+      *day = cell->day;
+      return *day != 0;
+    }
+  if (cell->type == IMPACT_CELL_TEXT)
+    return impact_parse_date (cell->text, order, day);
+
+  return FALSE;
+}
+
+/* A totals row at the end of an export: its first text says so and it has no date. */
+gboolean
+_impact_import_is_total_row (Import *im,
+                             const ImpactRow *row)
+{
+  static const char *const words[] = {
+    "totaal",
+    "total",
+    "subtotaal",
+    "subtotal",
+    "eindtotaal",
+    "grand total",
+    "som",
+    "sum",
+  };
+
+  guint32 day;
+
+  if (_impact_import_parse_date_cell (_impact_import_field_cell (im, row, IMPACT_FIELD_INVOICE_DATE), im->mapping->date_order, &day)
+      || _impact_import_parse_date_cell (_impact_import_field_cell (im, row, IMPACT_FIELD_POSTING_DATE), im->mapping->date_order, &day))
+    return FALSE;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const ImpactCell *cell = impact_row_get_cell (row, i);
+      g_autofree char *folded = NULL;
+
+      if (cell->type != IMPACT_CELL_TEXT)
+        continue;
+      folded = g_utf8_casefold (cell->text, -1);
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        if (g_str_has_prefix (folded, words[w])
+            && !g_ascii_isalpha (folded[strlen (words[w])]))
+          return TRUE;
+      return FALSE;
+    }
+
+  return FALSE;
+}
+
+/* Removes spaces and dots, as in "1234 5678" or "NL.123..."; NULL for an empty value. */
+static char *
+compact_id (const char *text,
+            gboolean upper)
+{
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p) && *p != '.' && *p != '-')
+      g_string_append_c (out, upper ? g_ascii_toupper (*p) : *p);
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+resolve_supplier_slow (Import *im,
+                       const ImpactRow *row,
+                       GError **error)
+{
+  const char *name = _impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_NAME);
+  g_autofree char *kvk = compact_id (_impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_KVK), FALSE);
+  g_autofree char *vat = compact_id (_impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_VAT_ID), TRUE);
+  const char *erp = _impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_ERP_ID);
+  g_autofree char *norm = name != NULL ? impact_supplier_normalize_name (name) : NULL;
+  g_autofree char *key = NULL;
+  g_autoptr (ImpactSupplier) found = NULL;
+  g_autoptr (ImpactSupplier) created = NULL;
+  gpointer cached;
+
+  /* A KvK number of 7 digits lost its leading zero in a spreadsheet. */
+  if (kvk != NULL && strlen (kvk) == 7 && strspn (kvk, "0123456789") == 7)
+    {
+      char *padded = g_strdup_printf ("%08d", atoi (kvk));
+
+      g_free (kvk);
+      kvk = padded;
+    }
+  if (kvk != NULL && !impact_kvk_is_valid (kvk))
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_KVK],
+                             g_strdup_printf (_ ("“%s” is not a KvK number (8 digits)."),
+                                              _impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_KVK)));
+      return 0;
+    }
+  if (vat != NULL && !(strlen (vat) >= 4 && g_ascii_isalpha (vat[0]) && g_ascii_isalpha (vat[1])))
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_VAT_ID],
+                             g_strdup_printf (_ ("“%s” is not a VAT id (such as NL123456789B01)."),
+                                              _impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_VAT_ID)));
+      return 0;
+    }
+  if (kvk == NULL && vat == NULL && erp == NULL && (norm == NULL || *norm == '\0'))
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+                             g_strdup (_ ("The row names no supplier.")));
+      return 0;
+    }
+
+  key = g_strjoin ("\x1f", kvk ? kvk : "", vat ? vat : "", erp ? erp : "", norm ? norm : "", NULL);
+  if (g_hash_table_lookup_extended (im->suppliers, key, NULL, &cached))
+    return (gint64) GPOINTER_TO_SIZE (cached);
+
+  found = impact_store_find_supplier (im->store, kvk, vat, erp, name, error);
+  if (found == NULL && error != NULL && *error != NULL)
+    return -1;
+
+  if (found != NULL)
+    {
+      g_autofree char *found_norm = impact_supplier_normalize_name (found->name);
+
+      /* Found by number under another name: remember the name for files without numbers. */
+      if (norm != NULL && *norm != '\0' && !g_str_equal (norm, found_norm)
+          && !impact_store_add_supplier_alias (im->store, found->id, name, error))
+        return -1;
+      g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (found->id));
+      return found->id;
+    }
+
+  if (name == NULL || *norm == '\0')
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+                             g_strdup (_ ("The supplier is not known yet and the row gives no name for it.")));
+      return 0;
+    }
+
+  created = impact_supplier_new (name);
+  created->kvk = g_steal_pointer (&kvk);
+  created->vat_id = g_steal_pointer (&vat);
+  created->erp_id = g_strdup (erp);
+  created->id = impact_store_add_supplier (im->store, created, error);
+  if (created->id == 0)
+    return -1;
+  g_ptr_array_add (im->summary->new_suppliers, g_strdup (name));
+  g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (created->id));
+
+  return created->id;
+}
+
+/* Exports repeat the same supplier on many rows: the supplier is looked up by the row's
+ * texts as they are, and only a new combination is checked, normalised and matched. */
+gint64
+_impact_import_resolve_supplier (Import *im,
+                                 const ImpactRow *row,
+                                 GError **error)
+{
+  static const ImpactField fields[] = {
+    IMPACT_FIELD_SUPPLIER_NAME,
+    IMPACT_FIELD_SUPPLIER_KVK,
+    IMPACT_FIELD_SUPPLIER_VAT_ID,
+    IMPACT_FIELD_SUPPLIER_ERP_ID,
+  };
+  gpointer cached;
+  gint64 id;
+
+  g_string_truncate (im->raw_key, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *text = _impact_import_field_text (im, row, fields[i]);
+
+      if (text != NULL)
+        g_string_append (im->raw_key, text);
+      g_string_append_c (im->raw_key, '\x1f');
+    }
+  if (g_hash_table_lookup_extended (im->raw_suppliers, im->raw_key->str, NULL, &cached))
+    return (gint64) GPOINTER_TO_SIZE (cached);
+
+  id = resolve_supplier_slow (im, row, error);
+  if (id > 0)
+    g_hash_table_insert (im->raw_suppliers, g_strdup (im->raw_key->str), GSIZE_TO_POINTER (id));
+
+  return id;
+}
+
+gint64
+_impact_import_ensure_group (Import *im,
+                             GError **error)
+{
+  g_autoptr (ImpactNode) group = NULL;
+
+  if (im->group_id != 0)
+    return im->group_id;
+
+  group = impact_node_new (IMPACT_NODE_GROUP, "GROUP", _ ("Group"));
+  im->group_id = impact_store_add_node (im->store, group, error);
+
+  return im->group_id;
+}
+
+/* Finds the division by code, then by name; a new one is created with the value as both. */
+static gint64
+resolve_division (Import *im,
+                  const char *value,
+                  GError **error)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr (ImpactNode) division = NULL;
+  gpointer id;
+
+  /* By code as written (the common case, without an allocation), then by name. */
+  if (g_hash_table_lookup_extended (im->divisions, value, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+  folded = g_utf8_casefold (value, -1);
+  if (g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+
+  if (_impact_import_ensure_group (im, error) == 0)
+    return -1;
+  division = impact_node_new (IMPACT_NODE_DIVISION, value, value);
+  division->parent_id = im->group_id;
+  division->id = impact_store_add_node (im->store, division, error);
+  if (division->id == 0)
+    return -1;
+
+  g_ptr_array_add (im->summary->new_divisions, g_strdup (value));
+  g_hash_table_insert (im->divisions, g_strdup (value), GSIZE_TO_POINTER (division->id));
+  g_hash_table_insert (im->divisions, g_steal_pointer (&folded), GSIZE_TO_POINTER (division->id));
+
+  return division->id;
+}
+
+static gint64
+resolve_object (Import *im,
+                const char *code,
+                gint64 division_id,
+                GError **error)
+{
+  g_autoptr (ImpactNode) object = NULL;
+  gpointer id;
+
+  if (g_hash_table_lookup_extended (im->objects, code, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+
+  object = impact_node_new (IMPACT_NODE_OBJECT, code, code);
+  object->parent_id = division_id;
+  object->id = impact_store_add_node (im->store, object, error);
+  if (object->id == 0)
+    return -1;
+
+  g_ptr_array_add (im->summary->new_objects, g_strdup (code));
+  g_hash_table_insert (im->objects, g_strdup (code), GSIZE_TO_POINTER (object->id));
+
+  return object->id;
+}
+
+static gboolean
+row_amount (Import *im,
+            const ImpactRow *row,
+            gint64 *cents)
+{
+  static const ImpactField parts[] = { IMPACT_FIELD_AMOUNT, IMPACT_FIELD_AMOUNT_INCL, IMPACT_FIELD_VAT,
+                                       IMPACT_FIELD_CREDIT };
+  gint64 value[G_N_ELEMENTS (parts)] = { 0 };
+  gboolean present[G_N_ELEMENTS (parts)] = { FALSE };
+  const char *indicator;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      const ImpactCell *cell = _impact_import_field_cell (im, row, parts[i]);
+
+      if (cell->type == IMPACT_CELL_EMPTY)
+        continue;
+      if (!_impact_import_parse_amount_cell (cell, im->mapping->decimal, &value[i]))
+        {
+          _impact_import_reject (im, row->number, im->column[parts[i]],
+                                 cell->type == IMPACT_CELL_ERROR
+                                     ? g_strdup (cell->text)
+                                     : g_strdup_printf (_ ("“%s” is not an amount."), cell->text));
+          return FALSE;
+        }
+      present[i] = TRUE;
+    }
+
+  if (present[0])
+    *cents = value[0];
+  else if (present[1])
+    *cents = value[1] - value[2];
+  else if (present[3])
+    *cents = 0;
+  else
+    {
+      int column = im->column[IMPACT_FIELD_AMOUNT] >= 0 ? im->column[IMPACT_FIELD_AMOUNT]
+                                                        : im->column[IMPACT_FIELD_AMOUNT_INCL];
+
+      _impact_import_reject (im, row->number, column, g_strdup (_ ("The row has no amount.")));
+      return FALSE;
+    }
+
+  /* A separate credit column, or a C in a debit/credit column, makes it a credit note. */
+  if (present[3])
+    *cents -= llabs (value[3]);
+  indicator = _impact_import_field_text (im, row, IMPACT_FIELD_DEBIT_CREDIT);
+  if (indicator != NULL && (indicator[0] == 'C' || indicator[0] == 'c') && *cents > 0)
+    *cents = -*cents;
+
+  return TRUE;
+}
+
+gboolean
+_impact_import_purchase_row (Import *im,
+                             const ImpactRow *row,
+                             GError **error)
+{
+  ImpactPurchaseLine line = { 0 };
+  const ImpactCell *date_cell;
+  ImpactField date_field;
+  const char *division, *object, *currency;
+
+  if (impact_row_is_empty (row))
+    return TRUE;
+  if (_impact_import_is_total_row (im, row))
+    {
+      im->summary->rows_skipped++;
+      return TRUE;
+    }
+  im->summary->rows_read++;
+
+  for (guint f = 1; f < IMPACT_N_FIELDS; f++)
+    {
+      const ImpactCell *cell = _impact_import_field_cell (im, row, f);
+
+      if (cell->type == IMPACT_CELL_ERROR)
+        {
+          _impact_import_reject (im, row->number, im->column[f], g_strdup (cell->text));
+          return TRUE;
+        }
+    }
+
+  /* The invoice date, or the posting date where the invoice date is missing. */
+  date_field = im->column[IMPACT_FIELD_INVOICE_DATE] >= 0
+                       && (_impact_import_field_text (im, row, IMPACT_FIELD_INVOICE_DATE) != NULL || im->column[IMPACT_FIELD_POSTING_DATE] < 0)
+                   ? IMPACT_FIELD_INVOICE_DATE
+                   : IMPACT_FIELD_POSTING_DATE;
+  date_cell = _impact_import_field_cell (im, row, date_field);
+  if (date_cell->type == IMPACT_CELL_EMPTY)
+    {
+      _impact_import_reject (im, row->number, im->column[date_field], g_strdup (_ ("The row has no date.")));
+      return TRUE;
+    }
+  if (!_impact_import_parse_date_cell (date_cell, im->mapping->date_order, &line.invoice_day))
+    {
+      _impact_import_reject (im, row->number, im->column[date_field],
+                             g_strdup_printf (_ ("“%s” is not a date."), date_cell->text));
+      return TRUE;
+    }
+
+  currency = _impact_import_field_text (im, row, IMPACT_FIELD_CURRENCY);
+  if (currency != NULL && g_ascii_strcasecmp (currency, "EUR") != 0 && !g_str_equal (currency, "€"))
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_CURRENCY],
+                             g_strdup_printf (_ ("The amount is in %s; only amounts in euros can be imported."), currency));
+      return TRUE;
+    }
+
+  if (!row_amount (im, row, &line.amount_cents))
+    return TRUE;
+
+  line.supplier_id = _impact_import_resolve_supplier (im, row, error);
+  if (line.supplier_id <= 0)
+    return line.supplier_id == 0;
+
+  division = _impact_import_field_text (im, row, IMPACT_FIELD_DIVISION);
+  if (division == NULL)
+    division = im->options->division_code;
+  if (division == NULL)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_DIVISION], g_strdup (_ ("The row has no division.")));
+      return TRUE;
+    }
+  line.division_id = resolve_division (im, division, error);
+  if (line.division_id < 0)
+    return FALSE;
+
+  object = _impact_import_field_text (im, row, IMPACT_FIELD_OBJECT);
+  if (object != NULL)
+    {
+      line.object_id = resolve_object (im, object, line.division_id, error);
+      if (line.object_id < 0)
+        return FALSE;
+    }
+
+  line.invoice_number = _impact_import_field_text (im, row, IMPACT_FIELD_INVOICE_NUMBER);
+  line.category = _impact_import_field_text (im, row, IMPACT_FIELD_CATEGORY);
+  line.gl_account = _impact_import_field_text (im, row, IMPACT_FIELD_GL_ACCOUNT);
+  line.description = _impact_import_field_text (im, row, IMPACT_FIELD_DESCRIPTION);
+
+  /* The same supplier, invoice number and amount as a line already stored or earlier in the
+   * file: the same invoice sent twice. */
+  if (line.invoice_number != NULL && !im->options->include_duplicates)
+    {
+      guint64 key = _impact_import_line_key (line.supplier_id, line.invoice_number, line.amount_cents);
+      guint index;
+
+      if (g_array_binary_search (im->existing_keys, &key, _impact_import_compare_keys, &index)
+          || g_hash_table_contains (im->file_keys, GSIZE_TO_POINTER (key)))
+        {
+          im->summary->rows_duplicate++;
+          return TRUE;
+        }
+      g_hash_table_add (im->file_keys, GSIZE_TO_POINTER (key));
+    }
+
+  /* A dry run counts what would be written; the lines themselves need not be. */
+  if (!im->options->dry_run && !impact_bulk_insert_add (im->insert, &line, error))
+    return FALSE;
+  im->summary->rows_accepted++;
+  im->summary->total_cents += line.amount_cents;
+
+  return TRUE;
+}

@@ -1,0 +1,239 @@
+/* impact-import-registers.c: rows of a certificate register and of the organisation
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-importer-private.h"
+
+gboolean
+_impact_import_optional_date (Import *im,
+                              const ImpactRow *row,
+                              ImpactField field,
+                              guint32 *day)
+{
+  const ImpactCell *cell = _impact_import_field_cell (im, row, field);
+
+  *day = 0;
+  if (cell->type == IMPACT_CELL_EMPTY)
+    return TRUE;
+  if (_impact_import_parse_date_cell (cell, im->mapping->date_order, day))
+    return TRUE;
+
+  _impact_import_reject (im, row->number, im->column[field], g_strdup_printf (_ ("“%s” is not a date."), cell->text));
+  return FALSE;
+}
+
+/* A row of a certificate register: a supplier, a status and its validity. The same status
+ * of the same supplier from the same day, stored or earlier in the file, is a duplicate. */
+gboolean
+_impact_import_status_row (Import *im,
+                           const ImpactRow *row,
+                           GError **error)
+{
+  g_autoptr (ImpactStatus) status = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  const char *kind_text;
+  ImpactSocialClass kind;
+  guint32 from, until;
+  gint64 supplier_id;
+
+  if (impact_row_is_empty (row))
+    return TRUE;
+  im->summary->rows_read++;
+
+  for (guint f = 1; f < IMPACT_N_FIELDS; f++)
+    {
+      const ImpactCell *cell = _impact_import_field_cell (im, row, f);
+
+      if (cell->type == IMPACT_CELL_ERROR)
+        {
+          _impact_import_reject (im, row->number, im->column[f], g_strdup (cell->text));
+          return TRUE;
+        }
+    }
+
+  kind_text = _impact_import_field_text (im, row, IMPACT_FIELD_STATUS_KIND);
+  if (kind_text == NULL || !impact_parse_status_kind (kind_text, &kind) || kind == IMPACT_SOCIAL_CLASS_NONE)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_STATUS_KIND],
+                             kind_text == NULL ? g_strdup (_ ("The row names no certificate or status."))
+                                               : g_strdup_printf (_ ("“%s” is not a certificate or status Impact Dashboard knows "
+                                                                     "(such as PSO trede 2, PSO 30+, SW-bedrijf or sociale onderneming)."),
+                                                                  kind_text));
+      return TRUE;
+    }
+  if (!_impact_import_optional_date (im, row, IMPACT_FIELD_VALID_FROM, &from) || !_impact_import_optional_date (im, row, IMPACT_FIELD_VALID_UNTIL, &until))
+    return TRUE;
+  if (from != 0 && until != 0 && until < from)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_VALID_UNTIL], g_strdup (_ ("The status ends before it starts.")));
+      return TRUE;
+    }
+
+  supplier_id = _impact_import_resolve_supplier (im, row, error);
+  if (supplier_id <= 0)
+    return supplier_id == 0;
+
+  stmt = impact_db_prepare (impact_store_get_db (im->store),
+                            "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"
+                            " AND coalesce (valid_from, 0) = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, from);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      im->summary->rows_duplicate++;
+      return TRUE;
+    }
+
+  status = impact_status_new (supplier_id, kind, from, until);
+  status->batch_id = im->batch_id;
+  status->certifying_body = g_strdup (_impact_import_field_text (im, row, IMPACT_FIELD_CERTIFYING_BODY));
+  status->evidence = g_strdup (_impact_import_field_text (im, row, IMPACT_FIELD_EVIDENCE));
+  status->note = g_strdup (_impact_import_field_text (im, row, IMPACT_FIELD_NOTE));
+  if (impact_store_add_status (im->store, status, error) == 0)
+    return FALSE;
+  im->summary->rows_accepted++;
+
+  return TRUE;
+}
+
+/* Fills in what a row says about a unit, leaving what it does not say as it was. */
+static gboolean
+org_contract (Import *im,
+              const ImpactRow *row,
+              ImpactNode *node)
+{
+  const ImpactCell *value = _impact_import_field_cell (im, row, IMPACT_FIELD_CONTRACT_VALUE);
+  const char *client = _impact_import_field_text (im, row, IMPACT_FIELD_CLIENT);
+  guint32 start, end;
+
+  if (value->type != IMPACT_CELL_EMPTY)
+    {
+      gint64 cents;
+
+      if (!_impact_import_parse_amount_cell (value, im->mapping->decimal, &cents) || cents < 0)
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_CONTRACT_VALUE],
+                                 g_strdup_printf (_ ("“%s” is not a contract value."), value->text != NULL ? value->text : ""));
+          return FALSE;
+        }
+      node->contract_value_cents = cents;
+    }
+  if (!_impact_import_optional_date (im, row, IMPACT_FIELD_CONTRACT_START, &start) || !_impact_import_optional_date (im, row, IMPACT_FIELD_CONTRACT_END, &end))
+    return FALSE;
+  if (start != 0)
+    node->contract_start = start;
+  if (end != 0)
+    node->contract_end = end;
+  if (node->contract_start != 0 && node->contract_end != 0 && node->contract_end < node->contract_start)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_CONTRACT_END], g_strdup (_ ("The contract ends before it starts.")));
+      return FALSE;
+    }
+  if (client != NULL)
+    {
+      g_free (node->client);
+      node->client = g_strdup (client);
+    }
+
+  return TRUE;
+}
+
+/* A row of an organisation file: a division and, when given, an object under it with its
+ * client and contract. Missing units are created, existing ones updated. */
+gboolean
+_impact_import_org_row (Import *im,
+                        const ImpactRow *row,
+                        GError **error)
+{
+  const char *division_code = _impact_import_field_text (im, row, IMPACT_FIELD_DIVISION);
+  const char *division_name = _impact_import_field_text (im, row, IMPACT_FIELD_DIVISION_NAME);
+  const char *object_code = _impact_import_field_text (im, row, IMPACT_FIELD_OBJECT);
+  const char *object_name = _impact_import_field_text (im, row, IMPACT_FIELD_OBJECT_NAME);
+  g_autoptr (ImpactNode) division = NULL;
+  g_autoptr (ImpactNode) object = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (impact_row_is_empty (row))
+    return TRUE;
+  im->summary->rows_read++;
+
+  if (division_code == NULL)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_DIVISION], g_strdup (_ ("The row has no division.")));
+      return TRUE;
+    }
+
+  division = impact_store_find_node (im->store, IMPACT_NODE_DIVISION, division_code, &local_error);
+  if (division == NULL && !g_error_matches (local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  if (object_code != NULL)
+    {
+      object = impact_store_find_node (im->store, IMPACT_NODE_OBJECT, object_code, &local_error);
+      if (object == NULL && !g_error_matches (local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (object == NULL)
+        object = impact_node_new (IMPACT_NODE_OBJECT, object_code, object_name != NULL ? object_name : object_code);
+      else if (object_name != NULL)
+        {
+          g_free (object->name);
+          object->name = g_strdup (object_name);
+        }
+      if (!org_contract (im, row, object))
+        return TRUE;
+    }
+
+  /* The row is valid: now write it. */
+  if (division == NULL)
+    {
+      division = impact_node_new (IMPACT_NODE_DIVISION, division_code, division_name != NULL ? division_name : division_code);
+      if ((division->parent_id = _impact_import_ensure_group (im, error)) == 0)
+        return FALSE;
+      division->batch_id = im->batch_id;
+      if ((division->id = impact_store_add_node (im->store, division, error)) == 0)
+        return FALSE;
+      g_ptr_array_add (im->summary->new_divisions, g_strdup (division_code));
+    }
+  else if (division_name != NULL && g_strcmp0 (division->name, division_name) != 0)
+    {
+      g_free (division->name);
+      division->name = g_strdup (division_name);
+      if (!impact_store_update_node (im->store, division, error))
+        return FALSE;
+    }
+
+  if (object != NULL)
+    {
+      object->parent_id = division->id;
+      if (object->id == 0)
+        {
+          object->batch_id = im->batch_id;
+          if ((object->id = impact_store_add_node (im->store, object, error)) == 0)
+            return FALSE;
+          g_ptr_array_add (im->summary->new_objects, g_strdup (object_code));
+        }
+      else if (!impact_store_update_node (im->store, object, error))
+        return FALSE;
+    }
+
+  im->summary->rows_accepted++;
+  return TRUE;
+}

@@ -1,0 +1,75 @@
+/* impact-importer-private.h: what the importer's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-importer.h"
+
+G_BEGIN_DECLS
+
+/* One import under way: the store, the options, the summary being filled in, the column of
+ * each field, and the lookups that make rows cheap. */
+typedef struct
+{
+  ImpactStore *store;
+  const ImpactImportOptions *options;
+  ImpactImportSummary *summary;
+  ImpactMapping *mapping;
+  int column[IMPACT_N_FIELDS];
+  GHashTable *suppliers;
+  GHashTable *raw_suppliers;
+  GString *raw_key;
+  GHashTable *divisions;
+  GHashTable *objects;
+  gint64 group_id;
+  GArray *existing_keys;
+  GHashTable *file_keys;
+  ImpactBulkInsert *insert;
+  gint64 batch_id;
+} Import;
+
+void              _impact_import_reject            (Import           *im,
+                                                    guint             row,
+                                                    int               column,
+                                                    char             *message);
+const ImpactCell *_impact_import_field_cell        (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    ImpactField       field);
+const char       *_impact_import_field_text        (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    ImpactField       field);
+guint64           _impact_import_line_key          (gint64            supplier_id,
+                                                    const char       *invoice_number,
+                                                    gint64            amount_cents);
+int               _impact_import_compare_keys      (gconstpointer     a,
+                                                    gconstpointer     b);
+gboolean          _impact_import_parse_amount_cell (const ImpactCell *cell,
+                                                    ImpactDecimalSeparator decimal,
+                                                    gint64           *cents);
+gboolean          _impact_import_parse_date_cell   (const ImpactCell *cell,
+                                                    ImpactDateOrder   order,
+                                                    guint32          *day);
+gboolean          _impact_import_is_total_row      (Import           *im,
+                                                    const ImpactRow  *row);
+gint64            _impact_import_resolve_supplier  (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    GError          **error);
+gint64            _impact_import_ensure_group      (Import           *im,
+                                                    GError          **error);
+gboolean          _impact_import_optional_date     (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    ImpactField       field,
+                                                    guint32          *day);
+gboolean          _impact_import_purchase_row      (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    GError          **error);
+gboolean          _impact_import_status_row        (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    GError          **error);
+gboolean          _impact_import_org_row           (Import           *im,
+                                                    const ImpactRow  *row,
+                                                    GError          **error);
+
+G_END_DECLS
