@@ -450,6 +450,17 @@ test_preview (Fixture *f,
   g_assert_cmpuint (p->preview->len, ==, 2);
 }
 
+/* For "Factuurdatum;Leverancier;Bedrag;Divisie;Project;Omschrijving": the user ignores the
+ * Project column and reads Omschrijving as the category. */
+static const ImpactField project_ignored[] = {
+  IMPACT_FIELD_INVOICE_DATE,
+  IMPACT_FIELD_SUPPLIER_NAME,
+  IMPACT_FIELD_AMOUNT,
+  IMPACT_FIELD_DIVISION,
+  IMPACT_FIELD_IGNORE,
+  IMPACT_FIELD_CATEGORY,
+};
+
 static void
 test_user_mapping (Fixture *f,
                    gconstpointer data)
@@ -457,15 +468,7 @@ test_user_mapping (Fixture *f,
   /* The user ignores the Project column and reads Omschrijving as the category. */
   static const char csv[] = "Factuurdatum;Leverancier;Bedrag;Divisie;Project;Omschrijving\n"
                             "01-01-2025;A;1,00;D;P1;Schoonmaak\n";
-  static const ImpactField fields[] = {
-    IMPACT_FIELD_INVOICE_DATE,
-    IMPACT_FIELD_SUPPLIER_NAME,
-    IMPACT_FIELD_AMOUNT,
-    IMPACT_FIELD_DIVISION,
-    IMPACT_FIELD_IGNORE,
-    IMPACT_FIELD_CATEGORY,
-  };
-  ImpactImportOptions options = { .fields = fields, .n_fields = G_N_ELEMENTS (fields) };
+  ImpactImportOptions options = { .fields = project_ignored, .n_fields = G_N_ELEMENTS (project_ignored) };
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactImportSummary) s = import (f, "a.csv", csv, &options, &error);
   static const ImpactField no_amount[] = { IMPACT_FIELD_INVOICE_DATE, IMPACT_FIELD_SUPPLIER_NAME, IMPACT_FIELD_IGNORE };
@@ -585,15 +588,7 @@ test_mapping_profiles (Fixture *f,
   /* The next month's export: the same columns, written a little differently. */
   static const char april[] = "FACTUURDATUM;Leverancier ;Bedrag;divisie;Project;Omschrijving\n"
                               "01-04-2025;B;2,00;D;P2;Catering\n";
-  static const ImpactField fields[] = {
-    IMPACT_FIELD_INVOICE_DATE,
-    IMPACT_FIELD_SUPPLIER_NAME,
-    IMPACT_FIELD_AMOUNT,
-    IMPACT_FIELD_DIVISION,
-    IMPACT_FIELD_IGNORE,
-    IMPACT_FIELD_CATEGORY,
-  };
-  ImpactImportOptions chosen = { .fields = fields, .n_fields = G_N_ELEMENTS (fields) };
+  ImpactImportOptions chosen = { .fields = project_ignored, .n_fields = G_N_ELEMENTS (project_ignored) };
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactImportSummary) first = import (f, "maart.csv", march, &chosen, &error);
   g_autoptr (ImpactImportSummary) second = import (f, "april.csv", april, NULL, &error);
