@@ -443,6 +443,15 @@ test_import_dialog_mapping (void)
   wait_for_label (dialog_child (dialog, "new_objects_value"), "0");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (dialog_child (dialog, "decimal_row"))), ==, 1);
 
+  /* One without an amount column: the dialog names what is missing and shows no stale figures. */
+  impact_import_dialog_load_mapping_json (dialog, "{\"format\": \"impact-dashboard-mapping\", \"version\": 1, "
+                                                  "\"columns\": {\"Factuurdatum\": \"invoice-date\", "
+                                                  "\"Leverancier\": \"supplier-name\"}}");
+  wait_for_label (dialog_child (dialog, "accepted_value"), "—");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "notes_label"))), "amount"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "new_objects_value"))), ==, "—");
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "import_button")));
+
   /* One that is not a mapping: the dialog says so and keeps the file. */
   impact_import_dialog_load_mapping_json (dialog, "{\"rows\": 1}");
   notes = dialog_child (dialog, "notes_label");

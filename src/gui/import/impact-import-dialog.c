@@ -267,6 +267,18 @@ show_names (GtkLabel *label,
 }
 
 static void
+clear_check (ImpactImportDialog *self)
+{
+  GtkLabel *values[] = { self->accepted_value, self->rejected_value, self->duplicates_value, self->total_value,
+                         self->new_suppliers_value, self->new_divisions_value, self->new_objects_value };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    gtk_label_set_text (values[i], "—");
+  clear_problems (self);
+  adw_expander_row_set_enable_expansion (self->rejected_row, FALSE);
+}
+
+static void
 show_check (ImpactImportDialog *self,
             const ImpactImportSummary *summary)
 {
@@ -331,6 +343,8 @@ on_check_done_cb (GObject *object,
       /* An incomplete mapping is for the user to fix here; other errors end the dialog. */
       if (g_error_matches (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_MAPPING))
         {
+          /* The figures of an earlier check no longer hold: show none. */
+          clear_check (self);
           gtk_label_set_text (self->notes_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->notes_label), TRUE);
           gtk_widget_set_sensitive (self->import_button, FALSE);
