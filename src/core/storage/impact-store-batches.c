@@ -28,6 +28,37 @@ struct _ImpactBulkInsert
   gboolean finished;
 };
 
+/* One row of import_batches, with the counts @batch has so far; returns its id, or 0. */
+static gint64
+insert_batch_row (ImpactDb *db,
+                  const ImpactBatch *batch,
+                  GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = impact_db_prepare (db,
+                            "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
+                            " imported_at, rows_read, rows_accepted, rows_rejected, rows_duplicate,"
+                            " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, batch->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
+  impact_db_bind_text_or_null (stmt, 4, batch->mapping);
+  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 6, batch->rows_read);
+  sqlite3_bind_int64 (stmt, 7, batch->rows_accepted);
+  sqlite3_bind_int64 (stmt, 8, batch->rows_rejected);
+  sqlite3_bind_int64 (stmt, 9, batch->rows_duplicate);
+  sqlite3_bind_int64 (stmt, 10, batch->total_cents);
+  if (!impact_db_step_done (db, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (impact_db_get_handle (db));
+}
+
 static GHashTable *
 load_ids (ImpactDb *db,
           const char *sql,
@@ -109,25 +140,10 @@ impact_store_begin_batch (ImpactStore *self,
   if (insert->object_ids == NULL)
     return NULL;
 
-  stmt = impact_db_prepare (db,
-                            "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
-                            " imported_at, rows_read, rows_rejected, rows_duplicate)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
+  /* Accepted rows and the total are known at the end, and written then. */
+  insert->batch_id = insert_batch_row (db, batch, error);
+  if (insert->batch_id == 0)
     return NULL;
-  sqlite3_bind_text (stmt, 1, batch->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "", -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
-  impact_db_bind_text_or_null (stmt, 4, batch->mapping);
-  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 6, batch->rows_read);
-  sqlite3_bind_int64 (stmt, 7, batch->rows_rejected);
-  sqlite3_bind_int64 (stmt, 8, batch->rows_duplicate);
-  if (!impact_db_step_done (db, stmt, error))
-    return NULL;
-  insert->batch_id = sqlite3_last_insert_rowid (impact_db_get_handle (db));
 
   insert->stmt = impact_db_prepare (db,
                                     "INSERT INTO purchase_lines (batch_id, invoice_day, supplier_id,"
@@ -616,34 +632,10 @@ impact_store_add_batch (ImpactStore *self,
                         const ImpactBatch *batch,
                         GError **error)
 {
-  ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (batch != NULL && batch->file_name != NULL && batch->target != NULL, 0);
 
-  db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
-                            " imported_at, rows_read, rows_accepted, rows_rejected, rows_duplicate,"
-                            " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, batch->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
-  impact_db_bind_text_or_null (stmt, 4, batch->mapping);
-  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 6, batch->rows_read);
-  sqlite3_bind_int64 (stmt, 7, batch->rows_accepted);
-  sqlite3_bind_int64 (stmt, 8, batch->rows_rejected);
-  sqlite3_bind_int64 (stmt, 9, batch->rows_duplicate);
-  sqlite3_bind_int64 (stmt, 10, batch->total_cents);
-  if (!impact_db_step_done (db, stmt, error))
-    return 0;
-
-  return sqlite3_last_insert_rowid (impact_db_get_handle (db));
+  return insert_batch_row (impact_store_get_db (self), batch, error);
 }
 
 gboolean
