@@ -101,7 +101,6 @@ impact_store_begin_batch (ImpactStore *self,
                           GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (ImpactBulkInsert) insert = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
