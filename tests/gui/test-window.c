@@ -293,6 +293,25 @@ wait_for_label (GtkWidget *label,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
 }
 
+/* Writes @csv to NAME.csv and opens the import dialog for it over a new window on NAME.sqlite. */
+static ImpactImportDialog *
+open_import_dialog (const char *name,
+                    const char *csv,
+                    ImpactWindow **window)
+{
+  g_autofree char *db_name = g_strconcat (name, ".sqlite", NULL);
+  g_autofree char *csv_name = g_strconcat (name, ".csv", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, db_name, NULL);
+  g_autofree char *csv_path = g_build_filename (tmpdir, csv_name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
+
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  *window = open_window (path);
+  wait_for_page (*window, "welcome");
+
+  return impact_window_open_import (*window, file);
+}
+
 static void
 test_import_dialog (void)
 {
@@ -301,19 +320,13 @@ test_import_dialog (void)
                             "31-02-2025;F2;Jansen B.V.;10,00;SCHOON;SCH-1\n"
                             "16-03-2025;F3;De Vries;100,00;CATER;CAT-1\n"
                             "17-03-2025;F4;De Vries;5,00;CATER;CAT-1\n";
-  g_autofree char *path = g_build_filename (tmpdir, "dialog.sqlite", NULL);
-  g_autofree char *csv_path = g_build_filename (tmpdir, "inkoop.csv", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
-  ImpactWindow *window = open_window (path);
+  ImpactWindow *window;
   ImpactImportDialog *dialog;
   GtkWidget *grid;
   GtkDropDown *project = NULL;
   guint n_dropdowns = 0;
 
-  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
-  wait_for_page (window, "welcome");
-
-  dialog = impact_window_open_import (window, file);
+  dialog = open_import_dialog ("dialog", csv, &window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   wait_for_label (dialog_child (dialog, "accepted_value"), "3");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (dialog_child (dialog, "rejected_value"))), ==, "1");
@@ -382,17 +395,12 @@ test_import_dialog_register (void)
   static const char csv[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf\n"
                             "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020\n"
                             "Jansen B.V.;12345678;PSO trede 2;15-03-2024\n";
-  g_autofree char *path = g_build_filename (tmpdir, "register.sqlite", NULL);
-  g_autofree char *csv_path = g_build_filename (tmpdir, "register.csv", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
-  ImpactWindow *window = open_window (path);
+  ImpactWindow *window;
   ImpactImportDialog *dialog;
   GtkWidget *notes;
   gint64 n = -1;
 
-  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
-  wait_for_page (window, "welcome");
-  dialog = impact_window_open_import (window, file);
+  dialog = open_import_dialog ("register", csv, &window);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
   /* As purchase lines, the columns are not enough: the dialog says what is missing. */
@@ -426,16 +434,11 @@ test_import_dialog_mapping (void)
   static const char ignore_project[] = "{\"format\": \"impact-dashboard-mapping\", \"version\": 1, \"columns\": "
                                        "{\"Factuurdatum\": \"invoice-date\", \"Leverancier\": \"supplier-name\", "
                                        "\"Bedrag\": \"amount\", \"Divisie\": \"division\"}, \"decimal\": \"comma\"}";
-  g_autofree char *path = g_build_filename (tmpdir, "mapping.sqlite", NULL);
-  g_autofree char *csv_path = g_build_filename (tmpdir, "mapping.csv", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (csv_path);
-  ImpactWindow *window = open_window (path);
+  ImpactWindow *window;
   ImpactImportDialog *dialog;
   GtkWidget *notes;
 
-  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
-  wait_for_page (window, "welcome");
-  dialog = impact_window_open_import (window, file);
+  dialog = open_import_dialog ("mapping", csv, &window);
   wait_for_label (dialog_child (dialog, "new_objects_value"), "1 (SCH-1)");
 
   /* A saved mapping without the Project column: no objects any more. */
