@@ -420,6 +420,32 @@ test_cancel (Fixture *f,
   g_assert_true (impact_store_is_empty (f->store, NULL));
 }
 
+/* The rows are read ahead on another thread, a few thousand at a time: a file that breaks
+ * far into it still fails as a whole, with the row that broke it. */
+static void
+test_late_error (Fixture *f,
+                 gconstpointer data)
+{
+  GString *csv = g_string_new ("Factuurdatum;Factuurnummer;Leverancier;Bedrag;Divisie\n");
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  static const ImpactImportOptions options = { 0 };
+
+  for (guint i = 0; i < 9000; i++)
+    g_string_append_printf (csv, "01-01-2025;F%u;Leverancier %u;1,00;D\n", i, i % 50);
+  g_string_append (csv, "02-01-2025;\"");
+  for (guint i = 0; i < 64 * 1024 / 8; i++)
+    g_string_append (csv, "abcdefg ");
+  path = write_file (f, "late.csv", csv->str, csv->len);
+  g_string_free (csv, TRUE);
+
+  g_assert_null (impact_import_file (f->store, path, &options, NULL, &error));
+  g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "Row 9002 "));
+  g_assert_true (impact_store_is_empty (f->store, NULL));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM import_batches"), ==, 0);
+}
+
 static void
 test_preview (Fixture *f,
               gconstpointer data)
@@ -845,6 +871,7 @@ main (int argc,
   ADD ("/import/bad-rows", test_bad_rows);
   ADD ("/import/ambiguous-formats-warn", test_ambiguous_formats_warn);
   ADD ("/import/cancel", test_cancel);
+  ADD ("/import/late-error", test_late_error);
   ADD ("/import/preview", test_preview);
   ADD ("/import/user-mapping", test_user_mapping);
   ADD ("/import/certificate-register", test_certificate_register);

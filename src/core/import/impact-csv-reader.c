@@ -64,7 +64,7 @@ on_field_cb (void *data,
   /* The encoding is decided per field: files mix UTF-8 with Windows-1252 more often than
    * one would hope, and a field that is not valid UTF-8 is read as Windows-1252. */
   if (g_utf8_validate (data, length, NULL))
-    impact_row_append_text (self->current, data, length);
+    impact_row_append_valid_text (self->current, data, length);
   else
     {
       g_autofree char *converted = g_convert_with_fallback (data, length, "UTF-8", "WINDOWS-1252",

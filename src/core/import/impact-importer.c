@@ -17,6 +17,7 @@
 
 #include "impact-exchange.h"
 #include "impact-importer-private.h"
+#include "impact-row-pump.h"
 
 /* The header is looked for in the first rows; exports put a title or a date above it. */
 #define HEADER_SEARCH_ROWS 20
@@ -429,17 +430,77 @@ import_clear (Import *im)
   g_clear_pointer (&im->file_keys, g_hash_table_unref);
 }
 
-ImpactImportSummary *
-impact_import_reader (ImpactStore *store,
-                      ImpactReader *reader,
-                      const char *content_hash,
-                      const ImpactImportOptions *options,
-                      GCancellable *cancellable,
-                      GError **error)
+/* The SHA-256 of a file, worked out on a thread of its own while the file is imported. */
+typedef struct
+{
+  char *path;
+  GCancellable *cancellable;
+} HashJob;
+
+static gpointer
+hash_thread (gpointer data)
+{
+  HashJob *job = data;
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr (GFile) file = g_file_new_for_path (job->path);
+  g_autoptr (GFileInputStream) stream = g_file_read (file, job->cancellable, NULL);
+  g_autofree guchar *buffer = g_malloc (64 * 1024);
+  char *result = NULL;
+  gssize n = -1;
+
+  if (stream != NULL)
+    while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, job->cancellable, NULL)) > 0)
+      g_checksum_update (checksum, buffer, n);
+  if (n == 0)
+    result = g_strdup (g_checksum_get_string (checksum));
+
+  g_free (job->path);
+  g_clear_object (&job->cancellable);
+  g_free (job);
+
+  return result;
+}
+
+static GThread *
+start_hash (const char *path,
+            GCancellable *cancellable)
+{
+  HashJob *job = g_new0 (HashJob, 1);
+
+  job->path = g_strdup (path);
+  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+
+  return g_thread_new ("impact-hash", hash_thread, job);
+}
+
+/* Waits for the checksum; NULL when the file could not be read again. */
+static char *
+finish_hash (GThread **hasher)
+{
+  return *hasher != NULL ? g_thread_join (g_steal_pointer (hasher)) : NULL;
+}
+
+static void
+cancel_hash (GThread **hasher)
+{
+  g_free (finish_hash (hasher));
+}
+
+/* Imports the rows of @reader; the file's checksum is @content_hash or, when @hasher is
+ * given, what that thread works out in the meantime (the caller joins it if this does not). */
+static ImpactImportSummary *
+import_reader (ImpactStore *store,
+               ImpactReader *reader,
+               const char *content_hash,
+               GThread **hasher,
+               const ImpactImportOptions *options,
+               GCancellable *cancellable,
+               GError **error)
 {
   g_autoptr (ImpactImportSummary) summary = NULL;
   g_autoptr (GPtrArray) head = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
-  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (ImpactRowPump) pump = NULL;
+  const ImpactRow *row = NULL;
   g_autoptr (ImpactBatch) batch = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *mapping_json = NULL;
@@ -490,7 +551,10 @@ impact_import_reader (ImpactStore *store,
 
   for (guint i = 0; ok && i < head->len; i++, n_done++)
     ok = process_any_row (&im, g_ptr_array_index (head, i), error);
-  while (ok && impact_reader_read_row (reader, row, &local_error))
+  /* The rest of the file is read on a second thread while the rows are checked here. */
+  if (ok)
+    pump = impact_row_pump_new (reader);
+  while (ok && impact_row_pump_next (pump, &row, &local_error))
     {
       /* Every few thousand rows: stop if cancelled, and say how far it is. */
       if (++n_done % CANCEL_CHECK_INTERVAL == 0)
@@ -501,10 +565,11 @@ impact_import_reader (ImpactStore *store,
               break;
             }
           if (options->progress != NULL)
-            options->progress (impact_reader_get_fraction (reader), options->progress_data);
+            options->progress (impact_row_pump_get_fraction (pump), options->progress_data);
         }
       ok = process_any_row (&im, row, error);
     }
+  g_clear_pointer (&pump, impact_row_pump_free);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -528,7 +593,13 @@ impact_import_reader (ImpactStore *store,
           batch->rows_duplicate = summary->rows_duplicate;
           summary->batch_id = impact_store_update_batch_counts (store, batch, error) ? im.batch_id : 0;
         }
-      if (summary->batch_id != 0)
+      if (summary->batch_id != 0 && hasher != NULL)
+        {
+          g_autofree char *hash = finish_hash (hasher);
+
+          ok = hash == NULL || impact_store_set_batch_content_hash (store, summary->batch_id, hash, error);
+        }
+      if (ok && summary->batch_id != 0)
         {
           g_autofree char *signature = impact_mapping_get_signature (im.mapping);
 
@@ -568,8 +639,8 @@ looks_like_json_object (const char *path)
   return i < n && head[i] == '{';
 }
 
-/* Hashes the file first (it is kept with the batch, to recognise a file imported before),
- * then imports it. */
+/* Imports a file of any kind. Its checksum is kept with the batch, to recognise a file
+ * imported before; it is worked out on another thread while the rows are read. */
 ImpactImportSummary *
 impact_import_file (ImpactStore *store,
                     const char *path,
@@ -578,11 +649,10 @@ impact_import_file (ImpactStore *store,
                     GError **error)
 {
   g_autoptr (ImpactReader) reader = NULL;
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
-  guchar buffer[64 * 1024];
-  gssize n;
+  ImpactImportSummary *summary;
+  GThread *hasher;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -596,10 +666,8 @@ impact_import_file (ImpactStore *store,
       g_prefix_error (error, _ ("Could not open “%s”: "), name);
       return NULL;
     }
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, cancellable, error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
+  g_clear_object (&stream);
+  hasher = start_hash (path, cancellable);
 
   /* The application's own exchange format is a whole dataset, not rows to map. */
   if (looks_like_json_object (path))
@@ -608,15 +676,30 @@ impact_import_file (ImpactStore *store,
 
       if (json_parser_load_from_mapped_file (parser, path, NULL)
           && impact_exchange_is_document (json_parser_get_root (parser)))
-        return impact_import_exchange (store, json_parser_get_root (parser), path, g_checksum_get_string (checksum),
-                                       options, cancellable, error);
+        {
+          g_autofree char *hash = finish_hash (&hasher);
+
+          return impact_import_exchange (store, json_parser_get_root (parser), path, hash != NULL ? hash : "",
+                                         options, cancellable, error);
+        }
     }
 
   reader = impact_reader_new_for_file (path, error);
-  if (reader == NULL)
-    return NULL;
+  summary = reader != NULL ? import_reader (store, reader, NULL, &hasher, options, cancellable, error) : NULL;
+  cancel_hash (&hasher);
 
-  return impact_import_reader (store, reader, g_checksum_get_string (checksum), options, cancellable, error);
+  return summary;
+}
+
+ImpactImportSummary *
+impact_import_reader (ImpactStore *store,
+                      ImpactReader *reader,
+                      const char *content_hash,
+                      const ImpactImportOptions *options,
+                      GCancellable *cancellable,
+                      GError **error)
+{
+  return import_reader (store, reader, content_hash, NULL, options, cancellable, error);
 }
 
 /* What the dialog shows before anything is checked: the sheets, the header with the

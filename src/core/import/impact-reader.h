@@ -67,6 +67,9 @@ const ImpactCell *impact_row_get_cell     (const ImpactRow  *row,
 void              impact_row_append_text  (ImpactRow        *row,
                                            const char       *text,
                                            gssize            length);
+void              impact_row_append_valid_text (ImpactRow   *row,
+                                           const char       *text,
+                                           gsize             length);
 void              impact_row_append_cell  (ImpactRow        *row,
                                            const ImpactCell *cell);
 gboolean          impact_row_is_empty     (const ImpactRow  *row);

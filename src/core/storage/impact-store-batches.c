@@ -664,3 +664,26 @@ impact_store_update_batch_counts (ImpactStore *self,
 
   return impact_db_step_done (db, stmt, error);
 }
+
+/* The checksum of the batch's file, when it is known only after the rows were written. */
+gboolean
+impact_store_set_batch_content_hash (ImpactStore *self,
+                                     gint64 batch_id,
+                                     const char *content_hash,
+                                     GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (batch_id > 0 && content_hash != NULL, FALSE);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db, "UPDATE import_batches SET content_hash = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, batch_id);
+
+  return impact_db_step_done (db, stmt, error);
+}

@@ -145,6 +145,10 @@ gint64         impact_store_add_batch     (ImpactStore         *self,
 gboolean       impact_store_update_batch_counts (ImpactStore   *self,
                                            const ImpactBatch   *batch,
                                            GError             **error);
+gboolean       impact_store_set_batch_content_hash (ImpactStore *self,
+                                           gint64               batch_id,
+                                           const char          *content_hash,
+                                           GError             **error);
 ImpactBatch   *impact_store_get_batch     (ImpactStore         *self,
                                            gint64               batch_id,
                                            GError             **error);

@@ -1,0 +1,23 @@
+/* impact-row-pump.h: a reader's rows, read ahead on a second thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-reader.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ImpactRowPump ImpactRowPump;
+
+ImpactRowPump *impact_row_pump_new          (ImpactReader   *reader);
+gboolean       impact_row_pump_next         (ImpactRowPump  *self,
+                                             const ImpactRow **row,
+                                             GError        **error);
+double         impact_row_pump_get_fraction (ImpactRowPump  *self);
+void           impact_row_pump_free         (ImpactRowPump  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactRowPump, impact_row_pump_free)
+
+G_END_DECLS
