@@ -12,8 +12,10 @@
 
 #include "demo/impact-demo.h"
 #include "import/impact-importer.h"
+#include <json-glib/json-glib.h>
 #include "impact-cli.h"
 #include "model/impact-format.h"
+#include "query/impact-query.h"
 #include "storage/impact-store-counts.h"
 
 static const GOptionEntry option_entries[] = {
@@ -47,6 +49,15 @@ static const GOptionEntry option_entries[] = {
     N_ ("With --import: the decimal separator of the amounts (default: detected)"), N_ ("comma|point") },
   { "date-order", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --import: the order of day and month in dates (default: detected)"), N_ ("dmy|mdy") },
+  { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("Show the spend figures of a node and period and exit"), NULL },
+  { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --summary: the division or object (default: the whole group)"), N_ ("CODE") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --summary: the period (default: the financial year of the latest purchase)"),
+    N_ ("2025|2025-Q2|2025-03|2025-01-01..2025-06-30") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --summary: text for people (default) or JSON for programs"), N_ ("text|json") },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
@@ -59,13 +70,21 @@ impact_cli_get_option_entries (void)
 }
 
 static void
+print_row_in (const char *label,
+              const char *value,
+              glong width)
+{
+  /* Pad by characters, not bytes, so Dutch labels with accents still line up. */
+  glong pad = width - g_utf8_strlen (label, -1);
+
+  g_print ("  %s%*s%s\n", label, (int) MAX (pad, 2), "", value);
+}
+
+static void
 print_row (const char *label,
            const char *value)
 {
-  /* Pad by characters, not bytes, so Dutch labels with accents still line up. */
-  glong pad = 24 - g_utf8_strlen (label, -1);
-
-  g_print ("  %s%*s%s\n", label, (int) MAX (pad, 1), "", value);
+  print_row_in (label, value, 24);
 }
 
 static void
@@ -384,6 +403,320 @@ undo_import (const char *database,
   return IMPACT_CLI_EXIT_OK;
 }
 
+static const char *
+level_code (ImpactNodeLevel level)
+{
+  static const char *const codes[] = { "group", "division", "object" };
+
+  return codes[level];
+}
+
+static void
+add_spend (JsonBuilder *builder,
+           const ImpactSpend *spend)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "total_cents");
+  json_builder_add_int_value (builder, spend->total_cents);
+  json_builder_set_member_name (builder, "social_cents");
+  json_builder_add_int_value (builder, spend->social_cents);
+  json_builder_end_object (builder);
+}
+
+static void
+add_suppliers (JsonBuilder *builder,
+               const char *name,
+               GPtrArray *suppliers)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      const ImpactSupplierFigures *supplier = g_ptr_array_index (suppliers, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, supplier->name);
+      json_builder_set_member_name (builder, "kvk");
+      if (supplier->kvk != NULL)
+        json_builder_add_string_value (builder, supplier->kvk);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "class");
+      json_builder_add_string_value (builder, impact_social_class_to_code (supplier->klass));
+      json_builder_set_member_name (builder, "total_cents");
+      json_builder_add_int_value (builder, supplier->total_cents);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The figures as JSON, with the keys the README lists; amounts in cents, the share in
+ * percent. */
+static char *
+figures_to_json (const ImpactFigures *figures)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *period = impact_period_to_code (&figures->period);
+  g_autofree char *first = impact_month_to_code (figures->period.first_month);
+  g_autofree char *last = impact_month_to_code (figures->period.last_month);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "node");
+  json_builder_add_string_value (builder, figures->node->code);
+  json_builder_set_member_name (builder, "node_name");
+  json_builder_add_string_value (builder, figures->node->name);
+  json_builder_set_member_name (builder, "level");
+  json_builder_add_string_value (builder, level_code (figures->node->level));
+  json_builder_set_member_name (builder, "period");
+  json_builder_add_string_value (builder, period);
+  json_builder_set_member_name (builder, "first_month");
+  json_builder_add_string_value (builder, first);
+  json_builder_set_member_name (builder, "last_month");
+  json_builder_add_string_value (builder, last);
+  json_builder_set_member_name (builder, "total_cents");
+  json_builder_add_int_value (builder, figures->spend.total_cents);
+  json_builder_set_member_name (builder, "social_cents");
+  json_builder_add_int_value (builder, figures->spend.social_cents);
+  json_builder_set_member_name (builder, "social_share");
+  json_builder_add_double_value (builder, impact_spend_get_share (&figures->spend));
+  json_builder_set_member_name (builder, "previous");
+  add_spend (builder, &figures->previous);
+
+  json_builder_set_member_name (builder, "by_class");
+  json_builder_begin_object (builder);
+  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+    if (figures->by_class[k] != 0)
+      {
+        json_builder_set_member_name (builder, impact_social_class_to_code (k));
+        json_builder_add_int_value (builder, figures->by_class[k]);
+      }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "suppliers_per_class");
+  json_builder_begin_object (builder);
+  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+    if (figures->suppliers_per_class[k] != 0)
+      {
+        json_builder_set_member_name (builder, impact_social_class_to_code (k));
+        json_builder_add_int_value (builder, figures->suppliers_per_class[k]);
+      }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "by_child");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < figures->by_child->len; i++)
+    {
+      const ImpactChildFigures *child = g_ptr_array_index (figures->by_child, i);
+
+      /* Lines that name no object are listed under the empty code. */
+      json_builder_set_member_name (builder, child->code != NULL ? child->code : "");
+      add_spend (builder, &child->spend);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "by_month");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < figures->by_month->len; i++)
+    {
+      const ImpactMonthFigures *month = &g_array_index (figures->by_month, ImpactMonthFigures, i);
+      g_autofree char *code = impact_month_to_code (month->month);
+
+      json_builder_set_member_name (builder, code);
+      add_spend (builder, &month->spend);
+    }
+  json_builder_end_object (builder);
+
+  add_suppliers (builder, "top_suppliers", figures->top_suppliers);
+  add_suppliers (builder, "top_non_social_suppliers", figures->top_non_social);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static char *
+format_share (const ImpactSpend *spend)
+{
+  g_autofree char *money = impact_format_money (spend->social_cents);
+
+  /* Translators: social spend and its share of the total, as in "EUR 12,00 (8.5%)". */
+  return g_strdup_printf (_ ("%s (%.1f%%)"), money, impact_spend_get_share (spend));
+}
+
+static void
+print_suppliers (const char *title,
+                 GPtrArray *suppliers)
+{
+  glong width = 24;
+
+  if (suppliers->len == 0)
+    return;
+
+  g_print ("\n%s\n", title);
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      const ImpactSupplierFigures *supplier = g_ptr_array_index (suppliers, i);
+
+      width = MAX (width, g_utf8_strlen (supplier->name, -1) + 6);
+    }
+  for (guint i = 0; i < suppliers->len; i++)
+    {
+      const ImpactSupplierFigures *supplier = g_ptr_array_index (suppliers, i);
+      g_autofree char *money = impact_format_money (supplier->total_cents);
+      g_autofree char *label = g_strdup_printf ("%2u. %s", i + 1, supplier->name);
+
+      if (supplier->klass != IMPACT_SOCIAL_CLASS_NONE)
+        {
+          g_autofree char *value = g_strdup_printf ("%s  %s", money, impact_social_class_to_string (supplier->klass));
+
+          print_row_in (label, value, width);
+        }
+      else
+        print_row_in (label, money, width);
+    }
+}
+
+static void
+print_figures (const ImpactFigures *figures)
+{
+  g_autofree char *period = impact_period_to_string (&figures->period);
+  g_autofree char *total = impact_format_money (figures->spend.total_cents);
+  g_autofree char *social = format_share (&figures->spend);
+  g_autofree char *previous_total = impact_format_money (figures->previous.total_cents);
+  g_autofree char *previous_social = format_share (&figures->previous);
+  guint n_suppliers = 0;
+  glong width = 24;
+
+  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+    {
+      n_suppliers += figures->suppliers_per_class[k];
+      width = MAX (width, g_utf8_strlen (impact_social_class_to_string (k), -1) + 2);
+    }
+  for (guint i = 0; i < figures->by_child->len; i++)
+    width = MAX (width, g_utf8_strlen (((ImpactChildFigures *) g_ptr_array_index (figures->by_child, i))->name, -1) + 2);
+
+  /* Translators: the node (group, division or object) and the period, as in "Schoonmaak (SCHOON), 2025". */
+  g_print (_ ("%s (%s), %s\n"), figures->node->name, figures->node->code, period);
+  print_row_in (_ ("Total spend:"), total, width);
+  print_row_in (_ ("Social spend:"), social, width);
+  {
+    g_autofree char *count = impact_format_count (n_suppliers);
+
+    print_row_in (_ ("Suppliers:"), count, width);
+  }
+  print_row_in (_ ("Previous period:"), previous_total, width);
+  print_row_in (_ ("Social, previous period:"), previous_social, width);
+
+  g_print ("\n%s\n", _ ("Spend per social class"));
+  for (guint k = IMPACT_N_SOCIAL_CLASSES; k-- > 0;)
+    if (figures->by_class[k] != 0)
+      {
+        g_autofree char *money = impact_format_money (figures->by_class[k]);
+        g_autofree char *count = impact_format_count (figures->suppliers_per_class[k]);
+        /* Translators: an amount and a number of suppliers, as in "EUR 1.234,00 (12 suppliers)". */
+        g_autofree char *value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%s supplier)", "%s (%s suppliers)",
+                                                               figures->suppliers_per_class[k]),
+                                                  money, count);
+
+        print_row_in (impact_social_class_to_string (k), value, width);
+      }
+
+  if (figures->by_child->len > 0)
+    {
+      g_print ("\n%s\n", figures->node->level == IMPACT_NODE_GROUP ? _ ("Per division") : _ ("Per object"));
+      for (guint i = 0; i < figures->by_child->len; i++)
+        {
+          const ImpactChildFigures *child = g_ptr_array_index (figures->by_child, i);
+          g_autofree char *money = impact_format_money (child->spend.total_cents);
+          /* Translators: spend and its social share, as in "EUR 1.234,00, 8.5% social". */
+          g_autofree char *value = g_strdup_printf (_ ("%s, %.1f%% social"), money, impact_spend_get_share (&child->spend));
+
+          print_row_in (child->name, value, width);
+        }
+    }
+
+  g_print ("\n%s\n", _ ("Per month"));
+  for (guint i = 0; i < figures->by_month->len; i++)
+    {
+      const ImpactMonthFigures *month = &g_array_index (figures->by_month, ImpactMonthFigures, i);
+      g_autofree char *label = impact_month_to_string (month->month);
+      g_autofree char *money = impact_format_money (month->spend.total_cents);
+      g_autofree char *value = g_strdup_printf (_ ("%s, %.1f%% social"), money, impact_spend_get_share (&month->spend));
+
+      print_row_in (label, value, width);
+    }
+
+  print_suppliers (_ ("Largest suppliers"), figures->top_suppliers);
+  print_suppliers (_ ("Largest non-social suppliers"), figures->top_non_social);
+}
+
+static int
+show_summary (const char *database,
+              GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactNode) node = NULL;
+  g_autoptr (ImpactFigures) figures = NULL;
+  g_autofree char *name = g_filename_display_name (database);
+  const char *code = NULL, *period_text = NULL, *format = "text";
+  ImpactPeriod period;
+
+  g_variant_dict_lookup (options, "node", "&s", &code);
+  g_variant_dict_lookup (options, "period", "&s", &period_text);
+  g_variant_dict_lookup (options, "format", "&s", &format);
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr (_ ("“%s” is not a format; use text or json.\n"), format);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_ ("There is no database “%s”.\n"), name);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  store = impact_store_open (database, &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  if (period_text != NULL ? !impact_period_parse (period_text, impact_query_get_fy_start (store), &period, &error)
+                          : !impact_query_get_data_period (store, &period, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return g_error_matches (error, IMPACT_QUERY_ERROR, IMPACT_QUERY_ERROR_PERIOD) ? IMPACT_CLI_EXIT_USAGE
+                                                                                    : IMPACT_CLI_EXIT_FAILED;
+    }
+
+  node = impact_query_find_node (store, code, &error);
+  if (node != NULL)
+    figures = impact_query_figures (store, node, &period, 10, &error);
+  if (figures == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autofree char *json = figures_to_json (figures);
+
+      g_print ("%s\n", json);
+    }
+  else
+    print_figures (figures);
+
+  return IMPACT_CLI_EXIT_OK;
+}
+
 /* Runs the options that need no window. Returns an exit code, or -1 when the application
  * should go on and open its window. */
 int
@@ -420,6 +753,14 @@ impact_cli_handle_options (GVariantDict *options)
       if (g_variant_dict_lookup (options, "undo-import", "x", &batch_id))
         return undo_import (path, batch_id);
       return list_imports (path);
+    }
+
+  if (g_variant_dict_contains (options, "summary"))
+    {
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+
+      return show_summary (path, options);
     }
 
   if (g_variant_dict_contains (options, "import"))

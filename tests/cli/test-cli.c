@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 
 #include "impact-test-utils.h"
@@ -270,6 +271,93 @@ test_import_register (void)
   impact_test_remove_tree (dir);
 }
 
+/* --summary after importing purchases and a certificate register: the register's SW status
+ * (from 2020) makes Werkbedrijf Twente's lines social; its PSO certificate for Jansen starts
+ * after Jansen's March line. */
+static void
+test_summary (void)
+{
+  static const char purchases[] = "Factuurdatum;Factuurnummer;Leverancier;KvK-nummer;Bedrag excl. btw;Divisie;Project\n"
+                                  "15-03-2025;F1;Jansen B.V.;12345678;1.000,00;SCHOON;S-1\n"
+                                  "20-03-2025;F2;Werkbedrijf Twente;87654321;250,00;SCHOON;\n"
+                                  "02-05-2025;F3;Jansen B.V.;12345678;500,00;CATER;\n"
+                                  "10-12-2024;F4;Jansen B.V.;12345678;40,00;CATER;\n";
+  static const char register_csv[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf\n"
+                                     "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020\n"
+                                     "Jansen B.V.;12345678;PSO trede 2;01-04-2025\n";
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *file = g_build_filename (dir, "inkoop.csv", NULL);
+  g_autofree char *reg = g_build_filename (dir, "register.csv", NULL);
+  g_auto (Run) import = { 0 };
+  g_auto (Run) import_reg = { 0 };
+  g_auto (Run) json = { 0 };
+  g_auto (Run) text = { 0 };
+  g_auto (Run) object = { 0 };
+  g_auto (Run) bad_period = { 0 };
+  g_auto (Run) bad_node = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonObject *root, *by_child, *by_month, *by_class;
+
+  g_assert_true (g_file_set_contents (file, purchases, -1, NULL));
+  g_assert_true (g_file_set_contents (reg, register_csv, -1, NULL));
+  run_app (&import, NULL, (const char *[]){ "-d", db, "--import", file, NULL });
+  g_assert_cmpint (import.status, ==, 0);
+  run_app (&import_reg, NULL, (const char *[]){ "-d", db, "--import", reg, "--target", "suppliers", NULL });
+  g_assert_cmpint (import_reg.status, ==, 0);
+
+  run_app (&json, NULL, (const char *[]){ "-d", db, "--summary", "--period", "2025", "--format", "json", NULL });
+  g_assert_cmpstr (json.err, ==, "");
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, json.out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2025");
+  g_assert_cmpstr (json_object_get_string_member (root, "level"), ==, "group");
+  g_assert_cmpint (json_object_get_int_member (root, "total_cents"), ==, 175000);
+  g_assert_cmpint (json_object_get_int_member (root, "social_cents"), ==, 75000);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "social_share"), 100.0 * 750 / 1750, 1e-9);
+  by_class = json_object_get_object_member (root, "by_class");
+  g_assert_cmpint (json_object_get_int_member (by_class, "sw"), ==, 25000);
+  g_assert_cmpint (json_object_get_int_member (by_class, "pso-2"), ==, 50000);
+  g_assert_cmpint (json_object_get_int_member (by_class, "none"), ==, 100000);
+  by_child = json_object_get_object_member (root, "by_child");
+  g_assert_cmpint (json_object_get_size (by_child), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (by_child, "SCHOON"), "total_cents"), ==, 125000);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (by_child, "CATER"), "social_cents"), ==, 50000);
+  by_month = json_object_get_object_member (root, "by_month");
+  g_assert_cmpint (json_object_get_size (by_month), ==, 12);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (by_month, "2025-03"), "total_cents"), ==, 125000);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (by_month, "2025-05"), "social_cents"), ==, 50000);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "previous"), "total_cents"), ==, 4000);
+
+  /* An object, by default in the financial year of the latest purchase. */
+  run_app (&object, NULL, (const char *[]){ "-d", db, "--summary", "--node", "S-1", NULL });
+  g_assert_cmpint (object.status, ==, 0);
+  g_assert_nonnull (strstr (object.out, "S-1 (S-1), 2025\n"));
+  g_assert_nonnull (strstr (object.out, "EUR 1000.00"));
+
+  if (setlocale (LC_ALL, "nl_NL.UTF-8") != NULL)
+    {
+      setlocale (LC_ALL, "C");
+      run_app (&text, "nl", (const char *[]){ "-d", db, "--summary", "--period", "2025-Q1", NULL });
+      g_assert_cmpint (text.status, ==, 0);
+      g_assert_nonnull (strstr (text.out, "K1 2025"));
+      g_assert_true (g_regex_match_simple ("Sociale inkoop: +EUR 250,00 \\(20,0%\\)\n", text.out, 0, 0));
+      g_assert_nonnull (strstr (text.out, "maart 2025"));
+    }
+
+  run_app (&bad_period, NULL, (const char *[]){ "-d", db, "--summary", "--period", "2025-01-15..2025-03-31", NULL });
+  g_assert_cmpint (bad_period.status, ==, 2);
+  g_assert_nonnull (strstr (bad_period.err, "whole months"));
+  run_app (&bad_node, NULL, (const char *[]){ "-d", db, "--summary", "--node", "NOPE", NULL });
+  g_assert_cmpint (bad_node.status, ==, 1);
+  g_assert_nonnull (strstr (bad_node.err, "“NOPE”"));
+
+  impact_test_remove_tree (dir);
+}
+
 static void
 test_import_mapping_files (void)
 {
@@ -349,6 +437,7 @@ main (int argc,
   g_test_add_func ("/cli/import-bad-options", test_import_bad_options);
   g_test_add_func ("/cli/import-register", test_import_register);
   g_test_add_func ("/cli/import-mapping-files", test_import_mapping_files);
+  g_test_add_func ("/cli/summary", test_summary);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "impact-test-utils.h"
+#include "query/impact-query.h"
 #include "storage/impact-migrations.h"
 #include "storage/impact-store.h"
 
@@ -65,6 +66,21 @@ test_migrate_v1 (void)
   g_assert_cmpint (counts.social_cents, ==, 75000);
   g_assert_true (impact_store_classify (store, 2, 739300, &klass, &error));
   g_assert_cmpint (klass, ==, IMPACT_SOCIAL_CLASS_SW);
+
+  /* Version 6's summary is worked out from the lines that were there. */
+  {
+    g_autoptr (ImpactNode) group = impact_query_find_node (store, NULL, &error);
+    g_autoptr (ImpactFigures) figures = NULL;
+    ImpactPeriod period;
+
+    g_assert_no_error (error);
+    g_assert_true (impact_query_get_data_period (store, &period, &error));
+    figures = impact_query_figures (store, group, &period, 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (figures->spend.total_cents, ==, 175000);
+    g_assert_cmpint (figures->spend.social_cents, ==, 75000);
+    g_assert_cmpint (query (db, "SELECT count(*) FROM summary_dirty"), ==, 0);
+  }
 
   /* What version 2 added works. */
   g_assert_true (impact_store_add_supplier_alias (store, 1, "JS Facility", &error));

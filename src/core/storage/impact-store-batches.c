@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-store-summary.h"
 #include "impact-store.h"
 
 struct _ImpactBulkInsert
@@ -18,6 +19,7 @@ struct _ImpactBulkInsert
   GHashTable *supplier_ids;
   GHashTable *division_ids;
   GHashTable *object_ids;
+  ImpactSummaryAcc *summary;
   gint64 batch_id;
   gint64 rows_read;
   gint64 rows_rejected;
@@ -128,6 +130,14 @@ impact_store_begin_batch (ImpactStore *self,
       insert->finished = TRUE;
       return NULL;
     }
+
+  /* The lines are added to the dashboards' summary as they come, classified by the statuses
+   * as they are now. */
+  if (!impact_summary_refresh (db, error))
+    return NULL;
+  insert->summary = impact_summary_acc_new (db, error);
+  if (insert->summary == NULL)
+    return NULL;
 
   insert->supplier_ids = load_ids (db, "SELECT id FROM suppliers", error);
   if (insert->supplier_ids == NULL)
@@ -261,7 +271,8 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
   insert->n_lines++;
   insert->total_cents += line->amount_cents;
 
-  return TRUE;
+  return impact_summary_acc_add (insert->summary, line->division_id, line->object_id, line->supplier_id,
+                                 line->invoice_day, line->amount_cents, error);
 }
 
 /* The batch's number, for what belongs to it besides its lines. */
@@ -284,6 +295,8 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
   g_return_val_if_fail (insert != NULL && !insert->finished, 0);
 
   db = impact_store_get_db (insert->store);
+  if (!impact_summary_acc_write (insert->summary, error) || !impact_summary_refresh (db, error))
+    return 0;
   stmt = impact_db_prepare (db,
                             "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
                             " rows_read = max (?, ?), rows_rejected = ?, rows_duplicate = ?"
@@ -334,6 +347,7 @@ impact_bulk_insert_free (ImpactBulkInsert *insert)
   g_clear_pointer (&insert->supplier_ids, g_hash_table_unref);
   g_clear_pointer (&insert->division_ids, g_hash_table_unref);
   g_clear_pointer (&insert->object_ids, g_hash_table_unref);
+  g_clear_pointer (&insert->summary, impact_summary_acc_free);
   g_clear_object (&insert->store);
   g_free (insert);
 }
@@ -484,6 +498,8 @@ impact_store_delete_batch (ImpactStore *self,
       own = TRUE;
     }
 
+  if (!impact_summary_remove_batch (db, batch_id, error))
+    goto fail;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, steps[i], error);
@@ -503,6 +519,10 @@ impact_store_delete_batch (ImpactStore *self,
                    _ ("There is no import number %s."), number);
       goto fail;
     }
+
+  /* The statuses the batch brought went with it (their triggers marked the suppliers). */
+  if (!impact_summary_refresh (db, error))
+    goto fail;
 
   return !own || impact_db_commit (db, error);
 

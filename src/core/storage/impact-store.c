@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "impact-migrations.h"
+#include "impact-store-summary.h"
 #include "impact-store.h"
 
 struct _ImpactStore
@@ -185,7 +186,8 @@ impact_store_commit (ImpactStore *self,
 {
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
-  if (!impact_db_commit (self->db, error))
+  /* Statuses changed in the transaction show in the summary the moment it lands. */
+  if (!impact_summary_refresh (self->db, error) || !impact_db_commit (self->db, error))
     return FALSE;
 
   /* Back on after a checked transaction; a no-op after any other. */

@@ -1,0 +1,90 @@
+/* impact-query.h: the figures of a node and period, for the dashboards and --summary
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "model/impact-entities.h"
+#include "query/impact-period.h"
+#include "storage/impact-store.h"
+
+G_BEGIN_DECLS
+
+#define IMPACT_QUERY_ERROR (impact_query_error_quark ())
+
+typedef enum
+{
+  IMPACT_QUERY_ERROR_PERIOD,
+  IMPACT_QUERY_ERROR_NO_NODE,
+} ImpactQueryError;
+
+GQuark impact_query_error_quark (void);
+
+typedef struct
+{
+  gint64 total_cents;
+  gint64 social_cents;
+} ImpactSpend;
+
+typedef struct
+{
+  gint32      month;
+  ImpactSpend spend;
+} ImpactMonthFigures;
+
+/* A division of the group or an object of a division; for a division, lines that name no
+ * object are one more child with node_id 0 and no code. */
+typedef struct
+{
+  gint64       node_id;
+  char        *code;
+  char        *name;
+  ImpactSpend  spend;
+} ImpactChildFigures;
+
+/* A supplier's spend in the period; klass is the strongest class of its lines. */
+typedef struct
+{
+  gint64             supplier_id;
+  char              *name;
+  char              *kvk;
+  ImpactSocialClass  klass;
+  gint64             total_cents;
+} ImpactSupplierFigures;
+
+typedef struct
+{
+  ImpactNode   *node;
+  ImpactPeriod  period;
+  ImpactSpend   spend;
+  ImpactSpend   previous;
+  gint64        by_class[IMPACT_N_SOCIAL_CLASSES];
+  /* Suppliers with spend in the period, each counted once, under its strongest class. */
+  guint         suppliers_per_class[IMPACT_N_SOCIAL_CLASSES];
+  /* Every month of the period, in order, also those without spend. */
+  GArray       *by_month;
+  GPtrArray    *by_child;
+  GPtrArray    *top_suppliers;
+  GPtrArray    *top_non_social;
+} ImpactFigures;
+
+double         impact_spend_get_share     (const ImpactSpend   *spend);
+
+ImpactNode    *impact_query_find_node     (ImpactStore         *store,
+                                           const char          *code,
+                                           GError             **error);
+guint          impact_query_get_fy_start  (ImpactStore         *store);
+gboolean       impact_query_get_data_period (ImpactStore       *store,
+                                           ImpactPeriod        *period,
+                                           GError             **error);
+ImpactFigures *impact_query_figures       (ImpactStore         *store,
+                                           const ImpactNode    *node,
+                                           const ImpactPeriod  *period,
+                                           guint                n_top,
+                                           GError             **error);
+void           impact_figures_free        (ImpactFigures       *figures);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactFigures, impact_figures_free)
+
+G_END_DECLS

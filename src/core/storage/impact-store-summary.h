@@ -1,0 +1,38 @@
+/* impact-store-summary.h: the summary tables behind the dashboards (storage only)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ImpactSummaryAcc ImpactSummaryAcc;
+
+/* Months are counted as year * 12 + month - 1, as in the summary tables. */
+gint32            impact_summary_month_of_day (guint32           day);
+
+ImpactSummaryAcc *impact_summary_acc_new      (ImpactDb         *db,
+                                               GError          **error);
+gboolean          impact_summary_acc_add      (ImpactSummaryAcc *acc,
+                                               gint64            division_id,
+                                               gint64            object_id,
+                                               gint64            supplier_id,
+                                               guint32           day,
+                                               gint64            amount_cents,
+                                               GError          **error);
+gboolean          impact_summary_acc_write    (ImpactSummaryAcc *acc,
+                                               GError          **error);
+void              impact_summary_acc_free     (ImpactSummaryAcc *acc);
+
+gboolean          impact_summary_remove_batch (ImpactDb         *db,
+                                               gint64            batch_id,
+                                               GError          **error);
+gboolean          impact_summary_refresh      (ImpactDb         *db,
+                                               GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactSummaryAcc, impact_summary_acc_free)
+
+G_END_DECLS

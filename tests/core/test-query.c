@@ -1,0 +1,579 @@
+/* test-query.c: the figures of a node and period, against sums worked out by hand and by
+ * independent SQL over the purchase lines
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "demo/impact-demo.h"
+#include "impact-test-utils.h"
+#include "model/impact-format.h"
+#include "query/impact-query.h"
+#include "storage/impact-store-summary.h"
+
+#define D(iso) impact_day_from_iso (iso)
+#define EUR(x) ((gint64) ((x) *100))
+
+typedef struct
+{
+  char *dir;
+  ImpactStore *store;
+  ImpactNode *group;
+  gint64 division_a, division_b, object_a1;
+  gint64 s1, s2, s3, s4;
+  gint64 s1_status;
+  gint64 batch_id;
+} Fixture;
+
+static gint64
+add_node (Fixture *f,
+          ImpactNodeLevel level,
+          const char *code,
+          const char *name,
+          gint64 parent_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) node = impact_node_new (level, code, name);
+  gint64 id;
+
+  node->parent_id = parent_id;
+  id = impact_store_add_node (f->store, node, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_supplier (Fixture *f,
+              const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactSupplier) supplier = impact_supplier_new (name);
+  gint64 id = impact_store_add_supplier (f->store, supplier, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+add_status (Fixture *f,
+            gint64 supplier_id,
+            ImpactSocialClass kind,
+            const char *from,
+            const char *until)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStatus) status = impact_status_new (supplier_id, kind, D (from), until != NULL ? D (until) : 0);
+  gint64 id = impact_store_add_status (f->store, status, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+insert (Fixture *f,
+        const ImpactPurchaseLine *lines,
+        gsize n_lines)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("test.csv", "purchases");
+  gint64 id = impact_store_insert_lines (f->store, batch, lines, n_lines, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* Four suppliers: S1 holds PSO 30+ from 15 March 2025, S2 is an SW company, S3 has no
+ * status, S4 is a PSO aspirant. */
+static void
+fixture_set_up (Fixture *f,
+                gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  gint64 group_id;
+
+  f->dir = impact_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "impact.sqlite", NULL);
+  f->store = impact_store_open (path, &error);
+  g_assert_no_error (error);
+
+  group_id = add_node (f, IMPACT_NODE_GROUP, "G", "Groep", 0);
+  f->division_a = add_node (f, IMPACT_NODE_DIVISION, "A", "Alfa", group_id);
+  f->division_b = add_node (f, IMPACT_NODE_DIVISION, "B", "Bravo", group_id);
+  f->object_a1 = add_node (f, IMPACT_NODE_OBJECT, "A-1", "Stadhuis", f->division_a);
+  f->s1 = add_supplier (f, "Social One");
+  f->s2 = add_supplier (f, "SW Bedrijf");
+  f->s3 = add_supplier (f, "Plain B.V.");
+  f->s4 = add_supplier (f, "Aspirant B.V.");
+  f->s1_status = add_status (f, f->s1, IMPACT_SOCIAL_CLASS_PSO_30PLUS, "2025-03-15", NULL);
+  add_status (f, f->s2, IMPACT_SOCIAL_CLASS_SW, "2024-01-01", NULL);
+  add_status (f, f->s4, IMPACT_SOCIAL_CLASS_PSO_ASPIRANT, "2024-01-01", NULL);
+
+  {
+    const ImpactPurchaseLine lines[] = {
+      { D ("2025-03-10"), f->s1, f->division_a, f->object_a1, EUR (100) },
+      { D ("2025-03-20"), f->s1, f->division_a, f->object_a1, EUR (200) },
+      { D ("2025-04-01"), f->s2, f->division_a, 0, EUR (50) },
+      { D ("2025-04-02"), f->s3, f->division_b, 0, EUR (1000) },
+      { D ("2025-04-03"), f->s3, f->division_b, 0, EUR (-100) },
+      { D ("2025-05-05"), f->s4, f->division_b, 0, EUR (30) },
+      { D ("2024-12-31"), f->s3, f->division_a, 0, EUR (70) },
+      { D ("2025-02-01"), f->s2, f->division_b, 0, EUR (10) },
+    };
+
+    f->batch_id = insert (f, lines, G_N_ELEMENTS (lines));
+  }
+
+  f->group = impact_query_find_node (f->store, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f,
+                   gconstpointer data)
+{
+  g_clear_pointer (&f->group, impact_node_free);
+  g_clear_object (&f->store);
+  impact_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* node_summary and supplier_month_summary are spend_summary summed two ways, always. */
+static void
+assert_summaries_agree (ImpactStore *store)
+{
+  static const char *const checks[] = {
+    "SELECT count (*) FROM (SELECT division_id, object_id, month, class, total_cents, n_lines FROM node_summary"
+    " EXCEPT SELECT division_id, object_id, month, class, sum (total_cents), sum (n_lines) FROM spend_summary"
+    " GROUP BY 1, 2, 3, 4)",
+    "SELECT count (*) FROM (SELECT division_id, object_id, month, class, sum (total_cents), sum (n_lines)"
+    " FROM spend_summary GROUP BY 1, 2, 3, 4"
+    " EXCEPT SELECT division_id, object_id, month, class, total_cents, n_lines FROM node_summary)",
+    "SELECT count (*) FROM (SELECT month, supplier_id, class, total_cents, n_lines FROM supplier_month_summary"
+    " EXCEPT SELECT month, supplier_id, class, sum (total_cents), sum (n_lines) FROM spend_summary GROUP BY 1, 2, 3)",
+    "SELECT count (*) FROM (SELECT month, supplier_id, class, sum (total_cents), sum (n_lines) FROM spend_summary"
+    " GROUP BY 1, 2, 3 EXCEPT SELECT month, supplier_id, class, total_cents, n_lines FROM supplier_month_summary)",
+    "SELECT count (*) FROM spend_summary WHERE n_lines = 0",
+    "SELECT (SELECT total (total_cents) FROM spend_summary) - (SELECT total (amount_cents) FROM purchase_lines)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+    {
+      gint64 differences = -1;
+
+      g_assert_true (impact_db_query_int (impact_store_get_db (store), checks[i], &differences, NULL));
+      g_assert_cmpint (differences, ==, 0);
+    }
+}
+
+static ImpactFigures *
+figures_of (Fixture *f,
+            const char *code,
+            const char *period_text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) node = impact_query_find_node (f->store, code, &error);
+  ImpactPeriod period;
+  ImpactFigures *figures;
+
+  g_assert_no_error (error);
+  g_assert_true (impact_period_parse (period_text, impact_query_get_fy_start (f->store), &period, &error));
+  g_assert_no_error (error);
+  figures = impact_query_figures (f->store, node, &period, 10, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (figures);
+  return figures;
+}
+
+static const ImpactMonthFigures *
+month_of (const ImpactFigures *figures,
+          guint index)
+{
+  g_assert_cmpuint (index, <, figures->by_month->len);
+  return &g_array_index (figures->by_month, ImpactMonthFigures, index);
+}
+
+static const ImpactChildFigures *
+child_of (const ImpactFigures *figures,
+          guint index)
+{
+  g_assert_cmpuint (index, <, figures->by_child->len);
+  return g_ptr_array_index (figures->by_child, index);
+}
+
+static const ImpactSupplierFigures *
+supplier_of (GPtrArray *suppliers,
+             guint index)
+{
+  g_assert_cmpuint (index, <, suppliers->len);
+  return g_ptr_array_index (suppliers, index);
+}
+
+static void
+test_group_year (Fixture *f,
+                 gconstpointer data)
+{
+  g_autoptr (ImpactFigures) fig = figures_of (f, NULL, "2025");
+
+  g_assert_cmpstr (fig->node->code, ==, "G");
+  g_assert_cmpint (fig->spend.total_cents, ==, EUR (1290));
+  g_assert_cmpint (fig->spend.social_cents, ==, EUR (260));
+  g_assert_cmpfloat_with_epsilon (impact_spend_get_share (&fig->spend), 100.0 * 260 / 1290, 1e-9);
+  g_assert_cmpint (fig->previous.total_cents, ==, EUR (70));
+  g_assert_cmpint (fig->previous.social_cents, ==, 0);
+
+  /* The line of 10 March came before S1's certificate; the one of 20 March after it. */
+  g_assert_cmpint (fig->by_class[IMPACT_SOCIAL_CLASS_NONE], ==, EUR (1000));
+  g_assert_cmpint (fig->by_class[IMPACT_SOCIAL_CLASS_PSO_30PLUS], ==, EUR (200));
+  g_assert_cmpint (fig->by_class[IMPACT_SOCIAL_CLASS_SW], ==, EUR (60));
+  g_assert_cmpint (fig->by_class[IMPACT_SOCIAL_CLASS_PSO_ASPIRANT], ==, EUR (30));
+
+  g_assert_cmpuint (fig->by_month->len, ==, 12);
+  g_assert_cmpint (month_of (fig, 0)->spend.total_cents, ==, 0);
+  g_assert_cmpint (month_of (fig, 1)->spend.total_cents, ==, EUR (10));
+  g_assert_cmpint (month_of (fig, 1)->spend.social_cents, ==, EUR (10));
+  g_assert_cmpint (month_of (fig, 2)->spend.total_cents, ==, EUR (300));
+  g_assert_cmpint (month_of (fig, 2)->spend.social_cents, ==, EUR (200));
+  g_assert_cmpint (month_of (fig, 3)->spend.total_cents, ==, EUR (950));
+  g_assert_cmpint (month_of (fig, 3)->spend.social_cents, ==, EUR (50));
+  g_assert_cmpint (month_of (fig, 4)->spend.total_cents, ==, EUR (30));
+  g_assert_cmpint (month_of (fig, 4)->spend.social_cents, ==, 0);
+
+  /* Divisions, largest first. */
+  g_assert_cmpuint (fig->by_child->len, ==, 2);
+  g_assert_cmpstr (child_of (fig, 0)->code, ==, "B");
+  g_assert_cmpint (child_of (fig, 0)->spend.total_cents, ==, EUR (940));
+  g_assert_cmpint (child_of (fig, 0)->spend.social_cents, ==, EUR (10));
+  g_assert_cmpstr (child_of (fig, 1)->code, ==, "A");
+  g_assert_cmpint (child_of (fig, 1)->spend.total_cents, ==, EUR (350));
+  g_assert_cmpint (child_of (fig, 1)->spend.social_cents, ==, EUR (250));
+
+  /* Each supplier counted once, under its strongest class in the period. */
+  g_assert_cmpuint (fig->suppliers_per_class[IMPACT_SOCIAL_CLASS_PSO_30PLUS], ==, 1);
+  g_assert_cmpuint (fig->suppliers_per_class[IMPACT_SOCIAL_CLASS_SW], ==, 1);
+  g_assert_cmpuint (fig->suppliers_per_class[IMPACT_SOCIAL_CLASS_NONE], ==, 1);
+  g_assert_cmpuint (fig->suppliers_per_class[IMPACT_SOCIAL_CLASS_PSO_ASPIRANT], ==, 1);
+
+  g_assert_cmpuint (fig->top_suppliers->len, ==, 4);
+  g_assert_cmpstr (supplier_of (fig->top_suppliers, 0)->name, ==, "Plain B.V.");
+  g_assert_cmpint (supplier_of (fig->top_suppliers, 0)->total_cents, ==, EUR (900));
+  g_assert_cmpstr (supplier_of (fig->top_suppliers, 1)->name, ==, "Social One");
+  g_assert_cmpint (supplier_of (fig->top_suppliers, 1)->klass, ==, IMPACT_SOCIAL_CLASS_PSO_30PLUS);
+  g_assert_cmpint (supplier_of (fig->top_suppliers, 2)->total_cents, ==, EUR (60));
+
+  /* Non-social spend only: S1 before its certificate, never the SW company. */
+  g_assert_cmpuint (fig->top_non_social->len, ==, 3);
+  g_assert_cmpint (supplier_of (fig->top_non_social, 0)->total_cents, ==, EUR (900));
+  g_assert_cmpstr (supplier_of (fig->top_non_social, 1)->name, ==, "Social One");
+  g_assert_cmpint (supplier_of (fig->top_non_social, 1)->total_cents, ==, EUR (100));
+  g_assert_cmpstr (supplier_of (fig->top_non_social, 2)->name, ==, "Aspirant B.V.");
+}
+
+static void
+test_division_and_object (Fixture *f,
+                          gconstpointer data)
+{
+  g_autoptr (ImpactFigures) division = figures_of (f, "A", "2025");
+  g_autoptr (ImpactFigures) object = figures_of (f, "A-1", "2025-Q1");
+  g_autoptr (ImpactFigures) march = figures_of (f, "A-1", "2025-03");
+
+  g_assert_cmpint (division->spend.total_cents, ==, EUR (350));
+  g_assert_cmpint (division->spend.social_cents, ==, EUR (250));
+  g_assert_cmpint (division->previous.total_cents, ==, EUR (70));
+  /* The object, then the lines that name none. */
+  g_assert_cmpuint (division->by_child->len, ==, 2);
+  g_assert_cmpstr (child_of (division, 0)->code, ==, "A-1");
+  g_assert_cmpint (child_of (division, 0)->spend.total_cents, ==, EUR (300));
+  g_assert_null (child_of (division, 1)->code);
+  g_assert_cmpint (child_of (division, 1)->spend.total_cents, ==, EUR (50));
+  g_assert_cmpint (child_of (division, 1)->spend.social_cents, ==, EUR (50));
+
+  g_assert_cmpint (object->node->level, ==, IMPACT_NODE_OBJECT);
+  g_assert_cmpint (object->spend.total_cents, ==, EUR (300));
+  g_assert_cmpint (object->spend.social_cents, ==, EUR (200));
+  g_assert_cmpuint (object->by_child->len, ==, 0);
+  g_assert_cmpuint (object->by_month->len, ==, 3);
+  g_assert_cmpuint (object->top_suppliers->len, ==, 1);
+
+  g_assert_cmpint (march->spend.total_cents, ==, EUR (300));
+  g_assert_cmpint (march->previous.total_cents, ==, 0);
+}
+
+/* A financial year from April: "2025" is April 2025 to March 2026. */
+static void
+test_financial_year (Fixture *f,
+                     gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactFigures) year = NULL;
+  g_autoptr (ImpactFigures) quarter = NULL;
+
+  g_assert_true (impact_store_set_meta (f->store, "financial-year-start", "4", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (impact_query_get_fy_start (f->store), ==, 4);
+
+  year = figures_of (f, NULL, "2025");
+  g_assert_cmpint (year->spend.total_cents, ==, EUR (980));
+  g_assert_cmpint (year->previous.total_cents, ==, EUR (380));
+  quarter = figures_of (f, NULL, "2024-Q4");
+  g_assert_cmpint (quarter->spend.total_cents, ==, EUR (310));
+}
+
+/* Status edits and undo show in the figures at once. */
+static void
+test_figures_follow_changes (Fixture *f,
+                             gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactFigures) before = NULL;
+  g_autoptr (ImpactFigures) no_s1 = NULL;
+  g_autoptr (ImpactFigures) s3_sw = NULL;
+  g_autoptr (ImpactFigures) more = NULL;
+  g_autoptr (ImpactFigures) undone = NULL;
+  gint64 batch_id;
+
+  before = figures_of (f, NULL, "2025");
+  g_assert_cmpint (before->spend.social_cents, ==, EUR (260));
+
+  g_assert_true (impact_store_delete_status (f->store, f->s1_status, &error));
+  g_assert_no_error (error);
+  no_s1 = figures_of (f, NULL, "2025");
+  g_assert_cmpint (no_s1->spend.social_cents, ==, EUR (60));
+  g_assert_cmpint (no_s1->by_class[IMPACT_SOCIAL_CLASS_NONE], ==, EUR (1200));
+  g_assert_cmpint (no_s1->spend.total_cents, ==, EUR (1290));
+
+  /* One day of SW status: the line of that day counts, the credit note a day later not. */
+  add_status (f, f->s3, IMPACT_SOCIAL_CLASS_SW, "2025-04-02", "2025-04-02");
+  s3_sw = figures_of (f, NULL, "2025");
+  g_assert_cmpint (s3_sw->spend.social_cents, ==, EUR (1060));
+  g_assert_cmpuint (s3_sw->suppliers_per_class[IMPACT_SOCIAL_CLASS_SW], ==, 2);
+
+  {
+    const ImpactPurchaseLine lines[] = {
+      { D ("2025-04-02"), f->s3, f->division_b, 0, EUR (5) },
+      { D ("2025-06-30"), f->s2, f->division_a, f->object_a1, EUR (7) },
+    };
+
+    batch_id = insert (f, lines, G_N_ELEMENTS (lines));
+  }
+  more = figures_of (f, NULL, "2025");
+  g_assert_cmpint (more->spend.total_cents, ==, EUR (1302));
+  g_assert_cmpint (more->spend.social_cents, ==, EUR (1072));
+
+  g_assert_true (impact_store_delete_batch (f->store, batch_id, &error));
+  g_assert_no_error (error);
+  undone = figures_of (f, NULL, "2025");
+  g_assert_cmpint (undone->spend.total_cents, ==, EUR (1290));
+  g_assert_cmpint (undone->spend.social_cents, ==, EUR (1060));
+  assert_summaries_agree (f->store);
+}
+
+/* The summary's own day-to-month arithmetic agrees with GDate on every day of 1800-2200. */
+static void
+test_month_of_day (void)
+{
+  GDate date;
+  guint32 first, last;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 1, 1800);
+  first = g_date_get_julian (&date);
+  g_date_set_dmy (&date, 31, 12, 2200);
+  last = g_date_get_julian (&date);
+
+  g_assert_cmpint (impact_summary_month_of_day (1), ==, 12 + 0);
+  for (guint32 day = first; day <= last; day++)
+    {
+      g_date_set_julian (&date, day);
+      if (impact_summary_month_of_day (day) != (gint32) (g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1))
+        g_error ("day %u: month %d, GDate says %d-%d", day, impact_summary_month_of_day (day),
+                 g_date_get_year (&date), g_date_get_month (&date));
+    }
+}
+
+static void
+test_periods (void)
+{
+  static const struct
+  {
+    const char *text;
+    guint fy_start;
+    const char *first, *last, *code;
+  } good[] = {
+    { "2025", 1, "2025-01", "2025-12", "2025" },
+    { "2025", 7, "2025-07", "2026-06", "2025" },
+    { "2025-Q2", 1, "2025-04", "2025-06", "2025-Q2" },
+    { "2025-Q4", 4, "2026-01", "2026-03", "2025-Q4" },
+    { "2025-03", 4, "2025-03", "2025-03", "2025-03" },
+    { "2024-02-01..2024-02-29", 1, "2024-02", "2024-02", "2024-02-01..2024-02-29" },
+    { "2025-01-01..2025-06-30", 1, "2025-01", "2025-06", "2025-01-01..2025-06-30" },
+  };
+  static const char *const bad[] = {
+    "",
+    "25",
+    "2025-13",
+    "2025-Q5",
+    "2025-00",
+    "2025-01-02..2025-06-30",
+    "2025-01-01..2025-06-29",
+    "2025-06-01..2025-01-31",
+    "2025-02-30..2025-03-31",
+    "20251",
+    "2025-Q2x",
+    "next year",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *first = NULL, *last = NULL, *code = NULL;
+      ImpactPeriod period;
+
+      g_test_message ("%s", good[i].text);
+      g_assert_true (impact_period_parse (good[i].text, good[i].fy_start, &period, &error));
+      g_assert_no_error (error);
+      first = impact_month_to_code (period.first_month);
+      last = impact_month_to_code (period.last_month);
+      code = impact_period_to_code (&period);
+      g_assert_cmpstr (first, ==, good[i].first);
+      g_assert_cmpstr (last, ==, good[i].last);
+      g_assert_cmpstr (code, ==, good[i].code);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      ImpactPeriod period;
+
+      g_test_message ("%s", bad[i]);
+      g_assert_false (impact_period_parse (bad[i], 1, &period, &error));
+      g_assert_error (error, IMPACT_QUERY_ERROR, IMPACT_QUERY_ERROR_PERIOD);
+    }
+
+  {
+    ImpactPeriod period, previous;
+    g_autofree char *first = NULL;
+
+    g_assert_true (impact_period_parse ("2025-01-01..2025-06-30", 1, &period, NULL));
+    impact_period_previous (&period, &previous);
+    first = impact_month_to_code (previous.first_month);
+    g_assert_cmpstr (first, ==, "2024-07");
+  }
+}
+
+/* The spend of a node and period, summed and classified straight from the purchase lines
+ * and the statuses: nothing of the summary tables or the C classification is used. */
+static void
+sql_spend (ImpactStore *store,
+           const char *node_sql,
+           gint64 node_id,
+           const char *first,
+           const char *last,
+           ImpactSpend *spend)
+{
+  g_autofree char *sql = g_strdup_printf (
+      "SELECT total (amount_cents), total (CASE WHEN EXISTS (SELECT 1 FROM supplier_statuses s"
+      "  WHERE s.supplier_id = p.supplier_id AND s.kind <> 'pso-aspirant'"
+      "  AND (s.valid_from IS NULL OR s.valid_from <= p.invoice_day)"
+      "  AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day)) THEN amount_cents END)"
+      " FROM purchase_lines p WHERE %s AND invoice_day BETWEEN ?2 AND ?3",
+      node_sql);
+  sqlite3_stmt *stmt = impact_db_prepare (impact_store_get_db (store), sql, NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, node_id);
+  sqlite3_bind_int64 (stmt, 2, D (first));
+  sqlite3_bind_int64 (stmt, 3, D (last));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  spend->total_cents = (gint64) sqlite3_column_double (stmt, 0);
+  spend->social_cents = (gint64) sqlite3_column_double (stmt, 1);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_demo_matches_sql (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+  g_autoptr (GPtrArray) divisions = NULL;
+  g_autoptr (GPtrArray) objects = NULL;
+  static const struct
+  {
+    const char *period, *first, *last;
+  } periods[] = {
+    { "2024", "2024-01-01", "2024-12-31" },
+    { "2025-Q2", "2025-04-01", "2025-06-30" },
+    { "2025-02", "2025-02-01", "2025-02-28" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (impact_demo_write (store, D ("2025-12-31"), NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  divisions = impact_store_list_nodes (store, IMPACT_NODE_DIVISION, &error);
+  objects = impact_store_list_nodes (store, IMPACT_NODE_OBJECT, &error);
+  g_assert_no_error (error);
+
+  for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+    {
+      g_autoptr (ImpactNode) group = impact_query_find_node (store, NULL, NULL);
+      ImpactPeriod period;
+      ImpactSpend expected;
+      g_autoptr (ImpactFigures) figures = NULL;
+
+      g_assert_true (impact_period_parse (periods[p].period, 1, &period, NULL));
+      figures = impact_query_figures (store, group, &period, 10, &error);
+      g_assert_no_error (error);
+      sql_spend (store, "?1 = ?1", 0, periods[p].first, periods[p].last, &expected);
+      g_assert_cmpint (expected.total_cents, !=, 0);
+      g_assert_cmpint (figures->spend.total_cents, ==, expected.total_cents);
+      g_assert_cmpint (figures->spend.social_cents, ==, expected.social_cents);
+
+      for (guint i = 0; i < divisions->len; i += 2)
+        {
+          const ImpactNode *node = g_ptr_array_index (divisions, i);
+          g_autoptr (ImpactFigures) fig = impact_query_figures (store, node, &period, 10, &error);
+
+          g_assert_no_error (error);
+          sql_spend (store, "division_id = ?1", node->id, periods[p].first, periods[p].last, &expected);
+          g_assert_cmpint (fig->spend.total_cents, ==, expected.total_cents);
+          g_assert_cmpint (fig->spend.social_cents, ==, expected.social_cents);
+        }
+      for (guint i = 0; i < objects->len; i += 37)
+        {
+          const ImpactNode *node = g_ptr_array_index (objects, i);
+          g_autoptr (ImpactFigures) fig = impact_query_figures (store, node, &period, 10, &error);
+
+          g_assert_no_error (error);
+          sql_spend (store, "object_id = ?1", node->id, periods[p].first, periods[p].last, &expected);
+          g_assert_cmpint (fig->spend.total_cents, ==, expected.total_cents);
+          g_assert_cmpint (fig->spend.social_cents, ==, expected.social_cents);
+        }
+    }
+
+  assert_summaries_agree (store);
+  g_clear_object (&store);
+  impact_test_remove_tree (dir);
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/query/group-year", test_group_year);
+  ADD ("/query/division-and-object", test_division_and_object);
+  ADD ("/query/financial-year", test_financial_year);
+  ADD ("/query/figures-follow-changes", test_figures_follow_changes);
+#undef ADD
+  g_test_add_func ("/query/periods", test_periods);
+  g_test_add_func ("/query/month-of-day", test_month_of_day);
+  g_test_add_func ("/query/demo-matches-sql", test_demo_matches_sql);
+
+  return g_test_run ();
+}
