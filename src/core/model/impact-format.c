@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "impact-format.h"
 
@@ -124,6 +125,48 @@ impact_format_money (gint64 cents)
 
   return g_strdup_printf ("%sEUR %s%s%02u", cents < 0 ? "-" : "", units, point,
                           (guint) (magnitude % 100));
+}
+
+/* A number for a chart: "12" from 9.95 up (rounded), "1.5" below that. */
+static char *
+format_short (double units,
+              const char *point)
+{
+  gint64 tenths = (gint64) llround (units * 10);
+
+  if (units >= 9.95 || tenths % 10 == 0)
+    return impact_format_count ((gint64) llround (units));
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT "%s%d", tenths / 10, point, (int) (tenths % 10));
+}
+
+/* Money for a chart's axis and labels, short: "EUR 1.2M" and "EUR 350k" in English, "EUR 1,2
+ * mln" and "EUR 350k" in Dutch; one decimal below ten, where it carries information. */
+char *
+impact_format_money_compact (gint64 cents)
+{
+  const struct lconv *lc = localeconv ();
+  const char *point = lc->decimal_point != NULL && *lc->decimal_point ? lc->decimal_point : ".";
+  double euros = fabs (cents / 100.0);
+  const char *sign = cents < 0 ? "-" : "";
+  g_autofree char *number = NULL;
+
+  if (euros >= 999500)
+    {
+      number = format_short (euros / 1e6, point);
+      /* Translators: an amount in millions of euros on a chart, as in "EUR 1.2M"; the first
+       * %s is the minus sign or nothing, the second the number. */
+      return g_strdup_printf (_ ("%sEUR %sM"), sign, number);
+    }
+  if (euros >= 999.5)
+    {
+      number = format_short (euros / 1e3, point);
+      /* Translators: an amount in thousands of euros on a chart, as in "EUR 350k"; the first
+       * %s is the minus sign or nothing, the second the number. */
+      return g_strdup_printf (_ ("%sEUR %sk"), sign, number);
+    }
+
+  return g_strdup_printf ("%sEUR %" G_GINT64_FORMAT, sign, (gint64) llround (euros));
 }
 
 char *

@@ -275,12 +275,28 @@ query_months (ImpactDb *db,
   return finish (db, rc, error);
 }
 
+static int
+compare_children (gconstpointer a,
+                  gconstpointer b)
+{
+  const ImpactChildFigures *x = *(ImpactChildFigures *const *) a;
+  const ImpactChildFigures *y = *(ImpactChildFigures *const *) b;
+
+  if (x->spend.total_cents != y->spend.total_cents)
+    return x->spend.total_cents > y->spend.total_cents ? -1 : 1;
+
+  return g_strcmp0 (x->code, y->code);
+}
+
+/* The divisions of the group or the objects of a division, largest first, with their spend
+ * per class. */
 static gboolean
 query_children (ImpactDb *db,
                 ImpactFigures *figures,
                 GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  ImpactChildFigures *child = NULL;
   int rc;
 
   figures->by_child = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
@@ -289,33 +305,43 @@ query_children (ImpactDb *db,
 
   stmt = prepare (db,
                   figures->node->level == IMPACT_NODE_GROUP
-                      ? "SELECT s.division_id, n.code, n.name, s.t, s.social FROM"
-                        " (SELECT division_id, sum (total_cents) t,"
-                        "  total (CASE WHEN " SOCIAL_SQL " THEN total_cents END) social"
-                        "  FROM node_summary WHERE %s GROUP BY division_id) s"
-                        " LEFT JOIN nodes n ON n.id = s.division_id ORDER BY s.t DESC, n.code"
-                      : "SELECT s.object_id, n.code, n.name, s.t, s.social FROM"
-                        " (SELECT object_id, sum (total_cents) t,"
-                        "  total (CASE WHEN " SOCIAL_SQL " THEN total_cents END) social"
-                        "  FROM node_summary WHERE %s GROUP BY object_id) s"
-                        " LEFT JOIN nodes n ON n.id = s.object_id ORDER BY s.t DESC, n.code",
+                      ? "SELECT s.child, n.code, n.name, s.class, s.t FROM"
+                        " (SELECT division_id child, class, sum (total_cents) t"
+                        "  FROM node_summary WHERE %s GROUP BY division_id, class) s"
+                        " LEFT JOIN nodes n ON n.id = s.child ORDER BY s.child"
+                      : "SELECT s.child, n.code, n.name, s.class, s.t FROM"
+                        " (SELECT object_id child, class, sum (total_cents) t"
+                        "  FROM node_summary WHERE %s GROUP BY object_id, class) s"
+                        " LEFT JOIN nodes n ON n.id = s.child ORDER BY s.child",
                   figures->node, figures->period.first_month, figures->period.last_month, error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ImpactChildFigures *child = g_new0 (ImpactChildFigures, 1);
-      const char *code = (const char *) sqlite3_column_text (stmt, 1);
-      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 node_id = sqlite3_column_int64 (stmt, 0);
+      gint64 klass = sqlite3_column_int64 (stmt, 3);
+      gint64 cents = sqlite3_column_int64 (stmt, 4);
 
-      child->node_id = sqlite3_column_int64 (stmt, 0);
-      child->code = g_strdup (code);
-      child->name = name != NULL ? g_strdup (name) : g_strdup (_ ("Not linked to an object"));
-      child->spend.total_cents = sqlite3_column_int64 (stmt, 3);
-      child->spend.social_cents = (gint64) sqlite3_column_double (stmt, 4);
-      g_ptr_array_add (figures->by_child, child);
+      if (child == NULL || child->node_id != node_id)
+        {
+          const char *code = (const char *) sqlite3_column_text (stmt, 1);
+          const char *name = (const char *) sqlite3_column_text (stmt, 2);
+
+          child = g_new0 (ImpactChildFigures, 1);
+          child->node_id = node_id;
+          child->code = g_strdup (code);
+          child->name = name != NULL ? g_strdup (name) : g_strdup (_ ("Not linked to an object"));
+          g_ptr_array_add (figures->by_child, child);
+        }
+      if (klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
+        continue;
+      child->by_class[klass] += cents;
+      child->spend.total_cents += cents;
+      if (impact_social_class_is_social (klass))
+        child->spend.social_cents += cents;
     }
+  g_ptr_array_sort (figures->by_child, compare_children);
 
   return finish (db, rc, error);
 }

@@ -41,6 +41,7 @@ typedef struct
   char        *code;
   char        *name;
   ImpactSpend  spend;
+  gint64       by_class[IMPACT_N_SOCIAL_CLASSES];
 } ImpactChildFigures;
 
 /* A supplier's spend in the period; klass is the strongest class of its lines. */
