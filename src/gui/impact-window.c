@@ -15,6 +15,7 @@
 #include "import/impact-import-dialog.h"
 #include "import/impact-mapping.h"
 #include "model/impact-format.h"
+#include "pages/impact-dashboard-page.h"
 #include "storage/impact-store-counts.h"
 
 struct _ImpactWindow
@@ -38,9 +39,12 @@ struct _ImpactWindow
   GtkLabel *total_value;
   GtkLabel *social_value;
   AdwPreferencesGroup *overview_group;
+  ImpactDashboardPage *dashboard_page;
 
   char *database_path;
   ImpactStore *store;
+  /* The store the dashboard shows. */
+  ImpactStore *dashboard_store;
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
   GFile *pending_import;
@@ -153,6 +157,15 @@ show_counts (ImpactWindow *self,
   gtk_label_set_text (self->total_value, text.total);
   gtk_label_set_text (self->social_value, text.social);
   adw_preferences_group_set_description (self->overview_group, impact_store_get_path (self->store));
+
+  /* The same node and year as before when only the data changed (an import, an undo). */
+  if (self->dashboard_store != self->store)
+    {
+      impact_dashboard_page_set_store (self->dashboard_page, self->store);
+      g_set_object (&self->dashboard_store, self->store);
+    }
+  else
+    impact_dashboard_page_reload (self->dashboard_page);
 
   gtk_stack_set_visible_child_name (self->stack, "overview");
 }
@@ -524,6 +537,7 @@ impact_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
+  g_clear_object (&self->dashboard_store);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -606,6 +620,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   impact_gui_register_resource ();
+  g_type_ensure (IMPACT_TYPE_DASHBOARD_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/impact-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, window_title);
@@ -615,6 +630,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, demo_progress);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, overview_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, divisions_value);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, objects_value);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, suppliers_value);

@@ -299,9 +299,15 @@ text_size (cairo_t *cr,
     *height = h;
 }
 
+/* A percentage tick, with a decimal when the step between ticks needs one (2.5%). */
 static char *
-format_share_tick (double value)
+format_share_tick (double value,
+                   double step)
 {
+  if (fabs (step - round (step)) > 1e-9)
+    /* Translators: a percentage on a chart's axis, as in "2.5%". */
+    return g_strdup_printf (_ ("%.1f%%"), value);
+
   /* Translators: a percentage on a chart's axis, as in "12%". */
   return g_strdup_printf (_ ("%.0f%%"), value);
 }
@@ -438,7 +444,7 @@ layout_columns (const ImpactChart *chart,
       impact_axis_init (&layout->share_axis, 0, MAX (share_max, 1), layout->axis.n_ticks);
       for (guint t = 0; t < layout->share_axis.n_ticks; t++)
         {
-          g_autofree char *label = format_share_tick (layout->share_axis.ticks[t]);
+          g_autofree char *label = format_share_tick (layout->share_axis.ticks[t], layout->share_axis.step);
           double w;
 
           text_size (cr, style, label, &w, NULL);
@@ -508,21 +514,25 @@ layout_donut (const ImpactChart *chart,
       legend_width = MAX (legend_width, SWATCH + 4 + w + 60);
     }
 
-  /* The ring on the left, the legend beside it; below it when the chart is narrow. */
-  if (style->width >= style->height + legend_width)
-    {
-      size = MIN (style->height, style->width - legend_width) - 2 * MARGIN;
-      layout->legend_x = MARGIN + size + 2 * GAP;
-      layout->legend_y = MARGIN;
-    }
-  else
-    {
-      double legend_height = chart->items->len * (layout->text_height + 2);
+  /* The legend beside the ring or below it, whichever leaves the larger ring. */
+  {
+    double legend_height = chart->items->len * (layout->text_height + 2);
+    double beside = MIN (style->height, style->width - legend_width) - 2 * MARGIN;
+    double below = MIN (style->width, style->height - legend_height - GAP) - 2 * MARGIN;
 
-      size = MIN (style->width, style->height - legend_height - GAP) - 2 * MARGIN;
-      layout->legend_x = MARGIN;
-      layout->legend_y = MARGIN + MAX (size, 0) + GAP;
-    }
+    if (beside >= below)
+      {
+        size = beside;
+        layout->legend_x = MARGIN + MAX (size, 0) + 2 * GAP;
+        layout->legend_y = MAX (MARGIN, (style->height - legend_height) / 2);
+      }
+    else
+      {
+        size = below;
+        layout->legend_x = MARGIN;
+        layout->legend_y = MARGIN + MAX (size, 0) + GAP;
+      }
+  }
   size = MAX (size, 4);
   layout->r_outer = size / 2;
   layout->r_inner = layout->r_outer * 0.6;
@@ -620,7 +630,7 @@ draw_columns (const ImpactChart *chart,
 
       if (layout->has_share && t < layout->share_axis.n_ticks)
         {
-          g_autofree char *share = format_share_tick (layout->share_axis.ticks[t]);
+          g_autofree char *share = format_share_tick (layout->share_axis.ticks[t], layout->share_axis.step);
           g_autoptr (PangoLayout) share_text = new_text (cr, style, share);
 
           cairo_move_to (cr, layout->plot.x + layout->plot.width + GAP, y - h / 2.0);

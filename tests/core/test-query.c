@@ -301,6 +301,29 @@ test_division_and_object (Fixture *f,
   g_assert_cmpint (march->previous.total_cents, ==, 0);
 }
 
+static void
+test_years_and_expiring (Fixture *f,
+                         gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) years = impact_query_list_years (f->store, &error);
+  gint64 n = -1;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpint (g_array_index (years, int, 0), ==, 2025);
+  g_assert_cmpint (g_array_index (years, int, 1), ==, 2024);
+
+  /* S1's PSO 30+ certificate from 15 March 2025 runs two years, to 14 March 2027; the SW and
+   * aspirant statuses have no end. */
+  g_assert_true (impact_query_count_expiring (f->store, D ("2026-12-14"), 90, &n, &error));
+  g_assert_cmpint (n, ==, 1);
+  g_assert_true (impact_query_count_expiring (f->store, D ("2026-12-13"), 90, &n, &error));
+  g_assert_cmpint (n, ==, 0);
+  g_assert_true (impact_query_count_expiring (f->store, D ("2027-03-15"), 90, &n, &error));
+  g_assert_cmpint (n, ==, 0);
+}
+
 /* A financial year from April: "2025" is April 2025 to March 2026. */
 static void
 test_financial_year (Fixture *f,
@@ -569,6 +592,7 @@ main (int argc,
   ADD ("/query/group-year", test_group_year);
   ADD ("/query/division-and-object", test_division_and_object);
   ADD ("/query/financial-year", test_financial_year);
+  ADD ("/query/years-and-expiring", test_years_and_expiring);
   ADD ("/query/figures-follow-changes", test_figures_follow_changes);
 #undef ADD
   g_test_add_func ("/query/periods", test_periods);

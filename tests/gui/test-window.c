@@ -16,7 +16,10 @@
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
 #include "import/impact-mapping.h"
+#include "charts/impact-chart-view.h"
 #include "model/impact-format.h"
+#include "pages/impact-dashboard-page.h"
+#include "query/impact-query.h"
 
 static ImpactApplication *app;
 static char *tmpdir;
@@ -197,6 +200,17 @@ check_named (GtkWidget *widget,
       return;
     }
 
+  /* A drop-down is named as a whole; its inner button is its own part. */
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+      if (tooltip == NULL || *tooltip == '\0')
+        g_error ("%s %p has no tooltip", G_OBJECT_TYPE_NAME (widget), widget);
+      (*n_checked)++;
+      return;
+    }
+
   /* The close button of the window is GTK's, and GTK names it. */
   if (GTK_IS_WINDOW_CONTROLS (widget))
     return;
@@ -291,6 +305,126 @@ wait_for_label (GtkWidget *label,
     g_source_remove (id);
 
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
+}
+
+static GtkWidget *
+page_child (GtkWidget *page,
+            const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (page, IMPACT_TYPE_DASHBOARD_PAGE, name));
+}
+
+static void
+wait_for_dashboard (ImpactDashboardPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
+
+  while (impact_dashboard_page_is_loading (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (impact_dashboard_page_is_loading (page));
+}
+
+/* The figures of @code (NULL: the group) for @year, as --summary reads them. */
+static ImpactFigures *
+expected_figures (const char *path,
+                  const char *code,
+                  const char *year)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+  g_autoptr (ImpactNode) node = impact_query_find_node (store, code, &error);
+  ImpactPeriod period;
+  ImpactFigures *figures;
+
+  g_assert_no_error (error);
+  g_assert_true (impact_period_parse (year, 1, &period, NULL));
+  figures = impact_query_figures (store, node, &period, 10, &error);
+  g_assert_no_error (error);
+  return figures;
+}
+
+static void
+assert_total_shown (GtkWidget *page,
+                    const ImpactFigures *figures)
+{
+  g_autofree char *total = impact_format_money (figures->spend.total_cents);
+  g_autofree char *social = impact_format_money (figures->spend.social_cents);
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "total_value"))), ==, total);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (page_child (page, "social_value"))), ==, social);
+}
+
+/* The dashboard shows the figures --summary gives, goes down to a division from its column
+ * and back with the back action, and changes year from the drop-down. */
+static void
+test_dashboard (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "dashboard.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactFigures) group = NULL;
+  g_autoptr (ImpactFigures) division = NULL;
+  g_autoptr (ImpactFigures) earlier = NULL;
+  ImpactChartView *children_chart;
+  ImpactDashboardPage *page;
+  ImpactWindow *window;
+  const ImpactChildFigures *second;
+
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (impact_demo_write (store, impact_day_from_iso ("2025-12-31"), NULL, NULL, NULL, &error));
+  }
+  group = expected_figures (path, NULL, "2025");
+
+  window = open_window (path);
+  wait_for_page (window, "overview");
+  page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
+  wait_for_dashboard (page);
+  assert_total_shown (GTK_WIDGET (page), group);
+  g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, group->node->code);
+
+  /* Every chart has its data, and says it in words. */
+  children_chart = IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), "children_chart"));
+  g_assert_cmpuint (impact_chart_get_n_items (impact_chart_view_get_chart (children_chart)), ==, group->by_child->len);
+  g_assert_cmpuint (group->by_child->len, ==, 6);
+  {
+    static const char *const charts[] = { "children_chart", "trend_chart", "classes_chart", "suppliers_chart" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+      {
+        g_autofree char *words = impact_chart_describe (impact_chart_view_get_chart (IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), charts[i]))));
+
+        g_assert_nonnull (strstr (words, "EUR "));
+      }
+  }
+
+  /* A click on the second column (as the chart reports it) opens that division. */
+  second = g_ptr_array_index (group->by_child, 1);
+  g_signal_emit_by_name (children_chart, "item-activated", 1u);
+  wait_for_dashboard (page);
+  g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, second->code);
+  division = expected_figures (path, second->code, "2025");
+  assert_total_shown (GTK_WIDGET (page), division);
+  g_assert_cmpint (division->spend.total_cents, ==, second->spend.total_cents);
+
+  /* Back (Alt+Left) to the group. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.back", NULL));
+  wait_for_dashboard (page);
+  g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, group->node->code);
+  assert_total_shown (GTK_WIDGET (page), group);
+
+  /* The year before, from the drop-down (newest first). */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (GTK_WIDGET (page), "year_dropdown")), 1);
+  wait_for_dashboard (page);
+  earlier = expected_figures (path, NULL, "2024");
+  assert_total_shown (GTK_WIDGET (page), earlier);
+  g_assert_cmpint (earlier->spend.total_cents, ==, group->previous.total_cents);
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Writes @csv to NAME.csv and opens the import dialog for it over a new window on NAME.sqlite. */
@@ -504,6 +638,7 @@ main (int argc,
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);
   g_test_add_func ("/window/import-dialog-register", test_import_dialog_register);
   g_test_add_func ("/window/import-dialog-mapping", test_import_dialog_mapping);
+  g_test_add_func ("/window/dashboard", test_dashboard);
 
   status = g_test_run ();
 

@@ -127,21 +127,22 @@ impact_format_money (gint64 cents)
                           (guint) (magnitude % 100));
 }
 
-/* A number for a chart: "12" from 9.95 up (rounded), "1.5" below that. */
+/* A number for a chart: "12.5" or "1.5" with their tenth, "350" or "12" without one; from
+ * 100 up rounded to whole units. */
 static char *
 format_short (double units,
               const char *point)
 {
   gint64 tenths = (gint64) llround (units * 10);
 
-  if (units >= 9.95 || tenths % 10 == 0)
+  if (units >= 99.95 || tenths % 10 == 0)
     return impact_format_count ((gint64) llround (units));
 
   return g_strdup_printf ("%" G_GINT64_FORMAT "%s%d", tenths / 10, point, (int) (tenths % 10));
 }
 
 /* Money for a chart's axis and labels, short: "EUR 1.2M" and "EUR 350k" in English, "EUR 1,2
- * mln" and "EUR 350k" in Dutch; one decimal below ten, where it carries information. */
+ * mln" and "EUR 350k" in Dutch. */
 char *
 impact_format_money_compact (gint64 cents)
 {

@@ -498,3 +498,75 @@ impact_query_figures (ImpactStore *store,
 
   return g_steal_pointer (&figures);
 }
+
+/* The financial years with purchases, newest first (as ints, the year each starts in). */
+GArray *
+impact_query_list_years (ImpactStore *store,
+                         GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) years = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+
+  db = impact_store_get_db (store);
+  if (!impact_summary_refresh (db, error))
+    return NULL;
+  stmt = impact_db_prepare (db,
+                            "SELECT DISTINCT (month - ?1 + 1) / 12 FROM node_summary"
+                            " WHERE n_lines > 0 ORDER BY 1 DESC",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, impact_query_get_fy_start (store));
+
+  years = g_array_new (FALSE, FALSE, sizeof (int));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  if (!finish (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&years);
+}
+
+/* How many certificates end within @days of @today (today included): the ones to renew. */
+gboolean
+impact_query_count_expiring (ImpactStore *store,
+                             guint32 today,
+                             guint days,
+                             gint64 *n_expiring,
+                             GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (n_expiring != NULL, FALSE);
+
+  db = impact_store_get_db (store);
+  stmt = impact_db_prepare (db,
+                            "SELECT count (*) FROM supplier_statuses WHERE kind <> 'pso-aspirant'"
+                            " AND valid_until BETWEEN ?1 AND ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, today);
+  sqlite3_bind_int64 (stmt, 2, (gint64) today + days);
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *n_expiring = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}

@@ -1,0 +1,581 @@
+/* impact-dashboard-page.c: the figures and charts of the group, a division or an object
+ *
+ * Shows one node (the group at first) for one financial year: four key figures against the
+ * year before, spend per division or object (click a column to go down a level), per month
+ * with the social share, per social class, and the largest non-social suppliers. The
+ * breadcrumb and Alt+Left go back up. The figures are read on a worker thread with a
+ * connection of its own, so a slow first read (after an upgrade the summary is built once)
+ * never blocks the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-dashboard-page"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "charts/impact-chart-view.h"
+#include "impact-chart-figures.h"
+#include "impact-dashboard-page.h"
+#include "model/impact-format.h"
+#include "query/impact-query.h"
+
+/* Certificates ending within this many days are counted on the suppliers card. */
+#define EXPIRY_HORIZON_DAYS 90
+
+struct _ImpactDashboardPage
+{
+  AdwBin parent_instance;
+
+  /* Template widgets */
+  GtkBox *breadcrumb_box;
+  GtkDropDown *year_dropdown;
+  GtkFlowBox *kpi_box;
+  GtkFlowBox *chart_box;
+  GtkLabel *total_value;
+  GtkLabel *total_detail;
+  GtkLabel *social_value;
+  GtkLabel *social_detail;
+  GtkLabel *share_value;
+  GtkLabel *share_detail;
+  GtkLabel *suppliers_value;
+  GtkLabel *suppliers_detail;
+  GtkLabel *children_title;
+  GtkLabel *trend_title;
+  GtkLabel *classes_title;
+  GtkLabel *suppliers_title;
+  ImpactChartView *children_chart;
+  ImpactChartView *trend_chart;
+  ImpactChartView *classes_chart;
+  ImpactChartView *suppliers_chart;
+
+  ImpactStore *store;
+  /* The nodes from the group down to the one shown. */
+  GPtrArray *trail;
+  GArray *years;
+  int year;
+  ImpactFigures *figures;
+  GCancellable *cancellable;
+  gboolean updating_years;
+};
+
+G_DEFINE_FINAL_TYPE (ImpactDashboardPage, impact_dashboard_page, ADW_TYPE_BIN)
+
+typedef struct
+{
+  char *path;
+  ImpactNode *node;
+  int year;
+} LoadJob;
+
+typedef struct
+{
+  ImpactFigures *figures;
+  GArray *years;
+  int year;
+  gint64 n_expiring;
+} LoadResult;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->node, impact_node_free);
+  g_free (job);
+}
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->figures, impact_figures_free);
+  g_clear_pointer (&result->years, g_array_unref);
+  g_free (result);
+}
+
+static void
+load_thread (GTask *task,
+             gpointer source_object,
+             gpointer task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (job->path, &error);
+  g_autoptr (ImpactNode) node = NULL;
+  LoadResult *result;
+  ImpactPeriod period;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  result = g_new0 (LoadResult, 1);
+  node = job->node != NULL ? impact_node_copy (job->node) : impact_query_find_node (store, NULL, &error);
+  if (node != NULL)
+    result->years = impact_query_list_years (store, &error);
+  if (result->years != NULL)
+    {
+      /* The year asked for, else the latest with purchases. */
+      result->year = job->year;
+      if (result->year <= 0 && result->years->len > 0)
+        result->year = g_array_index (result->years, int, 0);
+      else if (result->year <= 0)
+        {
+          impact_query_get_data_period (store, &period, NULL);
+          result->year = (period.first_month - (int) impact_query_get_fy_start (store) + 1) / 12;
+        }
+      impact_period_init_year (&period, result->year, impact_query_get_fy_start (store));
+      result->figures = impact_query_figures (store, node, &period, 10, &error);
+    }
+  if (result->figures != NULL)
+    impact_query_count_expiring (store, impact_day_today (), EXPIRY_HORIZON_DAYS, &result->n_expiring, &error);
+
+  if (error != NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static void
+set_delta_class (GtkWidget *label,
+                 double delta)
+{
+  gtk_widget_remove_css_class (label, "up");
+  gtk_widget_remove_css_class (label, "down");
+  if (delta >= 0.05)
+    gtk_widget_add_css_class (label, "up");
+  else if (delta <= -0.05)
+    gtk_widget_add_css_class (label, "down");
+}
+
+static void
+show_key_figures (ImpactDashboardPage *self,
+                  gint64 n_expiring)
+{
+  const ImpactFigures *figures = self->figures;
+  g_autofree char *total = impact_format_money (figures->spend.total_cents);
+  g_autofree char *social = impact_format_money (figures->spend.social_cents);
+  g_autofree char *previous_total = impact_format_money (figures->previous.total_cents);
+  g_autofree char *previous_social = impact_format_money (figures->previous.social_cents);
+  g_autofree char *share = NULL;
+  g_autofree char *share_detail = NULL;
+  g_autofree char *total_detail = NULL;
+  g_autofree char *social_detail = NULL;
+  g_autofree char *certified = NULL;
+  g_autofree char *expiring = NULL;
+  g_autofree char *expiring_count = NULL;
+  double delta = impact_spend_get_share (&figures->spend) - impact_spend_get_share (&figures->previous);
+  guint n_certified = 0;
+
+  gtk_label_set_text (self->total_value, total);
+  gtk_label_set_text (self->social_value, social);
+  /* Translators: a share in percent, as in "6.7%". */
+  share = g_strdup_printf (_ ("%.1f%%"), impact_spend_get_share (&figures->spend));
+  gtk_label_set_text (self->share_value, share);
+
+  if (figures->previous.total_cents != 0)
+    {
+      /* Translators: the same figure for the year before, as in "EUR 1,234.00 the year before". */
+      total_detail = g_strdup_printf (_ ("%s the year before"), previous_total);
+      social_detail = g_strdup_printf (_ ("%s the year before"), previous_social);
+      /* Translators: the change of the social share in percentage points, as in "+0.4 points on the year before". */
+      share_detail = g_strdup_printf (_ ("%+.1f points on the year before"), delta);
+      set_delta_class (GTK_WIDGET (self->share_detail), delta);
+    }
+  else
+    {
+      total_detail = g_strdup (_ ("No spend the year before"));
+      social_detail = g_strdup (_ ("No spend the year before"));
+      share_detail = g_strdup (_ ("No spend the year before"));
+      set_delta_class (GTK_WIDGET (self->share_detail), 0);
+    }
+  gtk_label_set_text (self->total_detail, total_detail);
+  gtk_label_set_text (self->social_detail, social_detail);
+  gtk_label_set_text (self->share_detail, share_detail);
+
+  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+    if (impact_social_class_is_social (k))
+      n_certified += figures->suppliers_per_class[k];
+  certified = impact_format_count (n_certified);
+  gtk_label_set_text (self->suppliers_value, certified);
+  /* Translators: certificates of the whole group that end within 90 days. */
+  expiring_count = impact_format_count (n_expiring);
+  expiring = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s certificate ends within 90 days",
+                                           "%s certificates end within 90 days", (gulong) n_expiring),
+                              expiring_count);
+  gtk_label_set_text (self->suppliers_detail, expiring);
+}
+
+static void
+show_chart (ImpactChartView *view,
+            ImpactChart *chart,
+            GtkLabel *title,
+            const char *text)
+{
+  gtk_label_set_text (title, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  impact_chart_view_set_chart (view, chart);
+}
+
+static void
+on_crumb_clicked_cb (GtkButton *button,
+                     gpointer user_data);
+
+static void
+show_trail (ImpactDashboardPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->breadcrumb_box))) != NULL)
+    gtk_box_remove (self->breadcrumb_box, child);
+
+  for (guint i = 0; i < self->trail->len; i++)
+    {
+      const ImpactNode *node = g_ptr_array_index (self->trail, i);
+
+      if (i > 0)
+        {
+          GtkWidget *separator = gtk_label_new ("›");
+
+          gtk_widget_add_css_class (separator, "dim-label");
+          gtk_box_append (self->breadcrumb_box, separator);
+        }
+      if (i + 1 < self->trail->len)
+        {
+          GtkWidget *button = gtk_button_new_with_label (node->name);
+
+          gtk_widget_add_css_class (button, "flat");
+          /* Translators: the tooltip of a breadcrumb button; %s is a division or the group. */
+          {
+            g_autofree char *tooltip = g_strdup_printf (_ ("Back to %s"), node->name);
+
+            gtk_widget_set_tooltip_text (button, tooltip);
+          }
+          g_object_set_data (G_OBJECT (button), "depth", GUINT_TO_POINTER (i + 1));
+          g_signal_connect (button, "clicked", G_CALLBACK (on_crumb_clicked_cb), self);
+          gtk_box_append (self->breadcrumb_box, button);
+        }
+      else
+        {
+          GtkWidget *label = gtk_label_new (node->name);
+
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+          gtk_widget_add_css_class (label, "title-3");
+          gtk_widget_set_margin_start (label, 6);
+          gtk_box_append (self->breadcrumb_box, label);
+        }
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", self->trail->len > 1);
+}
+
+static void
+show_years (ImpactDashboardPage *self)
+{
+  g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      ImpactPeriod period;
+      g_autofree char *label = NULL;
+
+      impact_period_init_year (&period, g_array_index (self->years, int, i), impact_query_get_fy_start (self->store));
+      label = impact_period_to_string (&period);
+      gtk_string_list_append (list, label);
+      if (g_array_index (self->years, int, i) == self->year)
+        selected = i;
+    }
+
+  self->updating_years = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), self->years->len > 0);
+  self->updating_years = FALSE;
+}
+
+static void
+show_figures (ImpactDashboardPage *self,
+              gint64 n_expiring)
+{
+  const ImpactFigures *figures = self->figures;
+  g_autoptr (ImpactChart) children = impact_chart_new_children (figures);
+  g_autoptr (ImpactChart) trend = impact_chart_new_trend (figures);
+  g_autoptr (ImpactChart) classes = impact_chart_new_classes (figures);
+  g_autoptr (ImpactChart) suppliers = impact_chart_new_suppliers (figures->top_non_social);
+  GtkWidget *children_card = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->children_chart)));
+
+  show_key_figures (self, n_expiring);
+  show_chart (self->children_chart, children, self->children_title,
+              figures->node->level == IMPACT_NODE_GROUP ? _ ("Spend per Division") : _ ("Spend per Object"));
+  /* An object has nothing below it. */
+  gtk_widget_set_visible (children_card, figures->node->level != IMPACT_NODE_OBJECT);
+  show_chart (self->trend_chart, trend, self->trend_title, _ ("Spend per Month"));
+  show_chart (self->classes_chart, classes, self->classes_title, _ ("Spend per Social Class"));
+  show_chart (self->suppliers_chart, suppliers, self->suppliers_title, _ ("Largest Non-Social Suppliers"));
+}
+
+static void
+on_loaded_cb (GObject *object,
+              GAsyncResult *result,
+              gpointer user_data)
+{
+  g_autoptr (ImpactDashboardPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  LoadResult *loaded = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (loaded == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the figures: %s", error->message);
+      return;
+    }
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    {
+      load_result_free (loaded);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+
+  g_clear_pointer (&self->figures, impact_figures_free);
+  g_clear_pointer (&self->years, g_array_unref);
+  self->figures = g_steal_pointer (&loaded->figures);
+  self->years = g_steal_pointer (&loaded->years);
+  self->year = loaded->year;
+  if (self->trail->len == 0)
+    g_ptr_array_add (self->trail, impact_node_copy (self->figures->node));
+
+  show_trail (self);
+  show_years (self);
+  show_figures (self, loaded->n_expiring);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
+  load_result_free (loaded);
+}
+
+/* Reads the figures of the node at the end of the trail for the chosen year again. */
+void
+impact_dashboard_page_reload (ImpactDashboardPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (IMPACT_IS_DASHBOARD_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (LoadJob, 1);
+  job->path = g_strdup (impact_store_get_path (self->store));
+  job->node = self->trail->len > 0 ? impact_node_copy (g_ptr_array_index (self->trail, self->trail->len - 1)) : NULL;
+  job->year = self->year;
+
+  task = g_task_new (NULL, self->cancellable, on_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, impact_dashboard_page_reload);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+impact_dashboard_page_is_loading (ImpactDashboardPage *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/* Shows the group of @store, for its latest year. */
+void
+impact_dashboard_page_set_store (ImpactDashboardPage *self,
+                                 ImpactStore *store)
+{
+  g_return_if_fail (IMPACT_IS_DASHBOARD_PAGE (self));
+
+  g_set_object (&self->store, store);
+  g_ptr_array_set_size (self->trail, 0);
+  self->year = 0;
+  impact_dashboard_page_reload (self);
+}
+
+const char *
+impact_dashboard_page_get_node_code (ImpactDashboardPage *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (self->trail->len == 0)
+    return NULL;
+
+  return ((const ImpactNode *) g_ptr_array_index (self->trail, self->trail->len - 1))->code;
+}
+
+/* Goes down to the division or object shown as the @index-th column. */
+gboolean
+impact_dashboard_page_open_child (ImpactDashboardPage *self,
+                                  guint index)
+{
+  const ImpactChildFigures *child;
+  const ImpactNode *node;
+  ImpactNode *next;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  if (self->figures == NULL || index >= self->figures->by_child->len)
+    return FALSE;
+  child = g_ptr_array_index (self->figures->by_child, index);
+  node = self->figures->node;
+  /* Lines without an object have no page of their own. */
+  if (child->node_id == 0 || child->code == NULL || node->level == IMPACT_NODE_OBJECT)
+    return FALSE;
+
+  next = impact_node_new (node->level + 1, child->code, child->name);
+  next->id = child->node_id;
+  next->parent_id = node->id;
+  g_ptr_array_add (self->trail, next);
+  impact_dashboard_page_reload (self);
+
+  return TRUE;
+}
+
+gboolean
+impact_dashboard_page_go_back (ImpactDashboardPage *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  if (self->trail->len <= 1)
+    return FALSE;
+
+  g_ptr_array_set_size (self->trail, self->trail->len - 1);
+  impact_dashboard_page_reload (self);
+  return TRUE;
+}
+
+static void
+on_crumb_clicked_cb (GtkButton *button,
+                     gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+  guint depth = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "depth"));
+
+  if (depth >= 1 && depth < self->trail->len)
+    {
+      g_ptr_array_set_size (self->trail, depth);
+      impact_dashboard_page_reload (self);
+    }
+}
+
+static void
+on_child_activated_cb (ImpactChartView *view,
+                       guint index,
+                       gpointer user_data)
+{
+  impact_dashboard_page_open_child (IMPACT_DASHBOARD_PAGE (user_data), index);
+}
+
+static void
+on_year_selected_cb (GtkDropDown *dropdown,
+                     GParamSpec *pspec,
+                     gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_years || self->years == NULL || selected >= self->years->len)
+    return;
+
+  self->year = g_array_index (self->years, int, selected);
+  impact_dashboard_page_reload (self);
+}
+
+static void
+back_action (GtkWidget *widget,
+             const char *action_name,
+             GVariant *parameter)
+{
+  impact_dashboard_page_go_back (IMPACT_DASHBOARD_PAGE (widget));
+}
+
+static void
+impact_dashboard_page_dispose (GObject *object)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->trail, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
+  g_clear_pointer (&self->figures, impact_figures_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (impact_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = impact_dashboard_page_dispose;
+
+  g_type_ensure (IMPACT_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/impactdashboard/ImpactDashboard/impact-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, breadcrumb_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_detail);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_detail);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_detail);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_detail);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_chart);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_chart);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_chart);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "dashboard.back", NULL);
+}
+
+/* The cards are not to be focused themselves: the charts in them are. */
+static void
+unfocus_children (GtkFlowBox *box)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
+static void
+impact_dashboard_page_init (ImpactDashboardPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->trail = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_node_free);
+  unfocus_children (self->kpi_box);
+  unfocus_children (self->chart_box);
+  g_signal_connect (self->children_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
+  g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
+}

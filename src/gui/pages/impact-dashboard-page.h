@@ -1,0 +1,27 @@
+/* impact-dashboard-page.h: the figures and charts of the group, a division or an object
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "storage/impact-store.h"
+
+G_BEGIN_DECLS
+
+#define IMPACT_TYPE_DASHBOARD_PAGE (impact_dashboard_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (ImpactDashboardPage, impact_dashboard_page, IMPACT, DASHBOARD_PAGE, AdwBin)
+
+void         impact_dashboard_page_set_store     (ImpactDashboardPage *self,
+                                                  ImpactStore         *store);
+void         impact_dashboard_page_reload        (ImpactDashboardPage *self);
+gboolean     impact_dashboard_page_go_back       (ImpactDashboardPage *self);
+gboolean     impact_dashboard_page_open_child    (ImpactDashboardPage *self,
+                                                  guint                index);
+const char  *impact_dashboard_page_get_node_code (ImpactDashboardPage *self);
+gboolean     impact_dashboard_page_is_loading    (ImpactDashboardPage *self);
+
+G_END_DECLS
