@@ -402,6 +402,21 @@ test_dashboard (void)
       }
   }
 
+  /* The same data as a table: a row per division with its exact spend. */
+  {
+    GtkWidget *table = page_child (GTK_WIDGET (page), "children_table");
+    const ImpactChildFigures *first = g_ptr_array_index (group->by_child, 0);
+    g_autofree char *money = impact_format_money (first->spend.total_cents);
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (GTK_WIDGET (page), "children_table_toggle")), TRUE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (GTK_WIDGET (page), "children_stack"))), ==, "table");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 0, 1))), ==, first->name);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 1, 1))), ==, money);
+    g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (table), 0, group->by_child->len));
+    g_assert_null (gtk_grid_get_child_at (GTK_GRID (table), 0, group->by_child->len + 1));
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (GTK_WIDGET (page), "children_table_toggle")), FALSE);
+  }
+
   /* A click on the second column (as the chart reports it) opens that division. */
   second = g_ptr_array_index (group->by_child, 1);
   g_signal_emit_by_name (children_chart, "item-activated", 1u);
@@ -423,6 +438,21 @@ test_dashboard (void)
   earlier = expected_figures (path, NULL, "2024");
   assert_total_shown (GTK_WIDGET (page), earlier);
   g_assert_cmpint (earlier->spend.total_cents, ==, group->previous.total_cents);
+
+  /* Its second quarter, then its March. */
+  {
+    g_autoptr (ImpactFigures) quarter = expected_figures (path, NULL, "2024-Q2");
+    g_autoptr (ImpactFigures) march = expected_figures (path, NULL, "2024-03");
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (GTK_WIDGET (page), "part_dropdown")), 2);
+    wait_for_dashboard (page);
+    assert_total_shown (GTK_WIDGET (page), quarter);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (GTK_WIDGET (page), "part_dropdown")), 5 + 2);
+    wait_for_dashboard (page);
+    assert_total_shown (GTK_WIDGET (page), march);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "total_detail"))),
+                              "the month before"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -1,7 +1,7 @@
 /* impact-dashboard-page.c: the figures and charts of the group, a division or an object
  *
- * Shows one node (the group at first) for one financial year: four key figures against the
- * year before, spend per division or object (click a column to go down a level), per month
+ * Shows one node (the group at first) for one financial year, quarter or month: four key
+ * figures against the period before, spend per division or object (click a column to go down a level), per month
  * with the social share, per social class, and the largest non-social suppliers. The
  * breadcrumb and Alt+Left go back up. The figures are read on a worker thread with a
  * connection of its own, so a slow first read (after an upgrade the summary is built once)
@@ -32,6 +32,7 @@ struct _ImpactDashboardPage
   /* Template widgets */
   GtkBox *breadcrumb_box;
   GtkDropDown *year_dropdown;
+  GtkDropDown *part_dropdown;
   GtkFlowBox *kpi_box;
   GtkFlowBox *chart_box;
   GtkLabel *total_value;
@@ -50,12 +51,26 @@ struct _ImpactDashboardPage
   ImpactChartView *trend_chart;
   ImpactChartView *classes_chart;
   ImpactChartView *suppliers_chart;
+  GtkToggleButton *children_table_toggle;
+  GtkToggleButton *trend_table_toggle;
+  GtkToggleButton *classes_table_toggle;
+  GtkToggleButton *suppliers_table_toggle;
+  GtkStack *children_stack;
+  GtkStack *trend_stack;
+  GtkStack *classes_stack;
+  GtkStack *suppliers_stack;
+  GtkGrid *children_table;
+  GtkGrid *trend_table;
+  GtkGrid *classes_table;
+  GtkGrid *suppliers_table;
 
   ImpactStore *store;
   /* The nodes from the group down to the one shown. */
   GPtrArray *trail;
   GArray *years;
   int year;
+  /* Which part of the year: see period_of_part(). */
+  guint part;
   ImpactFigures *figures;
   GCancellable *cancellable;
   gboolean updating_years;
@@ -68,6 +83,7 @@ typedef struct
   char *path;
   ImpactNode *node;
   int year;
+  guint part;
 } LoadJob;
 
 typedef struct
@@ -92,6 +108,34 @@ load_result_free (LoadResult *result)
   g_clear_pointer (&result->figures, impact_figures_free);
   g_clear_pointer (&result->years, g_array_unref);
   g_free (result);
+}
+
+/* The parts of a financial year the drop-down offers: the whole year, its four quarters and
+ * its twelve months, in this order. */
+#define PART_YEAR 0
+#define PART_FIRST_QUARTER 1
+#define PART_FIRST_MONTH 5
+#define N_PARTS 17
+
+static void
+period_of_part (ImpactPeriod *period,
+                int year,
+                guint fy_start,
+                guint part)
+{
+  impact_period_init_year (period, year, fy_start);
+  if (part >= PART_FIRST_MONTH && part < N_PARTS)
+    {
+      period->kind = IMPACT_PERIOD_MONTH;
+      period->first_month += part - PART_FIRST_MONTH;
+      period->last_month = period->first_month;
+    }
+  else if (part >= PART_FIRST_QUARTER && part < PART_FIRST_MONTH)
+    {
+      period->kind = IMPACT_PERIOD_QUARTER;
+      period->first_month += 3 * (part - PART_FIRST_QUARTER);
+      period->last_month = period->first_month + 2;
+    }
 }
 
 static void
@@ -128,7 +172,7 @@ load_thread (GTask *task,
           impact_query_get_data_period (store, &period, NULL);
           result->year = (period.first_month - (int) impact_query_get_fy_start (store) + 1) / 12;
         }
-      impact_period_init_year (&period, result->year, impact_query_get_fy_start (store));
+      period_of_part (&period, result->year, impact_query_get_fy_start (store), job->part);
       result->figures = impact_query_figures (store, node, &period, 10, &error);
     }
   if (result->figures != NULL)
@@ -182,18 +226,41 @@ show_key_figures (ImpactDashboardPage *self,
 
   if (figures->previous.total_cents != 0)
     {
-      /* Translators: the same figure for the year before, as in "EUR 1,234.00 the year before". */
-      total_detail = g_strdup_printf (_ ("%s the year before"), previous_total);
-      social_detail = g_strdup_printf (_ ("%s the year before"), previous_social);
-      /* Translators: the change of the social share in percentage points, as in "+0.4 points on the year before". */
-      share_detail = g_strdup_printf (_ ("%+.1f points on the year before"), delta);
+      switch (figures->period.kind)
+        {
+        case IMPACT_PERIOD_MONTH:
+          /* Translators: the same figure for the month before, as in "EUR 1,234.00 the month before". */
+          total_detail = g_strdup_printf (_ ("%s the month before"), previous_total);
+          social_detail = g_strdup_printf (_ ("%s the month before"), previous_social);
+          /* Translators: the change of the social share in percentage points. */
+          share_detail = g_strdup_printf (_ ("%+.1f points on the month before"), delta);
+          break;
+        case IMPACT_PERIOD_QUARTER:
+          /* Translators: the same figure for the quarter before, as in "EUR 1,234.00 the quarter before". */
+          total_detail = g_strdup_printf (_ ("%s the quarter before"), previous_total);
+          social_detail = g_strdup_printf (_ ("%s the quarter before"), previous_social);
+          /* Translators: the change of the social share in percentage points. */
+          share_detail = g_strdup_printf (_ ("%+.1f points on the quarter before"), delta);
+          break;
+        default:
+          /* Translators: the same figure for the year before, as in "EUR 1,234.00 the year before". */
+          total_detail = g_strdup_printf (_ ("%s the year before"), previous_total);
+          social_detail = g_strdup_printf (_ ("%s the year before"), previous_social);
+          /* Translators: the change of the social share in percentage points, as in "+0.4 points on the year before". */
+          share_detail = g_strdup_printf (_ ("%+.1f points on the year before"), delta);
+          break;
+        }
       set_delta_class (GTK_WIDGET (self->share_detail), delta);
     }
   else
     {
-      total_detail = g_strdup (_ ("No spend the year before"));
-      social_detail = g_strdup (_ ("No spend the year before"));
-      share_detail = g_strdup (_ ("No spend the year before"));
+      const char *none = figures->period.kind == IMPACT_PERIOD_MONTH     ? _ ("No spend the month before")
+                         : figures->period.kind == IMPACT_PERIOD_QUARTER ? _ ("No spend the quarter before")
+                                                                         : _ ("No spend the year before");
+
+      total_detail = g_strdup (none);
+      social_detail = g_strdup (none);
+      share_detail = g_strdup (none);
       set_delta_class (GTK_WIDGET (self->share_detail), 0);
     }
   gtk_label_set_text (self->total_detail, total_detail);
@@ -214,7 +281,60 @@ show_key_figures (ImpactDashboardPage *self,
 }
 
 static void
+attach_cell (GtkGrid *grid,
+             const char *text,
+             int column,
+             int row,
+             gboolean heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
+  gtk_label_set_ellipsize (GTK_LABEL (label), column == 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_selectable (GTK_LABEL (label), !heading);
+  gtk_widget_set_hexpand (label, column == 0);
+  gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* The chart's data as a table: each item with its spend, social spend and social share. */
+static void
+fill_table (GtkGrid *grid,
+            ImpactChart *chart)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+
+  attach_cell (grid, "", 0, 0, TRUE);
+  attach_cell (grid, _ ("Spend"), 1, 0, TRUE);
+  attach_cell (grid, _ ("Social"), 2, 0, TRUE);
+  attach_cell (grid, _ ("Share"), 3, 0, TRUE);
+  for (guint i = 0; i < impact_chart_get_n_items (chart); i++)
+    {
+      const ImpactChartItem *item = impact_chart_get_item (chart, i);
+      ImpactSpend spend = { impact_chart_item_total (item), 0 };
+      g_autofree char *total = NULL;
+      g_autofree char *social = NULL;
+      g_autofree char *share = NULL;
+
+      for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+        if (impact_social_class_is_social (k))
+          spend.social_cents += item->cents[k];
+      total = impact_format_money (spend.total_cents);
+      social = impact_format_money (spend.social_cents);
+      share = g_strdup_printf (_ ("%.1f%%"), impact_spend_get_share (&spend));
+      attach_cell (grid, item->label, 0, i + 1, FALSE);
+      attach_cell (grid, total, 1, i + 1, FALSE);
+      attach_cell (grid, social, 2, i + 1, FALSE);
+      attach_cell (grid, share, 3, i + 1, FALSE);
+    }
+}
+
+static void
 show_chart (ImpactChartView *view,
+            GtkGrid *table,
             ImpactChart *chart,
             GtkLabel *title,
             const char *text)
@@ -222,6 +342,7 @@ show_chart (ImpactChartView *view,
   gtk_label_set_text (title, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   impact_chart_view_set_chart (view, chart);
+  fill_table (table, chart);
 }
 
 static void
@@ -298,6 +419,31 @@ show_years (ImpactDashboardPage *self)
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->year_dropdown, selected);
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), self->years->len > 0);
+
+  /* The whole year, its quarters and its months, from the month the financial year starts. */
+  {
+    g_autoptr (GtkStringList) parts = gtk_string_list_new (NULL);
+    guint fy_start = impact_query_get_fy_start (self->store);
+
+    gtk_string_list_append (parts, _ ("Whole Year"));
+    for (guint q = 1; q <= 4; q++)
+      {
+        /* Translators: a quarter of the financial year in the period drop-down, as in "Q2". */
+        g_autofree char *label = g_strdup_printf (_ ("Q%u"), q);
+
+        gtk_string_list_append (parts, label);
+      }
+    for (guint m = 0; m < 12; m++)
+      {
+        g_autoptr (GDateTime) date = g_date_time_new_local (2000, (fy_start - 1 + m) % 12 + 1, 1, 0, 0, 0);
+        g_autofree char *label = g_date_time_format (date, "%OB");
+
+        gtk_string_list_append (parts, label);
+      }
+    gtk_drop_down_set_model (self->part_dropdown, G_LIST_MODEL (parts));
+    gtk_drop_down_set_selected (self->part_dropdown, self->part);
+    gtk_widget_set_visible (GTK_WIDGET (self->part_dropdown), self->years->len > 0);
+  }
   self->updating_years = FALSE;
 }
 
@@ -310,16 +456,17 @@ show_figures (ImpactDashboardPage *self,
   g_autoptr (ImpactChart) trend = impact_chart_new_trend (figures);
   g_autoptr (ImpactChart) classes = impact_chart_new_classes (figures);
   g_autoptr (ImpactChart) suppliers = impact_chart_new_suppliers (figures->top_non_social);
-  GtkWidget *children_card = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (self->children_chart)));
+  GtkWidget *children_card = gtk_widget_get_ancestor (GTK_WIDGET (self->children_chart), GTK_TYPE_FLOW_BOX_CHILD);
 
   show_key_figures (self, n_expiring);
-  show_chart (self->children_chart, children, self->children_title,
+  show_chart (self->children_chart, self->children_table, children, self->children_title,
               figures->node->level == IMPACT_NODE_GROUP ? _ ("Spend per Division") : _ ("Spend per Object"));
   /* An object has nothing below it. */
   gtk_widget_set_visible (children_card, figures->node->level != IMPACT_NODE_OBJECT);
-  show_chart (self->trend_chart, trend, self->trend_title, _ ("Spend per Month"));
-  show_chart (self->classes_chart, classes, self->classes_title, _ ("Spend per Social Class"));
-  show_chart (self->suppliers_chart, suppliers, self->suppliers_title, _ ("Largest Non-Social Suppliers"));
+  show_chart (self->trend_chart, self->trend_table, trend, self->trend_title, _ ("Spend per Month"));
+  show_chart (self->classes_chart, self->classes_table, classes, self->classes_title, _ ("Spend per Social Class"));
+  show_chart (self->suppliers_chart, self->suppliers_table, suppliers, self->suppliers_title,
+              _ ("Largest Non-Social Suppliers"));
 }
 
 static void
@@ -379,6 +526,7 @@ impact_dashboard_page_reload (ImpactDashboardPage *self)
   job->path = g_strdup (impact_store_get_path (self->store));
   job->node = self->trail->len > 0 ? impact_node_copy (g_ptr_array_index (self->trail, self->trail->len - 1)) : NULL;
   job->year = self->year;
+  job->part = self->part;
 
   task = g_task_new (NULL, self->cancellable, on_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, impact_dashboard_page_reload);
@@ -405,6 +553,7 @@ impact_dashboard_page_set_store (ImpactDashboardPage *self,
   g_set_object (&self->store, store);
   g_ptr_array_set_size (self->trail, 0);
   self->year = 0;
+  self->part = PART_YEAR;
   impact_dashboard_page_reload (self);
 }
 
@@ -498,6 +647,32 @@ on_year_selected_cb (GtkDropDown *dropdown,
 }
 
 static void
+on_part_selected_cb (GtkDropDown *dropdown,
+                     GParamSpec *pspec,
+                     gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_years || selected >= N_PARTS)
+    return;
+
+  self->part = selected;
+  impact_dashboard_page_reload (self);
+}
+
+static void
+on_table_toggled_cb (GtkToggleButton *toggle,
+                     gpointer user_data)
+{
+  GtkStack *stack = user_data;
+
+  gtk_stack_set_visible_child_name (stack, gtk_toggle_button_get_active (toggle) ? "table" : "chart");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (toggle),
+                               gtk_toggle_button_get_active (toggle) ? _ ("Show as Chart") : _ ("Show as Table"));
+}
+
+static void
 back_action (GtkWidget *widget,
              const char *action_name,
              GVariant *parameter)
@@ -534,6 +709,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
                                                "/io/github/impactdashboard/ImpactDashboard/impact-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, breadcrumb_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, part_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_value);
@@ -552,6 +728,18 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_chart);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_chart);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_table);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_table);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_table);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table);
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
@@ -577,5 +765,10 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   unfocus_children (self->chart_box);
   g_signal_connect (self->children_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb), self);
+  g_signal_connect (self->part_dropdown, "notify::selected", G_CALLBACK (on_part_selected_cb), self);
+  g_signal_connect (self->children_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->children_stack);
+  g_signal_connect (self->trend_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->trend_stack);
+  g_signal_connect (self->classes_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->classes_stack);
+  g_signal_connect (self->suppliers_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->suppliers_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
 }
