@@ -8,12 +8,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "demo/impact-demo.h"
-#include "import/impact-importer.h"
-#include <json-glib/json-glib.h>
 #include "impact-cli.h"
+#include "import/impact-importer.h"
 #include "model/impact-format.h"
 #include "query/impact-query.h"
 #include "storage/impact-store-counts.h"
@@ -482,6 +483,11 @@ figures_to_json (const ImpactFigures *figures)
   json_builder_add_int_value (builder, figures->spend.social_cents);
   json_builder_set_member_name (builder, "social_share");
   json_builder_add_double_value (builder, impact_spend_get_share (&figures->spend));
+  json_builder_set_member_name (builder, "target_share");
+  if (isnan (figures->target_share))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, figures->target_share);
   json_builder_set_member_name (builder, "previous");
   add_spend (builder, &figures->previous);
 
@@ -610,6 +616,13 @@ print_figures (const ImpactFigures *figures)
 
     print_row_in (_ ("Suppliers:"), count, width);
   }
+  if (!isnan (figures->target_share))
+    {
+      /* Translators: the social share aimed for, in percent, as in "10.0%". */
+      g_autofree char *target = g_strdup_printf (_ ("%.1f%%"), figures->target_share);
+
+      print_row_in (_ ("Target social share:"), target, width);
+    }
   print_row_in (_ ("Previous period:"), previous_total, width);
   print_row_in (_ ("Social, previous period:"), previous_social, width);
 

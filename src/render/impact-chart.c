@@ -53,6 +53,7 @@ struct _ImpactChart
   GPtrArray *items;
   gboolean share_line;
   gboolean social_split;
+  double target;
 };
 
 static void
@@ -70,6 +71,7 @@ impact_chart_new (ImpactChartKind kind)
   g_atomic_ref_count_init (&chart->ref_count);
   chart->kind = kind;
   chart->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  chart->target = NAN;
 
   return chart;
 }
@@ -155,6 +157,16 @@ impact_chart_set_social_split (ImpactChart *chart,
   chart->social_split = split;
 }
 
+/* The target a bullet chart measures its value against, in percent; NAN for none. */
+void
+impact_chart_set_target (ImpactChart *chart,
+                         double target)
+{
+  g_return_if_fail (chart != NULL);
+
+  chart->target = target;
+}
+
 gint64
 impact_chart_item_total (const ImpactChartItem *item)
 {
@@ -208,7 +220,17 @@ impact_chart_describe_item (const ImpactChart *chart,
   item = g_ptr_array_index (chart->items, index);
   total = impact_format_money (impact_chart_item_total (item));
   text = g_string_new (NULL);
-  if (chart->kind == IMPACT_CHART_DONUT)
+  if (chart->kind == IMPACT_CHART_BULLET)
+    {
+      if (isnan (chart->target))
+        /* Translators: a bullet chart in words: what it shows and the value, as in "Social share: 8.6%". */
+        g_string_append_printf (text, _ ("%s: %.1f%%"), item->label, item->share);
+      else
+        /* Translators: a bullet chart in words, as in "Social share: 8.6% against a target of 10.0%". */
+        g_string_append_printf (text, _ ("%s: %.1f%% against a target of %.1f%%"), item->label, item->share,
+                                chart->target);
+    }
+  else if (chart->kind == IMPACT_CHART_DONUT)
     g_string_append_printf (text, "%s: %s", item->label, total);
   else
     {
@@ -540,6 +562,26 @@ layout_donut (const ImpactChart *chart,
   layout->cy = MARGIN + layout->r_outer;
 }
 
+/* A bullet: a band for the scale, the value as a bar in it, the target as a mark across it. */
+static void
+layout_bullet (const ImpactChart *chart,
+               const ImpactChartStyle *style,
+               cairo_t *cr,
+               Layout *layout)
+{
+  const ImpactChartItem *item = chart->items->len > 0 ? g_ptr_array_index (chart->items, 0) : NULL;
+  double value = item != NULL && isfinite (item->share) ? item->share : 0;
+  double target = isfinite (chart->target) ? chart->target : 0;
+
+  /* The scale runs a little past the larger of value and target, to a nice round end. */
+  impact_axis_init (&layout->axis, 0, MAX (MAX (value, target) * 1.15, 1), MAX_TICKS);
+  text_size (cr, style, "0%", NULL, &layout->text_height);
+  layout->plot.x = 2;
+  layout->plot.y = 2;
+  layout->plot.width = MAX (style->width - 4, 1);
+  layout->plot.height = MAX (MIN (style->height - 4, 24), 1);
+}
+
 static void
 compute_layout (const ImpactChart *chart,
                 const ImpactChartStyle *style,
@@ -556,6 +598,9 @@ compute_layout (const ImpactChart *chart,
       break;
     case IMPACT_CHART_BARS:
       layout_bars (chart, style, cr, layout);
+      break;
+    case IMPACT_CHART_BULLET:
+      layout_bullet (chart, style, cr, layout);
       break;
     case IMPACT_CHART_DONUT:
     default:
@@ -590,6 +635,9 @@ item_area (const ImpactChart *chart,
       *area = (cairo_rectangle_t){ MARGIN, layout->plot.y + index * layout->slot,
                                    layout->plot.x + layout->plot.width - MARGIN, layout->slot };
       return TRUE;
+    case IMPACT_CHART_BULLET:
+      *area = layout->plot;
+      return index == 0;
     case IMPACT_CHART_DONUT:
     default:
       *area = (cairo_rectangle_t){ layout->legend_x, layout->legend_y + index * (layout->text_height + 2),
@@ -878,6 +926,41 @@ draw_donut (const ImpactChart *chart,
   }
 }
 
+static void
+draw_bullet (const ImpactChart *chart,
+             const ImpactChartStyle *style,
+             cairo_t *cr,
+             const Layout *layout)
+{
+  const ImpactPalette *palette = style->palette;
+  const ImpactChartItem *item = chart->items->len > 0 ? g_ptr_array_index (chart->items, 0) : NULL;
+  const cairo_rectangle_t *plot = &layout->plot;
+  gboolean met;
+
+  impact_color_set_source (cr, &palette->grid, 1);
+  cairo_rectangle (cr, plot->x, plot->y, plot->width, plot->height);
+  cairo_fill (cr);
+
+  if (item != NULL && isfinite (item->share))
+    {
+      /* Green once the target is met (or when there is none), grey below it. */
+      met = isnan (chart->target) || item->share >= chart->target;
+      impact_color_set_source (cr, &palette->classes[met ? IMPACT_SOCIAL_CLASS_PSO_30PLUS : IMPACT_SOCIAL_CLASS_NONE], 1);
+      cairo_rectangle (cr, plot->x, plot->y + plot->height * 0.25,
+                       plot->width * CLAMP (impact_axis_normalize (&layout->axis, item->share), 0, 1), plot->height * 0.5);
+      cairo_fill (cr);
+    }
+
+  if (isfinite (chart->target))
+    {
+      double x = round (plot->x + plot->width * CLAMP (impact_axis_normalize (&layout->axis, chart->target), 0, 1));
+
+      impact_color_set_source (cr, &palette->foreground, 1);
+      cairo_rectangle (cr, x - 1.5, plot->y, 3, plot->height);
+      cairo_fill (cr);
+    }
+}
+
 void
 impact_chart_draw (const ImpactChart *chart,
                    cairo_t *cr,
@@ -899,6 +982,9 @@ impact_chart_draw (const ImpactChart *chart,
       break;
     case IMPACT_CHART_BARS:
       draw_bars (chart, style, cr, &layout);
+      break;
+    case IMPACT_CHART_BULLET:
+      draw_bullet (chart, style, cr, &layout);
       break;
     case IMPACT_CHART_DONUT:
     default:

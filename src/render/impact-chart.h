@@ -20,6 +20,9 @@ typedef enum
   IMPACT_CHART_BARS,
   /* A ring of the classes' shares of the total. */
   IMPACT_CHART_DONUT,
+  /* One value against a target, both in percent: the first item's share and the chart's
+   * target (impact_chart_set_target()). */
+  IMPACT_CHART_BULLET,
 } ImpactChartKind;
 
 /* One column, bar or slice: spend in cents per social class (a bar or slice uses the sum,
@@ -51,6 +54,8 @@ void             impact_chart_set_share_line (ImpactChart              *chart,
                                              gboolean                   show);
 void             impact_chart_set_social_split (ImpactChart            *chart,
                                              gboolean                   split);
+void             impact_chart_set_target    (ImpactChart               *chart,
+                                             double                     target);
 gint64           impact_chart_item_total    (const ImpactChartItem     *item);
 ImpactSocialClass impact_chart_item_class   (const ImpactChartItem     *item);
 char            *impact_chart_describe      (const ImpactChart         *chart);

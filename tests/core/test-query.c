@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "demo/impact-demo.h"
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
@@ -324,6 +326,45 @@ test_years_and_expiring (Fixture *f,
   g_assert_cmpint (n, ==, 0);
 }
 
+/* A target set on the group holds for its divisions and objects until they have their own. */
+static void
+test_targets (Fixture *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactFigures) none = figures_of (f, "A-1", "2025");
+  g_autoptr (ImpactFigures) from_group = NULL;
+  g_autoptr (ImpactFigures) division = NULL;
+  g_autoptr (ImpactFigures) object = NULL;
+  g_autoptr (ImpactFigures) other = NULL;
+  g_autoptr (ImpactFigures) cleared = NULL;
+
+  g_assert_true (isnan (none->target_share));
+
+  g_assert_true (impact_store_set_share_target (f->store, f->group->id, 12.5, &error));
+  g_assert_no_error (error);
+  from_group = figures_of (f, "A-1", "2025");
+  g_assert_cmpfloat (from_group->target_share, ==, 12.5);
+  g_assert_cmpint (from_group->target_node_id, ==, f->group->id);
+
+  g_assert_true (impact_store_set_share_target (f->store, f->division_a, 8, &error));
+  division = figures_of (f, "A", "2025");
+  object = figures_of (f, "A-1", "2025");
+  other = figures_of (f, "B", "2025");
+  g_assert_cmpfloat (division->target_share, ==, 8);
+  g_assert_cmpfloat (object->target_share, ==, 8);
+  g_assert_cmpint (object->target_node_id, ==, f->division_a);
+  g_assert_cmpfloat (other->target_share, ==, 12.5);
+
+  g_assert_false (impact_store_set_share_target (f->store, f->division_a, 150, &error));
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (impact_store_set_share_target (f->store, f->division_a, NAN, &error));
+  cleared = figures_of (f, "A", "2025");
+  g_assert_cmpfloat (cleared->target_share, ==, 12.5);
+}
+
 /* A financial year from April: "2025" is April 2025 to March 2026. */
 static void
 test_financial_year (Fixture *f,
@@ -593,6 +634,7 @@ main (int argc,
   ADD ("/query/division-and-object", test_division_and_object);
   ADD ("/query/financial-year", test_financial_year);
   ADD ("/query/years-and-expiring", test_years_and_expiring);
+  ADD ("/query/targets", test_targets);
   ADD ("/query/figures-follow-changes", test_figures_follow_changes);
 #undef ADD
   g_test_add_func ("/query/periods", test_periods);

@@ -417,6 +417,30 @@ test_dashboard (void)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (GTK_WIDGET (page), "children_table_toggle")), FALSE);
   }
 
+  /* A target for the group: asked for in a dialog, saved, shown on the share card. */
+  {
+    AdwMessageDialog *dialog = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autoptr (ImpactFigures) with_target = NULL;
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (GTK_WIDGET (page), "target_button"))), ==, "Set a Target…");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.set-target", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          dialog = ADW_MESSAGE_DIALOG (toplevel);
+      }
+    g_assert_nonnull (dialog);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 7.5);
+    adw_message_dialog_response (dialog, "save");
+    wait_for_dashboard (page);
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (GTK_WIDGET (page), "target_button"))), ==, "Target 7.5%…");
+    with_target = expected_figures (path, NULL, "2025");
+    g_assert_cmpfloat (with_target->target_share, ==, 7.5);
+  }
+
   /* A click on the second column (as the chart reports it) opens that division. */
   second = g_ptr_array_index (group->by_child, 1);
   g_signal_emit_by_name (children_chart, "item-activated", 1u);

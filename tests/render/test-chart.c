@@ -223,6 +223,42 @@ test_donut (void)
   }
 }
 
+/* A share of 5% against a target of 10%: a grey bar half as long as the way to the target
+ * mark; at 12% the bar is green and passes the mark. */
+static void
+test_bullet (void)
+{
+  const ImpactPalette *palette = impact_palette_get (IMPACT_PALETTE_LIGHT);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr (ImpactChart) chart = impact_chart_new (IMPACT_CHART_BULLET);
+      g_auto (Canvas) canvas = { 0 };
+      const ImpactColor *bar = &palette->classes[round == 0 ? IMPACT_SOCIAL_CLASS_NONE : IMPACT_SOCIAL_CLASS_PSO_30PLUS];
+      cairo_rectangle_t area;
+      int y, bar_end = -1, mark = -1;
+
+      impact_chart_add_item (chart, "Social share")->share = round == 0 ? 5 : 12;
+      impact_chart_set_target (chart, 10);
+      draw (&canvas, chart, -1);
+      g_assert_true (impact_chart_get_item_area (chart, &canvas.style, 0, &area));
+      y = (int) (area.y + area.height / 2);
+      for (int x = 0; x < WIDTH; x++)
+        {
+          if (pixel_is (&canvas, x, y, bar))
+            bar_end = x;
+          if (mark < 0 && pixel_is (&canvas, x, y, &palette->foreground))
+            mark = x;
+        }
+      g_test_message ("bar ends at %d, target mark at %d", bar_end, mark);
+      g_assert_cmpint (mark, >, 0);
+      if (round == 0)
+        g_assert_cmpint (abs ((bar_end - (int) area.x) * 2 - (mark - (int) area.x)), <=, 4);
+      else
+        g_assert_cmpint (bar_end, >, mark + 2);
+    }
+}
+
 static void
 test_describe (void)
 {
@@ -282,6 +318,7 @@ main (int argc,
   g_test_add_func ("/chart/highlight", test_highlight);
   g_test_add_func ("/chart/bars", test_bars);
   g_test_add_func ("/chart/donut", test_donut);
+  g_test_add_func ("/chart/bullet", test_bullet);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/compact-money", test_compact_money);
 

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "impact-query.h"
@@ -464,6 +465,44 @@ query_suppliers (ImpactDb *db,
          && name_suppliers (db, figures->top_non_social, error);
 }
 
+/* The node's target, else its parent's, else the group's. */
+static gboolean
+query_target (ImpactStore *store,
+              ImpactFigures *figures,
+              GError **error)
+{
+  gint64 ids[3] = { figures->node->id, 0, 0 };
+  g_autoptr (GPtrArray) groups = NULL;
+  guint n = 1;
+
+  if (figures->node->level == IMPACT_NODE_OBJECT)
+    ids[n++] = figures->node->parent_id;
+  if (figures->node->level != IMPACT_NODE_GROUP)
+    {
+      groups = impact_store_list_nodes (store, IMPACT_NODE_GROUP, error);
+      if (groups == NULL)
+        return FALSE;
+      if (groups->len > 0)
+        ids[n++] = ((const ImpactNode *) g_ptr_array_index (groups, 0))->id;
+    }
+
+  figures->target_share = NAN;
+  for (guint i = 0; i < n; i++)
+    {
+      if (ids[i] <= 0)
+        continue;
+      if (!impact_store_get_share_target (store, ids[i], &figures->target_share, error))
+        return FALSE;
+      if (!isnan (figures->target_share))
+        {
+          figures->target_node_id = ids[i];
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 /* The figures of @node (a group, division or object as impact_query_find_node() gives
  * them) in @period, with the @n_top largest suppliers. */
 ImpactFigures *
@@ -493,7 +532,7 @@ impact_query_figures (ImpactStore *store,
   if (!query_totals (db, node, period->first_month, period->last_month, &figures->spend, figures->by_class, error)
       || !query_totals (db, node, previous.first_month, previous.last_month, &figures->previous, NULL, error)
       || !query_months (db, figures, error) || !query_children (db, figures, error)
-      || !query_suppliers (db, figures, n_top, error))
+      || !query_suppliers (db, figures, n_top, error) || !query_target (store, figures, error))
     return NULL;
 
   return g_steal_pointer (&figures);

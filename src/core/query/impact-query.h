@@ -68,6 +68,10 @@ typedef struct
   GPtrArray    *by_child;
   GPtrArray    *top_suppliers;
   GPtrArray    *top_non_social;
+  /* The social share aimed for, in percent: the node's own, else its division's or the
+   * group's; NAN when none is set. target_node_id says whose it is. */
+  double        target_share;
+  gint64        target_node_id;
 } ImpactFigures;
 
 double         impact_spend_get_share     (const ImpactSpend   *spend);

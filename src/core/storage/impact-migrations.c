@@ -170,6 +170,12 @@ static const char *const steps[] = {
   "  INSERT OR IGNORE INTO summary_dirty VALUES (old.supplier_id);"
   " END;"
   "INSERT INTO summary_dirty SELECT DISTINCT supplier_id FROM purchase_lines;",
+
+  /* 7: the social share (in percent) the group, a division or an object aims for. */
+  "CREATE TABLE share_targets ("
+  "  node_id INTEGER PRIMARY KEY REFERENCES nodes (id) ON DELETE CASCADE,"
+  "  share REAL NOT NULL CHECK (share >= 0 AND share <= 100)"
+  ");",
 };
 
 int

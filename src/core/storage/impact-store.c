@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "impact-migrations.h"
 #include "impact-store-summary.h"
@@ -913,6 +914,66 @@ impact_store_save_mapping_profile (ImpactStore *self,
   sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+
+  return impact_db_step_done (self->db, stmt, error);
+}
+
+/* The social share (percent) the node aims for; NAN in @share when it has none of its own. */
+gboolean
+impact_store_get_share_target (ImpactStore *self,
+                               gint64 node_id,
+                               double *share,
+                               GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (share != NULL, FALSE);
+
+  stmt = impact_db_prepare (self->db, "SELECT share FROM share_targets WHERE node_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, node_id);
+
+  rc = sqlite3_step (stmt);
+  *share = rc == SQLITE_ROW ? sqlite3_column_double (stmt, 0) : NAN;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      impact_db_set_error (self->db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Sets the node's target social share, 0 to 100 percent; NAN removes it. */
+gboolean
+impact_store_set_share_target (ImpactStore *self,
+                               gint64 node_id,
+                               double share,
+                               GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+
+  if (!isnan (share) && !(share >= 0 && share <= 100))
+    {
+      g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID,
+                           _ ("A target share lies between 0% and 100%."));
+      return FALSE;
+    }
+
+  stmt = impact_db_prepare (self->db,
+                            isnan (share) ? "DELETE FROM share_targets WHERE node_id = ?1"
+                                          : "INSERT OR REPLACE INTO share_targets (node_id, share) VALUES (?1, ?2)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, node_id);
+  if (!isnan (share))
+    sqlite3_bind_double (stmt, 2, share);
 
   return impact_db_step_done (self->db, stmt, error);
 }

@@ -165,6 +165,14 @@ gboolean       impact_store_save_mapping_profile (ImpactStore  *self,
                                            const char          *signature,
                                            const char          *mapping,
                                            GError             **error);
+gboolean       impact_store_get_share_target (ImpactStore      *self,
+                                           gint64               node_id,
+                                           double              *share,
+                                           GError             **error);
+gboolean       impact_store_set_share_target (ImpactStore      *self,
+                                           gint64               node_id,
+                                           double               share,
+                                           GError             **error);
 gboolean       impact_store_get_counts    (ImpactStore         *self,
                                            ImpactStoreCounts   *counts,
                                            GError             **error);

@@ -79,8 +79,14 @@ impact_chart_view_measure (GtkWidget *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 240;
-      *natural = 480;
+      gboolean bullet = self->chart != NULL && impact_chart_get_kind (self->chart) == IMPACT_CHART_BULLET;
+
+      *minimum = bullet ? 60 : 240;
+      *natural = bullet ? 120 : 480;
+    }
+  else if (self->chart != NULL && impact_chart_get_kind (self->chart) == IMPACT_CHART_BULLET)
+    {
+      *minimum = *natural = 28;
     }
   else if (self->chart != NULL && impact_chart_get_kind (self->chart) == IMPACT_CHART_BARS)
     {

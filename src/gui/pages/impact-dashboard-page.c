@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
@@ -42,6 +43,8 @@ struct _ImpactDashboardPage
   GtkLabel *share_value;
   GtkLabel *share_detail;
   GtkLabel *suppliers_value;
+  ImpactChartView *share_bullet;
+  GtkButton *target_button;
   GtkLabel *suppliers_detail;
   GtkLabel *children_title;
   GtkLabel *trend_title;
@@ -263,6 +266,24 @@ show_key_figures (ImpactDashboardPage *self,
       share_detail = g_strdup (none);
       set_delta_class (GTK_WIDGET (self->share_detail), 0);
     }
+  /* The share against the target, and the button that sets it. */
+  {
+    g_autoptr (ImpactChart) bullet = impact_chart_new (IMPACT_CHART_BULLET);
+    g_autofree char *button = NULL;
+
+    impact_chart_add_item (bullet, _ ("Social share"))->share = impact_spend_get_share (&figures->spend);
+    impact_chart_set_target (bullet, figures->target_share);
+    impact_chart_view_set_chart (self->share_bullet, bullet);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->share_bullet), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _ ("Social share against the target"), -1);
+    if (isnan (figures->target_share))
+      button = g_strdup (_ ("Set a Target…"));
+    else
+      /* Translators: the button that shows and changes the target share, as in "Target 10.0%…". */
+      button = g_strdup_printf (_ ("Target %.1f%%…"), figures->target_share);
+    gtk_button_set_label (self->target_button, button);
+  }
+
   gtk_label_set_text (self->total_detail, total_detail);
   gtk_label_set_text (self->social_detail, social_detail);
   gtk_label_set_text (self->share_detail, share_detail);
@@ -291,6 +312,8 @@ attach_cell (GtkGrid *grid,
 
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
   gtk_label_set_ellipsize (GTK_LABEL (label), column == 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  if (column == 0)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   gtk_label_set_selectable (GTK_LABEL (label), !heading);
   gtk_widget_set_hexpand (label, column == 0);
   gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
@@ -673,6 +696,70 @@ on_table_toggled_cb (GtkToggleButton *toggle,
 }
 
 static void
+on_target_response_cb (AdwMessageDialog *dialog,
+                       const char *response,
+                       gpointer user_data)
+{
+  g_autoptr (ImpactDashboardPage) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  double share;
+
+  if (self->figures == NULL || self->store == NULL)
+    return;
+  if (g_str_equal (response, "save"))
+    share = gtk_spin_button_get_value (spin);
+  else if (g_str_equal (response, "clear"))
+    share = NAN;
+  else
+    return;
+
+  if (!impact_store_set_share_target (self->store, self->figures->node->id, share, &error))
+    {
+      g_warning ("Could not save the target: %s", error->message);
+      return;
+    }
+  impact_dashboard_page_reload (self);
+}
+
+/* Asks for the social share the shown node aims for. */
+static void
+set_target_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
+  GtkWidget *dialog, *spin;
+  g_autofree char *body = NULL;
+  gboolean own;
+
+  if (self->figures == NULL || self->figures->node->id <= 0)
+    return;
+
+  own = self->figures->target_node_id == self->figures->node->id && !isnan (self->figures->target_share);
+  /* Translators: %s is the group, a division or an object. */
+  body = g_strdup_printf (_ ("The social share %s aims for, in percent of its spend. Divisions and objects "
+                             "without a target of their own follow the one above them."),
+                          self->figures->node->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Target Social Share"), body);
+  spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (self->figures->target_share) ? 10 : self->figures->target_share);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Target social share in percent"), -1);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "clear", _ ("_Remove Target"),
+                                    "save", _ ("_Save"), NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "clear", own);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "clear", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_target_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 back_action (GtkWidget *widget,
              const char *action_name,
              GVariant *parameter)
@@ -719,6 +806,8 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_value);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_detail);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_value);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_bullet);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, target_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_detail);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_title);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_title);
@@ -742,6 +831,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table);
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "dashboard.back", NULL);
 }
