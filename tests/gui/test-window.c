@@ -450,6 +450,22 @@ test_dashboard (void)
   assert_total_shown (GTK_WIDGET (page), division);
   g_assert_cmpint (division->spend.total_cents, ==, second->spend.total_cents);
 
+  /* The search opens an object by its code, with its division in between. */
+  {
+    g_autoptr (ImpactFigures) object = expected_figures (path, "CAT-101", "2025");
+
+    g_assert_true (impact_dashboard_page_jump (page, "cat-101"));
+    wait_for_dashboard (page);
+    g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, "CAT-101");
+    assert_total_shown (GTK_WIDGET (page), object);
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (page_child (GTK_WIDGET (page), "children_chart"),
+                                                                     GTK_TYPE_FLOW_BOX_CHILD)));
+    g_assert_true (impact_dashboard_page_go_back (page));
+    wait_for_dashboard (page);
+    g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, "CATER");
+    g_assert_false (impact_dashboard_page_jump (page, "no such unit"));
+  }
+
   /* Back (Alt+Left) to the group. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.back", NULL));
   wait_for_dashboard (page);

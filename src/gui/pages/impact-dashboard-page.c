@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
@@ -34,6 +35,10 @@ struct _ImpactDashboardPage
   GtkBox *breadcrumb_box;
   GtkDropDown *year_dropdown;
   GtkDropDown *part_dropdown;
+  GtkMenuButton *jump_button;
+  GtkPopover *jump_popover;
+  GtkSearchEntry *jump_entry;
+  GtkListBox *jump_list;
   GtkFlowBox *kpi_box;
   GtkFlowBox *chart_box;
   GtkLabel *total_value;
@@ -70,6 +75,9 @@ struct _ImpactDashboardPage
   ImpactStore *store;
   /* The nodes from the group down to the one shown. */
   GPtrArray *trail;
+  /* The divisions and objects the search offers, and the group. */
+  GPtrArray *jump_nodes;
+  ImpactNode *group;
   GArray *years;
   int year;
   /* Which part of the year: see period_of_part(). */
@@ -566,6 +574,180 @@ impact_dashboard_page_is_loading (ImpactDashboardPage *self)
   return self->cancellable != NULL;
 }
 
+/* The search's rows: every division, then every object with its division. */
+static void
+fill_jump_list (ImpactDashboardPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) divisions = NULL;
+  g_autoptr (GPtrArray) objects = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->jump_list))) != NULL)
+    gtk_list_box_remove (self->jump_list, child);
+  g_ptr_array_set_size (self->jump_nodes, 0);
+  g_clear_pointer (&self->group, impact_node_free);
+
+  if (self->store == NULL)
+    return;
+  groups = impact_store_list_nodes (self->store, IMPACT_NODE_GROUP, &error);
+  divisions = impact_store_list_nodes (self->store, IMPACT_NODE_DIVISION, &error);
+  objects = impact_store_list_nodes (self->store, IMPACT_NODE_OBJECT, &error);
+  if (groups == NULL || divisions == NULL || objects == NULL)
+    {
+      g_warning ("Could not list the divisions and objects: %s", error->message);
+      return;
+    }
+  if (groups->len > 0)
+    self->group = impact_node_copy (g_ptr_array_index (groups, 0));
+
+  for (guint level = 0; level < 2; level++)
+    {
+      GPtrArray *nodes = level == 0 ? divisions : objects;
+
+      for (guint i = 0; i < nodes->len; i++)
+        {
+          const ImpactNode *node = g_ptr_array_index (nodes, i);
+          GtkWidget *row = adw_action_row_new ();
+          g_autofree char *subtitle = NULL;
+
+          if (level == 0)
+            /* Translators: under a division's name in the search, with its code, as in "Division · CATER". */
+            subtitle = g_strdup_printf (_ ("Division · %s"), node->code);
+          else
+            {
+              const char *division = "";
+
+              for (guint d = 0; d < divisions->len; d++)
+                if (((const ImpactNode *) g_ptr_array_index (divisions, d))->id == node->parent_id)
+                  division = ((const ImpactNode *) g_ptr_array_index (divisions, d))->name;
+              /* Translators: under an object's name in the search: its division and code, as in "Catering · CAT-101". */
+              subtitle = g_strdup_printf (_ ("%s · %s"), division, node->code);
+            }
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node->name);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), "node", impact_node_copy (node), (GDestroyNotify) impact_node_free);
+          g_ptr_array_add (self->jump_nodes, g_object_get_data (G_OBJECT (row), "node"));
+          gtk_list_box_append (self->jump_list, row);
+        }
+    }
+}
+
+static gboolean
+jump_filter (GtkListBoxRow *row,
+             gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+  const ImpactNode *node = g_object_get_data (G_OBJECT (row), "node");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->jump_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *code = NULL;
+
+  if (node == NULL || text == NULL || *text == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (text, -1);
+  name = g_utf8_casefold (node->name, -1);
+  code = g_utf8_casefold (node->code, -1);
+
+  return strstr (name, needle) != NULL || strstr (code, needle) != NULL;
+}
+
+/* Opens @node from the search: the trail becomes group, division, and object. */
+static void
+jump_to (ImpactDashboardPage *self,
+         const ImpactNode *node)
+{
+  if (self->group == NULL)
+    return;
+
+  g_ptr_array_set_size (self->trail, 0);
+  g_ptr_array_add (self->trail, impact_node_copy (self->group));
+  if (node->level == IMPACT_NODE_OBJECT)
+    {
+      for (guint i = 0; i < self->jump_nodes->len; i++)
+        {
+          const ImpactNode *division = g_ptr_array_index (self->jump_nodes, i);
+
+          if (division->level == IMPACT_NODE_DIVISION && division->id == node->parent_id)
+            g_ptr_array_add (self->trail, impact_node_copy (division));
+        }
+    }
+  g_ptr_array_add (self->trail, impact_node_copy (node));
+  gtk_popover_popdown (self->jump_popover);
+  impact_dashboard_page_reload (self);
+}
+
+static void
+on_jump_row_activated_cb (GtkListBox *list,
+                          GtkListBoxRow *row,
+                          gpointer user_data)
+{
+  const ImpactNode *node = g_object_get_data (G_OBJECT (row), "node");
+
+  if (node != NULL)
+    jump_to (IMPACT_DASHBOARD_PAGE (user_data), node);
+}
+
+static void
+on_jump_search_changed_cb (GtkSearchEntry *entry,
+                           gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+
+  gtk_list_box_invalidate_filter (self->jump_list);
+}
+
+/* Enter opens the first match. */
+static void
+on_jump_activate_cb (GtkSearchEntry *entry,
+                     gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->jump_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_child_visible (row) && jump_filter (GTK_LIST_BOX_ROW (row), self))
+      {
+        on_jump_row_activated_cb (self->jump_list, GTK_LIST_BOX_ROW (row), self);
+        return;
+      }
+}
+
+/* Opens the division or object whose name or code first matches @text, as the search would;
+ * FALSE when none does. */
+gboolean
+impact_dashboard_page_jump (ImpactDashboardPage *self,
+                            const char *text)
+{
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->jump_entry), text);
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->jump_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (jump_filter (GTK_LIST_BOX_ROW (row), self))
+      {
+        on_jump_row_activated_cb (self->jump_list, GTK_LIST_BOX_ROW (row), self);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+search_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
+
+  gtk_menu_button_popup (self->jump_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->jump_entry));
+}
+
 /* Shows the group of @store, for its latest year. */
 void
 impact_dashboard_page_set_store (ImpactDashboardPage *self,
@@ -574,6 +756,7 @@ impact_dashboard_page_set_store (ImpactDashboardPage *self,
   g_return_if_fail (IMPACT_IS_DASHBOARD_PAGE (self));
 
   g_set_object (&self->store, store);
+  fill_jump_list (self);
   g_ptr_array_set_size (self->trail, 0);
   self->year = 0;
   self->part = PART_YEAR;
@@ -776,6 +959,8 @@ impact_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->trail, g_ptr_array_unref);
+  g_clear_pointer (&self->jump_nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->group, impact_node_free);
   g_clear_pointer (&self->years, g_array_unref);
   g_clear_pointer (&self->figures, impact_figures_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_DASHBOARD_PAGE);
@@ -797,6 +982,10 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, breadcrumb_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, part_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_button);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_popover);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_entry);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_value);
@@ -832,6 +1021,8 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "dashboard.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "dashboard.back", NULL);
 }
@@ -851,6 +1042,12 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->trail = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_node_free);
+  /* The rows own their nodes (freed with them); this only points at them. */
+  self->jump_nodes = g_ptr_array_new ();
+  gtk_list_box_set_filter_func (self->jump_list, jump_filter, self, NULL);
+  g_signal_connect (self->jump_list, "row-activated", G_CALLBACK (on_jump_row_activated_cb), self);
+  g_signal_connect (self->jump_entry, "search-changed", G_CALLBACK (on_jump_search_changed_cb), self);
+  g_signal_connect (self->jump_entry, "activate", G_CALLBACK (on_jump_activate_cb), self);
   unfocus_children (self->kpi_box);
   unfocus_children (self->chart_box);
   g_signal_connect (self->children_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);

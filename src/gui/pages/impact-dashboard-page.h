@@ -23,5 +23,7 @@ gboolean     impact_dashboard_page_open_child    (ImpactDashboardPage *self,
                                                   guint                index);
 const char  *impact_dashboard_page_get_node_code (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_is_loading    (ImpactDashboardPage *self);
+gboolean     impact_dashboard_page_jump          (ImpactDashboardPage *self,
+                                                  const char          *text);
 
 G_END_DECLS
