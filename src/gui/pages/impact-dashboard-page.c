@@ -39,6 +39,7 @@ struct _ImpactDashboardPage
   GtkPopover *jump_popover;
   GtkSearchEntry *jump_entry;
   GtkListBox *jump_list;
+  GtkFlowBox *header_box;
   GtkFlowBox *kpi_box;
   GtkFlowBox *chart_box;
   GtkLabel *total_value;
@@ -986,6 +987,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_popover);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_entry);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_list);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_value);
@@ -1048,6 +1050,7 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   g_signal_connect (self->jump_list, "row-activated", G_CALLBACK (on_jump_row_activated_cb), self);
   g_signal_connect (self->jump_entry, "search-changed", G_CALLBACK (on_jump_search_changed_cb), self);
   g_signal_connect (self->jump_entry, "activate", G_CALLBACK (on_jump_activate_cb), self);
+  unfocus_children (self->header_box);
   unfocus_children (self->kpi_box);
   unfocus_children (self->chart_box);
   g_signal_connect (self->children_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
