@@ -365,6 +365,43 @@ test_targets (Fixture *f,
   g_assert_cmpfloat (cleared->target_share, ==, 12.5);
 }
 
+static const ImpactSupplierRow *
+find_row (GPtrArray *rows,
+          const char *name)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (((const ImpactSupplierRow *) g_ptr_array_index (rows, i))->name, name))
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_supplier_list (Fixture *f,
+                    gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) april = NULL;
+  g_autoptr (GPtrArray) march = NULL;
+  ImpactPeriod period;
+
+  g_assert_true (impact_period_parse ("2025", 1, &period, NULL));
+  april = impact_query_list_suppliers (f->store, &period, D ("2025-04-01"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (april->len, ==, 4);
+  /* Largest spend first. */
+  g_assert_cmpstr (((const ImpactSupplierRow *) g_ptr_array_index (april, 0))->name, ==, "Plain B.V.");
+  g_assert_cmpint (find_row (april, "Plain B.V.")->spend_cents, ==, EUR (900));
+  g_assert_cmpint (find_row (april, "Plain B.V.")->class_today, ==, IMPACT_SOCIAL_CLASS_NONE);
+  g_assert_cmpint (find_row (april, "Social One")->class_today, ==, IMPACT_SOCIAL_CLASS_PSO_30PLUS);
+  g_assert_cmpint (find_row (april, "Social One")->valid_until, ==, D ("2027-03-14"));
+  g_assert_cmpint (find_row (april, "SW Bedrijf")->class_today, ==, IMPACT_SOCIAL_CLASS_SW);
+  g_assert_cmpint (find_row (april, "SW Bedrijf")->valid_until, ==, 0);
+  g_assert_cmpint (find_row (april, "SW Bedrijf")->spend_cents, ==, EUR (60));
+
+  march = impact_query_list_suppliers (f->store, &period, D ("2025-03-01"), &error);
+  g_assert_cmpint (find_row (march, "Social One")->class_today, ==, IMPACT_SOCIAL_CLASS_NONE);
+}
+
 /* A financial year from April: "2025" is April 2025 to March 2026. */
 static void
 test_financial_year (Fixture *f,
@@ -635,6 +672,7 @@ main (int argc,
   ADD ("/query/financial-year", test_financial_year);
   ADD ("/query/years-and-expiring", test_years_and_expiring);
   ADD ("/query/targets", test_targets);
+  ADD ("/query/supplier-list", test_supplier_list);
   ADD ("/query/figures-follow-changes", test_figures_follow_changes);
 #undef ADD
   g_test_add_func ("/query/periods", test_periods);

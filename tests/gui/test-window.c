@@ -20,6 +20,7 @@
 #include "model/impact-format.h"
 #include "pages/impact-dashboard-page.h"
 #include "query/impact-query.h"
+#include "suppliers/impact-suppliers-window.h"
 
 static ImpactApplication *app;
 static char *tmpdir;
@@ -497,6 +498,82 @@ test_dashboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The suppliers window lists every supplier, sorts by spend, searches by name, and a status
+ * added there shows on the dashboard at once. */
+static void
+test_suppliers_window (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "suppliers.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactFigures) before = NULL;
+  g_autoptr (ImpactFigures) after = NULL;
+  ImpactSuppliersWindow *suppliers = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  const ImpactSupplierFigures *largest;
+  g_autofree char *name = NULL;
+  ImpactDashboardPage *page;
+  ImpactWindow *window;
+
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (impact_demo_write (store, impact_day_from_iso ("2025-12-31"), NULL, NULL, NULL, &error));
+  }
+  before = expected_figures (path, NULL, "2025");
+  largest = g_ptr_array_index (before->top_non_social, 0);
+  name = g_strdup (largest->name);
+
+  window = open_window (path);
+  wait_for_page (window, "overview");
+  page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
+  wait_for_dashboard (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-suppliers", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (IMPACT_IS_SUPPLIERS_WINDOW (toplevel))
+        suppliers = IMPACT_SUPPLIERS_WINDOW (toplevel);
+    }
+  g_assert_nonnull (suppliers);
+  g_assert_cmpuint (impact_suppliers_window_get_n_shown (suppliers), ==, 3000);
+
+  /* By spend, largest first: the group's largest supplier of the year on top. */
+  impact_suppliers_window_sort_by (suppliers, 4, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (impact_suppliers_window_get_name_at (suppliers, 0), ==,
+                   ((const ImpactSupplierFigures *) g_ptr_array_index (before->top_suppliers, 0))->name);
+
+  /* The search keeps the suppliers whose name holds the words. */
+  {
+    GtkEditable *search = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW,
+                                                                       "search_entry"));
+    guint n;
+
+    gtk_editable_set_text (search, largest->name);
+    while (g_main_context_pending (NULL) || impact_suppliers_window_get_n_shown (suppliers) == 3000)
+      g_main_context_iteration (NULL, TRUE);
+    n = impact_suppliers_window_get_n_shown (suppliers);
+    g_assert_cmpuint (n, >=, 1);
+    g_assert_cmpuint (n, <, 3000);
+    for (guint i = 0; i < n; i++)
+      g_assert_nonnull (strstr (impact_suppliers_window_get_name_at (suppliers, i), largest->name));
+  }
+
+  /* An SW status for the largest non-social supplier: its spend of the year becomes social. */
+  g_assert_true (impact_suppliers_window_select (suppliers, name));
+  g_assert_true (impact_suppliers_window_add_status (suppliers, IMPACT_SOCIAL_CLASS_SW, impact_day_from_iso ("2025-01-01"),
+                                                     0, &error));
+  g_assert_no_error (error);
+  wait_for_dashboard (page);
+  after = expected_figures (path, NULL, "2025");
+  g_assert_cmpint (after->spend.social_cents, ==, before->spend.social_cents + largest->total_cents);
+  assert_total_shown (GTK_WIDGET (page), after);
+
+  gtk_window_destroy (GTK_WINDOW (suppliers));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Writes @csv to NAME.csv and opens the import dialog for it over a new window on NAME.sqlite. */
 static ImpactImportDialog *
 open_import_dialog (const char *name,
@@ -709,6 +786,7 @@ main (int argc,
   g_test_add_func ("/window/import-dialog-register", test_import_dialog_register);
   g_test_add_func ("/window/import-dialog-mapping", test_import_dialog_mapping);
   g_test_add_func ("/window/dashboard", test_dashboard);
+  g_test_add_func ("/window/suppliers", test_suppliers_window);
 
   status = g_test_run ();
 

@@ -609,3 +609,87 @@ impact_query_count_expiring (ImpactStore *store,
 
   return TRUE;
 }
+
+static void
+supplier_row_free (ImpactSupplierRow *row)
+{
+  g_free (row->name);
+  g_free (row->kvk);
+  g_free (row);
+}
+
+/* Every supplier with its class on @today and its spend in @period (0 when it had none),
+ * largest spend first. */
+GPtrArray *
+impact_query_list_suppliers (ImpactStore *store,
+                             const ImpactPeriod *period,
+                             guint32 today,
+                             GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (sqlite3_stmt) statuses = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) by_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  db = impact_store_get_db (store);
+  if (!impact_summary_refresh (db, error))
+    return NULL;
+  stmt = impact_db_prepare (db,
+                            "SELECT s.id, s.name, s.kvk, coalesce (m.t, 0) FROM suppliers s LEFT JOIN"
+                            " (SELECT supplier_id, sum (total_cents) t FROM supplier_month_summary"
+                            "  WHERE month BETWEEN ?1 AND ?2 GROUP BY supplier_id) m ON m.supplier_id = s.id"
+                            " ORDER BY 4 DESC, s.name",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, period->first_month);
+  sqlite3_bind_int64 (stmt, 2, period->last_month);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) supplier_row_free);
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ImpactSupplierRow *row = g_new0 (ImpactSupplierRow, 1);
+
+      row->id = sqlite3_column_int64 (stmt, 0);
+      row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->spend_cents = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  if (!finish (db, rc, error))
+    return NULL;
+
+  /* The strongest status valid today decides the class, and its end is shown. */
+  statuses = impact_db_prepare (db,
+                                "SELECT supplier_id, kind, valid_until FROM supplier_statuses"
+                                " WHERE (valid_from IS NULL OR valid_from <= ?1)"
+                                " AND (valid_until IS NULL OR valid_until >= ?1)",
+                                error);
+  if (statuses == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statuses, 1, today);
+  while ((rc = sqlite3_step (statuses)) == SQLITE_ROW)
+    {
+      gint64 supplier_id = sqlite3_column_int64 (statuses, 0);
+      ImpactSupplierRow *row = g_hash_table_lookup (by_id, &supplier_id);
+      ImpactSocialClass kind = IMPACT_SOCIAL_CLASS_NONE;
+
+      impact_social_class_from_code ((const char *) sqlite3_column_text (statuses, 1), &kind);
+      if (row != NULL && kind > row->class_today)
+        {
+          row->class_today = kind;
+          row->valid_until = sqlite3_column_int64 (statuses, 2);
+        }
+    }
+  if (!finish (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}

@@ -74,7 +74,23 @@ typedef struct
   gint64        target_node_id;
 } ImpactFigures;
 
+/* A supplier in the suppliers list: its class today (by the statuses valid today), the end
+ * of the status that gives it (0: open-ended or none), and its spend in the period. */
+typedef struct
+{
+  gint64             id;
+  char              *name;
+  char              *kvk;
+  ImpactSocialClass  class_today;
+  guint32            valid_until;
+  gint64             spend_cents;
+} ImpactSupplierRow;
+
 double         impact_spend_get_share     (const ImpactSpend   *spend);
+GPtrArray     *impact_query_list_suppliers (ImpactStore        *store,
+                                           const ImpactPeriod  *period,
+                                           guint32              today,
+                                           GError             **error);
 
 ImpactNode    *impact_query_find_node     (ImpactStore         *store,
                                            const char          *code,

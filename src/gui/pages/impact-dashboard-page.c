@@ -23,6 +23,7 @@
 #include "impact-dashboard-page.h"
 #include "model/impact-format.h"
 #include "query/impact-query.h"
+#include "suppliers/impact-suppliers-window.h"
 
 /* Certificates ending within this many days are counted on the suppliers card. */
 #define EXPIRY_HORIZON_DAYS 90
@@ -944,6 +945,30 @@ set_target_action (GtkWidget *widget,
 }
 
 static void
+on_suppliers_changed_cb (ImpactSuppliersWindow *window,
+                         gpointer user_data)
+{
+  impact_dashboard_page_reload (IMPACT_DASHBOARD_PAGE (user_data));
+}
+
+/* Opens the suppliers list, with their spend in the period shown. */
+static void
+show_suppliers_action (GtkWidget *widget,
+                       const char *action_name,
+                       GVariant *parameter)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
+  ImpactSuppliersWindow *window;
+
+  if (self->store == NULL || self->figures == NULL)
+    return;
+
+  window = impact_suppliers_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, &self->figures->period);
+  g_signal_connect_object (window, "changed", G_CALLBACK (on_suppliers_changed_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 back_action (GtkWidget *widget,
              const char *action_name,
              GVariant *parameter)
@@ -1024,6 +1049,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
   gtk_widget_class_install_action (widget_class, "dashboard.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.show-suppliers", NULL, show_suppliers_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "dashboard.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "dashboard.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "dashboard.back", NULL);

@@ -1,0 +1,629 @@
+/* impact-suppliers-window.c: every supplier, sortable and searchable, with its statuses
+ *
+ * A GtkColumnView of all suppliers: name, KvK number, class today, until when, spend in the
+ * dashboard's period and its share of the group's. Each column sorts; the search filters by
+ * name or KvK number. Below, the chosen supplier's statuses, which can be added and removed;
+ * the window emits "changed" so that the dashboard shows the new figures at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-suppliers-window"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "impact-suppliers-window.h"
+#include "model/impact-format.h"
+#include "query/impact-query.h"
+
+/* One row of the list. */
+#define IMPACT_TYPE_SUPPLIER_ITEM (impact_supplier_item_get_type ())
+G_DECLARE_FINAL_TYPE (ImpactSupplierItem, impact_supplier_item, IMPACT, SUPPLIER_ITEM, GObject)
+
+struct _ImpactSupplierItem
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *name;
+  char *kvk;
+  ImpactSocialClass klass;
+  guint32 valid_until;
+  gint64 spend_cents;
+  double share;
+};
+
+G_DEFINE_FINAL_TYPE (ImpactSupplierItem, impact_supplier_item, G_TYPE_OBJECT)
+
+static void
+impact_supplier_item_finalize (GObject *object)
+{
+  ImpactSupplierItem *self = IMPACT_SUPPLIER_ITEM (object);
+
+  g_free (self->name);
+  g_free (self->kvk);
+
+  G_OBJECT_CLASS (impact_supplier_item_parent_class)->finalize (object);
+}
+
+static void
+impact_supplier_item_class_init (ImpactSupplierItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = impact_supplier_item_finalize;
+}
+
+static void
+impact_supplier_item_init (ImpactSupplierItem *self)
+{
+}
+
+enum
+{
+  COLUMN_NAME,
+  COLUMN_KVK,
+  COLUMN_CLASS,
+  COLUMN_VALID_UNTIL,
+  COLUMN_SPEND,
+  COLUMN_SHARE,
+  N_COLUMNS
+};
+
+struct _ImpactSuppliersWindow
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkSearchEntry *search_entry;
+  GtkColumnView *column_view;
+  AdwPreferencesGroup *statuses_group;
+  GtkListBox *statuses_list;
+
+  ImpactStore *store;
+  ImpactPeriod period;
+  GListStore *items;
+  GtkFilter *filter;
+  GtkSingleSelection *selection;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+};
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (ImpactSuppliersWindow, impact_suppliers_window, ADW_TYPE_WINDOW)
+
+static char *
+cell_text (ImpactSupplierItem *item,
+           guint column)
+{
+  switch (column)
+    {
+    case COLUMN_NAME:
+      return g_strdup (item->name);
+    case COLUMN_KVK:
+      return g_strdup (item->kvk != NULL ? item->kvk : "");
+    case COLUMN_CLASS:
+      return g_strdup (impact_social_class_to_string (item->klass));
+    case COLUMN_VALID_UNTIL:
+      if (item->klass == IMPACT_SOCIAL_CLASS_NONE)
+        return g_strdup ("");
+      return item->valid_until != 0 ? impact_format_day (item->valid_until) : g_strdup (_ ("No end date"));
+    case COLUMN_SPEND:
+      return impact_format_money (item->spend_cents);
+    case COLUMN_SHARE:
+    default:
+      /* Translators: a supplier's share of the group's spend, as in "1.25%". */
+      return g_strdup_printf (_ ("%.2f%%"), item->share);
+    }
+}
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem *list_item,
+             gpointer user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column >= COLUMN_SPEND ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column >= COLUMN_SPEND)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem *list_item,
+            gpointer user_data)
+{
+  ImpactSupplierItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = cell_text (item, GPOINTER_TO_UINT (user_data));
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer user_data)
+{
+  const ImpactSupplierItem *x = a, *y = b;
+
+  switch (GPOINTER_TO_UINT (user_data))
+    {
+    case COLUMN_KVK:
+      return g_strcmp0 (x->kvk, y->kvk);
+    case COLUMN_CLASS:
+      return x->klass < y->klass ? -1 : x->klass > y->klass;
+    case COLUMN_VALID_UNTIL:
+      return x->valid_until < y->valid_until ? -1 : x->valid_until > y->valid_until;
+    case COLUMN_SPEND:
+    case COLUMN_SHARE:
+      return x->spend_cents < y->spend_cents ? -1 : x->spend_cents > y->spend_cents;
+    case COLUMN_NAME:
+    default:
+      return g_utf8_collate (x->name, y->name);
+    }
+}
+
+static gboolean
+filter_item (gpointer object,
+             gpointer user_data)
+{
+  ImpactSuppliersWindow *self = user_data;
+  ImpactSupplierItem *item = object;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = NULL;
+  g_autofree char *name = NULL;
+
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  needle = g_utf8_casefold (text, -1);
+  name = g_utf8_casefold (item->name, -1);
+
+  return strstr (name, needle) != NULL || (item->kvk != NULL && strstr (item->kvk, text) != NULL);
+}
+
+/* Reads the suppliers again, keeping the one chosen. */
+static void
+load (ImpactSuppliersWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = impact_query_list_suppliers (self->store, &self->period, impact_day_today (), &error);
+  gint64 total = 0;
+
+  if (rows == NULL)
+    {
+      g_warning ("Could not list the suppliers: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    total += ((const ImpactSupplierRow *) g_ptr_array_index (rows, i))->spend_cents;
+
+  g_list_store_remove_all (self->items);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ImpactSupplierRow *row = g_ptr_array_index (rows, i);
+      g_autoptr (ImpactSupplierItem) item = g_object_new (IMPACT_TYPE_SUPPLIER_ITEM, NULL);
+
+      item->id = row->id;
+      item->name = g_strdup (row->name);
+      item->kvk = g_strdup (row->kvk);
+      item->klass = row->class_today;
+      item->valid_until = row->valid_until;
+      item->spend_cents = row->spend_cents;
+      item->share = total != 0 ? 100.0 * row->spend_cents / total : 0;
+      g_list_store_append (self->items, item);
+    }
+}
+
+static ImpactSupplierItem *
+selected_item (ImpactSuppliersWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void show_statuses (ImpactSuppliersWindow *self);
+
+static void
+on_remove_status_cb (GtkButton *button,
+                     gpointer user_data)
+{
+  ImpactSuppliersWindow *self = user_data;
+  gint64 status_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "status-id"));
+  g_autoptr (GError) error = NULL;
+
+  if (!impact_store_delete_status (self->store, status_id, &error))
+    {
+      g_warning ("Could not remove the status: %s", error->message);
+      return;
+    }
+  show_statuses (self);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static void
+show_statuses (ImpactSuppliersWindow *self)
+{
+  ImpactSupplierItem *item = selected_item (self);
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->statuses_list))) != NULL)
+    gtk_list_box_remove (self->statuses_list, child);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add-status", item != NULL);
+
+  if (item == NULL)
+    {
+      adw_preferences_group_set_title (self->statuses_group, _ ("Statuses"));
+      adw_preferences_group_set_description (self->statuses_group, _ ("Choose a supplier to see its statuses."));
+      return;
+    }
+
+  adw_preferences_group_set_title (self->statuses_group, item->name);
+  statuses = impact_store_list_statuses (self->store, item->id, &error);
+  if (statuses == NULL)
+    {
+      g_warning ("Could not read the statuses: %s", error->message);
+      return;
+    }
+  adw_preferences_group_set_description (self->statuses_group,
+                                         statuses->len == 0 ? _ ("No social status: its spend is not social.") : NULL);
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const ImpactStatus *status = g_ptr_array_index (statuses, i);
+      g_autofree char *from = status->valid_from != 0 ? impact_format_day (status->valid_from) : g_strdup ("…");
+      g_autofree char *until = status->valid_until != 0 ? impact_format_day (status->valid_until) : g_strdup ("…");
+      /* Translators: the validity of a status, as in "1 Jan 2025 to 31 Dec 2026". */
+      g_autofree char *period = g_strdup_printf (_ ("%s to %s"), from, until);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), impact_social_class_to_string (status->kind));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), period);
+      gtk_widget_set_tooltip_text (remove, _ ("Remove This Status"));
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data (G_OBJECT (remove), "status-id", GSIZE_TO_POINTER (status->id));
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_status_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_list_box_append (self->statuses_list, row);
+    }
+}
+
+static void
+on_selection_changed_cb (GtkSelectionModel *model,
+                         guint position,
+                         guint n_items,
+                         gpointer user_data)
+{
+  show_statuses (IMPACT_SUPPLIERS_WINDOW (user_data));
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      gpointer user_data)
+{
+  ImpactSuppliersWindow *self = user_data;
+
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Adds a status to the chosen supplier; the list and the dashboard follow. */
+gboolean
+impact_suppliers_window_add_status (ImpactSuppliersWindow *self,
+                                    ImpactSocialClass kind,
+                                    guint32 valid_from,
+                                    guint32 valid_until,
+                                    GError **error)
+{
+  ImpactSupplierItem *item;
+  g_autoptr (ImpactStatus) status = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_SUPPLIERS_WINDOW (self), FALSE);
+
+  item = selected_item (self);
+  if (item == NULL)
+    return FALSE;
+
+  status = impact_status_new (item->id, kind, valid_from, valid_until);
+  if (impact_store_add_status (self->store, status, error) == 0)
+    return FALSE;
+
+  name = g_strdup (item->name);
+  load (self);
+  impact_suppliers_window_select (self, name);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+
+  return TRUE;
+}
+
+static void
+on_add_response_cb (AdwMessageDialog *dialog,
+                    const char *response,
+                    gpointer user_data)
+{
+  g_autoptr (ImpactSuppliersWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkDropDown *kind = g_object_get_data (G_OBJECT (box), "kind");
+  GtkEditable *from = g_object_get_data (G_OBJECT (box), "from");
+  GtkEditable *until = g_object_get_data (G_OBJECT (box), "until");
+  const char *from_text = gtk_editable_get_text (from), *until_text = gtk_editable_get_text (until);
+  guint32 from_day = impact_day_from_iso (from_text);
+  guint32 until_day = *until_text != '\0' ? impact_day_from_iso (until_text) : 0;
+
+  if (!g_str_equal (response, "add"))
+    return;
+
+  if (from_day == 0 || (*until_text != '\0' && until_day == 0))
+    {
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
+          adw_message_dialog_new (GTK_WINDOW (self), _ ("The Status Was Not Added"),
+                                  _ ("Write the dates as YYYY-MM-DD, for example 2025-01-31; the end date may be empty.")));
+
+      adw_message_dialog_add_response (message, "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+
+  /* The drop-down lists the kinds from the strongest (PSO 30+) down. */
+  if (!impact_suppliers_window_add_status (self, IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
+                                           from_day, until_day, &error))
+    {
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
+          adw_message_dialog_new (GTK_WINDOW (self), _ ("The Status Was Not Added"), error->message));
+
+      adw_message_dialog_add_response (message, "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+}
+
+static void
+add_status_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  ImpactSuppliersWindow *self = IMPACT_SUPPLIERS_WINDOW (widget);
+  ImpactSupplierItem *item = selected_item (self);
+  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
+  g_autofree char *today = impact_day_to_iso (impact_day_today ());
+  GtkWidget *dialog, *box, *kind, *from, *until;
+
+  if (item == NULL)
+    return;
+
+  for (int k = IMPACT_SOCIAL_CLASS_PSO_30PLUS; k > IMPACT_SOCIAL_CLASS_NONE; k--)
+    gtk_string_list_append (kinds, impact_social_class_to_string (k));
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
+  gtk_widget_set_tooltip_text (kind, _ ("Kind of status"));
+  from = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (from), today);
+  gtk_widget_set_tooltip_text (from, _ ("Valid from (YYYY-MM-DD)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (from), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Valid from"), -1);
+  until = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (until), _ ("Valid until (empty: two years for PSO)"));
+  gtk_widget_set_tooltip_text (until, _ ("Valid until (YYYY-MM-DD)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (until), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Valid until"), -1);
+  gtk_box_append (GTK_BOX (box), kind);
+  gtk_box_append (GTK_BOX (box), from);
+  gtk_box_append (GTK_BOX (box), until);
+  g_object_set_data (G_OBJECT (box), "kind", kind);
+  g_object_set_data (G_OBJECT (box), "from", from);
+  g_object_set_data (G_OBJECT (box), "until", until);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Add a Status"), item->name);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add", _ ("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_add_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_column (ImpactSuppliersWindow *self,
+            guint column,
+            const char *title,
+            gboolean expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, GUINT_TO_POINTER (column), NULL));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GUINT_TO_POINTER (column));
+  self->columns[column] = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (self->columns[column], sorter);
+  gtk_column_view_column_set_expand (self->columns[column], expand);
+  gtk_column_view_column_set_resizable (self->columns[column], TRUE);
+  gtk_column_view_append_column (self->column_view, self->columns[column]);
+  g_object_unref (sorter);
+}
+
+static void
+impact_suppliers_window_dispose (GObject *object)
+{
+  ImpactSuppliersWindow *self = IMPACT_SUPPLIERS_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->items);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->columns[i]);
+  gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_SUPPLIERS_WINDOW);
+
+  G_OBJECT_CLASS (impact_suppliers_window_parent_class)->dispose (object);
+}
+
+static void search_action (GtkWidget *widget,
+                           const char *action_name,
+                           GVariant *parameter);
+
+static void
+impact_suppliers_window_class_init (ImpactSuppliersWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = impact_suppliers_window_dispose;
+
+  /**
+   * ImpactSuppliersWindow::changed:
+   * A supplier's statuses were changed: the figures that depend on them are out of date.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                          NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/impactdashboard/ImpactDashboard/impact-suppliers-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, statuses_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, statuses_list);
+
+  gtk_widget_class_install_action (widget_class, "suppliers.add-status", NULL, add_status_action);
+  gtk_widget_class_install_action (widget_class, "suppliers.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "suppliers.search", NULL);
+}
+
+static void
+search_action (GtkWidget *widget,
+               const char *action_name,
+               GVariant *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (IMPACT_SUPPLIERS_WINDOW (widget)->search_entry));
+}
+
+static void
+impact_suppliers_window_init (ImpactSuppliersWindow *self)
+{
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (IMPACT_TYPE_SUPPLIER_ITEM);
+  add_column (self, COLUMN_NAME, _ ("Name"), TRUE);
+  add_column (self, COLUMN_KVK, _ ("KvK"), FALSE);
+  add_column (self, COLUMN_CLASS, _ ("Class Today"), FALSE);
+  add_column (self, COLUMN_VALID_UNTIL, _ ("Valid Until"), FALSE);
+  add_column (self, COLUMN_SPEND, _ ("Spend"), FALSE);
+  add_column (self, COLUMN_SHARE, _ ("Share"), FALSE);
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)), self->filter);
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_object_unref (self->selection);
+
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add-status", FALSE);
+}
+
+/* A window of the suppliers of @store, with their spend in @period. */
+ImpactSuppliersWindow *
+impact_suppliers_window_new (GtkWindow *parent,
+                             ImpactStore *store,
+                             const ImpactPeriod *period)
+{
+  ImpactSuppliersWindow *self;
+  g_autofree char *subtitle = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  self = g_object_new (IMPACT_TYPE_SUPPLIERS_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->period = *period;
+  subtitle = impact_period_to_string (period);
+  /* Translators: the suppliers window's subtitle: the period of the spend shown, as in "Spend in 2025". */
+  {
+    g_autofree char *text = g_strdup_printf (_ ("Spend in %s"), subtitle);
+
+    adw_window_title_set_subtitle (self->window_title, text);
+  }
+  load (self);
+
+  return self;
+}
+
+guint
+impact_suppliers_window_get_n_shown (ImpactSuppliersWindow *self)
+{
+  g_return_val_if_fail (IMPACT_IS_SUPPLIERS_WINDOW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+const char *
+impact_suppliers_window_get_name_at (ImpactSuppliersWindow *self,
+                                     guint position)
+{
+  g_autoptr (ImpactSupplierItem) item = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_SUPPLIERS_WINDOW (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  /* The list store keeps the item, so its name outlives this reference. */
+  return item != NULL ? item->name : NULL;
+}
+
+/* Chooses the supplier with that name among those shown; FALSE when it is not shown. */
+gboolean
+impact_suppliers_window_select (ImpactSuppliersWindow *self,
+                                const char *name)
+{
+  guint n;
+
+  g_return_val_if_fail (IMPACT_IS_SUPPLIERS_WINDOW (self), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (ImpactSupplierItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (g_strcmp0 (item->name, name) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          show_statuses (self);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Sorts as a click on the column's header would. */
+void
+impact_suppliers_window_sort_by (ImpactSuppliersWindow *self,
+                                 guint column,
+                                 GtkSortType order)
+{
+  g_return_if_fail (IMPACT_IS_SUPPLIERS_WINDOW (self));
+  g_return_if_fail (column < N_COLUMNS);
+
+  gtk_column_view_sort_by_column (self->column_view, self->columns[column], order);
+}
