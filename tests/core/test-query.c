@@ -402,6 +402,37 @@ test_supplier_list (Fixture *f,
   g_assert_cmpint (find_row (march, "Social One")->class_today, ==, IMPACT_SOCIAL_CLASS_NONE);
 }
 
+static void
+test_supplier_detail (Fixture *f,
+                      gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactSupplierDetail) s1 = NULL;
+  g_autoptr (ImpactSupplierDetail) s3 = NULL;
+  const ImpactChildFigures *node;
+  ImpactPeriod period;
+
+  g_assert_true (impact_period_parse ("2025", 1, &period, NULL));
+  s1 = impact_query_supplier_detail (f->store, f->s1, &period, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s1->by_month->len, ==, 12);
+  g_assert_cmpint (g_array_index (s1->by_month, ImpactMonthFigures, 2).spend.total_cents, ==, EUR (300));
+  g_assert_cmpint (g_array_index (s1->by_month, ImpactMonthFigures, 2).spend.social_cents, ==, EUR (200));
+  g_assert_cmpint (g_array_index (s1->by_month, ImpactMonthFigures, 3).spend.total_cents, ==, 0);
+  g_assert_cmpuint (s1->by_node->len, ==, 1);
+  node = g_ptr_array_index (s1->by_node, 0);
+  g_assert_cmpstr (node->name, ==, "Alfa › Stadhuis");
+  g_assert_cmpstr (node->code, ==, "A-1");
+  g_assert_cmpint (node->spend.total_cents, ==, EUR (300));
+
+  /* S3 bought in division B this year (its line in A was in 2024). */
+  s3 = impact_query_supplier_detail (f->store, f->s3, &period, &error);
+  g_assert_cmpuint (s3->by_node->len, ==, 1);
+  node = g_ptr_array_index (s3->by_node, 0);
+  g_assert_cmpstr (node->name, ==, "Bravo");
+  g_assert_cmpint (node->spend.total_cents, ==, EUR (900));
+}
+
 /* A financial year from April: "2025" is April 2025 to March 2026. */
 static void
 test_financial_year (Fixture *f,
@@ -673,6 +704,7 @@ main (int argc,
   ADD ("/query/years-and-expiring", test_years_and_expiring);
   ADD ("/query/targets", test_targets);
   ADD ("/query/supplier-list", test_supplier_list);
+  ADD ("/query/supplier-detail", test_supplier_detail);
   ADD ("/query/figures-follow-changes", test_figures_follow_changes);
 #undef ADD
   g_test_add_func ("/query/periods", test_periods);

@@ -570,6 +570,32 @@ test_suppliers_window (void)
   g_assert_cmpint (after->spend.social_cents, ==, before->spend.social_cents + largest->total_cents);
   assert_total_shown (GTK_WIDGET (page), after);
 
+  /* Where it is bought: a row per division or object. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (
+      GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW, "nodes_list")), 0));
+
+  /* The status changed to start in July: only the second half of the year stays social. */
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+    g_autoptr (ImpactSupplier) supplier = impact_store_find_supplier (store, NULL, NULL, NULL, name, &error);
+    g_autoptr (GPtrArray) statuses = impact_store_list_statuses (store, supplier->id, &error);
+    g_autoptr (ImpactFigures) july = NULL;
+    gint64 status_id = 0;
+
+    for (guint i = 0; i < statuses->len; i++)
+      if (((const ImpactStatus *) g_ptr_array_index (statuses, i))->kind == IMPACT_SOCIAL_CLASS_SW)
+        status_id = ((const ImpactStatus *) g_ptr_array_index (statuses, i))->id;
+    g_assert_cmpint (status_id, >, 0);
+    g_assert_true (impact_suppliers_window_update_status (suppliers, status_id, IMPACT_SOCIAL_CLASS_SW,
+                                                          impact_day_from_iso ("2025-07-01"), 0, &error));
+    g_assert_no_error (error);
+    wait_for_dashboard (page);
+    july = expected_figures (path, NULL, "2025");
+    g_assert_cmpint (july->spend.social_cents, >, before->spend.social_cents);
+    g_assert_cmpint (july->spend.social_cents, <, after->spend.social_cents);
+    assert_total_shown (GTK_WIDGET (page), july);
+  }
+
   gtk_window_destroy (GTK_WINDOW (suppliers));
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -693,3 +693,102 @@ impact_query_list_suppliers (ImpactStore *store,
 
   return g_steal_pointer (&rows);
 }
+
+void
+impact_supplier_detail_free (ImpactSupplierDetail *detail)
+{
+  if (detail == NULL)
+    return;
+
+  g_clear_pointer (&detail->by_month, g_array_unref);
+  g_clear_pointer (&detail->by_node, g_ptr_array_unref);
+  g_free (detail);
+}
+
+/* Where and when a supplier's spend went in @period. */
+ImpactSupplierDetail *
+impact_query_supplier_detail (ImpactStore *store,
+                              gint64 supplier_id,
+                              const ImpactPeriod *period,
+                              GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (ImpactSupplierDetail) detail = NULL;
+  g_autoptr (sqlite3_stmt) months = NULL;
+  g_autoptr (sqlite3_stmt) nodes = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  db = impact_store_get_db (store);
+  if (!impact_summary_refresh (db, error))
+    return NULL;
+
+  detail = g_new0 (ImpactSupplierDetail, 1);
+  detail->period = *period;
+  detail->by_month = g_array_new (FALSE, TRUE, sizeof (ImpactMonthFigures));
+  for (gint32 m = period->first_month; m <= period->last_month; m++)
+    {
+      ImpactMonthFigures month = { m, { 0, 0 } };
+
+      g_array_append_val (detail->by_month, month);
+    }
+  detail->by_node = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
+
+  months = impact_db_prepare (db,
+                              "SELECT month, sum (total_cents), total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
+                              " FROM supplier_month_summary WHERE month BETWEEN ?1 AND ?2 AND supplier_id = ?3"
+                              " GROUP BY month",
+                              error);
+  if (months == NULL)
+    return NULL;
+  sqlite3_bind_int64 (months, 1, period->first_month);
+  sqlite3_bind_int64 (months, 2, period->last_month);
+  sqlite3_bind_int64 (months, 3, supplier_id);
+  while ((rc = sqlite3_step (months)) == SQLITE_ROW)
+    {
+      gint64 m = sqlite3_column_int64 (months, 0);
+      ImpactMonthFigures *month;
+
+      if (m < period->first_month || m > period->last_month)
+        continue;
+      month = &g_array_index (detail->by_month, ImpactMonthFigures, m - period->first_month);
+      month->spend.total_cents = sqlite3_column_int64 (months, 1);
+      month->spend.social_cents = (gint64) sqlite3_column_double (months, 2);
+    }
+  if (!finish (db, rc, error))
+    return NULL;
+
+  nodes = impact_db_prepare (db,
+                             "SELECT s.division_id, s.object_id, d.name, o.name, coalesce (o.code, d.code), s.t, s.social"
+                             " FROM (SELECT division_id, object_id, sum (total_cents) t,"
+                             "  total (CASE WHEN " SOCIAL_SQL " THEN total_cents END) social FROM spend_summary"
+                             "  WHERE supplier_id = ?3 AND month BETWEEN ?1 AND ?2 GROUP BY division_id, object_id) s"
+                             " LEFT JOIN nodes d ON d.id = s.division_id LEFT JOIN nodes o ON o.id = s.object_id"
+                             " ORDER BY s.t DESC",
+                             error);
+  if (nodes == NULL)
+    return NULL;
+  sqlite3_bind_int64 (nodes, 1, period->first_month);
+  sqlite3_bind_int64 (nodes, 2, period->last_month);
+  sqlite3_bind_int64 (nodes, 3, supplier_id);
+  while ((rc = sqlite3_step (nodes)) == SQLITE_ROW)
+    {
+      ImpactChildFigures *child = g_new0 (ImpactChildFigures, 1);
+      const char *division = (const char *) sqlite3_column_text (nodes, 2);
+      const char *object = (const char *) sqlite3_column_text (nodes, 3);
+
+      child->node_id = sqlite3_column_int64 (nodes, 1) != 0 ? sqlite3_column_int64 (nodes, 1) : sqlite3_column_int64 (nodes, 0);
+      child->code = g_strdup ((const char *) sqlite3_column_text (nodes, 4));
+      /* Translators: where a supplier's spend went: a division and one of its objects. */
+      child->name = object != NULL ? g_strdup_printf (_ ("%s › %s"), division, object) : g_strdup (division);
+      child->spend.total_cents = sqlite3_column_int64 (nodes, 5);
+      child->spend.social_cents = (gint64) sqlite3_column_double (nodes, 6);
+      g_ptr_array_add (detail->by_node, child);
+    }
+  if (!finish (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&detail);
+}

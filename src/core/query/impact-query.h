@@ -86,7 +86,21 @@ typedef struct
   gint64             spend_cents;
 } ImpactSupplierRow;
 
+/* One supplier in a period: its spend per month (every month of the period) and per division
+ * and object it serves (ImpactChildFigures; the name says "Division › Object"). */
+typedef struct
+{
+  ImpactPeriod  period;
+  GArray       *by_month;
+  GPtrArray    *by_node;
+} ImpactSupplierDetail;
+
 double         impact_spend_get_share     (const ImpactSpend   *spend);
+ImpactSupplierDetail *impact_query_supplier_detail (ImpactStore *store,
+                                           gint64               supplier_id,
+                                           const ImpactPeriod  *period,
+                                           GError             **error);
+void           impact_supplier_detail_free (ImpactSupplierDetail *detail);
 GPtrArray     *impact_query_list_suppliers (ImpactStore        *store,
                                            const ImpactPeriod  *period,
                                            guint32              today,
@@ -114,5 +128,6 @@ gboolean       impact_query_count_expiring (ImpactStore        *store,
                                            GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactFigures, impact_figures_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactSupplierDetail, impact_supplier_detail_free)
 
 G_END_DECLS

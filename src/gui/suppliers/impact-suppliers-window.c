@@ -15,6 +15,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "charts/impact-chart-view.h"
+#include "impact-chart-figures.h"
 #include "impact-suppliers-window.h"
 #include "model/impact-format.h"
 #include "query/impact-query.h"
@@ -81,6 +83,10 @@ struct _ImpactSuppliersWindow
   GtkColumnView *column_view;
   AdwPreferencesGroup *statuses_group;
   GtkListBox *statuses_list;
+  AdwPreferencesGroup *detail_group;
+  AdwPreferencesGroup *nodes_group;
+  GtkListBox *nodes_list;
+  ImpactChartView *supplier_trend;
 
   ImpactStore *store;
   ImpactPeriod period;
@@ -235,6 +241,8 @@ selected_item (ImpactSuppliersWindow *self)
 }
 
 static void show_statuses (ImpactSuppliersWindow *self);
+static void on_edit_status_cb (GtkButton *button,
+                               gpointer user_data);
 
 static void
 on_remove_status_cb (GtkButton *button,
@@ -253,6 +261,58 @@ on_remove_status_cb (GtkButton *button,
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
+/* The chosen supplier's spend per month, and the divisions and objects it serves. */
+static void
+show_detail (ImpactSuppliersWindow *self,
+             ImpactSupplierItem *item)
+{
+  g_autoptr (ImpactSupplierDetail) detail = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nodes_list))) != NULL)
+    gtk_list_box_remove (self->nodes_list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_group), item != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->nodes_group), item != NULL);
+  if (item == NULL)
+    return;
+
+  detail = impact_query_supplier_detail (self->store, item->id, &self->period, &error);
+  if (detail == NULL)
+    {
+      g_warning ("Could not read the supplier's spend: %s", error->message);
+      return;
+    }
+
+  /* The same trend as the dashboard's, for this supplier. */
+  {
+    g_autoptr (ImpactFigures) figures = g_new0 (ImpactFigures, 1);
+    g_autoptr (ImpactChart) chart = NULL;
+
+    figures->period = detail->period;
+    figures->by_month = g_array_ref (detail->by_month);
+    chart = impact_chart_new_trend (figures);
+    impact_chart_view_set_chart (self->supplier_trend, chart);
+  }
+
+  adw_preferences_group_set_description (self->nodes_group,
+                                         detail->by_node->len == 0 ? _ ("No spend in this period.") : NULL);
+  for (guint i = 0; i < detail->by_node->len; i++)
+    {
+      const ImpactChildFigures *node = g_ptr_array_index (detail->by_node, i);
+      g_autofree char *money = impact_format_money (node->spend.total_cents);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *amount = gtk_label_new (money);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), node->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), node->code);
+      gtk_widget_add_css_class (amount, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (amount), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+      gtk_list_box_append (self->nodes_list, row);
+    }
+}
+
 static void
 show_statuses (ImpactSuppliersWindow *self)
 {
@@ -267,11 +327,13 @@ show_statuses (ImpactSuppliersWindow *self)
 
   if (item == NULL)
     {
+      show_detail (self, NULL);
       adw_preferences_group_set_title (self->statuses_group, _ ("Statuses"));
       adw_preferences_group_set_description (self->statuses_group, _ ("Choose a supplier to see its statuses."));
       return;
     }
 
+  show_detail (self, item);
   adw_preferences_group_set_title (self->statuses_group, item->name);
   statuses = impact_store_list_statuses (self->store, item->id, &error);
   if (statuses == NULL)
@@ -299,6 +361,16 @@ show_statuses (ImpactSuppliersWindow *self)
       gtk_widget_add_css_class (remove, "flat");
       g_object_set_data (G_OBJECT (remove), "status-id", GSIZE_TO_POINTER (status->id));
       g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_status_cb), self);
+      {
+        GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+        gtk_widget_set_tooltip_text (edit, _ ("Change This Status"));
+        gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (edit, "flat");
+        g_object_set_data (G_OBJECT (edit), "status-id", GSIZE_TO_POINTER (status->id));
+        g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_status_cb), self);
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       gtk_list_box_append (self->statuses_list, row);
     }
@@ -352,6 +424,50 @@ impact_suppliers_window_add_status (ImpactSuppliersWindow *self,
   return TRUE;
 }
 
+/* Changes the kind and dates of one of the chosen supplier's statuses. */
+gboolean
+impact_suppliers_window_update_status (ImpactSuppliersWindow *self,
+                                       gint64 status_id,
+                                       ImpactSocialClass kind,
+                                       guint32 valid_from,
+                                       guint32 valid_until,
+                                       GError **error)
+{
+  ImpactSupplierItem *item;
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_SUPPLIERS_WINDOW (self), FALSE);
+
+  item = selected_item (self);
+  if (item == NULL)
+    return FALSE;
+  statuses = impact_store_list_statuses (self->store, item->id, error);
+  if (statuses == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      ImpactStatus *status = g_ptr_array_index (statuses, i);
+
+      if (status->id != status_id)
+        continue;
+      status->kind = kind;
+      status->valid_from = valid_from;
+      status->valid_until = valid_until;
+      if (!impact_store_update_status (self->store, status, error))
+        return FALSE;
+
+      name = g_strdup (item->name);
+      load (self);
+      impact_suppliers_window_select (self, name);
+      g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 on_add_response_cb (AdwMessageDialog *dialog,
                     const char *response,
@@ -366,6 +482,7 @@ on_add_response_cb (AdwMessageDialog *dialog,
   const char *from_text = gtk_editable_get_text (from), *until_text = gtk_editable_get_text (until);
   guint32 from_day = impact_day_from_iso (from_text);
   guint32 until_day = *until_text != '\0' ? impact_day_from_iso (until_text) : 0;
+  gint64 status_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "status-id"));
 
   if (!g_str_equal (response, "add"))
     return;
@@ -382,8 +499,12 @@ on_add_response_cb (AdwMessageDialog *dialog,
     }
 
   /* The drop-down lists the kinds from the strongest (PSO 30+) down. */
-  if (!impact_suppliers_window_add_status (self, IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
-                                           from_day, until_day, &error))
+  if (status_id != 0
+          ? !impact_suppliers_window_update_status (self, status_id,
+                                                    IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
+                                                    from_day, until_day, &error)
+          : !impact_suppliers_window_add_status (self, IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
+                                                 from_day, until_day, &error))
     {
       AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
           adw_message_dialog_new (GTK_WINDOW (self), _ ("The Status Was Not Added"), error->message));
@@ -393,15 +514,17 @@ on_add_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+/* Asks for a new status, or for changes to @existing. */
 static void
-add_status_action (GtkWidget *widget,
-                   const char *action_name,
-                   GVariant *parameter)
+open_status_dialog (ImpactSuppliersWindow *self,
+                    const ImpactStatus *existing)
 {
-  ImpactSuppliersWindow *self = IMPACT_SUPPLIERS_WINDOW (widget);
   ImpactSupplierItem *item = selected_item (self);
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autofree char *today = impact_day_to_iso (impact_day_today ());
+  g_autofree char *from_text = impact_day_to_iso (existing != NULL && existing->valid_from != 0 ? existing->valid_from
+                                                                                                : impact_day_today ());
+  g_autofree char *until_text = existing != NULL && existing->valid_until != 0 ? impact_day_to_iso (existing->valid_until)
+                                                                               : g_strdup ("");
   GtkWidget *dialog, *box, *kind, *from, *until;
 
   if (item == NULL)
@@ -413,13 +536,16 @@ add_status_action (GtkWidget *widget,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
   gtk_widget_set_tooltip_text (kind, _ ("Kind of status"));
+  if (existing != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), IMPACT_SOCIAL_CLASS_PSO_30PLUS - existing->kind);
   from = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (from), today);
+  gtk_editable_set_text (GTK_EDITABLE (from), from_text);
   gtk_widget_set_tooltip_text (from, _ ("Valid from (YYYY-MM-DD)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (from), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Valid from"), -1);
   until = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (until), _ ("Valid until (empty: two years for PSO)"));
   gtk_widget_set_tooltip_text (until, _ ("Valid until (YYYY-MM-DD)"));
+  gtk_editable_set_text (GTK_EDITABLE (until), until_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (until), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Valid until"), -1);
   gtk_box_append (GTK_BOX (box), kind);
   gtk_box_append (GTK_BOX (box), from);
@@ -427,15 +553,40 @@ add_status_action (GtkWidget *widget,
   g_object_set_data (G_OBJECT (box), "kind", kind);
   g_object_set_data (G_OBJECT (box), "from", from);
   g_object_set_data (G_OBJECT (box), "until", until);
+  g_object_set_data (G_OBJECT (box), "status-id", GSIZE_TO_POINTER (existing != NULL ? existing->id : 0));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Add a Status"), item->name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), existing != NULL ? _ ("Change the Status") : _ ("Add a Status"),
+                                   item->name);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add", _ ("_Add"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add",
+                                    existing != NULL ? _ ("_Save") : _ ("_Add"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_add_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_status_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  open_status_dialog (IMPACT_SUPPLIERS_WINDOW (widget), NULL);
+}
+
+static void
+on_edit_status_cb (GtkButton *button,
+                   gpointer user_data)
+{
+  ImpactSuppliersWindow *self = user_data;
+  ImpactSupplierItem *item = selected_item (self);
+  gint64 status_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "status-id"));
+  g_autoptr (GPtrArray) statuses = item != NULL ? impact_store_list_statuses (self->store, item->id, NULL) : NULL;
+
+  for (guint i = 0; statuses != NULL && i < statuses->len; i++)
+    if (((const ImpactStatus *) g_ptr_array_index (statuses, i))->id == status_id)
+      open_status_dialog (self, g_ptr_array_index (statuses, i));
 }
 
 static void
@@ -490,6 +641,7 @@ impact_suppliers_window_class_init (ImpactSuppliersWindowClass *klass)
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                           NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (IMPACT_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactdashboard/ImpactDashboard/impact-suppliers-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, window_title);
@@ -497,6 +649,10 @@ impact_suppliers_window_class_init (ImpactSuppliersWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, statuses_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, statuses_list);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, detail_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, nodes_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, nodes_list);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, supplier_trend);
 
   gtk_widget_class_install_action (widget_class, "suppliers.add-status", NULL, add_status_action);
   gtk_widget_class_install_action (widget_class, "suppliers.search", NULL, search_action);

@@ -32,5 +32,11 @@ gboolean               impact_suppliers_window_add_status   (ImpactSuppliersWind
                                                              guint32                valid_from,
                                                              guint32                valid_until,
                                                              GError               **error);
+gboolean               impact_suppliers_window_update_status (ImpactSuppliersWindow *self,
+                                                             gint64                 status_id,
+                                                             ImpactSocialClass      kind,
+                                                             guint32                valid_from,
+                                                             guint32                valid_until,
+                                                             GError               **error);
 
 G_END_DECLS
