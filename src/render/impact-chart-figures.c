@@ -35,15 +35,18 @@ impact_chart_new_children (const ImpactFigures *figures)
   return chart;
 }
 
-/* Spend per month, social and not social, with the social share as a line. */
+/* Spend per month, social and not social, with the social share as a line: as columns or
+ * as areas (@kind). */
 ImpactChart *
-impact_chart_new_trend (const ImpactFigures *figures)
+impact_chart_new_trend (const ImpactFigures *figures,
+                        ImpactChartKind kind)
 {
   ImpactChart *chart;
 
   g_return_val_if_fail (figures != NULL, NULL);
+  g_return_val_if_fail (kind == IMPACT_CHART_COLUMNS || kind == IMPACT_CHART_AREA, NULL);
 
-  chart = impact_chart_new (IMPACT_CHART_COLUMNS);
+  chart = impact_chart_new (kind);
   impact_chart_set_share_line (chart, TRUE);
   impact_chart_set_social_split (chart, TRUE);
   for (guint i = 0; i < figures->by_month->len; i++)

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 ImpactChart *impact_chart_new_children (const ImpactFigures  *figures);
-ImpactChart *impact_chart_new_trend    (const ImpactFigures  *figures);
+ImpactChart *impact_chart_new_trend    (const ImpactFigures  *figures,
+                                        ImpactChartKind       kind);
 ImpactChart *impact_chart_new_classes  (const ImpactFigures  *figures);
 ImpactChart *impact_chart_new_suppliers (GPtrArray           *suppliers);
 

@@ -342,7 +342,7 @@ compute_classes (const ImpactChart *chart,
     {
       const ImpactChartItem *item = g_ptr_array_index (chart->items, i);
 
-      if (chart->kind == IMPACT_CHART_COLUMNS)
+      if (chart->kind == IMPACT_CHART_COLUMNS || chart->kind == IMPACT_CHART_AREA)
         {
           for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
             layout->classes[k] |= item->cents[k] != 0;
@@ -594,6 +594,7 @@ compute_layout (const ImpactChart *chart,
   switch (chart->kind)
     {
     case IMPACT_CHART_COLUMNS:
+    case IMPACT_CHART_AREA:
       layout_columns (chart, style, cr, layout);
       break;
     case IMPACT_CHART_BARS:
@@ -628,6 +629,7 @@ item_area (const ImpactChart *chart,
   switch (chart->kind)
     {
     case IMPACT_CHART_COLUMNS:
+    case IMPACT_CHART_AREA:
       *area = (cairo_rectangle_t){ layout->plot.x + index * layout->slot, layout->plot.y, layout->slot,
                                    layout->plot.height };
       return TRUE;
@@ -643,6 +645,81 @@ item_area (const ImpactChart *chart,
       *area = (cairo_rectangle_t){ layout->legend_x, layout->legend_y + index * (layout->text_height + 2),
                                    SWATCH + 4 + 200, layout->text_height + 2 };
       return TRUE;
+    }
+}
+
+/* Stacked areas through the middle of each item's slot, in the columns' stacking order (only
+ * what is above zero: an area of credit notes would hide the rest); a marker on the item
+ * highlighted. */
+static void
+draw_areas (const ImpactChart *chart,
+            const ImpactChartStyle *style,
+            cairo_t *cr,
+            const Layout *layout)
+{
+  guint n = chart->items->len;
+  g_autofree double *lower = g_new0 (double, MAX (n, 1));
+  g_autofree double *upper = g_new0 (double, MAX (n, 1));
+
+  if (n == 0)
+    return;
+
+  for (guint s = 0; s < G_N_ELEMENTS (stack_order); s++)
+    {
+      ImpactSocialClass k = stack_order[s];
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          const ImpactChartItem *item = g_ptr_array_index (chart->items, i);
+
+          upper[i] = lower[i] + MAX (item->cents[k], 0) / 100.0;
+          any |= item->cents[k] > 0;
+        }
+      if (!any)
+        continue;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double x = layout->plot.x + (i + 0.5) * layout->slot;
+
+          if (i == 0)
+            cairo_move_to (cr, x, value_y (layout, upper[i]));
+          else
+            cairo_line_to (cr, x, value_y (layout, upper[i]));
+        }
+      for (guint i = n; i-- > 0;)
+        cairo_line_to (cr, layout->plot.x + (i + 0.5) * layout->slot, value_y (layout, lower[i]));
+      cairo_close_path (cr);
+      impact_color_set_source (cr, &style->palette->classes[k], style->highlight >= 0 ? 0.7 : 0.9);
+      cairo_fill (cr);
+      memcpy (lower, upper, n * sizeof (double));
+    }
+
+  /* The total's edge, and the highlighted item's point on it. */
+  impact_color_set_source (cr, &style->palette->foreground, 0.6);
+  cairo_set_line_width (cr, 1.5);
+  for (guint i = 0; i < n; i++)
+    {
+      double x = layout->plot.x + (i + 0.5) * layout->slot;
+
+      if (i == 0)
+        cairo_move_to (cr, x, value_y (layout, lower[i]));
+      else
+        cairo_line_to (cr, x, value_y (layout, lower[i]));
+    }
+  cairo_stroke (cr);
+  if (style->highlight >= 0 && (guint) style->highlight < n)
+    {
+      double x = layout->plot.x + (style->highlight + 0.5) * layout->slot;
+
+      impact_color_set_source (cr, &style->palette->foreground, 0.4);
+      cairo_move_to (cr, round (x) + 0.5, layout->plot.y);
+      cairo_line_to (cr, round (x) + 0.5, layout->plot.y + layout->plot.height);
+      cairo_stroke (cr);
+      impact_color_set_source (cr, &style->palette->foreground, 1);
+      cairo_arc (cr, x, value_y (layout, lower[style->highlight]), 4, 0, 2 * G_PI);
+      cairo_fill (cr);
     }
 }
 
@@ -696,8 +773,11 @@ draw_columns (const ImpactChart *chart,
       label_width = MAX (label_width, w + GAP);
     }
   /* Months may skip labels; divisions and objects may not, so theirs are cut short. */
-  if (layout->slot > 0 && chart->share_line)
+  if (layout->slot > 0 && (chart->share_line || chart->kind == IMPACT_CHART_AREA))
     label_every = MAX (1, (guint) ceil (label_width / layout->slot));
+
+  if (chart->kind == IMPACT_CHART_AREA)
+    draw_areas (chart, style, cr, layout);
 
   for (guint i = 0; i < chart->items->len; i++)
     {
@@ -714,7 +794,7 @@ draw_columns (const ImpactChart *chart,
           cairo_fill (cr);
         }
 
-      for (guint s = 0; s < G_N_ELEMENTS (stack_order); s++)
+      for (guint s = 0; s < G_N_ELEMENTS (stack_order) && chart->kind == IMPACT_CHART_COLUMNS; s++)
         {
           ImpactSocialClass k = stack_order[s];
           double euros = item->cents[k] / 100.0;
@@ -978,6 +1058,7 @@ impact_chart_draw (const ImpactChart *chart,
   switch (chart->kind)
     {
     case IMPACT_CHART_COLUMNS:
+    case IMPACT_CHART_AREA:
       draw_columns (chart, style, cr, &layout);
       break;
     case IMPACT_CHART_BARS:

@@ -16,6 +16,8 @@ typedef enum
 {
   /* Vertical columns, stacked by social class; with a share line on a second axis. */
   IMPACT_CHART_COLUMNS,
+  /* The same data as columns, drawn as stacked areas through the items: a trend line. */
+  IMPACT_CHART_AREA,
   /* Horizontal bars, one per item, largest first as given: a ranking. */
   IMPACT_CHART_BARS,
   /* A ring of the classes' shares of the total. */

@@ -89,7 +89,7 @@ main (int argc,
   {
     const char *name;
     ImpactChart *chart;
-  } charts[4];
+  } charts[5];
 
   g_assert_no_error (error);
   g_assert_true (impact_demo_write (store, impact_day_from_iso ("2026-01-15"), NULL, NULL, NULL, &error));
@@ -102,11 +102,13 @@ main (int argc,
   charts[0].name = "divisions (stacked columns)";
   charts[0].chart = impact_chart_new_children (figures);
   charts[1].name = "monthly trend (columns + share)";
-  charts[1].chart = impact_chart_new_trend (figures);
+  charts[1].chart = impact_chart_new_trend (figures, IMPACT_CHART_COLUMNS);
   charts[2].name = "classes (donut)";
   charts[2].chart = impact_chart_new_classes (figures);
   charts[3].name = "top non-social suppliers (bars)";
   charts[3].chart = impact_chart_new_suppliers (figures->top_non_social);
+  charts[4].name = "monthly trend (areas + share)";
+  charts[4].chart = impact_chart_new_trend (figures, IMPACT_CHART_AREA);
 
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
     {

@@ -138,6 +138,39 @@ test_columns (void)
   g_assert_cmpint (impact_chart_hit_test (chart, &canvas.style, 1, 1), ==, -1);
 }
 
+/* An area through the items: its height at each item's middle follows the amount. */
+static void
+test_area (void)
+{
+  g_autoptr (ImpactChart) chart = impact_chart_new (IMPACT_CHART_AREA);
+  g_auto (Canvas) canvas = { 0 };
+  const ImpactPalette *palette = impact_palette_get (IMPACT_PALETTE_LIGHT);
+  int heights[3];
+
+  impact_chart_add_item (chart, "Jan")->cents[IMPACT_SOCIAL_CLASS_NONE] = 8000000;
+  impact_chart_add_item (chart, "Feb")->cents[IMPACT_SOCIAL_CLASS_NONE] = 4000000;
+  impact_chart_add_item (chart, "Mar")->cents[IMPACT_SOCIAL_CLASS_NONE] = 6000000;
+  draw (&canvas, chart, -1);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      cairo_rectangle_t area;
+      int x;
+
+      g_assert_true (impact_chart_get_item_area (chart, &canvas.style, i, &area));
+      x = (int) (area.x + area.width / 2);
+      heights[i] = 0;
+      /* Everything drawn in the plot at that x that is neither background nor grid line. */
+      for (int y = (int) area.y; y < (int) (area.y + area.height); y++)
+        heights[i] += !pixel_is (&canvas, x, y, &palette->background) && !pixel_is (&canvas, x, y, &palette->grid);
+      g_assert_cmpint (impact_chart_hit_test (chart, &canvas.style, x, area.y + area.height / 2), ==, i);
+    }
+  g_test_message ("area heights: %d, %d, %d", heights[0], heights[1], heights[2]);
+  g_assert_cmpint (heights[0], >, 100);
+  g_assert_cmpint (abs (heights[0] - 2 * heights[1]), <=, 4);
+  g_assert_cmpint (abs (2 * heights[2] - 3 * heights[1]), <=, 4);
+}
+
 /* The highlighted column keeps its colour; the others are dimmed. */
 static void
 test_highlight (void)
@@ -315,6 +348,7 @@ main (int argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/columns", test_columns);
+  g_test_add_func ("/chart/area", test_area);
   g_test_add_func ("/chart/highlight", test_highlight);
   g_test_add_func ("/chart/bars", test_bars);
   g_test_add_func ("/chart/donut", test_donut);

@@ -486,7 +486,7 @@ show_figures (ImpactDashboardPage *self,
 {
   const ImpactFigures *figures = self->figures;
   g_autoptr (ImpactChart) children = impact_chart_new_children (figures);
-  g_autoptr (ImpactChart) trend = impact_chart_new_trend (figures);
+  g_autoptr (ImpactChart) trend = impact_chart_new_trend (figures, IMPACT_CHART_COLUMNS);
   g_autoptr (ImpactChart) classes = impact_chart_new_classes (figures);
   g_autoptr (ImpactChart) suppliers = impact_chart_new_suppliers (figures->top_non_social);
   GtkWidget *children_card = gtk_widget_get_ancestor (GTK_WIDGET (self->children_chart), GTK_TYPE_FLOW_BOX_CHILD);

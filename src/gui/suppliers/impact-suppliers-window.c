@@ -291,7 +291,7 @@ show_detail (ImpactSuppliersWindow *self,
 
     figures->period = detail->period;
     figures->by_month = g_array_ref (detail->by_month);
-    chart = impact_chart_new_trend (figures);
+    chart = impact_chart_new_trend (figures, IMPACT_CHART_AREA);
     impact_chart_view_set_chart (self->supplier_trend, chart);
   }
 
