@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -30,6 +32,44 @@ impact_chart_new_children (const ImpactFigures *figures)
       ImpactChartItem *item = impact_chart_add_item (chart, child->name);
 
       memcpy (item->cents, child->by_class, sizeof item->cents);
+    }
+
+  return chart;
+}
+
+/* Social spend per division (or object), each beside its social spend in the period before. */
+ImpactChart *
+impact_chart_new_children_compare (const ImpactFigures *figures)
+{
+  ImpactChart *chart;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  chart = impact_chart_new (IMPACT_CHART_COLUMNS);
+  impact_chart_set_social_split (chart, TRUE);
+  switch (figures->period.kind)
+    {
+    case IMPACT_PERIOD_MONTH:
+      impact_chart_set_compare (chart, _ ("The month before"));
+      break;
+    case IMPACT_PERIOD_QUARTER:
+      impact_chart_set_compare (chart, _ ("The quarter before"));
+      break;
+    case IMPACT_PERIOD_YEAR:
+      impact_chart_set_compare (chart, _ ("The year before"));
+      break;
+    case IMPACT_PERIOD_RANGE:
+    default:
+      impact_chart_set_compare (chart, _ ("The period before"));
+      break;
+    }
+  for (guint i = 0; i < figures->by_child->len; i++)
+    {
+      const ImpactChildFigures *child = g_ptr_array_index (figures->by_child, i);
+      ImpactChartItem *item = impact_chart_add_item (chart, child->name);
+
+      item->cents[IMPACT_CHART_SOCIAL] = child->spend.social_cents;
+      item->compare_cents = child->previous.social_cents;
     }
 
   return chart;

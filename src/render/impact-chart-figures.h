@@ -11,6 +11,7 @@
 G_BEGIN_DECLS
 
 ImpactChart *impact_chart_new_children (const ImpactFigures  *figures);
+ImpactChart *impact_chart_new_children_compare (const ImpactFigures *figures);
 ImpactChart *impact_chart_new_trend    (const ImpactFigures  *figures,
                                         ImpactChartKind       kind);
 ImpactChart *impact_chart_new_classes  (const ImpactFigures  *figures);

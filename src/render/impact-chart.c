@@ -28,6 +28,7 @@
 #define MAX_COLUMN_WIDTH 56.0
 #define MAX_BAR_HEIGHT 22.0
 #define DIMMED 0.45
+#define COMPARE_ALPHA 0.3
 
 /* Stacking order of a column, from the axis up: the social classes strongest first, then
  * the aspirant status, then what is not social, so that the social part sits on the axis. */
@@ -54,6 +55,8 @@ struct _ImpactChart
   gboolean share_line;
   gboolean social_split;
   double target;
+  /* Columns grouped with a bar to compare with, and what that bar is. */
+  char *compare_label;
 };
 
 static void
@@ -92,6 +95,7 @@ impact_chart_unref (ImpactChart *chart)
     return;
 
   g_ptr_array_unref (chart->items);
+  g_free (chart->compare_label);
   g_free (chart);
 }
 
@@ -155,6 +159,26 @@ impact_chart_set_social_split (ImpactChart *chart,
   g_return_if_fail (chart != NULL);
 
   chart->social_split = split;
+}
+
+/* Groups each column with a bar of the item's compare_cents, called @label in the legend
+ * ("The year before"). */
+void
+impact_chart_set_compare (ImpactChart *chart,
+                          const char *label)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_free (chart->compare_label);
+  chart->compare_label = g_strdup (label);
+}
+
+const char *
+impact_chart_get_compare (const ImpactChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return chart->compare_label;
 }
 
 /* The target a bullet chart measures its value against, in percent; NAN for none. */
@@ -241,6 +265,13 @@ impact_chart_describe_item (const ImpactChart *chart,
        * "Catering: EUR 1,234.00, of which social EUR 123.00 (10.0%)". */
       g_string_append_printf (text, _ ("%s: %s, of which social %s (%.1f%%)"), item->label, total, social,
                               all != 0 ? 100.0 * item_social (item) / all : 0.0);
+      if (chart->compare_label != NULL)
+        {
+          g_autofree char *compare = impact_format_money (item->compare_cents);
+
+          /* Translators: what an item is compared with, as in "; the year before: EUR 1,000.00". */
+          g_string_append_printf (text, _ ("; %s: %s"), chart->compare_label, compare);
+        }
     }
 
   return g_string_free (text, FALSE);
@@ -366,18 +397,23 @@ place_legend (cairo_t *cr,
   double x = x0, height = 0;
   guint n_entries = 0;
 
-  for (guint s = 0; s <= G_N_ELEMENTS (stack_order); s++)
+  for (guint s = 0; s <= G_N_ELEMENTS (stack_order) + 1; s++)
     {
       gboolean share_entry = s == G_N_ELEMENTS (stack_order);
+      gboolean compare_entry = s == G_N_ELEMENTS (stack_order) + 1;
       const char *name;
       double w, h;
 
       if (share_entry && !layout->has_share)
         continue;
-      if (!share_entry && !layout->classes[stack_order[s]])
+      if (compare_entry && chart->compare_label == NULL)
+        continue;
+      if (!share_entry && !compare_entry && !layout->classes[stack_order[s]])
         continue;
 
-      if (share_entry)
+      if (compare_entry)
+        name = chart->compare_label;
+      else if (share_entry)
         name = _ ("Social share");
       else if (chart->social_split)
         name = stack_order[s] == IMPACT_SOCIAL_CLASS_NONE ? _ ("Not social") : _ ("Social");
@@ -396,7 +432,13 @@ place_legend (cairo_t *cr,
         {
           g_autoptr (PangoLayout) text = new_text (cr, style, name);
 
-          if (share_entry)
+          if (compare_entry)
+            {
+              impact_color_set_source (cr, &style->palette->foreground, COMPARE_ALPHA);
+              cairo_rectangle (cr, x, y + (h - SWATCH) / 2, SWATCH, SWATCH);
+              cairo_fill (cr);
+            }
+          else if (share_entry)
             {
               impact_color_set_source (cr, &style->palette->foreground, 1);
               cairo_set_line_width (cr, 2);
@@ -442,8 +484,8 @@ layout_columns (const ImpactChart *chart,
           else
             down += item->cents[k];
         }
-      data_max = MAX (data_max, up / 100.0);
-      data_min = MIN (data_min, down / 100.0);
+      data_max = MAX (data_max, MAX (up, item->compare_cents) / 100.0);
+      data_min = MIN (data_min, MIN (down, item->compare_cents) / 100.0);
       if (chart->share_line && isfinite (item->share))
         {
           share_max = MAX (share_max, item->share);
@@ -482,6 +524,8 @@ layout_columns (const ImpactChart *chart,
   layout->legend_y = layout->plot.y + layout->plot.height + GAP + layout->text_height + GAP;
   layout->slot = n > 0 ? layout->plot.width / n : layout->plot.width;
   layout->bar = MIN (layout->slot * 0.7, MAX_COLUMN_WIDTH);
+  if (chart->compare_label != NULL)
+    layout->bar = MIN (layout->slot * 0.4, MAX_COLUMN_WIDTH / 2);
 }
 
 static void
@@ -785,6 +829,18 @@ draw_columns (const ImpactChart *chart,
       double x = layout->plot.x + i * layout->slot + (layout->slot - layout->bar) / 2;
       double alpha = style->highlight >= 0 && style->highlight != (int) i ? DIMMED : 1;
       double up = 0, down = 0;
+
+      /* Grouped: the bar to compare with on the left, the column itself on the right. */
+      if (chart->compare_label != NULL && chart->kind == IMPACT_CHART_COLUMNS)
+        {
+          double centre = layout->plot.x + (i + 0.5) * layout->slot;
+          double y0 = value_y (layout, 0), y1 = value_y (layout, item->compare_cents / 100.0);
+
+          impact_color_set_source (cr, &palette->foreground, COMPARE_ALPHA * alpha);
+          cairo_rectangle (cr, centre - layout->bar - 1, MIN (y0, y1), layout->bar, fabs (y0 - y1));
+          cairo_fill (cr);
+          x = centre + 1;
+        }
 
       /* A light band behind the highlighted column. */
       if (style->highlight == (int) i)

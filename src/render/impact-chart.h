@@ -35,6 +35,8 @@ typedef struct
   char    *label;
   gint64   cents[IMPACT_N_SOCIAL_CLASSES];
   double   share;
+  /* With impact_chart_set_compare(): the amount to compare with, drawn as a bar beside. */
+  gint64   compare_cents;
 } ImpactChartItem;
 
 /* In a chart split in social and not social spend only, the social part is kept in this
@@ -58,6 +60,9 @@ void             impact_chart_set_social_split (ImpactChart            *chart,
                                              gboolean                   split);
 void             impact_chart_set_target    (ImpactChart               *chart,
                                              double                     target);
+void             impact_chart_set_compare   (ImpactChart               *chart,
+                                             const char                *label);
+const char      *impact_chart_get_compare   (const ImpactChart         *chart);
 gint64           impact_chart_item_total    (const ImpactChartItem     *item);
 ImpactSocialClass impact_chart_item_class   (const ImpactChartItem     *item);
 char            *impact_chart_describe      (const ImpactChart         *chart);

@@ -291,6 +291,10 @@ test_division_and_object (Fixture *f,
   g_assert_null (child_of (division, 1)->code);
   g_assert_cmpint (child_of (division, 1)->spend.total_cents, ==, EUR (50));
   g_assert_cmpint (child_of (division, 1)->spend.social_cents, ==, EUR (50));
+  /* The year before, only a line without an object. */
+  g_assert_cmpint (child_of (division, 0)->previous.total_cents, ==, 0);
+  g_assert_cmpint (child_of (division, 1)->previous.total_cents, ==, EUR (70));
+  g_assert_cmpint (child_of (division, 1)->previous.social_cents, ==, 0);
 
   g_assert_cmpint (object->node->level, ==, IMPACT_NODE_OBJECT);
   g_assert_cmpint (object->spend.total_cents, ==, EUR (300));

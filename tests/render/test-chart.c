@@ -7,6 +7,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "impact-chart.h"
 #include "model/impact-format.h"
@@ -169,6 +170,45 @@ test_area (void)
   g_assert_cmpint (heights[0], >, 100);
   g_assert_cmpint (abs (heights[0] - 2 * heights[1]), <=, 4);
   g_assert_cmpint (abs (2 * heights[2] - 3 * heights[1]), <=, 4);
+}
+
+/* Grouped: each column beside a bar of the amount to compare with, on the same axis. */
+static void
+test_grouped (void)
+{
+  g_autoptr (ImpactChart) chart = impact_chart_new (IMPACT_CHART_COLUMNS);
+  g_auto (Canvas) canvas = { 0 };
+  const ImpactPalette *palette = impact_palette_get (IMPACT_PALETTE_LIGHT);
+  cairo_rectangle_t area;
+  ImpactChartItem *item;
+  int now = 0, before = 0;
+  double centre;
+
+  impact_chart_set_compare (chart, "The year before");
+  item = impact_chart_add_item (chart, "Alfa");
+  item->cents[IMPACT_SOCIAL_CLASS_SW] = 6000000;
+  item->compare_cents = 3000000;
+  impact_chart_add_item (chart, "Bravo")->compare_cents = 9000000;
+  draw (&canvas, chart, -1);
+
+  g_assert_true (impact_chart_get_item_area (chart, &canvas.style, 0, &area));
+  centre = area.x + area.width / 2;
+  for (int y = (int) area.y; y < (int) (area.y + area.height); y++)
+    {
+      now += pixel_is (&canvas, (int) centre + 6, y, &palette->classes[IMPACT_SOCIAL_CLASS_SW]);
+      before += !pixel_is (&canvas, (int) centre - 6, y, &palette->background)
+                && !pixel_is (&canvas, (int) centre - 6, y, &palette->grid);
+    }
+  g_test_message ("grouped: %d px now, %d px before", now, before);
+  g_assert_cmpint (now, >, 50);
+  g_assert_cmpint (abs (now - 2 * before), <=, 4);
+
+  /* Its words say what each column is compared with. */
+  {
+    g_autofree char *words = impact_chart_describe (chart);
+
+    g_assert_nonnull (strstr (words, "The year before: EUR 90000.00"));
+  }
 }
 
 /* The highlighted column keeps its colour; the others are dimmed. */
@@ -349,6 +389,7 @@ main (int argc,
 
   g_test_add_func ("/chart/columns", test_columns);
   g_test_add_func ("/chart/area", test_area);
+  g_test_add_func ("/chart/grouped", test_grouped);
   g_test_add_func ("/chart/highlight", test_highlight);
   g_test_add_func ("/chart/bars", test_bars);
   g_test_add_func ("/chart/donut", test_donut);

@@ -347,6 +347,48 @@ query_children (ImpactDb *db,
   return finish (db, rc, error);
 }
 
+/* Each child's spend in the period before, for the comparison. */
+static gboolean
+query_children_previous (ImpactDb *db,
+                         ImpactFigures *figures,
+                         const ImpactPeriod *previous,
+                         GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (figures->node->level == IMPACT_NODE_OBJECT || figures->by_child->len == 0)
+    return TRUE;
+
+  stmt = prepare (db,
+                  figures->node->level == IMPACT_NODE_GROUP
+                      ? "SELECT division_id, sum (total_cents), total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
+                        " FROM node_summary WHERE %s GROUP BY division_id"
+                      : "SELECT object_id, sum (total_cents), total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
+                        " FROM node_summary WHERE %s GROUP BY object_id",
+                  figures->node, previous->first_month, previous->last_month, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 node_id = sqlite3_column_int64 (stmt, 0);
+
+      for (guint i = 0; i < figures->by_child->len; i++)
+        {
+          ImpactChildFigures *child = g_ptr_array_index (figures->by_child, i);
+
+          if (child->node_id == node_id)
+            {
+              child->previous.total_cents = sqlite3_column_int64 (stmt, 1);
+              child->previous.social_cents = (gint64) sqlite3_column_double (stmt, 2);
+            }
+        }
+    }
+
+  return finish (db, rc, error);
+}
+
 static int
 compare_supplier_total (gconstpointer a,
                         gconstpointer b)
@@ -532,6 +574,7 @@ impact_query_figures (ImpactStore *store,
   if (!query_totals (db, node, period->first_month, period->last_month, &figures->spend, figures->by_class, error)
       || !query_totals (db, node, previous.first_month, previous.last_month, &figures->previous, NULL, error)
       || !query_months (db, figures, error) || !query_children (db, figures, error)
+      || !query_children_previous (db, figures, &previous, error)
       || !query_suppliers (db, figures, n_top, error) || !query_target (store, figures, error))
     return NULL;
 

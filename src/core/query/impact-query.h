@@ -42,6 +42,8 @@ typedef struct
   char        *name;
   ImpactSpend  spend;
   gint64       by_class[IMPACT_N_SOCIAL_CLASSES];
+  /* The same child's spend in the period before. */
+  ImpactSpend  previous;
 } ImpactChildFigures;
 
 /* A supplier's spend in the period; klass is the strongest class of its lines. */

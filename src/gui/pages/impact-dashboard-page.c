@@ -61,6 +61,11 @@ struct _ImpactDashboardPage
   ImpactChartView *trend_chart;
   ImpactChartView *classes_chart;
   ImpactChartView *suppliers_chart;
+  ImpactChartView *compare_chart;
+  GtkLabel *compare_title;
+  GtkToggleButton *compare_table_toggle;
+  GtkStack *compare_stack;
+  GtkGrid *compare_table;
   GtkToggleButton *children_table_toggle;
   GtkToggleButton *trend_table_toggle;
   GtkToggleButton *classes_table_toggle;
@@ -340,6 +345,30 @@ fill_table (GtkGrid *grid,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
     gtk_grid_remove (grid, child);
 
+  /* A comparison: this period, the period before and the change. */
+  if (impact_chart_get_compare (chart) != NULL)
+    {
+      attach_cell (grid, "", 0, 0, TRUE);
+      attach_cell (grid, _ ("This Period"), 1, 0, TRUE);
+      attach_cell (grid, impact_chart_get_compare (chart), 2, 0, TRUE);
+      attach_cell (grid, _ ("Change"), 3, 0, TRUE);
+      for (guint i = 0; i < impact_chart_get_n_items (chart); i++)
+        {
+          const ImpactChartItem *item = impact_chart_get_item (chart, i);
+          gint64 now = impact_chart_item_total (item);
+          g_autofree char *now_text = impact_format_money (now);
+          g_autofree char *before_text = impact_format_money (item->compare_cents);
+          g_autofree char *change = impact_format_money (now - item->compare_cents);
+          g_autofree char *signed_change = now >= item->compare_cents ? g_strconcat ("+", change, NULL) : g_strdup (change);
+
+          attach_cell (grid, item->label, 0, i + 1, FALSE);
+          attach_cell (grid, now_text, 1, i + 1, FALSE);
+          attach_cell (grid, before_text, 2, i + 1, FALSE);
+          attach_cell (grid, signed_change, 3, i + 1, FALSE);
+        }
+      return;
+    }
+
   attach_cell (grid, "", 0, 0, TRUE);
   attach_cell (grid, _ ("Spend"), 1, 0, TRUE);
   attach_cell (grid, _ ("Social"), 2, 0, TRUE);
@@ -496,6 +525,15 @@ show_figures (ImpactDashboardPage *self,
               figures->node->level == IMPACT_NODE_GROUP ? _ ("Spend per Division") : _ ("Spend per Object"));
   /* An object has nothing below it. */
   gtk_widget_set_visible (children_card, figures->node->level != IMPACT_NODE_OBJECT);
+  {
+    g_autoptr (ImpactChart) compare = impact_chart_new_children_compare (figures);
+
+    show_chart (self->compare_chart, self->compare_table, compare, self->compare_title,
+                figures->node->level == IMPACT_NODE_GROUP ? _ ("Social Spend per Division, Then and Now")
+                                                          : _ ("Social Spend per Object, Then and Now"));
+    gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->compare_chart), GTK_TYPE_FLOW_BOX_CHILD),
+                            figures->node->level != IMPACT_NODE_OBJECT);
+  }
   show_chart (self->trend_chart, self->trend_table, trend, self->trend_title, _ ("Spend per Month"));
   show_chart (self->classes_chart, self->classes_table, classes, self->classes_title, _ ("Spend per Social Class"));
   show_chart (self->suppliers_chart, self->suppliers_table, suppliers, self->suppliers_title,
@@ -1033,6 +1071,11 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_chart);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_chart);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_chart);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_title);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_stack);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_table);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_table_toggle);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_table);
@@ -1086,5 +1129,6 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   g_signal_connect (self->trend_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->trend_stack);
   g_signal_connect (self->classes_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->classes_stack);
   g_signal_connect (self->suppliers_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->suppliers_stack);
+  g_signal_connect (self->compare_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->compare_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
 }
