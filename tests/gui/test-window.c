@@ -597,6 +597,29 @@ test_suppliers_window (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (suppliers));
+
+  /* A bar of the largest non-social suppliers opens that supplier in the list. */
+  {
+    ImpactChartView *bars = IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), "suppliers_chart"));
+    const char *first = impact_chart_get_item (impact_chart_view_get_chart (bars), 0)->label;
+    ImpactSuppliersWindow *opened = NULL;
+    AdwPreferencesGroup *group;
+
+    g_signal_emit_by_name (bars, "item-activated", 0u);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (IMPACT_IS_SUPPLIERS_WINDOW (toplevel))
+          opened = IMPACT_SUPPLIERS_WINDOW (toplevel);
+      }
+    g_assert_nonnull (opened);
+    group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (opened), IMPACT_TYPE_SUPPLIERS_WINDOW,
+                                                                  "statuses_group"));
+    g_assert_cmpstr (adw_preferences_group_get_title (group), ==, first);
+    gtk_window_destroy (GTK_WINDOW (opened));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

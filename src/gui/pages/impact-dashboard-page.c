@@ -989,21 +989,48 @@ on_suppliers_changed_cb (ImpactSuppliersWindow *window,
   impact_dashboard_page_reload (IMPACT_DASHBOARD_PAGE (user_data));
 }
 
-/* Opens the suppliers list, with their spend in the period shown. */
+/* Opens the suppliers list, with their spend in the period shown; @name, when given, is
+ * chosen in it. */
+static ImpactSuppliersWindow *
+show_suppliers (ImpactDashboardPage *self,
+                const char *name)
+{
+  ImpactSuppliersWindow *window;
+
+  if (self->store == NULL || self->figures == NULL)
+    return NULL;
+
+  window = impact_suppliers_window_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                        &self->figures->period);
+  g_signal_connect_object (window, "changed", G_CALLBACK (on_suppliers_changed_cb), self, 0);
+  if (name != NULL)
+    impact_suppliers_window_select (window, name);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
 static void
 show_suppliers_action (GtkWidget *widget,
                        const char *action_name,
                        GVariant *parameter)
 {
-  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
-  ImpactSuppliersWindow *window;
+  show_suppliers (IMPACT_DASHBOARD_PAGE (widget), NULL);
+}
 
-  if (self->store == NULL || self->figures == NULL)
+/* A bar of the largest non-social suppliers opens that supplier in the suppliers list. */
+static void
+on_supplier_activated_cb (ImpactChartView *view,
+                          guint index,
+                          gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+  const ImpactSupplierFigures *supplier;
+
+  if (self->figures == NULL || index >= self->figures->top_non_social->len)
     return;
-
-  window = impact_suppliers_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, &self->figures->period);
-  g_signal_connect_object (window, "changed", G_CALLBACK (on_suppliers_changed_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (window));
+  supplier = g_ptr_array_index (self->figures->top_non_social, index);
+  show_suppliers (self, supplier->name);
 }
 
 static void
@@ -1123,6 +1150,8 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   unfocus_children (self->kpi_box);
   unfocus_children (self->chart_box);
   g_signal_connect (self->children_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
+  g_signal_connect (self->compare_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
+  g_signal_connect (self->suppliers_chart, "item-activated", G_CALLBACK (on_supplier_activated_cb), self);
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb), self);
   g_signal_connect (self->part_dropdown, "notify::selected", G_CALLBACK (on_part_selected_cb), self);
   g_signal_connect (self->children_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->children_stack);
