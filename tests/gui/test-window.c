@@ -495,6 +495,19 @@ test_dashboard (void)
                               "the month before"));
   }
 
+  /* Custom whole months, across the turn of the year. */
+  {
+    g_autoptr (ImpactFigures) winter = expected_figures (path, NULL, "2024-11-01..2025-02-28");
+
+    g_assert_false (impact_dashboard_page_set_months (page, "2025-03", "2025-01"));
+    g_assert_false (impact_dashboard_page_set_months (page, "2025", "2025-01"));
+    g_assert_true (impact_dashboard_page_set_months (page, "2024-11", "2025-02"));
+    wait_for_dashboard (page);
+    assert_total_shown (GTK_WIDGET (page), winter);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "total_detail"))),
+                              "the period before"));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

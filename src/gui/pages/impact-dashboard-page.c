@@ -87,8 +87,9 @@ struct _ImpactDashboardPage
   ImpactNode *group;
   GArray *years;
   int year;
-  /* Which part of the year: see period_of_part(). */
+  /* Which part of the year: see period_of_part(); for PART_CUSTOM, custom. */
   guint part;
+  ImpactPeriod custom;
   ImpactFigures *figures;
   GCancellable *cancellable;
   gboolean updating_years;
@@ -102,6 +103,7 @@ typedef struct
   ImpactNode *node;
   int year;
   guint part;
+  ImpactPeriod custom;
 } LoadJob;
 
 typedef struct
@@ -133,7 +135,8 @@ load_result_free (LoadResult *result)
 #define PART_YEAR 0
 #define PART_FIRST_QUARTER 1
 #define PART_FIRST_MONTH 5
-#define N_PARTS 17
+#define PART_CUSTOM 17
+#define N_PARTS 18
 
 static void
 period_of_part (ImpactPeriod *period,
@@ -142,7 +145,7 @@ period_of_part (ImpactPeriod *period,
                 guint part)
 {
   impact_period_init_year (period, year, fy_start);
-  if (part >= PART_FIRST_MONTH && part < N_PARTS)
+  if (part >= PART_FIRST_MONTH && part < PART_CUSTOM)
     {
       period->kind = IMPACT_PERIOD_MONTH;
       period->first_month += part - PART_FIRST_MONTH;
@@ -190,7 +193,10 @@ load_thread (GTask *task,
           impact_query_get_data_period (store, &period, NULL);
           result->year = (period.first_month - (int) impact_query_get_fy_start (store) + 1) / 12;
         }
-      period_of_part (&period, result->year, impact_query_get_fy_start (store), job->part);
+      if (job->part == PART_CUSTOM)
+        period = job->custom;
+      else
+        period_of_part (&period, result->year, impact_query_get_fy_start (store), job->part);
       result->figures = impact_query_figures (store, node, &period, 10, &error);
     }
   if (result->figures != NULL)
@@ -260,6 +266,13 @@ show_key_figures (ImpactDashboardPage *self,
           /* Translators: the change of the social share in percentage points. */
           share_detail = g_strdup_printf (_ ("%+.1f points on the quarter before"), delta);
           break;
+        case IMPACT_PERIOD_RANGE:
+          /* Translators: the same figure for the months just before, as in "EUR 1,234.00 the period before". */
+          total_detail = g_strdup_printf (_ ("%s the period before"), previous_total);
+          social_detail = g_strdup_printf (_ ("%s the period before"), previous_social);
+          /* Translators: the change of the social share in percentage points. */
+          share_detail = g_strdup_printf (_ ("%+.1f points on the period before"), delta);
+          break;
         default:
           /* Translators: the same figure for the year before, as in "EUR 1,234.00 the year before". */
           total_detail = g_strdup_printf (_ ("%s the year before"), previous_total);
@@ -274,6 +287,7 @@ show_key_figures (ImpactDashboardPage *self,
     {
       const char *none = figures->period.kind == IMPACT_PERIOD_MONTH     ? _ ("No spend the month before")
                          : figures->period.kind == IMPACT_PERIOD_QUARTER ? _ ("No spend the quarter before")
+                         : figures->period.kind == IMPACT_PERIOD_RANGE   ? _ ("No spend the period before")
                                                                          : _ ("No spend the year before");
 
       total_detail = g_strdup (none);
@@ -502,6 +516,7 @@ show_years (ImpactDashboardPage *self)
 
         gtk_string_list_append (parts, label);
       }
+    gtk_string_list_append (parts, _ ("Custom Months…"));
     gtk_drop_down_set_model (self->part_dropdown, G_LIST_MODEL (parts));
     gtk_drop_down_set_selected (self->part_dropdown, self->part);
     gtk_widget_set_visible (GTK_WIDGET (self->part_dropdown), self->years->len > 0);
@@ -598,6 +613,7 @@ impact_dashboard_page_reload (ImpactDashboardPage *self)
   job->node = self->trail->len > 0 ? impact_node_copy (g_ptr_array_index (self->trail, self->trail->len - 1)) : NULL;
   job->year = self->year;
   job->part = self->part;
+  job->custom = self->custom;
 
   task = g_task_new (NULL, self->cancellable, on_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, impact_dashboard_page_reload);
@@ -889,7 +905,98 @@ on_year_selected_cb (GtkDropDown *dropdown,
     return;
 
   self->year = g_array_index (self->years, int, selected);
+  /* A year picked after custom months means that whole year. */
+  if (self->part == PART_CUSTOM)
+    self->part = PART_YEAR;
   impact_dashboard_page_reload (self);
+}
+
+/* Shows the whole months from @first to @last (as "2025-01"); FALSE when they are not months
+ * or the range runs backwards. */
+gboolean
+impact_dashboard_page_set_months (ImpactDashboardPage *self,
+                                  const char *first,
+                                  const char *last)
+{
+  ImpactPeriod from, to;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  if (self->store == NULL || !impact_period_parse (first, 1, &from, NULL) || !impact_period_parse (last, 1, &to, NULL)
+      || from.kind != IMPACT_PERIOD_MONTH || to.kind != IMPACT_PERIOD_MONTH || from.first_month > to.first_month)
+    return FALSE;
+
+  self->custom = (ImpactPeriod){ IMPACT_PERIOD_RANGE, from.first_month, to.first_month, impact_query_get_fy_start (self->store) };
+  self->part = PART_CUSTOM;
+  self->updating_years = TRUE;
+  gtk_drop_down_set_selected (self->part_dropdown, PART_CUSTOM);
+  self->updating_years = FALSE;
+  impact_dashboard_page_reload (self);
+
+  return TRUE;
+}
+
+static void
+on_custom_response_cb (AdwMessageDialog *dialog,
+                       const char *response,
+                       gpointer user_data)
+{
+  g_autoptr (ImpactDashboardPage) self = user_data;
+  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
+  GtkEditable *first = g_object_get_data (G_OBJECT (box), "first");
+  GtkEditable *last = g_object_get_data (G_OBJECT (box), "last");
+
+  if (g_str_equal (response, "apply")
+      && impact_dashboard_page_set_months (self, gtk_editable_get_text (first), gtk_editable_get_text (last)))
+    return;
+
+  if (g_str_equal (response, "apply"))
+    {
+      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
+          adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _ ("Not a Range of Months"),
+                                  _ ("Write the first and the last month as YYYY-MM, for example 2025-01 and 2025-06.")));
+
+      adw_message_dialog_add_response (message, "close", _ ("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+
+  /* Back to what was shown. */
+  self->updating_years = TRUE;
+  gtk_drop_down_set_selected (self->part_dropdown, self->part);
+  self->updating_years = FALSE;
+}
+
+static void
+ask_custom_months (ImpactDashboardPage *self)
+{
+  const ImpactPeriod *shown = self->figures != NULL ? &self->figures->period : NULL;
+  g_autofree char *first_text = shown != NULL ? impact_month_to_code (shown->first_month) : g_strdup ("");
+  g_autofree char *last_text = shown != NULL ? impact_month_to_code (shown->last_month) : g_strdup ("");
+  GtkWidget *dialog, *box, *first, *last;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  first = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (first), first_text);
+  gtk_widget_set_tooltip_text (first, _ ("First month (YYYY-MM)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("First month"), -1);
+  last = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (last), last_text);
+  gtk_widget_set_tooltip_text (last, _ ("Last month (YYYY-MM)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (last), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Last month"), -1);
+  gtk_box_append (GTK_BOX (box), first);
+  gtk_box_append (GTK_BOX (box), last);
+  g_object_set_data (G_OBJECT (box), "first", first);
+  g_object_set_data (G_OBJECT (box), "last", last);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _ ("Custom Months"),
+                                   _ ("The figures of whole months, from the first to the last."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "apply", _ ("_Show"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_custom_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -902,6 +1009,12 @@ on_part_selected_cb (GtkDropDown *dropdown,
 
   if (self->updating_years || selected >= N_PARTS)
     return;
+
+  if (selected == PART_CUSTOM)
+    {
+      ask_custom_months (self);
+      return;
+    }
 
   self->part = selected;
   impact_dashboard_page_reload (self);

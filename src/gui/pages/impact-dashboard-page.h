@@ -25,5 +25,8 @@ const char  *impact_dashboard_page_get_node_code (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_is_loading    (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_jump          (ImpactDashboardPage *self,
                                                   const char          *text);
+gboolean     impact_dashboard_page_set_months    (ImpactDashboardPage *self,
+                                                  const char          *first,
+                                                  const char          *last);
 
 G_END_DECLS
