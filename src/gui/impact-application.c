@@ -206,6 +206,13 @@ impact_application_preferences_action (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   ImpactPreferencesWindow *preferences = impact_preferences_window_new (self->settings);
 
+  /* The settings kept in the database are those of the window's database. */
+  if (IMPACT_IS_WINDOW (window))
+    {
+      impact_preferences_window_set_store (preferences, impact_window_get_store (IMPACT_WINDOW (window)));
+      g_signal_connect_object (preferences, "financial-year-changed", G_CALLBACK (impact_window_reload_figures),
+                               window, G_CONNECT_SWAPPED);
+    }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));
 }

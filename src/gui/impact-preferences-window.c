@@ -19,9 +19,19 @@ struct _ImpactPreferencesWindow
 
   AdwComboRow *color_scheme_row;
   AdwActionRow *database_row;
+  AdwComboRow *fy_row;
 
   GSettings *settings;
+  ImpactStore *store;
 };
+
+enum
+{
+  SIGNAL_FINANCIAL_YEAR_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ImpactPreferencesWindow, impact_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -79,12 +89,64 @@ impact_preferences_window_new (GSettings *settings)
 }
 
 static void
+on_fy_selected_cb (AdwComboRow *row,
+                   GParamSpec *pspec,
+                   gpointer user_data)
+{
+  ImpactPreferencesWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = g_strdup_printf ("%u", adw_combo_row_get_selected (row) + 1);
+
+  if (self->store == NULL)
+    return;
+  if (!impact_store_set_meta (self->store, "financial-year-start", value, &error))
+    {
+      g_warning ("Could not save the start of the financial year: %s", error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_FINANCIAL_YEAR_CHANGED], 0);
+}
+
+/* Shows the settings kept in @store's database: the month its financial year starts in. */
+void
+impact_preferences_window_set_store (ImpactPreferencesWindow *self,
+                                     ImpactStore *store)
+{
+  g_autoptr (GtkStringList) months = gtk_string_list_new (NULL);
+  g_autofree char *value = NULL;
+  guint64 month = 1;
+
+  g_return_if_fail (IMPACT_IS_PREFERENCES_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (self->fy_row, on_fy_selected_cb, self);
+  g_set_object (&self->store, store);
+  gtk_widget_set_visible (GTK_WIDGET (self->fy_row), store != NULL);
+  if (store == NULL)
+    return;
+
+  for (int m = 1; m <= 12; m++)
+    {
+      g_autoptr (GDateTime) date = g_date_time_new_local (2000, m, 1, 0, 0, 0);
+      g_autofree char *name = g_date_time_format (date, "%OB");
+
+      gtk_string_list_append (months, name);
+    }
+  adw_combo_row_set_model (self->fy_row, G_LIST_MODEL (months));
+  value = impact_store_get_meta (store, "financial-year-start", NULL);
+  if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, 12, &month, NULL))
+    month = 1;
+  adw_combo_row_set_selected (self->fy_row, month - 1);
+  g_signal_connect (self->fy_row, "notify::selected", G_CALLBACK (on_fy_selected_cb), self);
+}
+
+static void
 impact_preferences_window_dispose (GObject *object)
 {
   ImpactPreferencesWindow *self = IMPACT_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (impact_preferences_window_parent_class)->dispose (object);
 }
@@ -102,6 +164,14 @@ impact_preferences_window_class_init (ImpactPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/impact-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, fy_row);
+
+  /**
+   * ImpactPreferencesWindow::financial-year-changed:
+   * The open database's financial year now starts in another month.
+   */
+  signals[SIGNAL_FINANCIAL_YEAR_CHANGED] = g_signal_new ("financial-year-changed", G_TYPE_FROM_CLASS (klass),
+                                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

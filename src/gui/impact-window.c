@@ -105,6 +105,16 @@ impact_window_get_page_name (ImpactWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* Shows the dashboard again from the latest year, as after a change of the financial year. */
+void
+impact_window_reload_figures (ImpactWindow *self)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->store != NULL && self->dashboard_store == self->store)
+    impact_dashboard_page_set_store (self->dashboard_page, self->store);
+}
+
 static void
 show_toast (ImpactWindow *self,
             const char *title)

@@ -21,6 +21,7 @@ ImpactWindow *impact_window_new           (ImpactApplication *application,
                                            const char        *database_path);
 ImpactStore  *impact_window_get_store     (ImpactWindow      *self);
 const char   *impact_window_get_page_name (ImpactWindow      *self);
+void          impact_window_reload_figures (ImpactWindow     *self);
 ImpactImportDialog *impact_window_open_import (ImpactWindow *self,
                                                GFile        *file);
 

@@ -495,6 +495,37 @@ test_dashboard (void)
                               "the month before"));
   }
 
+  /* A financial year from April, set in the preferences: the dashboard starts again from the
+   * latest such year, April 2025 to March 2026. */
+  {
+    ImpactPreferencesWindow *prefs = impact_preferences_window_new (impact_application_get_settings (app));
+    AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (prefs), IMPACT_TYPE_PREFERENCES_WINDOW,
+                                                                     "fy_row"));
+    g_autoptr (ImpactStore) store = NULL;
+    g_autoptr (ImpactNode) node = NULL;
+    g_autoptr (ImpactFigures) april = NULL;
+    ImpactPeriod period;
+
+    impact_preferences_window_set_store (prefs, impact_window_get_store (window));
+    g_signal_connect_swapped (prefs, "financial-year-changed", G_CALLBACK (impact_window_reload_figures), window);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+    g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+    adw_combo_row_set_selected (row, 3);
+    wait_for_dashboard (page);
+
+    store = impact_store_open (path, &error);
+    g_assert_cmpuint (impact_query_get_fy_start (store), ==, 4);
+    node = impact_query_find_node (store, NULL, &error);
+    g_assert_true (impact_period_parse ("2025", 4, &period, NULL));
+    april = impact_query_figures (store, node, &period, 10, &error);
+    g_assert_no_error (error);
+    assert_total_shown (GTK_WIDGET (page), april);
+
+    adw_combo_row_set_selected (row, 0);
+    wait_for_dashboard (page);
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
+
   /* Custom whole months, across the turn of the year. */
   {
     g_autoptr (ImpactFigures) winter = expected_figures (path, NULL, "2024-11-01..2025-02-28");
