@@ -526,6 +526,12 @@ test_dashboard (void)
     gtk_window_destroy (GTK_WINDOW (prefs));
   }
 
+  /* A month long before the data: the empty state instead of empty charts. */
+  g_assert_true (impact_dashboard_page_set_months (page, "2019-01", "2019-01"));
+  wait_for_dashboard (page);
+  g_assert_true (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "empty_page")));
+  g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "chart_box")));
+
   /* Custom whole months, across the turn of the year. */
   {
     g_autoptr (ImpactFigures) winter = expected_figures (path, NULL, "2024-11-01..2025-02-28");
@@ -535,6 +541,8 @@ test_dashboard (void)
     g_assert_true (impact_dashboard_page_set_months (page, "2024-11", "2025-02"));
     wait_for_dashboard (page);
     assert_total_shown (GTK_WIDGET (page), winter);
+    g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "empty_page")));
+    g_assert_true (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "chart_box")));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "total_detail"))),
                               "the period before"));
   }

@@ -43,6 +43,7 @@ struct _ImpactDashboardPage
   GtkFlowBox *header_box;
   GtkFlowBox *kpi_box;
   GtkFlowBox *chart_box;
+  AdwStatusPage *empty_page;
   GtkLabel *total_value;
   GtkLabel *total_detail;
   GtkLabel *social_value;
@@ -315,7 +316,15 @@ show_key_figures (ImpactDashboardPage *self,
 
   gtk_label_set_text (self->total_detail, total_detail);
   gtk_label_set_text (self->social_detail, social_detail);
-  gtk_label_set_text (self->share_detail, share_detail);
+  /* An arrow says which way the share went, beside the colour. */
+  if (figures->previous.total_cents != 0 && fabs (delta) >= 0.05)
+    {
+      g_autofree char *arrowed = g_strconcat (delta > 0 ? "▲ " : "▼ ", share_detail, NULL);
+
+      gtk_label_set_text (self->share_detail, arrowed);
+    }
+  else
+    gtk_label_set_text (self->share_detail, share_detail);
 
   for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
     if (impact_social_class_is_social (k))
@@ -536,6 +545,14 @@ show_figures (ImpactDashboardPage *self,
   GtkWidget *children_card = gtk_widget_get_ancestor (GTK_WIDGET (self->children_chart), GTK_TYPE_FLOW_BOX_CHILD);
 
   show_key_figures (self, n_expiring);
+
+  /* Nothing bought in the period: say so instead of showing empty charts. */
+  {
+    gboolean any = figures->spend.total_cents != 0 || figures->top_suppliers->len > 0;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->chart_box), any);
+    gtk_widget_set_visible (GTK_WIDGET (self->empty_page), !any);
+  }
   show_chart (self->children_chart, self->children_table, children, self->children_title,
               figures->node->level == IMPACT_NODE_GROUP ? _ ("Spend per Division") : _ ("Spend per Object"));
   /* An object has nothing below it. */
@@ -1193,6 +1210,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_value);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_detail);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_value);
