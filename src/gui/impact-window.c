@@ -40,6 +40,8 @@ struct _ImpactWindow
   GtkLabel *social_value;
   AdwPreferencesGroup *overview_group;
   ImpactDashboardPage *dashboard_page;
+  AdwHeaderBar *header_bar;
+  GtkWidget *period_controls;
 
   char *database_path;
   ImpactStore *store;
@@ -539,6 +541,12 @@ impact_window_constructed (GObject *object)
 }
 
 static void
+on_page_changed_cb (ImpactWindow *self)
+{
+  gtk_widget_set_visible (self->period_controls, g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0);
+}
+
+static void
 impact_window_dispose (GObject *object)
 {
   ImpactWindow *self = IMPACT_WINDOW (object);
@@ -641,6 +649,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, overview_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, dashboard_page);
+  gtk_widget_class_bind_template_child (widget_class, ImpactWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, divisions_value);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, objects_value);
   gtk_widget_class_bind_template_child (widget_class, ImpactWindow, suppliers_value);
@@ -665,6 +674,14 @@ impact_window_init (ImpactWindow *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The period the dashboard shows is picked in the header bar, while it is shown. */
+  self->period_controls = impact_dashboard_page_take_period_controls (self->dashboard_page);
+  adw_header_bar_pack_end (self->header_bar, self->period_controls);
+  g_object_unref (self->period_controls);
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_page_changed_cb (self);
 
   /* A spend export dropped on the window opens the import dialog for it. */
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);

@@ -74,6 +74,9 @@ test_empty_database (void)
 
   wait_for_page (window, "welcome");
   g_assert_false (gtk_widget_get_visible (child (window, "demo_tag")));
+  /* No period to pick without data. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (
+      GTK_WIDGET (child (window, "dashboard_page")), IMPACT_TYPE_DASHBOARD_PAGE, "period_button"))));
   g_assert_true (gtk_widget_is_sensitive (child (window, "explore_demo_button")));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
                    ==, "empty.sqlite");
@@ -387,6 +390,15 @@ test_dashboard (void)
   wait_for_dashboard (page);
   assert_total_shown (GTK_WIDGET (page), group);
   g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, group->node->code);
+
+  /* The period is picked in the window's header bar, which names the one shown. */
+  {
+    GtkWidget *period = page_child (GTK_WIDGET (page), "period_button");
+
+    g_assert_nonnull (gtk_widget_get_ancestor (period, ADW_TYPE_HEADER_BAR));
+    g_assert_true (gtk_widget_get_mapped (period));
+    g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (period)), ==, "2025");
+  }
 
   /* Every chart has its data, and says it in words. */
   children_chart = IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), "children_chart"));

@@ -36,11 +36,13 @@ struct _ImpactDashboardPage
   GtkBox *breadcrumb_box;
   GtkDropDown *year_dropdown;
   GtkDropDown *part_dropdown;
+  GtkMenuButton *period_button;
   GtkMenuButton *jump_button;
   GtkPopover *jump_popover;
   GtkSearchEntry *jump_entry;
   GtkListBox *jump_list;
   GtkFlowBox *header_box;
+  GtkWidget *period_box;
   GtkFlowBox *kpi_box;
   GtkFlowBox *chart_box;
   AdwStatusPage *empty_page;
@@ -503,7 +505,7 @@ show_years (ImpactDashboardPage *self)
   self->updating_years = TRUE;
   gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->year_dropdown, selected);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), self->years->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->period_button), self->years->len > 0);
 
   /* The whole year, its quarters and its months, from the month the financial year starts. */
   {
@@ -528,7 +530,6 @@ show_years (ImpactDashboardPage *self)
     gtk_string_list_append (parts, _ ("Custom Months…"));
     gtk_drop_down_set_model (self->part_dropdown, G_LIST_MODEL (parts));
     gtk_drop_down_set_selected (self->part_dropdown, self->part);
-    gtk_widget_set_visible (GTK_WIDGET (self->part_dropdown), self->years->len > 0);
   }
   self->updating_years = FALSE;
 }
@@ -604,6 +605,11 @@ on_loaded_cb (GObject *object,
 
   show_trail (self);
   show_years (self);
+  {
+    g_autofree char *period = impact_period_to_string (&self->figures->period);
+
+    gtk_menu_button_set_label (self->period_button, period);
+  }
   show_figures (self, loaded->n_expiring);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   load_result_free (loaded);
@@ -928,6 +934,21 @@ on_year_selected_cb (GtkDropDown *dropdown,
   impact_dashboard_page_reload (self);
 }
 
+/* Hands the period controls (search, part of the year, year) over to a header bar; they keep
+ * working as before. Returns them with a reference for the caller. */
+GtkWidget *
+impact_dashboard_page_take_period_controls (ImpactDashboardPage *self)
+{
+  GtkWidget *box;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), NULL);
+
+  box = g_object_ref (self->period_box);
+  gtk_flow_box_remove (self->header_box, gtk_widget_get_parent (box));
+
+  return box;
+}
+
 /* Shows the whole months from @first to @last (as "2025-01"); FALSE when they are not months
  * or the range runs backwards. */
 gboolean
@@ -1203,11 +1224,13 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, breadcrumb_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, part_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, period_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_popover);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_entry);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, header_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, period_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, empty_page);

@@ -25,6 +25,7 @@ const char  *impact_dashboard_page_get_node_code (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_is_loading    (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_jump          (ImpactDashboardPage *self,
                                                   const char          *text);
+GtkWidget   *impact_dashboard_page_take_period_controls (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_set_months    (ImpactDashboardPage *self,
                                                   const char          *first,
                                                   const char          *last);
