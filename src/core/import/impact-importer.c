@@ -461,28 +461,49 @@ hash_thread (gpointer data)
   return result;
 }
 
-static GThread *
-start_hash (const char *path,
-            GCancellable *cancellable)
+typedef struct
+{
+  GThread *thread;
+  GCancellable *cancellable;
+} Hasher;
+
+static Hasher *
+start_hash (const char *path)
 {
   HashJob *job = g_new0 (HashJob, 1);
+  Hasher *hasher = g_new0 (Hasher, 1);
 
+  hasher->cancellable = g_cancellable_new ();
   job->path = g_strdup (path);
-  job->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  job->cancellable = g_object_ref (hasher->cancellable);
+  hasher->thread = g_thread_new ("impact-hash", hash_thread, job);
 
-  return g_thread_new ("impact-hash", hash_thread, job);
+  return hasher;
 }
 
-/* Waits for the checksum; NULL when the file could not be read again. */
+/* Waits for the checksum; NULL when the file could not be read again or hashing stopped. */
 static char *
-finish_hash (GThread **hasher)
+finish_hash (Hasher **hasher)
 {
-  return *hasher != NULL ? g_thread_join (g_steal_pointer (hasher)) : NULL;
+  g_autofree Hasher *h = g_steal_pointer (hasher);
+  char *result;
+
+  if (h == NULL)
+    return NULL;
+
+  result = g_thread_join (h->thread);
+  g_object_unref (h->cancellable);
+
+  return result;
 }
 
+/* Stops the hashing, when the import did not need it: a file that fails on its first rows
+ * is not read to its end for a checksum nobody keeps. */
 static void
-cancel_hash (GThread **hasher)
+cancel_hash (Hasher **hasher)
 {
+  if (*hasher != NULL)
+    g_cancellable_cancel ((*hasher)->cancellable);
   g_free (finish_hash (hasher));
 }
 
@@ -492,7 +513,7 @@ static ImpactImportSummary *
 import_reader (ImpactStore *store,
                ImpactReader *reader,
                const char *content_hash,
-               GThread **hasher,
+               Hasher **hasher,
                const ImpactImportOptions *options,
                GCancellable *cancellable,
                GError **error)
@@ -652,7 +673,7 @@ impact_import_file (ImpactStore *store,
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
   ImpactImportSummary *summary;
-  GThread *hasher;
+  Hasher *hasher;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -667,7 +688,7 @@ impact_import_file (ImpactStore *store,
       return NULL;
     }
   g_clear_object (&stream);
-  hasher = start_hash (path, cancellable);
+  hasher = start_hash (path);
 
   /* The application's own exchange format is a whole dataset, not rows to map. */
   if (looks_like_json_object (path))
