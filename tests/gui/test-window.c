@@ -454,9 +454,18 @@ test_dashboard (void)
     g_assert_cmpfloat (with_target->target_share, ==, 7.5);
   }
 
-  /* A click on the second column (as the chart reports it) opens that division. */
+  /* The keys (through the actions they are bound to): Right twice reaches the second
+   * column, Left and Right move back and forth, Enter opens that division. */
   second = g_ptr_array_index (group->by_child, 1);
-  g_signal_emit_by_name (children_chart, "item-activated", 1u);
+  g_assert_cmpint (impact_chart_view_get_highlight (children_chart), ==, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.next", NULL));
+  g_assert_cmpint (impact_chart_view_get_highlight (children_chart), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.last", NULL));
+  g_assert_cmpint (impact_chart_view_get_highlight (children_chart), ==, (int) group->by_child->len - 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.first", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.next", NULL));
+  g_assert_cmpint (impact_chart_view_get_highlight (children_chart), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.activate", NULL));
   wait_for_dashboard (page);
   g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, second->code);
   division = expected_figures (path, second->code, "2025");
@@ -551,7 +560,9 @@ test_dashboard (void)
     g_assert_false (impact_dashboard_page_set_months (page, "2025-03", "2025-01"));
     g_assert_false (impact_dashboard_page_set_months (page, "2025", "2025-01"));
     g_assert_true (impact_dashboard_page_set_months (page, "2024-11", "2025-02"));
+    g_assert_true (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "loading_spinner")));
     wait_for_dashboard (page);
+    g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "loading_spinner")));
     assert_total_shown (GTK_WIDGET (page), winter);
     g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "empty_page")));
     g_assert_true (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "chart_box")));

@@ -182,45 +182,41 @@ on_released_cb (GtkGestureClick *gesture,
     g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, (guint) index);
 }
 
-/* Left and right (up and down) move the highlight; Enter or Space activates it. */
-static gboolean
-on_key_pressed_cb (GtkEventControllerKey *controller,
-                   guint keyval,
-                   guint keycode,
-                   GdkModifierType state,
-                   gpointer user_data)
+/* The keys work through actions (chart.next, chart.previous, chart.first, chart.last,
+ * chart.activate), bound in class_init: Left and Right (Up and Down) move the highlight,
+ * Home and End jump, Enter or Space opens the item. */
+static void
+move_action (GtkWidget *widget,
+             const char *action_name,
+             GVariant *parameter)
 {
-  ImpactChartView *self = user_data;
-  guint n = self->chart != NULL ? impact_chart_get_n_items (self->chart) : 0;
+  ImpactChartView *self = IMPACT_CHART_VIEW (widget);
+  int n = self->chart != NULL ? (int) impact_chart_get_n_items (self->chart) : 0;
+  int index = self->highlight;
 
-  if (n == 0 || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return FALSE;
+  if (n == 0)
+    return;
 
-  switch (keyval)
-    {
-    case GDK_KEY_Right:
-    case GDK_KEY_Down:
-      impact_chart_view_set_highlight (self, self->highlight < 0 ? 0 : MIN (self->highlight + 1, (int) n - 1));
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_Up:
-      impact_chart_view_set_highlight (self, self->highlight <= 0 ? 0 : self->highlight - 1);
-      return TRUE;
-    case GDK_KEY_Home:
-      impact_chart_view_set_highlight (self, 0);
-      return TRUE;
-    case GDK_KEY_End:
-      impact_chart_view_set_highlight (self, n - 1);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->highlight >= 0)
-        g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, (guint) self->highlight);
-      return self->highlight >= 0;
-    default:
-      return FALSE;
-    }
+  if (g_str_equal (action_name, "chart.next"))
+    index = index < 0 ? 0 : MIN (index + 1, n - 1);
+  else if (g_str_equal (action_name, "chart.previous"))
+    index = index <= 0 ? 0 : index - 1;
+  else if (g_str_equal (action_name, "chart.first"))
+    index = 0;
+  else
+    index = n - 1;
+  impact_chart_view_set_highlight (self, index);
+}
+
+static void
+activate_action (GtkWidget *widget,
+                 const char *action_name,
+                 GVariant *parameter)
+{
+  ImpactChartView *self = IMPACT_CHART_VIEW (widget);
+
+  if (self->highlight >= 0)
+    g_signal_emit (self, signals[SIGNAL_ITEM_ACTIVATED], 0, (guint) self->highlight);
 }
 
 static void
@@ -297,6 +293,21 @@ impact_chart_view_class_init (ImpactChartViewClass *klass)
   signals[SIGNAL_ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  gtk_widget_class_install_action (widget_class, "chart.next", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.previous", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.first", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.last", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, activate_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.first", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "chart.last", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate", NULL);
+
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_widget_class_set_css_name (widget_class, "chart");
 }
@@ -305,7 +316,6 @@ static void
 impact_chart_view_init (ImpactChartView *self)
 {
   GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkGesture *click = gtk_gesture_click_new ();
 
@@ -317,8 +327,6 @@ impact_chart_view_init (ImpactChartView *self)
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), key);
   g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
   g_signal_connect (click, "released", G_CALLBACK (on_released_cb), self);

@@ -43,6 +43,7 @@ struct _ImpactDashboardPage
   GtkListBox *jump_list;
   GtkFlowBox *header_box;
   GtkWidget *period_box;
+  GtkSpinner *loading_spinner;
   GtkFlowBox *kpi_box;
   GtkFlowBox *chart_box;
   AdwStatusPage *empty_page;
@@ -585,7 +586,12 @@ on_loaded_cb (GObject *object,
   if (loaded == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not read the figures: %s", error->message);
+        {
+          g_warning ("Could not read the figures: %s", error->message);
+          g_clear_object (&self->cancellable);
+          gtk_spinner_stop (self->loading_spinner);
+          gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
+        }
       return;
     }
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
@@ -594,6 +600,8 @@ on_loaded_cb (GObject *object,
       return;
     }
   g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->loading_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), FALSE);
 
   g_clear_pointer (&self->figures, impact_figures_free);
   g_clear_pointer (&self->years, g_array_unref);
@@ -630,6 +638,10 @@ impact_dashboard_page_reload (ImpactDashboardPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+
+  /* Slow only the first time after an upgrade, when the summary is built. */
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_spinner), TRUE);
+  gtk_spinner_start (self->loading_spinner);
 
   job = g_new0 (LoadJob, 1);
   job->path = g_strdup (impact_store_get_path (self->store));
@@ -1231,6 +1243,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, jump_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, period_box);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, empty_page);
