@@ -1292,6 +1292,18 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "dashboard.back", NULL);
 }
 
+/* The mouse's back button goes up a level, as Alt+Left does. */
+static void
+on_back_button_cb (GtkGestureClick *gesture,
+                   int n_press,
+                   double x,
+                   double y,
+                   gpointer user_data)
+{
+  if (impact_dashboard_page_go_back (IMPACT_DASHBOARD_PAGE (user_data)))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 /* The cards are not to be focused themselves: the charts in them are. */
 static void
 unfocus_children (GtkFlowBox *box)
@@ -1307,6 +1319,14 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->trail = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_node_free);
+  {
+    GtkGesture *back = gtk_gesture_click_new ();
+
+    /* Button 8 is "back" on mice that have one. */
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back), 8);
+    g_signal_connect (back, "pressed", G_CALLBACK (on_back_button_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back));
+  }
   /* The rows own their nodes (freed with them); this only points at them. */
   self->jump_nodes = g_ptr_array_new ();
   gtk_list_box_set_filter_func (self->jump_list, jump_filter, self, NULL);
