@@ -24,7 +24,7 @@ G_DEFINE_QUARK (impact - query - error - quark, impact_query_error)
 /* The SQL below counts a class as social from PSO basistrede up: every class but none and
  * the aspirant status, as impact_social_class_is_social() says. */
 G_STATIC_ASSERT (IMPACT_SOCIAL_CLASS_NONE == 0 && IMPACT_SOCIAL_CLASS_PSO_ASPIRANT == 1);
-#define SOCIAL_SQL "class >= 2"
+#define SOCIAL_SQL IMPACT_SUMMARY_SOCIAL_SQL
 
 /* The rows of a node and period: ?1 and ?2 are the first and last month, ?3 the division,
  * ?4 the object. */
@@ -201,36 +201,91 @@ finish (ImpactDb *db,
   return TRUE;
 }
 
+/* Adds @cents of social class @klass to @spend. */
+static void
+spend_add (ImpactSpend *spend,
+           gint64 klass,
+           gint64 cents)
+{
+  spend->total_cents += cents;
+  if (impact_social_class_is_social (klass))
+    spend->social_cents += cents;
+}
+
+/* The totals of the period and of the period before, in one pass: the statement runs from the
+ * first month before (?1) to the last of the period (?2), and ?5 is where the period starts. */
 static gboolean
 query_totals (ImpactDb *db,
-              const ImpactNode *node,
-              gint32 first_month,
-              gint32 last_month,
-              ImpactSpend *spend,
-              gint64 *by_class,
+              ImpactFigures *figures,
+              const ImpactPeriod *previous,
               GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = prepare (db,
-                                           "SELECT class, sum (total_cents) FROM node_summary WHERE %s"
-                                           " GROUP BY class",
-                                           node, first_month, last_month, error);
+                                           "SELECT class, month >= ?5, sum (total_cents) FROM node_summary"
+                                           " WHERE %s GROUP BY class, month >= ?5",
+                                           figures->node, previous->first_month, figures->period.last_month, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 5, figures->period.first_month);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 klass = sqlite3_column_int64 (stmt, 0);
-      gint64 cents = sqlite3_column_int64 (stmt, 1);
+      gint64 cents = sqlite3_column_int64 (stmt, 2);
 
       if (klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
         continue;
-      spend->total_cents += cents;
-      if (impact_social_class_is_social (klass))
-        spend->social_cents += cents;
-      if (by_class != NULL)
-        by_class[klass] += cents;
+      if (sqlite3_column_int (stmt, 1))
+        {
+          spend_add (&figures->spend, klass, cents);
+          figures->by_class[klass] += cents;
+        }
+      else
+        spend_add (&figures->previous, klass, cents);
+    }
+
+  return finish (db, rc, error);
+}
+
+/* Every month of @period, in order, with no spend yet. */
+static GArray *
+months_new (const ImpactPeriod *period)
+{
+  GArray *months = g_array_sized_new (FALSE, TRUE, sizeof (ImpactMonthFigures), impact_period_n_months (period));
+
+  for (gint32 m = period->first_month; m <= period->last_month; m++)
+    {
+      ImpactMonthFigures month = { m, { 0, 0 } };
+
+      g_array_append_val (months, month);
+    }
+
+  return months;
+}
+
+/* Fills @months from a statement's rows of month, total and social spend. */
+static gboolean
+read_months (ImpactDb *db,
+             sqlite3_stmt *stmt,
+             const ImpactPeriod *period,
+             GArray *months,
+             GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 m = sqlite3_column_int64 (stmt, 0);
+      ImpactMonthFigures *month;
+
+      if (m < period->first_month || m > period->last_month)
+        continue;
+      month = &g_array_index (months, ImpactMonthFigures, m - period->first_month);
+      month->spend.total_cents = sqlite3_column_int64 (stmt, 1);
+      /* total() sums exactly below 2^53 cents. */
+      month->spend.social_cents = (gint64) sqlite3_column_double (stmt, 2);
     }
 
   return finish (db, rc, error);
@@ -247,33 +302,12 @@ query_months (ImpactDb *db,
                                            " total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
                                            " FROM node_summary WHERE %s GROUP BY month",
                                            figures->node, period->first_month, period->last_month, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  figures->by_month = g_array_sized_new (FALSE, TRUE, sizeof (ImpactMonthFigures), impact_period_n_months (period));
-  for (gint32 m = period->first_month; m <= period->last_month; m++)
-    {
-      ImpactMonthFigures month = { m, { 0, 0 } };
-
-      g_array_append_val (figures->by_month, month);
-    }
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 m = sqlite3_column_int64 (stmt, 0);
-      ImpactMonthFigures *month;
-
-      if (m < period->first_month || m > period->last_month)
-        continue;
-      month = &g_array_index (figures->by_month, ImpactMonthFigures, m - period->first_month);
-      month->spend.total_cents = sqlite3_column_int64 (stmt, 1);
-      /* total() sums exactly below 2^53 cents. */
-      month->spend.social_cents = (gint64) sqlite3_column_double (stmt, 2);
-    }
-
-  return finish (db, rc, error);
+  figures->by_month = months_new (period);
+  return read_months (db, stmt, period, figures->by_month, error);
 }
 
 static int
@@ -290,10 +324,12 @@ compare_children (gconstpointer a,
 }
 
 /* The divisions of the group or the objects of a division, largest first, with their spend
- * per class. */
+ * per class and in the period before (one pass, as query_totals()); a child that bought only
+ * in the period before is listed with no spend now. */
 static gboolean
 query_children (ImpactDb *db,
                 ImpactFigures *figures,
+                const ImpactPeriod *previous,
                 GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -306,23 +342,24 @@ query_children (ImpactDb *db,
 
   stmt = prepare (db,
                   figures->node->level == IMPACT_NODE_GROUP
-                      ? "SELECT s.child, n.code, n.name, s.class, s.t FROM"
-                        " (SELECT division_id child, class, sum (total_cents) t"
-                        "  FROM node_summary WHERE %s GROUP BY division_id, class) s"
+                      ? "SELECT s.child, n.code, n.name, s.class, s.now, s.t FROM"
+                        " (SELECT division_id child, class, month >= ?5 now, sum (total_cents) t"
+                        "  FROM node_summary WHERE %s GROUP BY division_id, class, month >= ?5) s"
                         " LEFT JOIN nodes n ON n.id = s.child ORDER BY s.child"
-                      : "SELECT s.child, n.code, n.name, s.class, s.t FROM"
-                        " (SELECT object_id child, class, sum (total_cents) t"
-                        "  FROM node_summary WHERE %s GROUP BY object_id, class) s"
+                      : "SELECT s.child, n.code, n.name, s.class, s.now, s.t FROM"
+                        " (SELECT object_id child, class, month >= ?5 now, sum (total_cents) t"
+                        "  FROM node_summary WHERE %s GROUP BY object_id, class, month >= ?5) s"
                         " LEFT JOIN nodes n ON n.id = s.child ORDER BY s.child",
-                  figures->node, figures->period.first_month, figures->period.last_month, error);
+                  figures->node, previous->first_month, figures->period.last_month, error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_bind_int64 (stmt, 5, figures->period.first_month);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 node_id = sqlite3_column_int64 (stmt, 0);
       gint64 klass = sqlite3_column_int64 (stmt, 3);
-      gint64 cents = sqlite3_column_int64 (stmt, 4);
+      gint64 cents = sqlite3_column_int64 (stmt, 5);
 
       if (child == NULL || child->node_id != node_id)
         {
@@ -337,54 +374,15 @@ query_children (ImpactDb *db,
         }
       if (klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
         continue;
-      child->by_class[klass] += cents;
-      child->spend.total_cents += cents;
-      if (impact_social_class_is_social (klass))
-        child->spend.social_cents += cents;
+      if (sqlite3_column_int (stmt, 4))
+        {
+          child->by_class[klass] += cents;
+          spend_add (&child->spend, klass, cents);
+        }
+      else
+        spend_add (&child->previous, klass, cents);
     }
   g_ptr_array_sort (figures->by_child, compare_children);
-
-  return finish (db, rc, error);
-}
-
-/* Each child's spend in the period before, for the comparison. */
-static gboolean
-query_children_previous (ImpactDb *db,
-                         ImpactFigures *figures,
-                         const ImpactPeriod *previous,
-                         GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  if (figures->node->level == IMPACT_NODE_OBJECT || figures->by_child->len == 0)
-    return TRUE;
-
-  stmt = prepare (db,
-                  figures->node->level == IMPACT_NODE_GROUP
-                      ? "SELECT division_id, sum (total_cents), total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
-                        " FROM node_summary WHERE %s GROUP BY division_id"
-                      : "SELECT object_id, sum (total_cents), total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
-                        " FROM node_summary WHERE %s GROUP BY object_id",
-                  figures->node, previous->first_month, previous->last_month, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 node_id = sqlite3_column_int64 (stmt, 0);
-
-      for (guint i = 0; i < figures->by_child->len; i++)
-        {
-          ImpactChildFigures *child = g_ptr_array_index (figures->by_child, i);
-
-          if (child->node_id == node_id)
-            {
-              child->previous.total_cents = sqlite3_column_int64 (stmt, 1);
-              child->previous.social_cents = (gint64) sqlite3_column_double (stmt, 2);
-            }
-        }
-    }
 
   return finish (db, rc, error);
 }
@@ -571,10 +569,8 @@ impact_query_figures (ImpactStore *store,
   figures->period = *period;
   impact_period_previous (period, &previous);
 
-  if (!query_totals (db, node, period->first_month, period->last_month, &figures->spend, figures->by_class, error)
-      || !query_totals (db, node, previous.first_month, previous.last_month, &figures->previous, NULL, error)
-      || !query_months (db, figures, error) || !query_children (db, figures, error)
-      || !query_children_previous (db, figures, &previous, error)
+  if (!query_totals (db, figures, &previous, error) || !query_months (db, figures, error)
+      || !query_children (db, figures, &previous, error)
       || !query_suppliers (db, figures, n_top, error) || !query_target (store, figures, error))
     return NULL;
 
@@ -770,13 +766,7 @@ impact_query_supplier_detail (ImpactStore *store,
 
   detail = g_new0 (ImpactSupplierDetail, 1);
   detail->period = *period;
-  detail->by_month = g_array_new (FALSE, TRUE, sizeof (ImpactMonthFigures));
-  for (gint32 m = period->first_month; m <= period->last_month; m++)
-    {
-      ImpactMonthFigures month = { m, { 0, 0 } };
-
-      g_array_append_val (detail->by_month, month);
-    }
+  detail->by_month = months_new (period);
   detail->by_node = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
 
   months = impact_db_prepare (db,
@@ -789,18 +779,7 @@ impact_query_supplier_detail (ImpactStore *store,
   sqlite3_bind_int64 (months, 1, period->first_month);
   sqlite3_bind_int64 (months, 2, period->last_month);
   sqlite3_bind_int64 (months, 3, supplier_id);
-  while ((rc = sqlite3_step (months)) == SQLITE_ROW)
-    {
-      gint64 m = sqlite3_column_int64 (months, 0);
-      ImpactMonthFigures *month;
-
-      if (m < period->first_month || m > period->last_month)
-        continue;
-      month = &g_array_index (detail->by_month, ImpactMonthFigures, m - period->first_month);
-      month->spend.total_cents = sqlite3_column_int64 (months, 1);
-      month->spend.social_cents = (gint64) sqlite3_column_double (months, 2);
-    }
-  if (!finish (db, rc, error))
+  if (!read_months (db, months, period, detail->by_month, error))
     return NULL;
 
   nodes = impact_db_prepare (db,

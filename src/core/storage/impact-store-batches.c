@@ -532,14 +532,6 @@ fail:
   return FALSE;
 }
 
-/* A line is social when any status other than the aspirant one is valid on its day: the
- * strongest valid status is then social too (see impact_social_class_classify()). */
-#define SOCIAL_LINE_SQL                                                           \
-  "EXISTS (SELECT 1 FROM supplier_statuses s WHERE s.supplier_id = p.supplier_id" \
-  " AND s.kind <> 'pso-aspirant'"                                                 \
-  " AND (s.valid_from IS NULL OR s.valid_from <= p.invoice_day)"                  \
-  " AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day))"
-
 gboolean
 impact_store_get_counts (ImpactStore *self,
                          ImpactStoreCounts *counts,
@@ -552,17 +544,22 @@ impact_store_get_counts (ImpactStore *self,
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
+  /* Spend and social spend come from the summary, classified as the dashboards classify;
+   * only the first and last day need the lines themselves. */
   db = impact_store_get_db (self);
+  if (!impact_summary_refresh (db, error))
+    return FALSE;
   stmt = impact_db_prepare (db,
-                            "SELECT (SELECT count(*) FROM nodes WHERE level = 1),"
+                            "WITH days AS (SELECT min(invoice_day) lo, max(invoice_day) hi FROM purchase_lines)"
+                            " SELECT (SELECT count(*) FROM nodes WHERE level = 1),"
                             " (SELECT count(*) FROM nodes WHERE level = 2),"
                             " (SELECT count(*) FROM suppliers),"
                             " (SELECT count(*) FROM supplier_statuses),"
                             " (SELECT count(*) FROM import_batches),"
-                            " count(*), total(amount_cents),"
-                            " total(CASE WHEN " SOCIAL_LINE_SQL " THEN amount_cents END),"
-                            " min(invoice_day), max(invoice_day)"
-                            " FROM purchase_lines p",
+                            " total(n_lines), total(total_cents),"
+                            " total(CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END),"
+                            " (SELECT lo FROM days), (SELECT hi FROM days)"
+                            " FROM node_summary",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -579,7 +576,7 @@ impact_store_get_counts (ImpactStore *self,
   counts->n_suppliers = sqlite3_column_int64 (stmt, 2);
   counts->n_statuses = sqlite3_column_int64 (stmt, 3);
   counts->n_batches = sqlite3_column_int64 (stmt, 4);
-  counts->n_lines = sqlite3_column_int64 (stmt, 5);
+  counts->n_lines = (gint64) sqlite3_column_double (stmt, 5);
   /* total() sums in floating point, which is exact for integers below 2^53 cents
    * (EUR 90 trillion), far above any group's spend. */
   counts->total_cents = (gint64) sqlite3_column_double (stmt, 6);

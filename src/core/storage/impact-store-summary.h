@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 typedef struct _ImpactSummaryAcc ImpactSummaryAcc;
 
+/* The summary rows of social spend: every class but none (0) and the aspirant status (1),
+ * as impact_social_class_is_social() says. */
+#define IMPACT_SUMMARY_SOCIAL_SQL "class >= 2"
+
 /* Months are counted as year * 12 + month - 1, as in the summary tables. */
 gint32            impact_summary_month_of_day (guint32           day);
 
