@@ -12,6 +12,7 @@
 #include "impact-gui-resources.h"
 #include "impact-preferences-window.h"
 #include "storage/impact-store.h"
+#include "util/impact-dialogs.h"
 
 struct _ImpactPreferencesWindow
 {
@@ -101,7 +102,7 @@ on_fy_selected_cb (AdwComboRow *row,
     return;
   if (!impact_store_set_meta (self->store, "financial-year-start", value, &error))
     {
-      g_warning ("Could not save the start of the financial year: %s", error->message);
+      impact_show_failure (GTK_WIDGET (self), _ ("The Financial Year Was Not Changed"), error->message);
       return;
     }
   g_signal_emit (self, signals[SIGNAL_FINANCIAL_YEAR_CHANGED], 0);

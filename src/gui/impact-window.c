@@ -45,8 +45,6 @@ struct _ImpactWindow
 
   char *database_path;
   ImpactStore *store;
-  /* The store the dashboard shows. */
-  ImpactStore *dashboard_store;
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
   GFile *pending_import;
@@ -113,7 +111,7 @@ impact_window_reload_figures (ImpactWindow *self)
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->store != NULL && self->dashboard_store == self->store)
+  if (self->store != NULL && impact_dashboard_page_get_store (self->dashboard_page) == self->store)
     impact_dashboard_page_set_store (self->dashboard_page, self->store);
 }
 
@@ -171,11 +169,8 @@ show_counts (ImpactWindow *self,
   adw_preferences_group_set_description (self->overview_group, impact_store_get_path (self->store));
 
   /* The same node and year as before when only the data changed (an import, an undo). */
-  if (self->dashboard_store != self->store)
-    {
-      impact_dashboard_page_set_store (self->dashboard_page, self->store);
-      g_set_object (&self->dashboard_store, self->store);
-    }
+  if (impact_dashboard_page_get_store (self->dashboard_page) != self->store)
+    impact_dashboard_page_set_store (self->dashboard_page, self->store);
   else
     impact_dashboard_page_reload (self->dashboard_page);
 
@@ -555,7 +550,6 @@ impact_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
-  g_clear_object (&self->dashboard_store);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

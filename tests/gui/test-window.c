@@ -311,6 +311,24 @@ wait_for_label (GtkWidget *label,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
 }
 
+/* The newest open window of @type, or NULL. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gpointer found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        found = toplevel;
+    }
+
+  return found;
+}
+
 static GtkWidget *
 page_child (GtkWidget *page,
             const char *name)
@@ -433,18 +451,11 @@ test_dashboard (void)
   /* A target for the group: asked for in a dialog, saved, shown on the share card. */
   {
     AdwMessageDialog *dialog = NULL;
-    GListModel *toplevels = gtk_window_get_toplevels ();
     g_autoptr (ImpactFigures) with_target = NULL;
 
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (GTK_WIDGET (page), "target_button"))), ==, "Set a Target…");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.set-target", NULL));
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (toplevel))
-          dialog = ADW_MESSAGE_DIALOG (toplevel);
-      }
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 7.5);
     adw_message_dialog_response (dialog, "save");
@@ -583,7 +594,6 @@ test_suppliers_window (void)
   g_autoptr (ImpactFigures) before = NULL;
   g_autoptr (ImpactFigures) after = NULL;
   ImpactSuppliersWindow *suppliers = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   const ImpactSupplierFigures *largest;
   g_autofree char *name = NULL;
   ImpactDashboardPage *page;
@@ -604,13 +614,7 @@ test_suppliers_window (void)
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
   wait_for_dashboard (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-suppliers", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (IMPACT_IS_SUPPLIERS_WINDOW (toplevel))
-        suppliers = IMPACT_SUPPLIERS_WINDOW (toplevel);
-    }
+  suppliers = find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
   g_assert_nonnull (suppliers);
   g_assert_cmpuint (impact_suppliers_window_get_n_shown (suppliers), ==, 3000);
 
@@ -681,13 +685,7 @@ test_suppliers_window (void)
     AdwPreferencesGroup *group;
 
     g_signal_emit_by_name (bars, "item-activated", 0u);
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-        if (IMPACT_IS_SUPPLIERS_WINDOW (toplevel))
-          opened = IMPACT_SUPPLIERS_WINDOW (toplevel);
-      }
+    opened = find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
     g_assert_nonnull (opened);
     group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (opened), IMPACT_TYPE_SUPPLIERS_WINDOW,
                                                                   "statuses_group"));

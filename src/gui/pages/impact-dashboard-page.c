@@ -24,6 +24,7 @@
 #include "model/impact-format.h"
 #include "query/impact-query.h"
 #include "suppliers/impact-suppliers-window.h"
+#include "util/impact-dialogs.h"
 
 /* Certificates ending within this many days are counted on the suppliers card. */
 #define EXPIRY_HORIZON_DAYS 90
@@ -839,6 +840,14 @@ search_action (GtkWidget *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->jump_entry));
 }
 
+ImpactStore *
+impact_dashboard_page_get_store (ImpactDashboardPage *self)
+{
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->store;
+}
+
 /* Shows the group of @store, for its latest year. */
 void
 impact_dashboard_page_set_store (ImpactDashboardPage *self,
@@ -1001,14 +1010,8 @@ on_custom_response_cb (AdwMessageDialog *dialog,
     return;
 
   if (g_str_equal (response, "apply"))
-    {
-      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
-          adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _ ("Not a Range of Months"),
-                                  _ ("Write the first and the last month as YYYY-MM, for example 2025-01 and 2025-06.")));
-
-      adw_message_dialog_add_response (message, "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+    impact_show_failure (GTK_WIDGET (self), _ ("Not a Range of Months"),
+                         _ ("Write the first and the last month as YYYY-MM, for example 2025-01 and 2025-06."));
 
   /* Back to what was shown. */
   self->updating_years = TRUE;
@@ -1022,29 +1025,19 @@ ask_custom_months (ImpactDashboardPage *self)
   const ImpactPeriod *shown = self->figures != NULL ? &self->figures->period : NULL;
   g_autofree char *first_text = shown != NULL ? impact_month_to_code (shown->first_month) : g_strdup ("");
   g_autofree char *last_text = shown != NULL ? impact_month_to_code (shown->last_month) : g_strdup ("");
-  GtkWidget *dialog, *box, *first, *last;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *first = impact_form_entry_new (first_text, _ ("First month (YYYY-MM)"), _ ("First month"));
+  GtkWidget *last = impact_form_entry_new (last_text, _ ("Last month (YYYY-MM)"), _ ("Last month"));
+  AdwMessageDialog *dialog;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  first = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (first), first_text);
-  gtk_widget_set_tooltip_text (first, _ ("First month (YYYY-MM)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("First month"), -1);
-  last = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (last), last_text);
-  gtk_widget_set_tooltip_text (last, _ ("Last month (YYYY-MM)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (last), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Last month"), -1);
   gtk_box_append (GTK_BOX (box), first);
   gtk_box_append (GTK_BOX (box), last);
   g_object_set_data (G_OBJECT (box), "first", first);
   g_object_set_data (G_OBJECT (box), "last", last);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _ ("Custom Months"),
-                                   _ ("The figures of whole months, from the first to the last."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "apply", _ ("_Show"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = impact_form_dialog_new (GTK_WIDGET (self), _ ("Custom Months"),
+                                   _ ("The figures of whole months, from the first to the last."), box, "apply",
+                                   _ ("_Show"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_custom_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1102,7 +1095,7 @@ on_target_response_cb (AdwMessageDialog *dialog,
 
   if (!impact_store_set_share_target (self->store, self->figures->node->id, share, &error))
     {
-      g_warning ("Could not save the target: %s", error->message);
+      impact_show_failure (GTK_WIDGET (self), _ ("The Target Was Not Saved"), error->message);
       return;
     }
   impact_dashboard_page_reload (self);
@@ -1115,7 +1108,8 @@ set_target_action (GtkWidget *widget,
                    GVariant *parameter)
 {
   ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
-  GtkWidget *dialog, *spin;
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
   g_autofree char *body = NULL;
   gboolean own;
 
@@ -1127,20 +1121,15 @@ set_target_action (GtkWidget *widget,
   body = g_strdup_printf (_ ("The social share %s aims for, in percent of its spend. Divisions and objects "
                              "without a target of their own follow the one above them."),
                           self->figures->node->name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _ ("Target Social Share"), body);
   spin = gtk_spin_button_new_with_range (0, 100, 0.5);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (self->figures->target_share) ? 10 : self->figures->target_share);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Target social share in percent"), -1);
   gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "clear", _ ("_Remove Target"),
-                                    "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "clear", own);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "clear", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = impact_form_dialog_new (widget, _ ("Target Social Share"), body, spin, "save", _ ("_Save"));
+  adw_message_dialog_add_response (dialog, "clear", _ ("_Remove Target"));
+  adw_message_dialog_set_response_enabled (dialog, "clear", own);
+  adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_target_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (ImpactDashboardPage, impact_dashboard_page, IMPACT, DASHBO
 
 void         impact_dashboard_page_set_store     (ImpactDashboardPage *self,
                                                   ImpactStore         *store);
+ImpactStore *impact_dashboard_page_get_store     (ImpactDashboardPage *self);
 void         impact_dashboard_page_reload        (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_go_back       (ImpactDashboardPage *self);
 gboolean     impact_dashboard_page_open_child    (ImpactDashboardPage *self,

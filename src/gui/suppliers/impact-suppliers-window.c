@@ -19,6 +19,7 @@
 #include "impact-chart-figures.h"
 #include "impact-suppliers-window.h"
 #include "model/impact-format.h"
+#include "util/impact-dialogs.h"
 #include "query/impact-query.h"
 
 /* One row of the list. */
@@ -254,7 +255,7 @@ on_remove_status_cb (GtkButton *button,
 
   if (!impact_store_delete_status (self->store, status_id, &error))
     {
-      g_warning ("Could not remove the status: %s", error->message);
+      impact_show_failure (GTK_WIDGET (self), _ ("The Status Was Not Removed"), error->message);
       return;
     }
   show_statuses (self);
@@ -489,12 +490,8 @@ on_add_response_cb (AdwMessageDialog *dialog,
 
   if (from_day == 0 || (*until_text != '\0' && until_day == 0))
     {
-      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
-          adw_message_dialog_new (GTK_WINDOW (self), _ ("The Status Was Not Added"),
-                                  _ ("Write the dates as YYYY-MM-DD, for example 2025-01-31; the end date may be empty.")));
-
-      adw_message_dialog_add_response (message, "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
+      impact_show_failure (GTK_WIDGET (self), _ ("The Status Was Not Saved"),
+                           _ ("Write the dates as YYYY-MM-DD, for example 2025-01-31; the end date may be empty."));
       return;
     }
 
@@ -505,13 +502,7 @@ on_add_response_cb (AdwMessageDialog *dialog,
                                                     from_day, until_day, &error)
           : !impact_suppliers_window_add_status (self, IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
                                                  from_day, until_day, &error))
-    {
-      AdwMessageDialog *message = ADW_MESSAGE_DIALOG (
-          adw_message_dialog_new (GTK_WINDOW (self), _ ("The Status Was Not Added"), error->message));
-
-      adw_message_dialog_add_response (message, "close", _ ("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
+    impact_show_failure (GTK_WIDGET (self), _ ("The Status Was Not Saved"), error->message);
 }
 
 /* Asks for a new status, or for changes to @existing. */
@@ -525,7 +516,8 @@ open_status_dialog (ImpactSuppliersWindow *self,
                                                                                                 : impact_day_today ());
   g_autofree char *until_text = existing != NULL && existing->valid_until != 0 ? impact_day_to_iso (existing->valid_until)
                                                                                : g_strdup ("");
-  GtkWidget *dialog, *box, *kind, *from, *until;
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *kind, *from, *until;
 
   if (item == NULL)
     return;
@@ -538,15 +530,9 @@ open_status_dialog (ImpactSuppliersWindow *self,
   gtk_widget_set_tooltip_text (kind, _ ("Kind of status"));
   if (existing != NULL)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), IMPACT_SOCIAL_CLASS_PSO_30PLUS - existing->kind);
-  from = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (from), from_text);
-  gtk_widget_set_tooltip_text (from, _ ("Valid from (YYYY-MM-DD)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (from), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Valid from"), -1);
-  until = gtk_entry_new ();
+  from = impact_form_entry_new (from_text, _ ("Valid from (YYYY-MM-DD)"), _ ("Valid from"));
+  until = impact_form_entry_new (until_text, _ ("Valid until (YYYY-MM-DD)"), _ ("Valid until"));
   gtk_entry_set_placeholder_text (GTK_ENTRY (until), _ ("Valid until (empty: two years for PSO)"));
-  gtk_widget_set_tooltip_text (until, _ ("Valid until (YYYY-MM-DD)"));
-  gtk_editable_set_text (GTK_EDITABLE (until), until_text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (until), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Valid until"), -1);
   gtk_box_append (GTK_BOX (box), kind);
   gtk_box_append (GTK_BOX (box), from);
   gtk_box_append (GTK_BOX (box), until);
@@ -555,14 +541,8 @@ open_status_dialog (ImpactSuppliersWindow *self,
   g_object_set_data (G_OBJECT (box), "until", until);
   g_object_set_data (G_OBJECT (box), "status-id", GSIZE_TO_POINTER (existing != NULL ? existing->id : 0));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), existing != NULL ? _ ("Change the Status") : _ ("Add a Status"),
-                                   item->name);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "add",
-                                    existing != NULL ? _ ("_Save") : _ ("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = impact_form_dialog_new (GTK_WIDGET (self), existing != NULL ? _ ("Change the Status") : _ ("Add a Status"),
+                                   item->name, box, "add", existing != NULL ? _ ("_Save") : _ ("_Add"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_add_response_cb), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
