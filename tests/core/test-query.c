@@ -9,13 +9,12 @@
 #include <math.h>
 
 #include "demo/impact-demo.h"
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
+#include "query/impact-impact-query.h"
 #include "query/impact-query.h"
 #include "storage/impact-store-summary.h"
-
-#define D(iso) impact_day_from_iso (iso)
-#define EUR(x) ((gint64) ((x) *100))
 
 typedef struct
 {
@@ -27,64 +26,6 @@ typedef struct
   gint64 s1_status;
   gint64 batch_id;
 } Fixture;
-
-static gint64
-add_node (Fixture *f,
-          ImpactNodeLevel level,
-          const char *code,
-          const char *name,
-          gint64 parent_id)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactNode) node = impact_node_new (level, code, name);
-  gint64 id;
-
-  node->parent_id = parent_id;
-  id = impact_store_add_node (f->store, node, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_supplier (Fixture *f,
-              const char *name)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactSupplier) supplier = impact_supplier_new (name);
-  gint64 id = impact_store_add_supplier (f->store, supplier, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-add_status (Fixture *f,
-            gint64 supplier_id,
-            ImpactSocialClass kind,
-            const char *from,
-            const char *until)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStatus) status = impact_status_new (supplier_id, kind, D (from), until != NULL ? D (until) : 0);
-  gint64 id = impact_store_add_status (f->store, status, &error);
-
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-insert (Fixture *f,
-        const ImpactPurchaseLine *lines,
-        gsize n_lines)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactBatch) batch = impact_batch_new ("test.csv", "purchases");
-  gint64 id = impact_store_insert_lines (f->store, batch, lines, n_lines, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
 
 /* Four suppliers: S1 holds PSO 30+ from 15 March 2025, S2 is an SW company, S3 has no
  * status, S4 is a PSO aspirant. */
@@ -101,17 +42,17 @@ fixture_set_up (Fixture *f,
   f->store = impact_store_open (path, &error);
   g_assert_no_error (error);
 
-  group_id = add_node (f, IMPACT_NODE_GROUP, "G", "Groep", 0);
-  f->division_a = add_node (f, IMPACT_NODE_DIVISION, "A", "Alfa", group_id);
-  f->division_b = add_node (f, IMPACT_NODE_DIVISION, "B", "Bravo", group_id);
-  f->object_a1 = add_node (f, IMPACT_NODE_OBJECT, "A-1", "Stadhuis", f->division_a);
-  f->s1 = add_supplier (f, "Social One");
-  f->s2 = add_supplier (f, "SW Bedrijf");
-  f->s3 = add_supplier (f, "Plain B.V.");
-  f->s4 = add_supplier (f, "Aspirant B.V.");
-  f->s1_status = add_status (f, f->s1, IMPACT_SOCIAL_CLASS_PSO_30PLUS, "2025-03-15", NULL);
-  add_status (f, f->s2, IMPACT_SOCIAL_CLASS_SW, "2024-01-01", NULL);
-  add_status (f, f->s4, IMPACT_SOCIAL_CLASS_PSO_ASPIRANT, "2024-01-01", NULL);
+  group_id = impact_test_add_node (f->store, IMPACT_NODE_GROUP, "G", "Groep", 0);
+  f->division_a = impact_test_add_node (f->store, IMPACT_NODE_DIVISION, "A", "Alfa", group_id);
+  f->division_b = impact_test_add_node (f->store, IMPACT_NODE_DIVISION, "B", "Bravo", group_id);
+  f->object_a1 = impact_test_add_node (f->store, IMPACT_NODE_OBJECT, "A-1", "Stadhuis", f->division_a);
+  f->s1 = impact_test_add_supplier (f->store, "Social One");
+  f->s2 = impact_test_add_supplier (f->store, "SW Bedrijf");
+  f->s3 = impact_test_add_supplier (f->store, "Plain B.V.");
+  f->s4 = impact_test_add_supplier (f->store, "Aspirant B.V.");
+  f->s1_status = impact_test_add_status (f->store, f->s1, IMPACT_SOCIAL_CLASS_PSO_30PLUS, "2025-03-15", NULL);
+  impact_test_add_status (f->store, f->s2, IMPACT_SOCIAL_CLASS_SW, "2024-01-01", NULL);
+  impact_test_add_status (f->store, f->s4, IMPACT_SOCIAL_CLASS_PSO_ASPIRANT, "2024-01-01", NULL);
 
   {
     const ImpactPurchaseLine lines[] = {
@@ -125,7 +66,7 @@ fixture_set_up (Fixture *f,
       { D ("2025-02-01"), f->s2, f->division_b, 0, EUR (10) },
     };
 
-    f->batch_id = insert (f, lines, G_N_ELEMENTS (lines));
+    f->batch_id = impact_test_insert (f->store, lines, G_N_ELEMENTS (lines));
   }
 
   f->group = impact_query_find_node (f->store, NULL, &error);
@@ -481,7 +422,7 @@ test_figures_follow_changes (Fixture *f,
   g_assert_cmpint (no_s1->spend.total_cents, ==, EUR (1290));
 
   /* One day of SW status: the line of that day counts, the credit note a day later not. */
-  add_status (f, f->s3, IMPACT_SOCIAL_CLASS_SW, "2025-04-02", "2025-04-02");
+  impact_test_add_status (f->store, f->s3, IMPACT_SOCIAL_CLASS_SW, "2025-04-02", "2025-04-02");
   s3_sw = figures_of (f, NULL, "2025");
   g_assert_cmpint (s3_sw->spend.social_cents, ==, EUR (1060));
   g_assert_cmpuint (s3_sw->suppliers_per_class[IMPACT_SOCIAL_CLASS_SW], ==, 2);
@@ -492,7 +433,7 @@ test_figures_follow_changes (Fixture *f,
       { D ("2025-06-30"), f->s2, f->division_a, f->object_a1, EUR (7) },
     };
 
-    batch_id = insert (f, lines, G_N_ELEMENTS (lines));
+    batch_id = impact_test_insert (f->store, lines, G_N_ELEMENTS (lines));
   }
   more = figures_of (f, NULL, "2025");
   g_assert_cmpint (more->spend.total_cents, ==, EUR (1302));

@@ -93,6 +93,14 @@ impact_social_class_is_pso_certificate (ImpactSocialClass klass)
     }
 }
 
+/* Whether buying from a supplier of this class adds to the buyer's PSO score (ketenstimulering):
+ * PSO certificates and sheltered-employment companies. */
+gboolean
+impact_social_class_counts_for_pso (ImpactSocialClass klass)
+{
+  return impact_social_class_is_pso_certificate (klass) || klass == IMPACT_SOCIAL_CLASS_SW;
+}
+
 /* A PSO certificate is valid for at most two years; when only its start is known the
  * end is the day before the second anniversary. Other statuses stay open-ended (0). */
 guint32

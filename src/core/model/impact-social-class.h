@@ -41,6 +41,7 @@ gboolean           impact_social_class_from_code   (const char         *code,
 const char        *impact_social_class_to_string   (ImpactSocialClass   klass);
 gboolean           impact_social_class_is_social   (ImpactSocialClass   klass);
 gboolean           impact_social_class_is_pso_certificate (ImpactSocialClass klass);
+gboolean           impact_social_class_counts_for_pso (ImpactSocialClass klass);
 guint32            impact_social_class_default_valid_until (ImpactSocialClass klass,
                                                             guint32           valid_from);
 ImpactSocialClass  impact_social_class_classify    (const ImpactStatusPeriod *statuses,

@@ -613,42 +613,6 @@ impact_query_list_years (ImpactStore *store,
   return g_steal_pointer (&years);
 }
 
-/* How many certificates end within @days of @today (today included): the ones to renew. */
-gboolean
-impact_query_count_expiring (ImpactStore *store,
-                             guint32 today,
-                             guint days,
-                             gint64 *n_expiring,
-                             GError **error)
-{
-  ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (IMPACT_IS_STORE (store), FALSE);
-  g_return_val_if_fail (n_expiring != NULL, FALSE);
-
-  db = impact_store_get_db (store);
-  stmt = impact_db_prepare (db,
-                            "SELECT count (*) FROM supplier_statuses WHERE kind <> 'pso-aspirant'"
-                            " AND valid_until BETWEEN ?1 AND ?2",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, today);
-  sqlite3_bind_int64 (stmt, 2, (gint64) today + days);
-
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  *n_expiring = sqlite3_column_int64 (stmt, 0);
-
-  return TRUE;
-}
-
 static void
 supplier_row_free (ImpactSupplierRow *row)
 {

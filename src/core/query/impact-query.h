@@ -123,11 +123,6 @@ ImpactFigures *impact_query_figures       (ImpactStore         *store,
 void           impact_figures_free        (ImpactFigures       *figures);
 GArray        *impact_query_list_years    (ImpactStore         *store,
                                            GError             **error);
-gboolean       impact_query_count_expiring (ImpactStore        *store,
-                                           guint32              today,
-                                           guint                days,
-                                           gint64              *n_expiring,
-                                           GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactFigures, impact_figures_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactSupplierDetail, impact_supplier_detail_free)

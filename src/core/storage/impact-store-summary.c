@@ -128,24 +128,27 @@ periods_free (gpointer data)
   g_array_unref (data);
 }
 
-static gboolean
-load_statuses (ImpactSummaryAcc *acc,
-               GError **error)
+/* Every supplier's statuses, as supplier id (gint64 *) -> GArray of ImpactStatusPeriod, for
+ * impact_summary_classify(). */
+GHashTable *
+impact_summary_load_statuses (ImpactDb *db,
+                              GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (acc->db,
+  g_autoptr (GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, periods_free);
+  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db,
                                                      "SELECT supplier_id, kind, valid_from, valid_until"
                                                      " FROM supplier_statuses",
                                                      error);
   int rc;
 
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
       ImpactStatusPeriod period = { IMPACT_SOCIAL_CLASS_NONE, 0, 0 };
-      GArray *periods = g_hash_table_lookup (acc->statuses, &supplier_id);
+      GArray *periods = g_hash_table_lookup (statuses, &supplier_id);
 
       /* The CHECK constraint keeps unknown codes out of the table. */
       impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 1), &period.kind);
@@ -154,17 +157,29 @@ load_statuses (ImpactSummaryAcc *acc,
       if (periods == NULL)
         {
           periods = g_array_new (FALSE, FALSE, sizeof (ImpactStatusPeriod));
-          g_hash_table_insert (acc->statuses, g_memdup2 (&supplier_id, sizeof supplier_id), periods);
+          g_hash_table_insert (statuses, g_memdup2 (&supplier_id, sizeof supplier_id), periods);
         }
       g_array_append_val (periods, period);
     }
   if (rc != SQLITE_DONE)
     {
-      impact_db_set_error (acc->db, rc, error);
-      return FALSE;
+      impact_db_set_error (db, rc, error);
+      return NULL;
     }
 
-  return TRUE;
+  return g_steal_pointer (&statuses);
+}
+
+/* The class of a supplier's line on @day, with statuses from impact_summary_load_statuses(). */
+ImpactSocialClass
+impact_summary_classify (GHashTable *statuses,
+                         gint64 supplier_id,
+                         guint32 day)
+{
+  GArray *periods = g_hash_table_lookup (statuses, &supplier_id);
+
+  return periods != NULL ? impact_social_class_classify ((const ImpactStatusPeriod *) periods->data, periods->len, day)
+                         : IMPACT_SOCIAL_CLASS_NONE;
 }
 
 static ImpactSummaryAcc *
@@ -176,7 +191,6 @@ acc_new (ImpactDb *db,
 
   acc->db = db;
   acc->sign = sign;
-  acc->statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, periods_free);
   acc->cells = g_hash_table_new_full (cell_hash, cell_equal, g_free, NULL);
   acc->spend = impact_db_prepare (db,
                                   "INSERT INTO spend_summary (division_id, object_id, month, supplier_id, class,"
@@ -204,7 +218,10 @@ acc_new (ImpactDb *db,
                                   " SET total_cents = total_cents + excluded.total_cents,"
                                   " n_lines = n_lines + excluded.n_lines",
                                   error);
-  if (acc->month == NULL || !load_statuses (acc, error))
+  if (acc->month == NULL)
+    return NULL;
+  acc->statuses = impact_summary_load_statuses (db, error);
+  if (acc->statuses == NULL)
     return NULL;
 
   return g_steal_pointer (&acc);
@@ -353,19 +370,16 @@ impact_summary_acc_add (ImpactSummaryAcc *acc,
                         gint64 amount_cents,
                         GError **error)
 {
-  GArray *periods;
   Cell key = { 0 };
   Cell *cell;
 
   g_return_val_if_fail (acc != NULL, FALSE);
 
-  periods = g_hash_table_lookup (acc->statuses, &supplier_id);
   key.division_id = division_id;
   key.object_id = MAX (object_id, 0);
   key.supplier_id = supplier_id;
   key.month = impact_summary_month_of_day (day);
-  key.klass = periods != NULL ? impact_social_class_classify ((const ImpactStatusPeriod *) periods->data, periods->len, day)
-                              : IMPACT_SOCIAL_CLASS_NONE;
+  key.klass = impact_summary_classify (acc->statuses, supplier_id, day);
 
   cell = g_hash_table_lookup (acc->cells, &key);
   if (cell == NULL)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "impact-db.h"
+#include "model/impact-social-class.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ typedef struct _ImpactSummaryAcc ImpactSummaryAcc;
 /* Months are counted as year * 12 + month - 1, as in the summary tables. */
 gint32            impact_summary_month_of_day (guint32           day);
 
+GHashTable       *impact_summary_load_statuses (ImpactDb       *db,
+                                               GError          **error);
+ImpactSocialClass impact_summary_classify     (GHashTable       *statuses,
+                                               gint64            supplier_id,
+                                               guint32           day);
 ImpactSummaryAcc *impact_summary_acc_new      (ImpactDb         *db,
                                                GError          **error);
 gboolean          impact_summary_acc_add      (ImpactSummaryAcc *acc,

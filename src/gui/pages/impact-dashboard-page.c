@@ -22,6 +22,7 @@
 #include "impact-chart-figures.h"
 #include "impact-dashboard-page.h"
 #include "model/impact-format.h"
+#include "query/impact-impact-query.h"
 #include "query/impact-query.h"
 #include "suppliers/impact-suppliers-window.h"
 #include "util/impact-dialogs.h"

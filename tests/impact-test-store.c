@@ -1,0 +1,69 @@
+/* impact-test-store.c: filling a store by hand in the core tests; each helper fails the
+ * test when the store refuses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "impact-test-store.h"
+
+gint64
+impact_test_add_node (ImpactStore *store,
+                      ImpactNodeLevel level,
+                      const char *code,
+                      const char *name,
+                      gint64 parent_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) node = impact_node_new (level, code, name);
+  gint64 id;
+
+  node->parent_id = parent_id;
+  id = impact_store_add_node (store, node, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+gint64
+impact_test_add_supplier (ImpactStore *store,
+                          const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactSupplier) supplier = impact_supplier_new (name);
+  gint64 id = impact_store_add_supplier (store, supplier, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A status from @from until @until (NULL: open-ended). */
+gint64
+impact_test_add_status (ImpactStore *store,
+                        gint64 supplier_id,
+                        ImpactSocialClass kind,
+                        const char *from,
+                        const char *until)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStatus) status = impact_status_new (supplier_id, kind, D (from), until != NULL ? D (until) : 0);
+  gint64 id = impact_store_add_status (store, status, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Inserts the lines as one import; returns its batch id. */
+gint64
+impact_test_insert (ImpactStore *store,
+                    const ImpactPurchaseLine *lines,
+                    gsize n_lines)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("test.csv", "purchases");
+  gint64 id = impact_store_insert_lines (store, batch, lines, n_lines, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}

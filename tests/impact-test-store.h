@@ -1,0 +1,32 @@
+/* impact-test-store.h: filling a store by hand in the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "model/impact-format.h"
+#include "storage/impact-store.h"
+
+G_BEGIN_DECLS
+
+#define D(iso) impact_day_from_iso (iso)
+#define EUR(x) ((gint64) ((x) *100))
+
+gint64 impact_test_add_node     (ImpactStore              *store,
+                                 ImpactNodeLevel           level,
+                                 const char               *code,
+                                 const char               *name,
+                                 gint64                    parent_id);
+gint64 impact_test_add_supplier (ImpactStore              *store,
+                                 const char               *name);
+gint64 impact_test_add_status   (ImpactStore              *store,
+                                 gint64                    supplier_id,
+                                 ImpactSocialClass         kind,
+                                 const char               *from,
+                                 const char               *until);
+gint64 impact_test_insert       (ImpactStore              *store,
+                                 const ImpactPurchaseLine *lines,
+                                 gsize                     n_lines);
+
+G_END_DECLS
