@@ -16,6 +16,7 @@
 #include "impact-cli.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
+#include "query/impact-impact-query.h"
 #include "query/impact-query.h"
 #include "storage/impact-store-counts.h"
 
@@ -59,6 +60,11 @@ static const GOptionEntry option_entries[] = {
     N_ ("2025|2025-Q2|2025-03|2025-01-01..2025-06-30") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --summary: text for people (default) or JSON for programs"), N_ ("text|json") },
+  { "today", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("With --summary: the day to project social return and certificate expiry from (default: today)"),
+    N_ ("YYYY-MM-DD") },
+  { "horizon", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_ ("With --summary: list certificates that end within this many days (default: 90)"), N_ ("DAYS") },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
@@ -452,10 +458,138 @@ add_suppliers (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_optional_double (JsonBuilder *builder,
+                     const char *name,
+                     double value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char *name,
+         gint64 value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_sroi (JsonBuilder *builder,
+          const ImpactSroiOverview *sroi,
+          const ImpactNode *node)
+{
+  const ImpactSroiResult *result = &sroi->total;
+
+  json_builder_set_member_name (builder, "sroi");
+  json_builder_begin_object (builder);
+  add_int (builder, "obligation_cents", result->obligation_cents);
+  add_int (builder, "realised_purchases_cents", result->realised_purchases_cents);
+  add_int (builder, "realised_manual_cents", result->realised_manual_cents);
+  add_optional_double (builder, "realised_share", result->realised_share);
+  add_int (builder, "remaining_cents", result->remaining_cents);
+  add_int (builder, "projected_cents", result->projected_cents);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, impact_sroi_status_to_code (result->status));
+  if (node->level == IMPACT_NODE_OBJECT && sroi->rows->len == 1)
+    {
+      const ImpactSroiRow *row = g_ptr_array_index (sroi->rows, 0);
+      g_autofree char *from = impact_day_to_iso (row->rules.valid_from);
+
+      json_builder_set_member_name (builder, "rule_set");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, row->rules.name);
+      json_builder_set_member_name (builder, "valid_from");
+      json_builder_add_string_value (builder, from);
+      json_builder_end_object (builder);
+    }
+  else
+    add_int (builder, "objects_with_obligation", sroi->n_obligations);
+  json_builder_end_object (builder);
+}
+
+static void
+add_pso (JsonBuilder *builder,
+         const ImpactPsoFigures *pso)
+{
+  const ImpactPsoEstimate *estimate = &pso->estimate;
+
+  json_builder_set_member_name (builder, "pso_estimate");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "fte");
+  json_builder_add_double_value (builder, pso->fte);
+  json_builder_set_member_name (builder, "direct_share");
+  json_builder_add_double_value (builder, estimate->direct_share);
+  json_builder_set_member_name (builder, "indirect_fte");
+  json_builder_add_double_value (builder, estimate->indirect_fte);
+  json_builder_set_member_name (builder, "indirect_share");
+  json_builder_add_double_value (builder, estimate->indirect_share);
+  json_builder_set_member_name (builder, "capped");
+  json_builder_add_boolean_value (builder, estimate->capped);
+  json_builder_set_member_name (builder, "total_share");
+  json_builder_add_double_value (builder, estimate->total_share);
+  add_int (builder, "trede", estimate->trede);
+  json_builder_set_member_name (builder, "extra_spend_next_trede_cents");
+  if (estimate->extra_spend_next_trede_cents >= 0)
+    json_builder_add_int_value (builder, estimate->extra_spend_next_trede_cents);
+  else
+    json_builder_add_null_value (builder);
+  add_int (builder, "suppliers", pso->suppliers->len);
+  add_int (builder, "suppliers_without_data", pso->n_without_data);
+  json_builder_end_object (builder);
+}
+
+static void
+add_expiring (JsonBuilder *builder,
+              GPtrArray *expiring)
+{
+  json_builder_set_member_name (builder, "expiring");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < expiring->len; i++)
+    {
+      const ImpactExpiring *item = g_ptr_array_index (expiring, i);
+      g_autofree char *until = impact_day_to_iso (item->valid_until);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "supplier");
+      json_builder_add_string_value (builder, item->supplier);
+      json_builder_set_member_name (builder, "kvk");
+      if (item->kvk != NULL)
+        json_builder_add_string_value (builder, item->kvk);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, impact_social_class_to_code (item->kind));
+      json_builder_set_member_name (builder, "valid_until");
+      json_builder_add_string_value (builder, until);
+      add_int (builder, "spend_at_risk_cents", item->spend_at_risk_cents);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* What --summary shows besides the spend figures: social return on @today, the PSO
+ * estimate (not for an object) and the certificates ending within @horizon days. */
+typedef struct
+{
+  guint32 today;
+  guint horizon;
+  ImpactSroiOverview *sroi;
+  ImpactPsoFigures *pso;
+  GPtrArray *expiring;
+} SummaryExtras;
+
 /* The figures as JSON, with the keys the README lists; amounts in cents, the share in
  * percent. */
 static char *
-figures_to_json (const ImpactFigures *figures)
+figures_to_json (const ImpactFigures *figures,
+                 const SummaryExtras *impact)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
@@ -537,6 +671,10 @@ figures_to_json (const ImpactFigures *figures)
 
   add_suppliers (builder, "top_suppliers", figures->top_suppliers);
   add_suppliers (builder, "top_non_social_suppliers", figures->top_non_social);
+  add_sroi (builder, impact->sroi, figures->node);
+  if (impact->pso != NULL)
+    add_pso (builder, impact->pso);
+  add_expiring (builder, impact->expiring);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -669,6 +807,184 @@ print_figures (const ImpactFigures *figures)
   print_suppliers (_ ("Largest non-social suppliers"), figures->top_non_social);
 }
 
+static void
+summary_extras_clear (SummaryExtras *extras)
+{
+  g_clear_pointer (&extras->sroi, impact_sroi_overview_free);
+  g_clear_pointer (&extras->pso, impact_pso_figures_free);
+  g_clear_pointer (&extras->expiring, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SummaryExtras, summary_extras_clear)
+
+static void
+print_money_row (const char *label,
+                 gint64 cents,
+                 glong width)
+{
+  g_autofree char *money = impact_format_money (cents);
+
+  print_row_in (label, money, width);
+}
+
+static void
+print_sroi (const ImpactSroiOverview *sroi,
+            const ImpactNode *node)
+{
+  const ImpactSroiResult *total = &sroi->total;
+  g_autofree char *today = impact_format_day (sroi->today);
+  glong width = 32;
+
+  /* Translators: a heading with a date, as in "Social return (SROI) on 20 Nov 2026". */
+  g_print ("\n");
+  g_print (_ ("Social return (SROI) on %s\n"), today);
+  if (total->status == IMPACT_SROI_STATUS_NONE)
+    {
+      g_print ("  %s\n", node->level == IMPACT_NODE_OBJECT ? _ ("This contract has no social-return obligation.")
+                                                           : _ ("None of these contracts has a social-return obligation."));
+      return;
+    }
+
+  print_money_row (_ ("Obligation:"), total->obligation_cents, width);
+  print_money_row (_ ("Realised through purchases:"), total->realised_purchases_cents, width);
+  print_money_row (_ ("Realised otherwise:"), total->realised_manual_cents, width);
+  {
+    /* Translators: the share of the obligation realised, in percent. */
+    g_autofree char *share = g_strdup_printf (_ ("%.1f%%"), total->realised_share);
+
+    print_row_in (_ ("Realised:"), share, width);
+  }
+  print_money_row (_ ("Remaining:"), total->remaining_cents, width);
+  print_money_row (_ ("Projected at contract end:"), total->projected_cents, width);
+  print_row_in (_ ("Status:"), impact_sroi_status_to_string (total->status), width);
+
+  if (node->level == IMPACT_NODE_OBJECT && sroi->rows->len == 1)
+    {
+      const ImpactSroiRow *row = g_ptr_array_index (sroi->rows, 0);
+      g_autofree char *from = impact_format_day (row->rules.valid_from);
+      /* Translators: a rule set and the day its version starts, as in "Regio Noord, from 1 Jan 2020". */
+      g_autofree char *rules = row->rules.valid_from > 1 ? g_strdup_printf (_ ("%s, from %s"), impact_sroi_rule_set_to_string (row->rules.name), from)
+                                                         : g_strdup (impact_sroi_rule_set_to_string (row->rules.name));
+
+      print_row_in (_ ("Rule set:"), rules, width);
+    }
+  else
+    {
+      guint n_at_risk = 0;
+
+      for (guint i = 0; i < sroi->rows->len; i++)
+        if (((ImpactSroiRow *) g_ptr_array_index (sroi->rows, i))->result.status == IMPACT_SROI_STATUS_AT_RISK)
+          n_at_risk++;
+
+      {
+        g_autofree char *count = impact_format_count (sroi->n_obligations);
+        g_autofree char *risk = impact_format_count (n_at_risk);
+        /* Translators: contracts with an obligation, and how many of them are at risk, as in "12, 3 at risk". */
+        g_autofree char *value = g_strdup_printf (_ ("%s, %s at risk"), count, risk);
+
+        print_row_in (_ ("Contracts with an obligation:"), value, width);
+      }
+    }
+}
+
+static void
+print_pso (const ImpactPsoFigures *pso,
+           const ImpactPeriod *period)
+{
+  const ImpactPsoEstimate *estimate = &pso->estimate;
+  g_autofree char *period_text = impact_period_to_string (period);
+  glong width = 32;
+
+  g_print ("\n");
+  /* Translators: a heading with a period, as in "PSO contribution through purchasing, 2025 (estimate)". */
+  g_print (_ ("PSO contribution through purchasing, %s (estimate)\n"), period_text);
+  if (!(pso->fte > 0))
+    {
+      g_print ("  %s\n", _ ("No FTE known for this organisation: nothing to estimate."));
+      return;
+    }
+
+  {
+    /* Translators: FTE and the direct social share, as in "239 FTE, 1.75% direct". */
+    g_autofree char *value = g_strdup_printf (_ ("%.0f FTE, %.2f%% direct"), pso->fte, estimate->direct_share);
+
+    print_row_in (_ ("Organisation:"), value, width);
+  }
+  {
+    /* Translators: indirect FTE and share, as in "1.23 FTE, 0.51%". */
+    g_autofree char *value = g_strdup_printf (estimate->capped ? _ ("%.2f FTE, %.2f%% (capped at 4 × direct)")
+                                                               : _ ("%.2f FTE, %.2f%%"),
+                                              estimate->indirect_fte, estimate->indirect_share);
+
+    print_row_in (_ ("Indirect through purchases:"), value, width);
+  }
+  {
+    /* Translators: the total share and the trede reached, as in "2.26%, trede 2". */
+    g_autofree char *value = estimate->trede > 0 ? g_strdup_printf (_ ("%.2f%%, trede %u"), estimate->total_share, estimate->trede)
+                                                 : g_strdup_printf (_ ("%.2f%%, below trede 1"), estimate->total_share);
+
+    print_row_in (_ ("Total:"), value, width);
+  }
+  if (estimate->trede < pso->norms.n_treden)
+    {
+      g_autofree char *label = g_strdup_printf (_ ("To reach trede %u:"), estimate->trede + 1);
+
+      if (estimate->extra_spend_next_trede_cents >= 0)
+        {
+          g_autofree char *money = impact_format_money (estimate->extra_spend_next_trede_cents);
+          /* Translators: an amount of extra spend, as in "EUR 1.234,00 more at an average certified supplier". */
+          g_autofree char *value = g_strdup_printf (_ ("%s more at an average certified supplier"), money);
+
+          print_row_in (label, value, width);
+        }
+      else
+        print_row_in (label, _ ("not within reach through purchasing"), width);
+    }
+  if (pso->n_without_data > 0)
+    {
+      g_autofree char *count = impact_format_count (pso->n_without_data);
+      g_autofree char *value = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s supplier without turnover and FTE (counted as 0)",
+                                                             "%s suppliers without turnover and FTE (counted as 0)",
+                                                             pso->n_without_data),
+                                                count);
+
+      print_row_in (_ ("Missing data:"), value, width);
+    }
+  g_print ("  %s\n", _ ("Estimate: iFTE = spend ÷ turnover × FTE × direct share per supplier; "
+                        "indirect % = ΣiFTE ÷ (FTE + ΣiFTE), at most 4 × the direct %."));
+}
+
+static void
+print_expiring (GPtrArray *expiring,
+                guint horizon)
+{
+  glong width = 24;
+
+  g_print ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Certificates ending within %u day\n", "Certificates ending within %u days\n",
+                        horizon),
+           horizon);
+  if (expiring->len == 0)
+    {
+      g_print ("  %s\n", _ ("None."));
+      return;
+    }
+  for (guint i = 0; i < expiring->len; i++)
+    width = MAX (width, g_utf8_strlen (((ImpactExpiring *) g_ptr_array_index (expiring, i))->supplier, -1) + 2);
+  for (guint i = 0; i < expiring->len; i++)
+    {
+      const ImpactExpiring *item = g_ptr_array_index (expiring, i);
+      g_autofree char *until = impact_format_day (item->valid_until);
+      g_autofree char *money = impact_format_money (item->spend_at_risk_cents);
+      /* Translators: a status, its end and the spend of the last 12 months, as in
+       * "PSO trede 2 until 31 May 2026, EUR 1.234,00 at risk". */
+      g_autofree char *value = g_strdup_printf (_ ("%s until %s, %s at risk"), impact_social_class_to_string (item->kind),
+                                                until, money);
+
+      print_row_in (item->supplier, value, width);
+    }
+}
+
 static int
 show_summary (const char *database,
               GVariantDict *options)
@@ -678,10 +994,26 @@ show_summary (const char *database,
   g_autoptr (ImpactNode) node = NULL;
   g_autoptr (ImpactFigures) figures = NULL;
   g_autofree char *name = g_filename_display_name (database);
-  const char *code = NULL, *period_text = NULL, *format = "text";
+  const char *code = NULL, *period_text = NULL, *format = "text", *today = NULL;
+  g_auto (SummaryExtras) extras = { 0 };
+  gint horizon = 90;
   ImpactPeriod period;
 
   g_variant_dict_lookup (options, "node", "&s", &code);
+  g_variant_dict_lookup (options, "today", "&s", &today);
+  g_variant_dict_lookup (options, "horizon", "i", &horizon);
+  extras.today = today != NULL ? impact_day_from_iso (today) : impact_day_today ();
+  if (extras.today == 0)
+    {
+      g_printerr (_ ("“%s” is not a date; use YYYY-MM-DD.\n"), today);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (horizon < 0 || horizon > 3650)
+    {
+      g_printerr (_ ("The horizon is a number of days from 0 to 3650.\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  extras.horizon = horizon;
   g_variant_dict_lookup (options, "period", "&s", &period_text);
   g_variant_dict_lookup (options, "format", "&s", &format);
   if (!g_str_equal (format, "text") && !g_str_equal (format, "json"))
@@ -712,7 +1044,13 @@ show_summary (const char *database,
   node = impact_query_find_node (store, code, &error);
   if (node != NULL)
     figures = impact_query_figures (store, node, &period, 10, &error);
-  if (figures == NULL)
+  if (figures != NULL)
+    extras.sroi = impact_query_sroi (store, node, extras.today, &error);
+  if (extras.sroi != NULL && node->level != IMPACT_NODE_OBJECT)
+    extras.pso = impact_query_pso (store, node, &period, &error);
+  if (extras.sroi != NULL && (extras.pso != NULL || node->level == IMPACT_NODE_OBJECT))
+    extras.expiring = impact_query_list_expiring (store, node, extras.today, 0, extras.horizon, &error);
+  if (extras.expiring == NULL)
     {
       g_printerr ("%s\n", error->message);
       return IMPACT_CLI_EXIT_FAILED;
@@ -720,12 +1058,18 @@ show_summary (const char *database,
 
   if (g_str_equal (format, "json"))
     {
-      g_autofree char *json = figures_to_json (figures);
+      g_autofree char *json = figures_to_json (figures, &extras);
 
       g_print ("%s\n", json);
     }
   else
-    print_figures (figures);
+    {
+      print_figures (figures);
+      print_sroi (extras.sroi, node);
+      if (extras.pso != NULL)
+        print_pso (extras.pso, &period);
+      print_expiring (extras.expiring, extras.horizon);
+    }
 
   return IMPACT_CLI_EXIT_OK;
 }

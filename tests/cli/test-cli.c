@@ -9,7 +9,9 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
+#include "storage/impact-store-sroi.h"
 
 typedef struct
 {
@@ -348,12 +350,106 @@ test_summary (void)
       g_assert_nonnull (strstr (text.out, "maart 2025"));
     }
 
+  /* Social return, the PSO estimate and expiring certificates. */
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (db, &error);
+    g_autoptr (ImpactNode) schoon = impact_store_find_node (store, IMPACT_NODE_DIVISION, "SCHOON", &error);
+    g_autoptr (ImpactSupplier) sw = impact_store_find_supplier (store, "87654321", NULL, NULL, NULL, &error);
+    ImpactSroiObligation fixed = { IMPACT_SROI_FIXED, 0, -1, EUR (300), 0, NULL };
+    g_autoptr (ImpactNode) s1 = impact_store_find_node (store, IMPACT_NODE_OBJECT, "S-1", &error);
+    ImpactSroiEntry entry = { 0, 0, D ("2025-06-01"), EUR (120), (char *) "Leerwerkplek" };
+    const ImpactPsoSupplier data = { 0, EUR (25000), 10, 0.5 };
+
+    g_assert_no_error (error);
+    entry.object_id = s1->id;
+    g_assert_true (impact_store_set_sroi_obligation (store, s1->id, &fixed, &error));
+    g_assert_cmpint (impact_store_add_sroi_entry (store, &entry, &error), >, 0);
+    g_assert_true (impact_store_set_pso_organisation (store, schoon->id, 100, 0.01, &error));
+    g_assert_true (impact_store_set_pso_supplier (store, sw->id, &data, &error));
+  }
+  {
+    g_auto (Run) object_json = { 0 };
+    g_auto (Run) division_json = { 0 };
+    g_auto (Run) division_text = { 0 };
+    g_autoptr (JsonParser) object_parser = json_parser_new ();
+    g_autoptr (JsonParser) division_parser = json_parser_new ();
+    JsonObject *sroi, *pso, *expiring;
+
+    /* S-1: EUR 300 fixed; Jansen's March line came before its certificate: EUR 0 from
+     * purchases, EUR 120 by hand (40%). No contract dates: no projection beyond it. */
+    run_app (&object_json, NULL,
+             (const char *[]){ "-d", db, "--summary", "--node", "S-1", "--format", "json", "--today", "2026-01-15",
+                               "--horizon", "500", NULL });
+    g_assert_cmpint (object_json.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (object_parser, object_json.out, -1, &error));
+    root = json_node_get_object (json_parser_get_root (object_parser));
+    sroi = json_object_get_object_member (root, "sroi");
+    g_assert_cmpint (json_object_get_int_member (sroi, "obligation_cents"), ==, EUR (300));
+    g_assert_cmpint (json_object_get_int_member (sroi, "realised_purchases_cents"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (sroi, "realised_manual_cents"), ==, EUR (120));
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (sroi, "realised_share"), 40.0, 1e-9);
+    g_assert_cmpint (json_object_get_int_member (sroi, "remaining_cents"), ==, EUR (180));
+    g_assert_cmpint (json_object_get_int_member (sroi, "projected_cents"), ==, EUR (120));
+    g_assert_cmpstr (json_object_get_string_member (sroi, "status"), ==, "at-risk");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (sroi, "rule_set"), "name"), ==,
+                     "default");
+    g_assert_false (json_object_has_member (root, "pso_estimate"));
+    /* Jansen's PSO trede 2 from 1 April 2025 runs to 31 March 2027; S-1 bought there in
+     * March 2025, within the 12 months up to January 2026. */
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "expiring")), ==, 1);
+    expiring = json_array_get_object_element (json_object_get_array_member (root, "expiring"), 0);
+    g_assert_cmpstr (json_object_get_string_member (expiring, "supplier"), ==, "Jansen B.V.");
+    g_assert_cmpstr (json_object_get_string_member (expiring, "kvk"), ==, "12345678");
+    g_assert_cmpstr (json_object_get_string_member (expiring, "kind"), ==, "pso-2");
+    g_assert_cmpstr (json_object_get_string_member (expiring, "valid_until"), ==, "2027-03-31");
+    g_assert_cmpint (json_object_get_int_member (expiring, "spend_at_risk_cents"), ==, EUR (1000));
+
+    /* SCHOON bought EUR 250 at the SW company (EUR 25,000 turnover, 10 FTE, 50% direct):
+     * 0.05 iFTE; with 100 FTE and 1% direct: I = 0.05 / 100.05 = 0.049975%, below trede 1
+     * (1.4%). Trede 1 needs I = 0.4%, X = 0.4 x 100 / 99.6 = 0.401606 iFTE: 0.351606 more, at
+     * 2e-6 iFTE per cent = 175,803.2 cents, rounded up. */
+    run_app (&division_json, NULL,
+             (const char *[]){ "-d", db, "--summary", "--node", "SCHOON", "--period", "2025", "--format", "json",
+                               "--today", "2026-01-15", NULL });
+    g_assert_cmpint (division_json.status, ==, 0);
+    g_assert_true (json_parser_load_from_data (division_parser, division_json.out, -1, &error));
+    root = json_node_get_object (json_parser_get_root (division_parser));
+    pso = json_object_get_object_member (root, "pso_estimate");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pso, "indirect_fte"), 0.05, 1e-12);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pso, "indirect_share"), 100 * 0.05 / 100.05, 1e-12);
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pso, "total_share"), 1 + 100 * 0.05 / 100.05, 1e-12);
+    g_assert_cmpint (json_object_get_int_member (pso, "trede"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (pso, "extra_spend_next_trede_cents"), ==, 175804);
+    sroi = json_object_get_object_member (root, "sroi");
+    g_assert_cmpint (json_object_get_int_member (sroi, "obligation_cents"), ==, EUR (300));
+    g_assert_cmpint (json_object_get_int_member (sroi, "objects_with_obligation"), ==, 1);
+    /* The horizon is 90 days by default: March 2027 is too far. */
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "expiring")), ==, 0);
+
+    run_app (&division_text, NULL,
+             (const char *[]){ "-d", db, "--summary", "--node", "SCHOON", "--period", "2025", "--today", "2026-01-15",
+                               NULL });
+    g_assert_cmpint (division_text.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("Realised otherwise: +EUR 120.00\n", division_text.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("Contracts with an obligation: +1, 1 at risk\n", division_text.out, 0, 0));
+    g_assert_true (g_regex_match_simple ("To reach trede 1: +EUR 1758.04 more at an average certified supplier\n",
+                                         division_text.out, 0, 0));
+    g_assert_nonnull (strstr (division_text.out, "(estimate)"));
+  }
+
   run_app (&bad_period, NULL, (const char *[]){ "-d", db, "--summary", "--period", "2025-01-15..2025-03-31", NULL });
   g_assert_cmpint (bad_period.status, ==, 2);
   g_assert_nonnull (strstr (bad_period.err, "whole months"));
   run_app (&bad_node, NULL, (const char *[]){ "-d", db, "--summary", "--node", "NOPE", NULL });
   g_assert_cmpint (bad_node.status, ==, 1);
   g_assert_nonnull (strstr (bad_node.err, "“NOPE”"));
+  {
+    g_auto (Run) bad_today = { 0 };
+
+    run_app (&bad_today, NULL, (const char *[]){ "-d", db, "--summary", "--today", "gisteren", NULL });
+    g_assert_cmpint (bad_today.status, ==, 2);
+    g_assert_nonnull (strstr (bad_today.err, "“gisteren” is not a date"));
+  }
 
   impact_test_remove_tree (dir);
 }

@@ -602,7 +602,7 @@ test_expiring (Fixture *f,
     impact_test_insert (f->store, lines, G_N_ELEMENTS (lines));
   }
 
-  list = impact_query_list_expiring (f->store, D ("2026-04-15"), 0, 90, &error);
+  list = impact_query_list_expiring (f->store, NULL, D ("2026-04-15"), 0, 90, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
   expiring = g_ptr_array_index (list, 0);
@@ -613,11 +613,24 @@ test_expiring (Fixture *f,
 
   /* Just ended: only when asked for days past. */
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = impact_query_list_expiring (f->store, D ("2026-06-10"), 0, 90, &error);
+  list = impact_query_list_expiring (f->store, NULL, D ("2026-06-10"), 0, 90, &error);
   g_assert_cmpuint (list->len, ==, 0);
   g_clear_pointer (&list, g_ptr_array_unref);
-  list = impact_query_list_expiring (f->store, D ("2026-06-10"), 30, 90, &error);
+  list = impact_query_list_expiring (f->store, NULL, D ("2026-06-10"), 30, 90, &error);
   g_assert_cmpuint (list->len, ==, 1);
+
+  /* Division A bought there in May 2025 only, B in April 2026; B-1 not at all. */
+  {
+    g_autoptr (ImpactNode) a = impact_query_find_node (f->store, "A", &error);
+    g_autoptr (ImpactNode) b1 = impact_query_find_node (f->store, "B-1", &error);
+    g_autoptr (GPtrArray) for_a = impact_query_list_expiring (f->store, a, D ("2026-04-15"), 0, 90, &error);
+    g_autoptr (GPtrArray) for_b1 = impact_query_list_expiring (f->store, b1, D ("2026-04-15"), 0, 90, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (for_a->len, ==, 1);
+    g_assert_cmpint (((ImpactExpiring *) g_ptr_array_index (for_a, 0))->spend_at_risk_cents, ==, EUR (222));
+    g_assert_cmpuint (for_b1->len, ==, 0);
+  }
 
   g_assert_true (impact_query_count_expiring (f->store, D ("2026-03-02"), 90, &n, &error));
   g_assert_cmpint (n, ==, 1);

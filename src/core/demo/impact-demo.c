@@ -13,6 +13,7 @@
 #include "impact-demo-names.h"
 #include "impact-demo.h"
 #include "model/impact-format.h"
+#include "storage/impact-store-sroi.h"
 
 #define N_OBJECTS_PER_DIVISION 25
 #define N_SUPPLIERS 3000
@@ -59,6 +60,7 @@ static const double month_factor[12] = {
 typedef struct
 {
   gint64 id;
+  ImpactSocialClass kind;
   guint division;
   guint category;
   double cumulative_weight;
@@ -68,6 +70,7 @@ typedef struct
 typedef struct
 {
   gint64 id;
+  gint64 value_cents;
   guint32 start;
   guint32 end;
 } DemoObject;
@@ -151,6 +154,7 @@ write_organisation (Generator *gen,
           object->parent_id = gen->division_ids[d];
           object->client = g_steal_pointer (&client);
           object->contract_value_cents = (gint64) (value_eur / 1000.0) * 1000 * 100;
+          demo->value_cents = object->contract_value_cents;
           object->contract_start = demo->start;
           object->contract_end = demo->end;
           demo->id = impact_store_add_node (gen->store, object, error);
@@ -369,6 +373,7 @@ write_suppliers (Generator *gen,
             }
         }
 
+      s->kind = kind;
       s->division = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (impact_demo_divisions));
       s->category = g_rand_double (gen->rand) < 0.6 ? s->division : impact_demo_categories_len () - 1;
       s->log_median_cents = log (20000.0) + 0.5 * rand_normal (gen->rand) + 0.6 * (ranks[i] < 50);
@@ -504,6 +509,114 @@ write_lines (Generator *gen,
   return impact_bulk_insert_commit (insert, error) != 0;
 }
 
+/* What hand-entered social return looks like in the demo (it is Dutch data, like the names). */
+static const char *const realisation_kinds[] = {
+  "Plaatsing medewerker uit de doelgroep",
+  "Leerwerkplek BBL",
+  "Stageplaats praktijkonderwijs",
+  "Werkervaringsplaats",
+};
+
+/* The social-return side of the demo: obligations for most contracts (5% of the value, some
+ * 2% with a cap of EUR 300,000, some a fixed amount, some none), a regional rule set that
+ * counts social enterprises at half, hand-entered realisation that leaves a mix of contracts
+ * on track and at risk, and the inputs of the PSO estimate for the divisions and the
+ * certified suppliers. Drawn from its own random sequence, so the lines stay as they were. */
+static gboolean
+write_impact_data (Generator *gen,
+                   GError **error)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (IMPACT_DEMO_SEED + 1);
+  ImpactSroiRules regional = { 0, (char *) "Regio Noord", impact_day_from_ymd (2020, 1, 1), { 0 } };
+
+  regional.factors[IMPACT_SOCIAL_CLASS_PSO_30PLUS] = 1.0;
+  regional.factors[IMPACT_SOCIAL_CLASS_SW] = 1.0;
+  regional.factors[IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE] = 0.5;
+  if (impact_store_add_rule_set (gen->store, &regional, error) == 0)
+    return FALSE;
+
+  for (guint d = 0; d < G_N_ELEMENTS (impact_demo_divisions); d++)
+    {
+      if (!impact_store_set_pso_organisation (gen->store, gen->division_ids[d], g_rand_int_range (rand, 150, 900),
+                                              g_rand_double_range (rand, 0.004, 0.02), error))
+        return FALSE;
+
+      for (guint o = 0; o < N_OBJECTS_PER_DIVISION; o++)
+        {
+          const DemoObject *demo = &gen->objects[d][o];
+          ImpactSroiObligation obligation = { IMPACT_SROI_PERCENT, 5, -1, 0, 0, (char *) IMPACT_SROI_DEFAULT_RULE_SET };
+          double draw = g_rand_double (rand);
+          double elapsed, pace;
+          gint64 due;
+          guint n_entries;
+
+          if (draw < 0.08)
+            continue;
+          else if (draw < 0.2)
+            {
+              obligation.percent = 2;
+              obligation.cap_cents = 30000000;
+            }
+          else if (draw < 0.3)
+            {
+              obligation.kind = IMPACT_SROI_FIXED;
+              obligation.fixed_cents = demo->value_cents / 100000 * 1000;
+            }
+          if (g_rand_double (rand) < 0.3)
+            obligation.own_social_factor = 0.5;
+          if (g_rand_double (rand) < 0.2)
+            obligation.rule_set = (char *) "Regio Noord";
+          if (!impact_store_set_sroi_obligation (gen->store, demo->id, &obligation, error))
+            return FALSE;
+
+          /* Realised by hand: the share of the obligation due by now, at a pace between 45%
+           * and 125% of what is needed, in a few entries. */
+          elapsed = (double) (gen->reference_day - demo->start + 1) / (double) (demo->end - demo->start + 1);
+          pace = g_rand_double_range (rand, 0.45, 1.25);
+          due = (gint64) (impact_sroi_obligation_cents (&obligation, demo->value_cents) * MIN (elapsed, 1.0)
+                          * pace * 0.9);
+          n_entries = 1 + (gen->reference_day - demo->start) / 180;
+          for (guint e = 0; e < n_entries && due > 0; e++)
+            {
+              ImpactSroiEntry entry = { 0 };
+
+              entry.object_id = demo->id;
+              entry.day = demo->start + (gen->reference_day - demo->start) * (e + 1) / (n_entries + 1);
+              entry.amount_cents = due / n_entries / 100 * 100;
+              entry.description = (char *) realisation_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (realisation_kinds))];
+              if (impact_store_add_sroi_entry (gen->store, &entry, error) == 0)
+                return FALSE;
+            }
+        }
+    }
+
+  /* Certified suppliers: turnover between EUR 1 and 50 million, about EUR 70,000 per FTE,
+   * a direct share that grows with the step on the ladder. Two in ten have not sent it. */
+  for (guint i = 0; i < N_SUPPLIERS; i++)
+    {
+      const DemoSupplier *s = &gen->suppliers[i];
+      ImpactPsoSupplier data = { 0 };
+      static const double direct[][2] = {
+        [IMPACT_SOCIAL_CLASS_PSO_BASE] = { 0.02, 0.04 },
+        [IMPACT_SOCIAL_CLASS_PSO_1] = { 0.03, 0.05 },
+        [IMPACT_SOCIAL_CLASS_PSO_2] = { 0.05, 0.08 },
+        [IMPACT_SOCIAL_CLASS_PSO_3] = { 0.08, 0.15 },
+        [IMPACT_SOCIAL_CLASS_SW] = { 0.5, 0.9 },
+        [IMPACT_SOCIAL_CLASS_PSO_30PLUS] = { 0.3, 0.6 },
+      };
+
+      if (!impact_social_class_counts_for_pso (s->kind) || g_rand_double (rand) < 0.2)
+        continue;
+      data.turnover_cents = (gint64) exp (g_rand_double_range (rand, log (1e8), log (5e9))) / 100000 * 100000;
+      data.fte = round ((double) data.turnover_cents / 7e6);
+      data.direct_share = g_rand_double_range (rand, direct[s->kind][0], direct[s->kind][1]);
+      if (!impact_store_set_pso_supplier (gen->store, s->id, &data, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Writes the demo group into an empty store, in one transaction: the store holds all of
  * it or, after an error or cancellation, nothing. The data covers the three years up to
  * reference_day, and certificates expire relative to it. */
@@ -550,6 +663,7 @@ impact_demo_write (ImpactStore *store,
        && write_organisation (&gen, &local_error)
        && write_suppliers (&gen, &local_error)
        && write_lines (&gen, &local_error)
+       && write_impact_data (&gen, &local_error)
        && impact_store_set_meta (store, "demo", "1", &local_error)
        && impact_store_commit (store, &local_error);
 

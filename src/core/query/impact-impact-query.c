@@ -435,11 +435,64 @@ expiring_free (ImpactExpiring *expiring)
   g_free (expiring);
 }
 
+/* What @node (NULL: the group) bought per supplier in the months @first to @last, as
+ * supplier id -> gint64 cents. */
+static GHashTable *
+spend_per_supplier (ImpactDb *db,
+                    const ImpactNode *node,
+                    gint32 first,
+                    gint32 last,
+                    GError **error)
+{
+  g_autoptr (GHashTable) spend = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (node == NULL || node->level == IMPACT_NODE_GROUP)
+    stmt = impact_db_prepare (db,
+                              "SELECT supplier_id, sum (total_cents) FROM supplier_month_summary"
+                              " WHERE month BETWEEN ?1 AND ?2 GROUP BY supplier_id",
+                              error);
+  else
+    stmt = impact_db_prepare (db,
+                              "SELECT supplier_id, sum (total_cents) FROM spend_summary"
+                              " WHERE division_id = ?3 AND (?4 = 0 OR object_id = ?4) AND month BETWEEN ?1 AND ?2"
+                              " GROUP BY supplier_id",
+                              error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, first);
+  sqlite3_bind_int (stmt, 2, last);
+  if (node != NULL && node->level != IMPACT_NODE_GROUP)
+    {
+      sqlite3_bind_int64 (stmt, 3, node->level == IMPACT_NODE_DIVISION ? node->id : node->parent_id);
+      sqlite3_bind_int64 (stmt, 4, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
+      gint64 cents = sqlite3_column_int64 (stmt, 1);
+
+      g_hash_table_insert (spend, g_memdup2 (&supplier_id, sizeof supplier_id), g_memdup2 (&cents, sizeof cents));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&spend);
+}
+
 /* Certificates and other social statuses (not the aspirant status) ending between
  * @days_past before @today and @days_ahead after it, soonest first, unless another social
- * status of the supplier takes over the next day (a renewed certificate). */
+ * status of the supplier takes over the next day (a renewed certificate). The spend at risk
+ * is what @node (NULL: the group) bought there in the 12 months up to and including today's
+ * month; for a division or object, suppliers it did not buy from are left out. */
 GPtrArray *
 impact_query_list_expiring (ImpactStore *store,
+                            const ImpactNode *node,
                             guint32 today,
                             guint days_past,
                             guint days_ahead,
@@ -448,19 +501,22 @@ impact_query_list_expiring (ImpactStore *store,
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) expiring_free);
+  g_autoptr (GHashTable) spend = NULL;
   gint32 month;
   int rc;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
 
   db = impact_store_get_db (store);
+  month = impact_summary_month_of_day (today);
   if (!impact_summary_refresh (db, error))
+    return NULL;
+  spend = spend_per_supplier (db, node, month - 11, month, error);
+  if (spend == NULL)
     return NULL;
 
   stmt = impact_db_prepare (db,
-                            "SELECT t.id, t.supplier_id, s.name, s.kvk, t.kind, t.valid_until,"
-                            " (SELECT coalesce (sum (m.total_cents), 0) FROM supplier_month_summary m"
-                            "   WHERE m.supplier_id = t.supplier_id AND m.month BETWEEN ?3 - 11 AND ?3)"
+                            "SELECT t.id, t.supplier_id, s.name, s.kvk, t.kind, t.valid_until"
                             " FROM supplier_statuses t JOIN suppliers s ON s.id = t.supplier_id"
                             " WHERE t.kind <> 'pso-aspirant' AND t.valid_until BETWEEN ?1 AND ?2"
                             " AND NOT EXISTS (SELECT 1 FROM supplier_statuses n WHERE n.supplier_id = t.supplier_id"
@@ -471,22 +527,26 @@ impact_query_list_expiring (ImpactStore *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  month = impact_summary_month_of_day (today);
   sqlite3_bind_int64 (stmt, 1, (gint64) today - days_past);
   sqlite3_bind_int64 (stmt, 2, (gint64) today + days_ahead);
-  sqlite3_bind_int (stmt, 3, month);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ImpactExpiring *expiring = g_new0 (ImpactExpiring, 1);
+      gint64 supplier_id = sqlite3_column_int64 (stmt, 1);
+      const gint64 *cents = g_hash_table_lookup (spend, &supplier_id);
+      ImpactExpiring *expiring;
 
+      if (cents == NULL && node != NULL && node->level != IMPACT_NODE_GROUP)
+        continue;
+
+      expiring = g_new0 (ImpactExpiring, 1);
       expiring->status_id = sqlite3_column_int64 (stmt, 0);
-      expiring->supplier_id = sqlite3_column_int64 (stmt, 1);
+      expiring->supplier_id = supplier_id;
       expiring->supplier = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       expiring->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 4), &expiring->kind);
       expiring->valid_until = sqlite3_column_int64 (stmt, 5);
-      expiring->spend_at_risk_cents = sqlite3_column_int64 (stmt, 6);
+      expiring->spend_at_risk_cents = cents != NULL ? *cents : 0;
       g_ptr_array_add (list, expiring);
     }
   if (rc != SQLITE_DONE)
@@ -510,7 +570,7 @@ impact_query_count_expiring (ImpactStore *store,
 
   g_return_val_if_fail (n_expiring != NULL, FALSE);
 
-  list = impact_query_list_expiring (store, today, 0, days, error);
+  list = impact_query_list_expiring (store, NULL, today, 0, days, error);
   if (list == NULL)
     return FALSE;
   *n_expiring = list->len;

@@ -84,6 +84,7 @@ ImpactPsoFigures   *impact_query_pso           (ImpactStore         *store,
 void                impact_pso_figures_free    (ImpactPsoFigures    *figures);
 
 GPtrArray          *impact_query_list_expiring (ImpactStore         *store,
+                                                const ImpactNode    *node,
                                                 guint32              today,
                                                 guint                days_past,
                                                 guint                days_ahead,

@@ -349,8 +349,8 @@ impact_store_find_rule_set (ImpactStore *self,
   return TRUE;
 }
 
-/* Stores a new version of a rule set (a version with the same name and day is replaced).
- * Returns its id, or 0. */
+/* Stores a new version of a rule set (a version with the same name and day is replaced),
+ * all or nothing, also inside a transaction of the caller. Returns its id, or 0. */
 gint64
 impact_store_add_rule_set (ImpactStore *self,
                            const ImpactSroiRules *rules,
@@ -385,7 +385,7 @@ impact_store_add_rule_set (ImpactStore *self,
                            error);
   clear = set != NULL ? impact_db_prepare (db, "DELETE FROM sroi_rule_factors WHERE rule_set_id = ?", error) : NULL;
   factor = clear != NULL ? impact_db_prepare (db, "INSERT INTO sroi_rule_factors VALUES (?, ?, ?)", error) : NULL;
-  if (factor == NULL || !impact_store_begin (self, error))
+  if (factor == NULL || !impact_db_exec (db, "SAVEPOINT add_rule_set", error))
     return 0;
 
   /* A version stored before on the same day is replaced: same id, new factors. */
@@ -414,12 +414,12 @@ impact_store_add_rule_set (ImpactStore *self,
           goto fail;
       }
 
-  if (!impact_store_commit (self, error))
+  if (!impact_db_exec (db, "RELEASE add_rule_set", error))
     goto fail;
   return id;
 
 fail:
-  impact_store_rollback (self);
+  impact_db_exec (db, "ROLLBACK TO add_rule_set; RELEASE add_rule_set", NULL);
   return 0;
 }
 
@@ -621,7 +621,7 @@ impact_store_set_pso_norms (ImpactStore *self,
   db = impact_store_get_db (self);
   clear = impact_db_prepare (db, "DELETE FROM pso_norms WHERE valid_from = ?", error);
   stmt = clear != NULL ? impact_db_prepare (db, "INSERT INTO pso_norms VALUES (?, ?, ?)", error) : NULL;
-  if (stmt == NULL || !impact_store_begin (self, error))
+  if (stmt == NULL || !impact_db_exec (db, "SAVEPOINT set_pso_norms", error))
     return FALSE;
 
   sqlite3_bind_int64 (clear, 1, MAX (norms->valid_from, 1));
@@ -637,10 +637,10 @@ impact_store_set_pso_norms (ImpactStore *self,
         goto fail;
     }
 
-  if (impact_store_commit (self, error))
+  if (impact_db_exec (db, "RELEASE set_pso_norms", error))
     return TRUE;
 
 fail:
-  impact_store_rollback (self);
+  impact_db_exec (db, "ROLLBACK TO set_pso_norms; RELEASE set_pso_norms", NULL);
   return FALSE;
 }
