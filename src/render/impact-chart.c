@@ -55,6 +55,8 @@ struct _ImpactChart
   gboolean share_line;
   gboolean social_split;
   double target;
+  /* For a bullet: where the value is heading (percent), drawn as a lighter bar; NAN for none. */
+  double projection;
   /* Columns grouped with a bar to compare with, and what that bar is. */
   char *compare_label;
 };
@@ -75,6 +77,7 @@ impact_chart_new (ImpactChartKind kind)
   chart->kind = kind;
   chart->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   chart->target = NAN;
+  chart->projection = NAN;
 
   return chart;
 }
@@ -191,6 +194,17 @@ impact_chart_set_target (ImpactChart *chart,
   chart->target = target;
 }
 
+/* For a bullet: where the value is heading, in percent (as a contract's social return
+ * projected to its end); NAN for none. */
+void
+impact_chart_set_projection (ImpactChart *chart,
+                             double projection)
+{
+  g_return_if_fail (chart != NULL);
+
+  chart->projection = projection;
+}
+
 gint64
 impact_chart_item_total (const ImpactChartItem *item)
 {
@@ -253,6 +267,9 @@ impact_chart_describe_item (const ImpactChart *chart,
         /* Translators: a bullet chart in words, as in "Social share: 8.6% against a target of 10.0%". */
         g_string_append_printf (text, _ ("%s: %.1f%% against a target of %.1f%%"), item->label, item->share,
                                 chart->target);
+      if (isfinite (chart->projection))
+        /* Translators: added to a bullet chart in words, as in "; 94.0% expected at the end". */
+        g_string_append_printf (text, _ ("; %.1f%% expected at the end"), chart->projection);
     }
   else if (chart->kind == IMPACT_CHART_DONUT)
     g_string_append_printf (text, "%s: %s", item->label, total);
@@ -616,9 +633,11 @@ layout_bullet (const ImpactChart *chart,
   const ImpactChartItem *item = chart->items->len > 0 ? g_ptr_array_index (chart->items, 0) : NULL;
   double value = item != NULL && isfinite (item->share) ? item->share : 0;
   double target = isfinite (chart->target) ? chart->target : 0;
+  double projection = isfinite (chart->projection) ? chart->projection : 0;
 
-  /* The scale runs a little past the larger of value and target, to a nice round end. */
-  impact_axis_init (&layout->axis, 0, MAX (MAX (value, target) * 1.15, 1), MAX_TICKS);
+  /* The scale runs a little past the largest of value, projection and target, to a nice
+   * round end. */
+  impact_axis_init (&layout->axis, 0, MAX (MAX (MAX (value, target), projection) * 1.15, 1), MAX_TICKS);
   text_size (cr, style, "0%", NULL, &layout->text_height);
   layout->plot.x = 2;
   layout->plot.y = 2;
@@ -1076,6 +1095,19 @@ draw_bullet (const ImpactChart *chart,
   impact_color_set_source (cr, &palette->grid, 1);
   cairo_rectangle (cr, plot->x, plot->y, plot->width, plot->height);
   cairo_fill (cr);
+
+  /* The projection: a lighter bar behind the value, green when it reaches the target. */
+  if (isfinite (chart->projection))
+    {
+      gboolean reaches = isnan (chart->target) || chart->projection >= chart->target;
+
+      impact_color_set_source (cr, &palette->classes[reaches ? IMPACT_SOCIAL_CLASS_PSO_30PLUS : IMPACT_SOCIAL_CLASS_NONE],
+                               0.4);
+      cairo_rectangle (cr, plot->x, plot->y + plot->height * 0.25,
+                       plot->width * CLAMP (impact_axis_normalize (&layout->axis, chart->projection), 0, 1),
+                       plot->height * 0.5);
+      cairo_fill (cr);
+    }
 
   if (item != NULL && isfinite (item->share))
     {

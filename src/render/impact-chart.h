@@ -60,6 +60,8 @@ void             impact_chart_set_social_split (ImpactChart            *chart,
                                              gboolean                   split);
 void             impact_chart_set_target    (ImpactChart               *chart,
                                              double                     target);
+void             impact_chart_set_projection (ImpactChart              *chart,
+                                             double                    projection);
 void             impact_chart_set_compare   (ImpactChart               *chart,
                                              const char                *label);
 const char      *impact_chart_get_compare   (const ImpactChart         *chart);

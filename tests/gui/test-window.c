@@ -19,6 +19,9 @@
 #include "charts/impact-chart-view.h"
 #include "model/impact-format.h"
 #include "pages/impact-dashboard-page.h"
+#include "pages/impact-social-panel.h"
+#include "query/impact-impact-query.h"
+#include "storage/impact-store-sroi.h"
 #include "query/impact-query.h"
 #include "suppliers/impact-suppliers-window.h"
 
@@ -870,6 +873,229 @@ test_import_dialog_mapping (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+panel_child (GtkWidget *panel,
+             const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (panel, IMPACT_TYPE_SOCIAL_PANEL, name));
+}
+
+/* Fills in a field of an open form dialog and chooses @response. */
+static AdwMessageDialog *
+open_form (GtkWidget *widget,
+           const char *action)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+set_field (AdwMessageDialog *dialog,
+           const char *key,
+           const char *text)
+{
+  GtkWidget *field = g_object_get_data (G_OBJECT (adw_message_dialog_get_extra_child (dialog)), key);
+
+  g_assert_nonnull (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), text);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* The social return of the demo group as the query gives it; a contract at risk opened from
+ * the table; its contract edited, a realisation added and removed; a division's PSO inputs
+ * changed; the certificates ending soon listed. */
+static void
+test_social_panel (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "social.sqlite", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactNode) group = NULL;
+  g_autoptr (ImpactSroiOverview) expected = NULL;
+  g_autoptr (GPtrArray) expiring = NULL;
+  guint32 today = impact_day_today ();
+  ImpactDashboardPage *page;
+  GtkWidget *panel;
+  ImpactWindow *window;
+  g_autofree char *object_code = NULL;
+  gint64 object_id = 0;
+
+  store = impact_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (impact_demo_write (store, today - 20, NULL, NULL, NULL, &error));
+  group = impact_query_find_node (store, NULL, &error);
+  expected = impact_query_sroi (store, group, today, &error);
+  expiring = impact_query_list_expiring (store, group, today, 0, 90, &error);
+  g_assert_no_error (error);
+
+  window = open_window (path);
+  wait_for_page (window, "overview");
+  page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
+  wait_for_dashboard (page);
+  panel = page_child (GTK_WIDGET (page), "social_panel");
+
+  /* The group: the sum over its contracts, every contract in the table, at-risk first. */
+  {
+    g_autofree char *realised = impact_format_money (expected->total.realised_purchases_cents
+                                                     + expected->total.realised_manual_cents);
+    g_autofree char *obligation = impact_format_money (expected->total.obligation_cents);
+    const char *headline = gtk_label_get_text (GTK_LABEL (panel_child (panel, "sroi_headline")));
+    g_autofree char *words = impact_chart_describe (impact_chart_view_get_chart (IMPACT_CHART_VIEW (panel_child (panel, "sroi_bullet"))));
+
+    g_assert_nonnull (strstr (headline, realised));
+    g_assert_nonnull (strstr (headline, obligation));
+    g_assert_nonnull (strstr (headline, impact_sroi_status_to_string (expected->total.status)));
+    g_assert_nonnull (strstr (words, "expected at the end"));
+    g_assert_cmpuint (impact_social_panel_get_n_contracts (IMPACT_SOCIAL_PANEL (panel)), ==, expected->rows->len);
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "objects_group")));
+    g_assert_false (gtk_widget_get_visible (panel_child (panel, "contract_group")));
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_group")));
+    g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (expiring->len, 1));
+  }
+
+  /* Sorted by status, the first contract is at risk; a click opens it. */
+  for (guint i = 0; i < expected->rows->len; i++)
+    {
+      const ImpactSroiRow *row = g_ptr_array_index (expected->rows, i);
+
+      if (row->result.status == IMPACT_SROI_STATUS_AT_RISK && object_id == 0)
+        object_id = row->object->id;
+    }
+  g_assert_cmpint (object_id, !=, 0);
+  g_assert_true (impact_social_panel_activate_contract (IMPACT_SOCIAL_PANEL (panel), 0));
+  wait_for_dashboard (page);
+  object_code = g_strdup (impact_dashboard_page_get_node_code (page));
+  {
+    g_autoptr (ImpactNode) object = impact_query_find_node (store, object_code, &error);
+    g_autoptr (ImpactSroiOverview) one = impact_query_sroi (store, object, today, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (object->level, ==, IMPACT_NODE_OBJECT);
+    g_assert_cmpint (((ImpactSroiRow *) g_ptr_array_index (one->rows, 0))->result.status, ==, IMPACT_SROI_STATUS_AT_RISK);
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "contract_group")));
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "entries_group")));
+    g_assert_false (gtk_widget_get_visible (panel_child (panel, "objects_group")));
+    g_assert_false (gtk_widget_get_visible (panel_child (panel, "pso_group")));
+    object_id = object->id;
+  }
+
+  /* A contract value that is not an amount: said so, nothing saved. */
+  {
+    AdwMessageDialog *dialog = open_form (panel, "panel.edit-contract");
+    AdwMessageDialog *failure;
+    ImpactSroiObligation before, after;
+
+    g_assert_true (impact_store_get_sroi_obligation (store, object_id, &before, &error));
+    set_field (dialog, "value", "a lot");
+    adw_message_dialog_response (dialog, "save");
+    failure = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (failure);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "contract value is not an amount"));
+    adw_message_dialog_response (failure, "close");
+    g_assert_true (impact_store_get_sroi_obligation (store, object_id, &after, &error));
+    g_assert_cmpint (after.kind, ==, before.kind);
+    g_assert_cmpfloat (after.percent, ==, before.percent);
+    impact_sroi_obligation_clear (&before);
+    impact_sroi_obligation_clear (&after);
+  }
+
+  /* A fixed obligation of EUR 1,234.56 instead. */
+  {
+    AdwMessageDialog *dialog = open_form (panel, "panel.edit-contract");
+    ImpactSroiObligation obligation;
+    GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (g_object_get_data (G_OBJECT (grid), "kind")), IMPACT_SROI_FIXED);
+    g_assert_false (gtk_widget_get_sensitive (g_object_get_data (G_OBJECT (grid), "percent")));
+    set_field (dialog, "fixed", "1234.56");
+    set_field (dialog, "client", "Gemeente Testdorp");
+    adw_message_dialog_response (dialog, "save");
+    wait_for_dashboard (page);
+    g_assert_true (impact_store_get_sroi_obligation (store, object_id, &obligation, &error));
+    g_assert_cmpint (obligation.kind, ==, IMPACT_SROI_FIXED);
+    g_assert_cmpint (obligation.fixed_cents, ==, 123456);
+    impact_sroi_obligation_clear (&obligation);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (panel_child (panel, "sroi_headline"))), "of EUR 1234.56"));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (panel_child (panel, "client_row"))), ==,
+                     "Gemeente Testdorp");
+  }
+
+  /* A realisation by hand, then removed again. */
+  {
+    g_autoptr (GPtrArray) before = impact_store_list_sroi_entries (store, object_id, &error);
+    g_autoptr (GPtrArray) added = NULL;
+    g_autoptr (GPtrArray) removed = NULL;
+    AdwMessageDialog *dialog = open_form (panel, "panel.add-entry");
+    GtkWidget *row, *button = NULL;
+
+    set_field (dialog, "description", "Leerwerkplek BBL");
+    set_field (dialog, "day", "2025-06-30");
+    set_field (dialog, "amount", "2500");
+    adw_message_dialog_response (dialog, "add");
+    wait_for_dashboard (page);
+    added = impact_store_list_sroi_entries (store, object_id, &error);
+    g_assert_cmpuint (added->len, ==, before->len + 1);
+    g_assert_cmpuint (count_rows (panel_child (panel, "entries_list")), ==, added->len);
+
+    /* The remove button of the first row (the oldest entry). */
+    row = gtk_widget_get_first_child (panel_child (panel, "entries_list"));
+    for (GtkWidget *w = row; w != NULL && button == NULL;)
+      {
+        if (GTK_IS_BUTTON (w) && gtk_widget_has_css_class (w, "flat"))
+          button = w;
+        else if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != row)
+              w = gtk_widget_get_parent (w);
+            w = w != NULL && w != row ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    wait_for_dashboard (page);
+    removed = impact_store_list_sroi_entries (store, object_id, &error);
+    g_assert_cmpuint (removed->len, ==, before->len);
+  }
+
+  /* Up to the division: its PSO inputs. */
+  g_assert_true (impact_dashboard_page_go_back (page));
+  wait_for_dashboard (page);
+  {
+    g_autoptr (ImpactNode) division = impact_query_find_node (store, impact_dashboard_page_get_node_code (page), &error);
+    AdwMessageDialog *dialog;
+    double fte, direct;
+
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_group")));
+    dialog = open_form (panel, "panel.edit-pso");
+    set_field (dialog, "fte", "500");
+    set_field (dialog, "direct", "2.5");
+    adw_message_dialog_response (dialog, "save");
+    wait_for_dashboard (page);
+    g_assert_true (impact_store_get_pso_organisation (store, division->id, &fte, &direct, &error));
+    g_assert_cmpfloat (fte, ==, 500);
+    g_assert_cmpfloat_with_epsilon (direct, 0.025, 1e-12);
+    g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (panel_child (panel, "pso_organisation_row"))),
+                              "500 FTE, 2.50% direct"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -909,6 +1135,7 @@ main (int argc,
   g_test_add_func ("/window/import-dialog-mapping", test_import_dialog_mapping);
   g_test_add_func ("/window/dashboard", test_dashboard);
   g_test_add_func ("/window/suppliers", test_suppliers_window);
+  g_test_add_func ("/window/social-panel", test_social_panel);
 
   status = g_test_run ();
 

@@ -332,6 +332,45 @@ test_bullet (void)
     }
 }
 
+/* Realised 50% of an obligation (target 100%), 80% expected at the end: a lighter bar runs on
+ * from the value to 80% of the way to the target mark, and the words say so. */
+static void
+test_bullet_projection (void)
+{
+  const ImpactPalette *palette = impact_palette_get (IMPACT_PALETTE_LIGHT);
+  g_autoptr (ImpactChart) chart = impact_chart_new (IMPACT_CHART_BULLET);
+  g_auto (Canvas) canvas = { 0 };
+  g_autofree char *words = NULL;
+  cairo_rectangle_t area;
+  int y, bar_end = -1, light_end = -1, mark = -1;
+  const ImpactColor *none = &palette->classes[IMPACT_SOCIAL_CLASS_NONE];
+  /* The projection's colour: the bar's at 40% over the band */
+  const ImpactColor light = { 0.4 * none->red + 0.6 * palette->grid.red, 0.4 * none->green + 0.6 * palette->grid.green,
+                              0.4 * none->blue + 0.6 * palette->grid.blue };
+
+  impact_chart_add_item (chart, "Social return")->share = 50;
+  impact_chart_set_target (chart, 100);
+  impact_chart_set_projection (chart, 80);
+  draw (&canvas, chart, -1);
+  g_assert_true (impact_chart_get_item_area (chart, &canvas.style, 0, &area));
+  y = (int) (area.y + area.height / 2);
+  for (int x = (int) area.x + 1; x < WIDTH - 4; x++)
+    {
+      if (pixel_is (&canvas, x, y, &palette->classes[IMPACT_SOCIAL_CLASS_NONE]))
+        bar_end = x;
+      else if (mark < 0 && pixel_is (&canvas, x, y, &palette->foreground))
+        mark = x;
+      else if (pixel_is (&canvas, x, y, &light))
+        light_end = x;
+    }
+  g_test_message ("bar ends at %d, projection at %d, target mark at %d", bar_end, light_end, mark);
+  g_assert_cmpint (abs ((bar_end - (int) area.x) * 2 - (mark - (int) area.x)), <=, 4);
+  g_assert_cmpint (abs ((light_end - (int) area.x) * 10 - (mark - (int) area.x) * 8), <=, 20);
+
+  words = impact_chart_describe (chart);
+  g_assert_nonnull (strstr (words, "50.0% against a target of 100.0%; 80.0% expected at the end"));
+}
+
 static void
 test_describe (void)
 {
@@ -394,6 +433,7 @@ main (int argc,
   g_test_add_func ("/chart/bars", test_bars);
   g_test_add_func ("/chart/donut", test_donut);
   g_test_add_func ("/chart/bullet", test_bullet);
+  g_test_add_func ("/chart/bullet-projection", test_bullet_projection);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/compact-money", test_compact_money);
 

@@ -89,10 +89,12 @@ impact_store_set_sroi_obligation (ImpactStore *self,
   g_return_val_if_fail (obligation != NULL, FALSE);
 
   if (obligation->kind == IMPACT_SROI_PERCENT && !(obligation->percent >= 0 && obligation->percent <= 100))
+    /* xgettext:no-c-format */
     return set_invalid (error, _ ("An obligation lies between 0% and 100% of the contract value."));
   if (obligation->kind == IMPACT_SROI_FIXED && obligation->fixed_cents < 0)
     return set_invalid (error, _ ("An obligation cannot be a negative amount."));
   if (!is_fraction (obligation->own_social_factor))
+    /* xgettext:no-c-format */
     return set_invalid (error, _ ("The share of purchases at the own social company lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
@@ -374,6 +376,7 @@ impact_store_add_rule_set (ImpactStore *self,
   for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
     if (!is_fraction (rules->factors[k]))
       {
+        /* xgettext:no-c-format */
         set_invalid (error, _ ("A factor lies between 0% and 100%."));
         return 0;
       }
@@ -471,6 +474,7 @@ impact_store_set_pso_organisation (ImpactStore *self,
   if (!(fte >= 0))
     return set_invalid (error, _ ("The number of FTE cannot be negative."));
   if (!is_fraction (direct_share))
+    /* xgettext:no-c-format */
     return set_invalid (error, _ ("A direct share lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
@@ -537,6 +541,7 @@ impact_store_set_pso_supplier (ImpactStore *self,
   if (!(supplier->fte >= 0))
     return set_invalid (error, _ ("The number of FTE cannot be negative."));
   if (!is_fraction (supplier->direct_share))
+    /* xgettext:no-c-format */
     return set_invalid (error, _ ("A direct share lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
@@ -616,6 +621,7 @@ impact_store_set_pso_norms (ImpactStore *self,
 
   for (guint t = 0; t < norms->n_treden; t++)
     if (!(norms->norms[t] >= 0 && norms->norms[t] <= 100) || (t > 0 && norms->norms[t] < norms->norms[t - 1]))
+      /* xgettext:no-c-format */
       return set_invalid (error, _ ("Each trede needs a share between 0% and 100%, and at least that of the trede below."));
 
   db = impact_store_get_db (self);

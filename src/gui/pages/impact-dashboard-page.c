@@ -21,6 +21,7 @@
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
 #include "impact-dashboard-page.h"
+#include "impact-social-panel.h"
 #include "model/impact-format.h"
 #include "query/impact-impact-query.h"
 #include "query/impact-query.h"
@@ -84,6 +85,7 @@ struct _ImpactDashboardPage
   GtkGrid *trend_table;
   GtkGrid *classes_table;
   GtkGrid *suppliers_table;
+  ImpactSocialPanel *social_panel;
 
   ImpactStore *store;
   /* The nodes from the group down to the one shown. */
@@ -118,6 +120,9 @@ typedef struct
   GArray *years;
   int year;
   gint64 n_expiring;
+  ImpactSroiOverview *sroi;
+  ImpactPsoFigures *pso;
+  GPtrArray *expiring;
 } LoadResult;
 
 static void
@@ -133,6 +138,9 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->figures, impact_figures_free);
   g_clear_pointer (&result->years, g_array_unref);
+  g_clear_pointer (&result->sroi, impact_sroi_overview_free);
+  g_clear_pointer (&result->pso, impact_pso_figures_free);
+  g_clear_pointer (&result->expiring, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -207,6 +215,14 @@ load_thread (GTask *task,
     }
   if (result->figures != NULL)
     impact_query_count_expiring (store, impact_day_today (), EXPIRY_HORIZON_DAYS, &result->n_expiring, &error);
+  /* Social return on today, over each contract's whole term; the PSO estimate of the
+   * period; the certificates ending soon that matter to this node. */
+  if (error == NULL)
+    result->sroi = impact_query_sroi (store, node, impact_day_today (), &error);
+  if (error == NULL && node->level != IMPACT_NODE_OBJECT)
+    result->pso = impact_query_pso (store, node, &period, &error);
+  if (error == NULL)
+    result->expiring = impact_query_list_expiring (store, node, impact_day_today (), 0, EXPIRY_HORIZON_DAYS, &error);
 
   if (error != NULL)
     {
@@ -621,6 +637,8 @@ on_loaded_cb (GObject *object,
     gtk_menu_button_set_label (self->period_button, period);
   }
   show_figures (self, loaded->n_expiring);
+  impact_social_panel_show (self->social_panel, self->figures->node, g_steal_pointer (&loaded->sroi),
+                            g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring), EXPIRY_HORIZON_DAYS);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   load_result_free (loaded);
 }
@@ -857,6 +875,7 @@ impact_dashboard_page_set_store (ImpactDashboardPage *self,
   g_return_if_fail (IMPACT_IS_DASHBOARD_PAGE (self));
 
   g_set_object (&self->store, store);
+  impact_social_panel_set_store (self->social_panel, store);
   fill_jump_list (self);
   g_ptr_array_set_size (self->trail, 0);
   self->year = 0;
@@ -1187,6 +1206,41 @@ on_supplier_activated_cb (ImpactChartView *view,
 }
 
 static void
+on_panel_changed_cb (ImpactSocialPanel *panel,
+                     gpointer user_data)
+{
+  impact_dashboard_page_reload (IMPACT_DASHBOARD_PAGE (user_data));
+}
+
+/* A contract of the social-return table opens it, as the search would. */
+static void
+on_panel_object_activated_cb (ImpactSocialPanel *panel,
+                              gint64 object_id,
+                              gpointer user_data)
+{
+  ImpactDashboardPage *self = user_data;
+
+  for (guint i = 0; i < self->jump_nodes->len; i++)
+    {
+      const ImpactNode *node = g_ptr_array_index (self->jump_nodes, i);
+
+      if (node->level == IMPACT_NODE_OBJECT && node->id == object_id)
+        {
+          jump_to (self, node);
+          return;
+        }
+    }
+}
+
+static void
+on_panel_supplier_activated_cb (ImpactSocialPanel *panel,
+                                const char *name,
+                                gpointer user_data)
+{
+  show_suppliers (IMPACT_DASHBOARD_PAGE (user_data), name);
+}
+
+static void
 back_action (GtkWidget *widget,
              const char *action_name,
              GVariant *parameter)
@@ -1221,6 +1275,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   object_class->dispose = impact_dashboard_page_dispose;
 
   g_type_ensure (IMPACT_TYPE_CHART_VIEW);
+  g_type_ensure (IMPACT_TYPE_SOCIAL_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactdashboard/ImpactDashboard/impact-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, breadcrumb_box);
@@ -1272,6 +1327,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table_toggle);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_panel);
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
@@ -1337,4 +1393,7 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   g_signal_connect (self->suppliers_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->suppliers_stack);
   g_signal_connect (self->compare_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->compare_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
+  g_signal_connect (self->social_panel, "changed", G_CALLBACK (on_panel_changed_cb), self);
+  g_signal_connect (self->social_panel, "object-activated", G_CALLBACK (on_panel_object_activated_cb), self);
+  g_signal_connect (self->social_panel, "supplier-activated", G_CALLBACK (on_panel_supplier_activated_cb), self);
 }
