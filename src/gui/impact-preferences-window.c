@@ -21,6 +21,8 @@ struct _ImpactPreferencesWindow
   AdwComboRow *color_scheme_row;
   AdwActionRow *database_row;
   AdwComboRow *fy_row;
+  GtkSpinButton *horizon_spin;
+  GtkSwitch *notify_switch;
 
   GSettings *settings;
   ImpactStore *store;
@@ -81,6 +83,8 @@ impact_preferences_window_new (GSettings *settings)
 
   self = g_object_new (IMPACT_TYPE_PREFERENCES_WINDOW, NULL);
   self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "expiry-horizon-days", self->horizon_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "notify-expiry", self->notify_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "color-scheme", self->color_scheme_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, color_scheme_to_selected,
                                 selected_to_color_scheme, NULL, NULL);
@@ -166,6 +170,8 @@ impact_preferences_window_class_init (ImpactPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, fy_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, horizon_spin);
+  gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, notify_switch);
 
   /**
    * ImpactPreferencesWindow::financial-year-changed:

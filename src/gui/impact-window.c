@@ -85,6 +85,8 @@ impact_window_new (ImpactApplication *application,
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "expiry-horizon-days", self->dashboard_page, "expiry-horizon", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "notify-expiry", self->dashboard_page, "notify-expiry", G_SETTINGS_BIND_GET);
 
   return self;
 }

@@ -632,6 +632,19 @@ test_expiring (Fixture *f,
     g_assert_cmpuint (for_b1->len, ==, 0);
   }
 
+  /* Told once: 30 days before the end, not again the next day; nothing at 31 days before. */
+  {
+    g_autoptr (GPtrArray) early = impact_query_take_expiry_notices (f->store, D ("2026-04-30"), 30, &error);
+    g_autoptr (GPtrArray) first = impact_query_take_expiry_notices (f->store, D ("2026-05-01"), 30, &error);
+    g_autoptr (GPtrArray) again = impact_query_take_expiry_notices (f->store, D ("2026-05-02"), 30, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (early->len, ==, 0);
+    g_assert_cmpuint (first->len, ==, 1);
+    g_assert_cmpstr (((ImpactExpiring *) g_ptr_array_index (first, 0))->supplier, ==, "Ending B.V.");
+    g_assert_cmpuint (again->len, ==, 0);
+  }
+
   g_assert_true (impact_query_count_expiring (f->store, D ("2026-03-02"), 90, &n, &error));
   g_assert_cmpint (n, ==, 1);
   g_assert_true (impact_query_count_expiring (f->store, D ("2026-03-01"), 90, &n, &error));

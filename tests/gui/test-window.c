@@ -966,6 +966,38 @@ test_social_panel (void)
     g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (expiring->len, 1));
   }
 
+  /* The banner tells of certificates ending within 30 days or ended in the last 30. */
+  {
+    g_autoptr (GPtrArray) warning = impact_query_list_expiring (store, NULL, today, 30, 30, &error);
+    GtkRevealer *banner = GTK_REVEALER (page_child (GTK_WIDGET (page), "expiry_banner"));
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (warning->len, >, 0);
+    g_assert_true (gtk_revealer_get_reveal_child (banner));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "expiry_banner_label"))),
+                              "no longer count as social"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.dismiss-expiry", NULL));
+    g_assert_false (gtk_revealer_get_reveal_child (banner));
+  }
+
+  /* A horizon of 30 days from the preferences: fewer certificates listed and counted. */
+  {
+    g_autoptr (GPtrArray) within_30 = impact_query_list_expiring (store, group, today, 0, 30, &error);
+    g_autofree char *count = impact_format_count (within_30->len);
+
+    g_object_set (page, "expiry-horizon", 30u, NULL);
+    wait_for_dashboard (page);
+    g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (within_30->len, 1));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "suppliers_detail"))),
+                              "within 30 days"));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "suppliers_detail"))),
+                                     count));
+    /* Still dismissed after the reload. */
+    g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (GTK_WIDGET (page), "expiry_banner"))));
+    g_object_set (page, "expiry-horizon", 90u, NULL);
+    wait_for_dashboard (page);
+  }
+
   /* Sorted by status, the first contract is at risk; a click opens it. */
   for (guint i = 0; i < expected->rows->len; i++)
     {
@@ -1120,6 +1152,8 @@ main (int argc,
   app = impact_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* No notification server runs under the tests: GLib would warn, and warnings are fatal. */
+  g_settings_set_boolean (impact_application_get_settings (app), "notify-expiry", FALSE);
 
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/not-a-database", test_not_a_database);

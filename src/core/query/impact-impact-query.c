@@ -577,3 +577,51 @@ impact_query_count_expiring (ImpactStore *store,
 
   return TRUE;
 }
+
+/* The statuses impact_query_list_expiring() lists within @days before or after @today that
+ * the user has not been told about yet; they are marked as told. */
+GPtrArray *
+impact_query_take_expiry_notices (ImpactStore *store,
+                                  guint32 today,
+                                  guint days,
+                                  GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (GPtrArray) expiring = NULL;
+  g_autoptr (GPtrArray) news = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
+
+  expiring = impact_query_list_expiring (store, NULL, today, days, days, error);
+  if (expiring == NULL)
+    return NULL;
+
+  db = impact_store_get_db (store);
+  stmt = impact_db_prepare (db, "INSERT OR IGNORE INTO expiry_notices (status_id, noticed_at) VALUES (?, ?)", error);
+  if (stmt == NULL || !impact_store_begin (store, error))
+    return NULL;
+
+  news = g_ptr_array_new_with_free_func ((GDestroyNotify) expiring_free);
+  for (guint i = 0; i < expiring->len; i++)
+    {
+      ImpactExpiring *item = g_ptr_array_index (expiring, i);
+
+      sqlite3_bind_int64 (stmt, 1, item->status_id);
+      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+      if (!impact_db_step_done (db, stmt, error))
+        {
+          impact_store_rollback (store);
+          return NULL;
+        }
+      if (sqlite3_changes (impact_db_get_handle (db)) == 1)
+        g_ptr_array_add (news, g_ptr_array_steal_index (expiring, i--));
+    }
+  if (!impact_store_commit (store, error))
+    {
+      impact_store_rollback (store);
+      return NULL;
+    }
+
+  return g_steal_pointer (&news);
+}

@@ -89,6 +89,10 @@ GPtrArray          *impact_query_list_expiring (ImpactStore         *store,
                                                 guint                days_past,
                                                 guint                days_ahead,
                                                 GError             **error);
+GPtrArray          *impact_query_take_expiry_notices (ImpactStore  *store,
+                                                guint32              today,
+                                                guint                days,
+                                                GError             **error);
 gboolean            impact_query_count_expiring (ImpactStore        *store,
                                                 guint32              today,
                                                 guint                days,

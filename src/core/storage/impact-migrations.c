@@ -234,6 +234,13 @@ static const char *const steps[] = {
   "  PRIMARY KEY (valid_from, trede)"
   ") WITHOUT ROWID;"
   "INSERT INTO pso_norms VALUES (1, 1, 1.4), (1, 2, 1.9), (1, 3, 3.7);",
+
+  /* 9: the statuses the user has been told about (a desktop notification) as they end, so
+   * that each is told once. */
+  "CREATE TABLE expiry_notices ("
+  "  status_id INTEGER PRIMARY KEY REFERENCES supplier_statuses (id) ON DELETE CASCADE,"
+  "  noticed_at INTEGER NOT NULL"
+  ");",
 };
 
 int

@@ -28,8 +28,9 @@
 #include "suppliers/impact-suppliers-window.h"
 #include "util/impact-dialogs.h"
 
-/* Certificates ending within this many days are counted on the suppliers card. */
-#define EXPIRY_HORIZON_DAYS 90
+/* Certificates ending within this many days, or ended as many days ago, are announced in a
+ * banner and a desktop notification. */
+#define EXPIRY_WARNING_DAYS 30
 
 struct _ImpactDashboardPage
 {
@@ -86,8 +87,15 @@ struct _ImpactDashboardPage
   GtkGrid *classes_table;
   GtkGrid *suppliers_table;
   ImpactSocialPanel *social_panel;
+  GtkRevealer *expiry_banner;
+  GtkLabel *expiry_banner_label;
 
   ImpactStore *store;
+  /* Certificates ending within this many days are listed and counted (a preference). */
+  guint horizon;
+  /* Whether certificates that end are told in a desktop notification (a preference). */
+  gboolean notify_expiry;
+  gboolean banner_dismissed;
   /* The nodes from the group down to the one shown. */
   GPtrArray *trail;
   /* The divisions and objects the search offers, and the group. */
@@ -105,6 +113,16 @@ struct _ImpactDashboardPage
 
 G_DEFINE_FINAL_TYPE (ImpactDashboardPage, impact_dashboard_page, ADW_TYPE_BIN)
 
+enum
+{
+  PROP_0,
+  PROP_EXPIRY_HORIZON,
+  PROP_NOTIFY_EXPIRY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 typedef struct
 {
   char *path;
@@ -112,6 +130,8 @@ typedef struct
   int year;
   guint part;
   ImpactPeriod custom;
+  guint horizon;
+  gboolean notify_expiry;
 } LoadJob;
 
 typedef struct
@@ -123,6 +143,11 @@ typedef struct
   ImpactSroiOverview *sroi;
   ImpactPsoFigures *pso;
   GPtrArray *expiring;
+  /* The group's statuses ending within EXPIRY_WARNING_DAYS, or ended as long ago, and those
+   * of them the user has not been told about before. */
+  guint n_ending;
+  guint n_ended;
+  GPtrArray *notices;
 } LoadResult;
 
 static void
@@ -141,6 +166,7 @@ load_result_free (LoadResult *result)
   g_clear_pointer (&result->sroi, impact_sroi_overview_free);
   g_clear_pointer (&result->pso, impact_pso_figures_free);
   g_clear_pointer (&result->expiring, g_ptr_array_unref);
+  g_clear_pointer (&result->notices, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -214,7 +240,7 @@ load_thread (GTask *task,
       result->figures = impact_query_figures (store, node, &period, 10, &error);
     }
   if (result->figures != NULL)
-    impact_query_count_expiring (store, impact_day_today (), EXPIRY_HORIZON_DAYS, &result->n_expiring, &error);
+    impact_query_count_expiring (store, impact_day_today (), job->horizon, &result->n_expiring, &error);
   /* Social return on today, over each contract's whole term; the PSO estimate of the
    * period; the certificates ending soon that matter to this node. */
   if (error == NULL)
@@ -222,7 +248,22 @@ load_thread (GTask *task,
   if (error == NULL && node->level != IMPACT_NODE_OBJECT)
     result->pso = impact_query_pso (store, node, &period, &error);
   if (error == NULL)
-    result->expiring = impact_query_list_expiring (store, node, impact_day_today (), 0, EXPIRY_HORIZON_DAYS, &error);
+    result->expiring = impact_query_list_expiring (store, node, impact_day_today (), 0, job->horizon, &error);
+  if (error == NULL)
+    {
+      g_autoptr (GPtrArray) warning = impact_query_list_expiring (store, NULL, impact_day_today (), EXPIRY_WARNING_DAYS,
+                                                                  EXPIRY_WARNING_DAYS, &error);
+
+      for (guint i = 0; warning != NULL && i < warning->len; i++)
+        {
+          if (((ImpactExpiring *) g_ptr_array_index (warning, i))->valid_until < impact_day_today ())
+            result->n_ended++;
+          else
+            result->n_ending++;
+        }
+    }
+  if (error == NULL && job->notify_expiry)
+    result->notices = impact_query_take_expiry_notices (store, impact_day_today (), EXPIRY_WARNING_DAYS, &error);
 
   if (error != NULL)
     {
@@ -352,11 +393,11 @@ show_key_figures (ImpactDashboardPage *self,
       n_certified += figures->suppliers_per_class[k];
   certified = impact_format_count (n_certified);
   gtk_label_set_text (self->suppliers_value, certified);
-  /* Translators: certificates of the whole group that end within 90 days. */
   expiring_count = impact_format_count (n_expiring);
-  expiring = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s certificate ends within 90 days",
-                                           "%s certificates end within 90 days", (gulong) n_expiring),
-                              expiring_count);
+  /* Translators: certificates of the whole group that end within a number of days, as in "3 certificates end within 90 days". */
+  expiring = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s certificate ends within %u days",
+                                           "%s certificates end within %u days", (gulong) n_expiring),
+                              expiring_count, self->horizon);
   gtk_label_set_text (self->suppliers_detail, expiring);
 }
 
@@ -592,6 +633,98 @@ show_figures (ImpactDashboardPage *self,
               _ ("Largest Non-Social Suppliers"));
 }
 
+/* The banner over the dashboard while certificates of the group end within 30 days or
+ * ended in the last 30, until it is dismissed. */
+static void
+show_expiry_banner (ImpactDashboardPage *self,
+                    guint n_ending,
+                    guint n_ended)
+{
+  g_autofree char *ending = NULL;
+  g_autofree char *ended = NULL;
+  g_autofree char *text = NULL;
+
+  if (n_ending == 0 && n_ended == 0)
+    {
+      gtk_revealer_set_reveal_child (self->expiry_banner, FALSE);
+      return;
+    }
+
+  /* Translators: part of the banner, as in "3 certificates end within 30 days". */
+  ending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u certificate ends within %u days",
+                                         "%u certificates end within %u days", n_ending),
+                            n_ending, EXPIRY_WARNING_DAYS);
+  /* Translators: part of the banner, as in "2 ended in the last 30 days". */
+  ended = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ended in the last %u days", "%u ended in the last %u days",
+                                        n_ended),
+                           n_ended, EXPIRY_WARNING_DAYS);
+  if (n_ending > 0 && n_ended > 0)
+    /* Translators: the banner: both parts, and what it means, as in "3 certificates end within 30 days and 2 ended in the last 30 days: ...". */
+    text = g_strdup_printf (_ ("%s and %s: from then on purchases there no longer count as social."), ending, ended);
+  else if (n_ending > 0)
+    text = g_strdup_printf (_ ("%s: from then on purchases there no longer count as social."), ending);
+  else
+    /* Translators: the banner when certificates ended, as in "2 certificates ended in the last 30 days: ...". */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u certificate ended in the last %u days: purchases there no longer count as social.",
+                                         "%u certificates ended in the last %u days: purchases there no longer count as social.",
+                                         n_ended),
+                            n_ended, EXPIRY_WARNING_DAYS);
+  gtk_label_set_text (self->expiry_banner_label, text);
+  gtk_revealer_set_reveal_child (self->expiry_banner, !self->banner_dismissed);
+}
+
+/* A desktop notification for each certificate the user was not told about before; more
+ * than three at once are told in one. */
+static void
+notify_expiry (ImpactDashboardPage *self,
+               GPtrArray *notices)
+{
+  GApplication *application = g_application_get_default ();
+  guint32 today = impact_day_today ();
+
+  if (notices == NULL || notices->len == 0 || application == NULL || !g_application_get_is_registered (application)
+      || g_application_get_is_remote (application))
+    return;
+
+  if (notices->len > 3)
+    {
+      g_autoptr (GNotification) notification = g_notification_new (_ ("Certificates End Soon"));
+      g_autofree char *body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u certificate of your suppliers ends within %u days or has just ended.",
+                                                            "%u certificates of your suppliers end within %u days or have just ended.",
+                                                            notices->len),
+                                               notices->len, EXPIRY_WARNING_DAYS);
+
+      g_notification_set_body (notification, body);
+      g_application_send_notification (application, "expiry-summary", notification);
+      return;
+    }
+
+  for (guint i = 0; i < notices->len; i++)
+    {
+      const ImpactExpiring *item = g_ptr_array_index (notices, i);
+      g_autofree char *id = g_strdup_printf ("expiry-%" G_GINT64_FORMAT, item->status_id);
+      g_autofree char *until = impact_format_day (item->valid_until);
+      g_autofree char *money = impact_format_money (item->spend_at_risk_cents);
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autoptr (GNotification) notification = NULL;
+
+      if (item->valid_until < today)
+        /* Translators: a notification's title, as in "The PSO level 2 status of Jansen B.V. has ended". */
+        title = g_strdup_printf (_ ("The %s status of %s has ended"), impact_social_class_to_string (item->kind), item->supplier);
+      else
+        /* Translators: a notification's title, as in "The PSO level 2 status of Jansen B.V. ends soon". */
+        title = g_strdup_printf (_ ("The %s status of %s ends soon"), impact_social_class_to_string (item->kind), item->supplier);
+      /* Translators: a notification's text, as in "Valid until 31 May 2026; EUR 12,345.00 was bought there in the last 12 months." */
+      body = g_strdup_printf (_ ("Valid until %s; %s was bought there in the last 12 months."), until, money);
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      g_application_send_notification (application, id, notification);
+    }
+}
+
 static void
 on_loaded_cb (GObject *object,
               GAsyncResult *result,
@@ -638,7 +771,9 @@ on_loaded_cb (GObject *object,
   }
   show_figures (self, loaded->n_expiring);
   impact_social_panel_show (self->social_panel, self->figures->node, g_steal_pointer (&loaded->sroi),
-                            g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring), EXPIRY_HORIZON_DAYS);
+                            g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring), self->horizon);
+  show_expiry_banner (self, loaded->n_ending, loaded->n_ended);
+  notify_expiry (self, loaded->notices);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   load_result_free (loaded);
 }
@@ -669,6 +804,8 @@ impact_dashboard_page_reload (ImpactDashboardPage *self)
   job->year = self->year;
   job->part = self->part;
   job->custom = self->custom;
+  job->horizon = self->horizon;
+  job->notify_expiry = self->notify_expiry;
 
   task = g_task_new (NULL, self->cancellable, on_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, impact_dashboard_page_reload);
@@ -1241,6 +1378,25 @@ on_panel_supplier_activated_cb (ImpactSocialPanel *panel,
 }
 
 static void
+show_expiring_action (GtkWidget *widget,
+                      const char *action_name,
+                      GVariant *parameter)
+{
+  impact_social_panel_focus_expiring (IMPACT_DASHBOARD_PAGE (widget)->social_panel);
+}
+
+static void
+dismiss_expiry_action (GtkWidget *widget,
+                       const char *action_name,
+                       GVariant *parameter)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
+
+  self->banner_dismissed = TRUE;
+  gtk_revealer_set_reveal_child (self->expiry_banner, FALSE);
+}
+
+static void
 back_action (GtkWidget *widget,
              const char *action_name,
              GVariant *parameter)
@@ -1267,12 +1423,80 @@ impact_dashboard_page_dispose (GObject *object)
 }
 
 static void
+impact_dashboard_page_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
+                                    GParamSpec *pspec)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPIRY_HORIZON:
+      g_value_set_uint (value, self->horizon);
+      break;
+    case PROP_NOTIFY_EXPIRY:
+      g_value_set_boolean (value, self->notify_expiry);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+impact_dashboard_page_set_property (GObject *object,
+                                    guint prop_id,
+                                    const GValue *value,
+                                    GParamSpec *pspec)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXPIRY_HORIZON:
+      if (self->horizon != g_value_get_uint (value))
+        {
+          self->horizon = g_value_get_uint (value);
+          g_object_notify_by_pspec (object, pspec);
+          impact_dashboard_page_reload (self);
+        }
+      break;
+    case PROP_NOTIFY_EXPIRY:
+      if (self->notify_expiry != g_value_get_boolean (value))
+        {
+          self->notify_expiry = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = impact_dashboard_page_dispose;
+  object_class->get_property = impact_dashboard_page_get_property;
+  object_class->set_property = impact_dashboard_page_set_property;
+
+  /**
+   * ImpactDashboardPage:expiry-horizon:
+   * Certificates ending within this many days are listed and counted.
+   */
+  properties[PROP_EXPIRY_HORIZON] = g_param_spec_uint ("expiry-horizon", NULL, NULL, 1, 3650, 90,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * ImpactDashboardPage:notify-expiry:
+   * Whether certificates that end within 30 days, or just ended, are told once in a desktop
+   * notification.
+   */
+  properties[PROP_NOTIFY_EXPIRY] = g_param_spec_boolean ("notify-expiry", NULL, NULL, TRUE,
+                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (IMPACT_TYPE_CHART_VIEW);
   g_type_ensure (IMPACT_TYPE_SOCIAL_PANEL);
@@ -1328,8 +1552,12 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_stack);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_panel);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, expiry_banner);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, expiry_banner_label);
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.show-expiring", NULL, show_expiring_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.dismiss-expiry", NULL, dismiss_expiry_action);
   gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
   gtk_widget_class_install_action (widget_class, "dashboard.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "dashboard.show-suppliers", NULL, show_suppliers_action);
@@ -1364,6 +1592,8 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->horizon = 90;
+  self->notify_expiry = TRUE;
   self->trail = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_node_free);
   {
     GtkGesture *back = gtk_gesture_click_new ();

@@ -690,6 +690,19 @@ impact_social_panel_show (ImpactSocialPanel *self,
   g_ptr_array_unref (expiring);
 }
 
+/* Brings the list of certificates that end soon into view, its first row focused. */
+void
+impact_social_panel_focus_expiring (ImpactSocialPanel *self)
+{
+  GtkWidget *first;
+
+  g_return_if_fail (IMPACT_IS_SOCIAL_PANEL (self));
+
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->expiring_list));
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
+}
+
 guint
 impact_social_panel_get_n_contracts (ImpactSocialPanel *self)
 {

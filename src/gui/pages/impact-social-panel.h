@@ -23,6 +23,7 @@ void impact_social_panel_show      (ImpactSocialPanel  *self,
                                     ImpactPsoFigures   *pso,
                                     GPtrArray          *expiring,
                                     guint               horizon);
+void impact_social_panel_focus_expiring (ImpactSocialPanel *self);
 guint impact_social_panel_get_n_contracts (ImpactSocialPanel *self);
 gboolean impact_social_panel_activate_contract (ImpactSocialPanel *self,
                                                 guint              position);
