@@ -11,6 +11,7 @@
 #include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "query/impact-impact-query.h"
+#include "storage/impact-store-engagement.h"
 #include "storage/impact-store-sroi.h"
 
 /* --- formulas ------------------------------------------------------------------------- */
@@ -651,6 +652,125 @@ test_expiring (Fixture *f,
   g_assert_cmpint (n, ==, 0);
 }
 
+static void
+test_letter_merge (void)
+{
+  const ImpactLetterFields fields = { "Jansen B.V.", NULL, "Groep", "Schoonmaak", "trede 2", 123456789, 0, 0 };
+  ImpactLetterFields dated = fields;
+  g_autofree char *en = NULL;
+  g_autofree char *nl = NULL;
+  g_autofree char *negative = NULL;
+
+  dated.target_day = D ("2027-03-31");
+  dated.today = D ("2026-11-22");
+  en = impact_letter_merge ("Dear {contact}, {spend} by {target_date} ({date}); {unknown} {a {supplier}}", "en", &dated);
+  g_assert_cmpstr (en, ==, "Dear Sir or Madam, EUR 1,234,567.89 by 31 March 2027 (22 November 2026); {unknown} {a Jansen B.V.}");
+  nl = impact_letter_merge ("Geachte {contact}, {spend} vóór {target_date}", "nl", &dated);
+  g_assert_cmpstr (nl, ==, "Geachte heer, mevrouw, € 1.234.567,89 vóór 31 maart 2027");
+  negative = impact_letter_format_money (-5, "nl");
+  g_assert_cmpstr (negative, ==, "€ -0,05");
+  g_clear_pointer (&negative, g_free);
+  negative = impact_letter_format_money (-100000, "en");
+  g_assert_cmpstr (negative, ==, "EUR -1,000.00");
+
+  /* Every built-in template uses known fields only, and the supplier's name. */
+  for (guint k = 0; k < IMPACT_N_LETTER_KINDS; k++)
+    for (guint l = 0; l < 2; l++)
+      {
+        g_autofree char *letter = impact_letter_merge (impact_letter_default_template (k, l == 0 ? "nl" : "en"),
+                                                       l == 0 ? "nl" : "en", &dated);
+
+        g_assert_null (strchr (letter, '{'));
+        g_assert_nonnull (strstr (letter, "Jansen B.V."));
+        g_assert_nonnull (strstr (letter, l == 0 ? "31 maart 2027" : "31 March 2027"));
+      }
+}
+
+static void
+test_engagement (Fixture *f,
+                 gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  ImpactEngagement engagement;
+
+  g_assert_true (impact_store_get_engagement (f->store, f->s3, &engagement, &error));
+  g_assert_cmpint (engagement.status, ==, IMPACT_ENGAGEMENT_NOT_CONTACTED);
+  g_assert_cmpuint (engagement.target_day, ==, 0);
+  g_assert_false (impact_engagement_is_overdue (&engagement, D ("2030-01-01")));
+
+  /* Asked, with a target: one step in the history. */
+  engagement.status = IMPACT_ENGAGEMENT_ASKED;
+  engagement.target_day = D ("2026-06-30");
+  engagement.contact = g_strdup ("M. de Vries");
+  g_assert_true (impact_store_set_engagement (f->store, &engagement, D ("2026-01-10"), "Letter sent", &error));
+  impact_engagement_clear (&engagement);
+  /* The same status again without a note: no new step; with a note: one. */
+  g_assert_true (impact_store_get_engagement (f->store, f->s3, &engagement, &error));
+  g_assert_cmpstr (engagement.contact, ==, "M. de Vries");
+  g_assert_true (impact_store_set_engagement (f->store, &engagement, D ("2026-01-11"), NULL, &error));
+  g_assert_true (impact_store_set_engagement (f->store, &engagement, D ("2026-02-01"), "Called", &error));
+  engagement.status = IMPACT_ENGAGEMENT_PATH_AGREED;
+  g_assert_true (impact_store_set_engagement (f->store, &engagement, D ("2026-03-01"), NULL, &error));
+  g_assert_no_error (error);
+
+  history = impact_store_list_engagement_history (f->store, f->s3, &error);
+  g_assert_cmpuint (history->len, ==, 3);
+  g_assert_cmpint (((ImpactEngagementEvent *) g_ptr_array_index (history, 0))->status, ==, IMPACT_ENGAGEMENT_PATH_AGREED);
+  g_assert_null (((ImpactEngagementEvent *) g_ptr_array_index (history, 0))->note);
+  g_assert_cmpstr (((ImpactEngagementEvent *) g_ptr_array_index (history, 1))->note, ==, "Called");
+  g_assert_cmpstr (((ImpactEngagementEvent *) g_ptr_array_index (history, 2))->note, ==, "Letter sent");
+
+  /* Overdue after the target, unless certified or declined. */
+  g_assert_false (impact_engagement_is_overdue (&engagement, D ("2026-06-30")));
+  g_assert_true (impact_engagement_is_overdue (&engagement, D ("2026-07-01")));
+  engagement.status = IMPACT_ENGAGEMENT_CERTIFIED;
+  g_assert_false (impact_engagement_is_overdue (&engagement, D ("2026-07-01")));
+  impact_engagement_clear (&engagement);
+
+  /* The supplier list says where each supplier stands. */
+  {
+    g_autoptr (GPtrArray) rows = NULL;
+    ImpactPeriod period;
+
+    g_assert_true (impact_period_parse ("2025", 1, &period, NULL));
+    rows = impact_query_list_suppliers (f->store, &period, D ("2026-03-02"), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        const ImpactSupplierRow *row = g_ptr_array_index (rows, i);
+
+        g_assert_cmpint (row->engagement, ==, row->id == f->s3 ? IMPACT_ENGAGEMENT_PATH_AGREED : IMPACT_ENGAGEMENT_NOT_CONTACTED);
+        g_assert_cmpuint (row->target_day, ==, row->id == f->s3 ? D ("2026-06-30") : 0);
+      }
+  }
+}
+
+static void
+test_letter_templates (Fixture *f,
+                       gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *builtin = impact_store_get_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "nl", &error);
+  g_autofree char *own = NULL;
+  g_autofree char *english = NULL;
+  g_autofree char *reset = NULL;
+
+  g_assert_cmpstr (builtin, ==, impact_letter_default_template (IMPACT_LETTER_AGREE_PATH, "nl"));
+  g_assert_true (impact_store_set_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "nl", "Beste {contact}", &error));
+  own = impact_store_get_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "nl", &error);
+  g_assert_cmpstr (own, ==, "Beste {contact}");
+  /* The English one is its own. */
+  english = impact_store_get_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "en", &error);
+  g_assert_cmpstr (english, ==, impact_letter_default_template (IMPACT_LETTER_AGREE_PATH, "en"));
+  g_assert_false (impact_store_set_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "nl", " \n ", &error));
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (impact_store_set_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "nl", NULL, &error));
+  reset = impact_store_get_letter_template (f->store, IMPACT_LETTER_AGREE_PATH, "nl", &error);
+  g_assert_cmpstr (reset, ==, builtin);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -668,6 +788,9 @@ main (int argc,
   g_test_add ("/impact/sroi/refuses", Fixture, NULL, fixture_set_up, test_sroi_refuses, fixture_tear_down);
   g_test_add ("/impact/pso/division", Fixture, NULL, fixture_set_up, test_pso_division, fixture_tear_down);
   g_test_add ("/impact/expiring", Fixture, NULL, fixture_set_up, test_expiring, fixture_tear_down);
+  g_test_add_func ("/impact/letter/merge", test_letter_merge);
+  g_test_add ("/impact/engagement", Fixture, NULL, fixture_set_up, test_engagement, fixture_tear_down);
+  g_test_add ("/impact/letter/templates", Fixture, NULL, fixture_set_up, test_letter_templates, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -643,9 +643,10 @@ impact_query_list_suppliers (ImpactStore *store,
   if (!impact_summary_refresh (db, error))
     return NULL;
   stmt = impact_db_prepare (db,
-                            "SELECT s.id, s.name, s.kvk, coalesce (m.t, 0) FROM suppliers s LEFT JOIN"
-                            " (SELECT supplier_id, sum (total_cents) t FROM supplier_month_summary"
+                            "SELECT s.id, s.name, s.kvk, coalesce (m.t, 0), e.status, e.target_day FROM suppliers s"
+                            " LEFT JOIN (SELECT supplier_id, sum (total_cents) t FROM supplier_month_summary"
                             "  WHERE month BETWEEN ?1 AND ?2 GROUP BY supplier_id) m ON m.supplier_id = s.id"
+                            " LEFT JOIN supplier_engagement e ON e.supplier_id = s.id"
                             " ORDER BY 4 DESC, s.name",
                             error);
   if (stmt == NULL)
@@ -663,6 +664,8 @@ impact_query_list_suppliers (ImpactStore *store,
       row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       row->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       row->spend_cents = sqlite3_column_int64 (stmt, 3);
+      impact_engagement_status_from_code ((const char *) sqlite3_column_text (stmt, 4), &row->engagement);
+      row->target_day = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (rows, row);
       g_hash_table_insert (by_id, &row->id, row);
     }

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "model/impact-engagement.h"
 #include "model/impact-entities.h"
 #include "query/impact-period.h"
 #include "storage/impact-store.h"
@@ -86,6 +87,10 @@ typedef struct
   ImpactSocialClass  class_today;
   guint32            valid_until;
   gint64             spend_cents;
+  /* Where it stands on its way to a certificate, and by when it should get there (0: no
+   * date). */
+  ImpactEngagementStatus engagement;
+  guint32            target_day;
 } ImpactSupplierRow;
 
 /* One supplier in a period: its spend per month (every month of the period) and per division

@@ -241,6 +241,31 @@ static const char *const steps[] = {
   "  status_id INTEGER PRIMARY KEY REFERENCES supplier_statuses (id) ON DELETE CASCADE,"
   "  noticed_at INTEGER NOT NULL"
   ");",
+
+  /* 10: supplier engagement (ketenstimulering): where each supplier stands on its way to a
+   * certificate, and the dated history of it; the letter templates the user changed. */
+  "CREATE TABLE supplier_engagement ("
+  "  supplier_id INTEGER PRIMARY KEY REFERENCES suppliers (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('not-contacted', 'asked', 'path-agreed', 'in-audit', 'certified',"
+  "    'declined')),"
+  "  target_day INTEGER,"
+  "  contact TEXT,"
+  "  notes TEXT"
+  ");"
+  "CREATE TABLE engagement_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  supplier_id INTEGER NOT NULL REFERENCES suppliers (id) ON DELETE CASCADE,"
+  "  day INTEGER NOT NULL,"
+  "  status TEXT NOT NULL,"
+  "  note TEXT"
+  ");"
+  "CREATE INDEX engagement_history_supplier ON engagement_history (supplier_id);"
+  "CREATE TABLE letter_templates ("
+  "  kind TEXT NOT NULL,"
+  "  language TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  PRIMARY KEY (kind, language)"
+  ") WITHOUT ROWID;",
 };
 
 int
