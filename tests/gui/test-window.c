@@ -23,6 +23,9 @@
 #include "query/impact-impact-query.h"
 #include "storage/impact-store-sroi.h"
 #include "query/impact-query.h"
+#include "storage/impact-store-engagement.h"
+#include "suppliers/impact-engagement-panel.h"
+#include "suppliers/impact-letter-dialog.h"
 #include "suppliers/impact-suppliers-window.h"
 
 static ImpactApplication *app;
@@ -1128,6 +1131,145 @@ test_social_panel (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A supplier's engagement: a status chosen and a target date applied are saved and dated in
+ * its history; the filter shows the suppliers at that step; a letter is written with its
+ * spend and saved as a PDF, which goes into the history; a changed template is kept. */
+static void
+test_engagement_and_letter (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "engagement.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "letter.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactFigures) figures = NULL;
+  g_autoptr (ImpactSupplier) supplier = NULL;
+  ImpactSuppliersWindow *suppliers;
+  ImpactLetterDialog *letter;
+  ImpactDashboardPage *page;
+  ImpactWindow *window;
+  GtkWidget *panel;
+  const char *name;
+  ImpactEngagement engagement;
+  int this_year;
+
+  store = impact_store_open (path, &error);
+  g_assert_true (impact_demo_write (store, impact_day_today () - 10, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+    this_year = g_date_time_get_year (now);
+  }
+  {
+    g_autofree char *year = g_strdup_printf ("%d", this_year);
+
+    figures = expected_figures (path, NULL, year);
+  }
+  name = ((const ImpactSupplierFigures *) g_ptr_array_index (figures->top_non_social, 0))->name;
+  supplier = impact_store_find_supplier (store, NULL, NULL, NULL, name, &error);
+
+  window = open_window (path);
+  wait_for_page (window, "overview");
+  page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
+  wait_for_dashboard (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-suppliers", NULL));
+  suppliers = find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
+  g_assert_true (impact_suppliers_window_select (suppliers, name));
+  panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW, "engagement_panel"));
+  g_assert_true (gtk_widget_get_visible (panel));
+
+  /* Asked, by the end of next year. */
+  {
+    GtkWidget *target = GTK_WIDGET (gtk_widget_get_template_child (panel, IMPACT_TYPE_ENGAGEMENT_PANEL, "target_row"));
+    g_autoptr (GPtrArray) history = NULL;
+    g_autofree char *next_year = g_strdup_printf ("%d-12-31", this_year + 1);
+
+    adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_template_child (panel, IMPACT_TYPE_ENGAGEMENT_PANEL, "status_row")),
+                                IMPACT_ENGAGEMENT_ASKED);
+    panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW, "engagement_panel"));
+    target = GTK_WIDGET (gtk_widget_get_template_child (panel, IMPACT_TYPE_ENGAGEMENT_PANEL, "target_row"));
+    gtk_editable_set_text (GTK_EDITABLE (target), next_year);
+    g_signal_emit_by_name (target, "apply");
+
+    g_assert_true (impact_store_get_engagement (store, supplier->id, &engagement, &error));
+    g_assert_cmpint (engagement.status, ==, IMPACT_ENGAGEMENT_ASKED);
+    g_assert_cmpuint (engagement.target_day, ==, impact_day_from_iso (next_year));
+    impact_engagement_clear (&engagement);
+    history = impact_store_list_engagement_history (store, supplier->id, &error);
+    g_assert_cmpuint (history->len, ==, 1);
+  }
+
+  /* The filter: only the suppliers that were asked. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW,
+                                                                      "search_entry")),
+                         "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW,
+                                                                            "engagement_filter")),
+                              1 + IMPACT_ENGAGEMENT_ASKED);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (impact_suppliers_window_get_n_shown (suppliers), ==, 1);
+  g_assert_cmpstr (impact_suppliers_window_get_name_at (suppliers, 0), ==, name);
+
+  /* The letter that comes next after asking: a proposed path, with the supplier's name
+   * and its spend of the last 12 months at the division that buys most there. */
+  g_assert_true (impact_store_get_engagement (store, supplier->id, &engagement, &error));
+  letter = impact_letter_dialog_new (GTK_WINDOW (suppliers), store, supplier->id, name, &engagement);
+  impact_engagement_clear (&engagement);
+  {
+    AdwComboRow *language = ADW_COMBO_ROW (gtk_widget_get_template_child (GTK_WIDGET (letter), IMPACT_TYPE_LETTER_DIALOG,
+                                                                          "language_row"));
+    g_autofree char *text = NULL;
+    g_autofree char *dutch = NULL;
+
+    adw_combo_row_set_selected (language, 1);
+    text = impact_letter_dialog_get_text (letter);
+
+    g_assert_nonnull (strstr (text, name));
+    g_assert_nonnull (strstr (text, "Subject: a proposed path to PSO certification"));
+    g_assert_nonnull (strstr (text, "level 1"));
+    adw_combo_row_set_selected (language, 0);
+    dutch = impact_letter_dialog_get_text (letter);
+    g_assert_nonnull (strstr (dutch, "Betreft: voorstel voor een traject"));
+    g_assert_nonnull (strstr (dutch, "€ "));
+  }
+  g_assert_true (impact_letter_dialog_save_pdf (letter, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr (GPtrArray) history = impact_store_list_engagement_history (store, supplier->id, &error);
+
+    g_assert_cmpuint (history->len, ==, 2);
+    g_assert_cmpstr (((ImpactEngagementEvent *) g_ptr_array_index (history, 0))->note, ==,
+                     "Letter: Agree a path to certification");
+  }
+
+  /* Edit Template: the Dutch template is shown, changed and kept; the letter follows it. */
+  {
+    GtkToggleButton *toggle = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (letter), IMPACT_TYPE_LETTER_DIALOG,
+                                                                                "template_toggle"));
+    GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (letter), IMPACT_TYPE_LETTER_DIALOG,
+                                                                      "text_view"));
+    g_autofree char *shown = NULL;
+    g_autofree char *kept = NULL;
+    g_autofree char *written = NULL;
+
+    gtk_toggle_button_set_active (toggle, TRUE);
+    shown = impact_letter_dialog_get_text (letter);
+    g_assert_nonnull (strstr (shown, "{supplier}"));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), "Beste {contact}, u leverde voor {spend}.", -1);
+    gtk_toggle_button_set_active (toggle, FALSE);
+    kept = impact_store_get_letter_template (store, IMPACT_LETTER_AGREE_PATH, "nl", &error);
+    g_assert_cmpstr (kept, ==, "Beste {contact}, u leverde voor {spend}.");
+    written = impact_letter_dialog_get_text (letter);
+    g_assert_true (g_str_has_prefix (written, "Beste heer, mevrouw, u leverde voor € "));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (letter));
+  gtk_window_destroy (GTK_WINDOW (suppliers));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1170,6 +1312,7 @@ main (int argc,
   g_test_add_func ("/window/dashboard", test_dashboard);
   g_test_add_func ("/window/suppliers", test_suppliers_window);
   g_test_add_func ("/window/social-panel", test_social_panel);
+  g_test_add_func ("/window/engagement-and-letter", test_engagement_and_letter);
 
   status = g_test_run ();
 

@@ -342,6 +342,30 @@ impact_letter_format_day (guint32 day,
                           g_date_get_year (&date));
 }
 
+/* A step on the PSO ladder as a letter in @language names it. */
+const char *
+impact_letter_step_name (ImpactSocialClass klass,
+                         const char *language)
+{
+  gboolean dutch = is_dutch (language);
+
+  switch (klass)
+    {
+    case IMPACT_SOCIAL_CLASS_PSO_BASE:
+      return dutch ? "de basistrede" : "the entry level";
+    case IMPACT_SOCIAL_CLASS_PSO_1:
+      return dutch ? "trede 1" : "level 1";
+    case IMPACT_SOCIAL_CLASS_PSO_2:
+      return dutch ? "trede 2" : "level 2";
+    case IMPACT_SOCIAL_CLASS_PSO_3:
+      return dutch ? "trede 3" : "level 3";
+    case IMPACT_SOCIAL_CLASS_PSO_30PLUS:
+      return "PSO 30+";
+    default:
+      return dutch ? "de basistrede" : "the entry level";
+    }
+}
+
 static char *
 field_value (const char *name,
              const char *language,

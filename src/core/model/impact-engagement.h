@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "impact-social-class.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -83,6 +85,8 @@ const char *const *impact_letter_get_fields    (void);
 char       *impact_letter_format_money         (gint64                  cents,
                                                 const char             *language);
 char       *impact_letter_format_day           (guint32                 day,
+                                                const char             *language);
+const char *impact_letter_step_name            (ImpactSocialClass       klass,
                                                 const char             *language);
 char       *impact_letter_merge                (const char             *template_text,
                                                 const char             *language,

@@ -625,3 +625,57 @@ impact_query_take_expiry_notices (ImpactStore *store,
 
   return g_steal_pointer (&news);
 }
+
+/* What @node (NULL: the group) bought at one supplier in the 12 months up to and including
+ * @today's month. */
+gboolean
+impact_query_supplier_spend_12_months (ImpactStore *store,
+                                       gint64 supplier_id,
+                                       const ImpactNode *node,
+                                       guint32 today,
+                                       gint64 *cents,
+                                       GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  gint32 month = impact_summary_month_of_day (today);
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cents != NULL, FALSE);
+
+  db = impact_store_get_db (store);
+  if (!impact_summary_refresh (db, error))
+    return FALSE;
+  if (node == NULL || node->level == IMPACT_NODE_GROUP)
+    stmt = impact_db_prepare (db,
+                              "SELECT coalesce (sum (total_cents), 0) FROM supplier_month_summary"
+                              " WHERE supplier_id = ?1 AND month BETWEEN ?2 AND ?3",
+                              error);
+  else
+    stmt = impact_db_prepare (db,
+                              "SELECT coalesce (sum (total_cents), 0) FROM spend_summary"
+                              " WHERE division_id = ?4 AND (?5 = 0 OR object_id = ?5) AND supplier_id = ?1"
+                              " AND month BETWEEN ?2 AND ?3",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  sqlite3_bind_int (stmt, 2, month - 11);
+  sqlite3_bind_int (stmt, 3, month);
+  if (node != NULL && node->level != IMPACT_NODE_GROUP)
+    {
+      sqlite3_bind_int64 (stmt, 4, node->level == IMPACT_NODE_DIVISION ? node->id : node->parent_id);
+      sqlite3_bind_int64 (stmt, 5, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
+    }
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  *cents = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}

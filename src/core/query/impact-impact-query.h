@@ -93,6 +93,12 @@ GPtrArray          *impact_query_take_expiry_notices (ImpactStore  *store,
                                                 guint32              today,
                                                 guint                days,
                                                 GError             **error);
+gboolean            impact_query_supplier_spend_12_months (ImpactStore *store,
+                                                gint64               supplier_id,
+                                                const ImpactNode    *node,
+                                                guint32              today,
+                                                gint64              *cents,
+                                                GError             **error);
 gboolean            impact_query_count_expiring (ImpactStore        *store,
                                                 guint32              today,
                                                 guint                days,

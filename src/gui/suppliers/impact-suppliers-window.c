@@ -17,6 +17,7 @@
 
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
+#include "impact-engagement-panel.h"
 #include "impact-suppliers-window.h"
 #include "model/impact-format.h"
 #include "util/impact-dialogs.h"
@@ -37,6 +38,8 @@ struct _ImpactSupplierItem
   guint32 valid_until;
   gint64 spend_cents;
   double share;
+  ImpactEngagementStatus engagement;
+  guint32 target_day;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactSupplierItem, impact_supplier_item, G_TYPE_OBJECT)
@@ -71,6 +74,7 @@ enum
   COLUMN_VALID_UNTIL,
   COLUMN_SPEND,
   COLUMN_SHARE,
+  COLUMN_ENGAGEMENT,
   N_COLUMNS
 };
 
@@ -82,6 +86,8 @@ struct _ImpactSuppliersWindow
   AdwWindowTitle *window_title;
   GtkSearchEntry *search_entry;
   GtkColumnView *column_view;
+  GtkDropDown *engagement_filter;
+  ImpactEngagementPanel *engagement_panel;
   AdwPreferencesGroup *statuses_group;
   GtkListBox *statuses_list;
   AdwPreferencesGroup *detail_group;
@@ -125,6 +131,19 @@ cell_text (ImpactSupplierItem *item,
       return item->valid_until != 0 ? impact_format_day (item->valid_until) : g_strdup (_ ("No end date"));
     case COLUMN_SPEND:
       return impact_format_money (item->spend_cents);
+    case COLUMN_ENGAGEMENT:
+      if (item->target_day != 0)
+        {
+          g_autofree char *day = impact_format_day (item->target_day);
+          ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
+
+          if (impact_engagement_is_overdue (&engagement, impact_day_today ()))
+            /* Translators: engagement past its target, as in "Asked · overdue since 30 Jun 2026". */
+            return g_strdup_printf (_ ("%s · overdue since %s"), impact_engagement_status_to_string (item->engagement), day);
+          /* Translators: engagement with a target, as in "Asked · by 30 Jun 2026". */
+          return g_strdup_printf (_ ("%s · by %s"), impact_engagement_status_to_string (item->engagement), day);
+        }
+      return g_strdup (impact_engagement_status_to_string (item->engagement));
     case COLUMN_SHARE:
     default:
       /* Translators: a supplier's share of the group's spend, as in "1.25%". */
@@ -140,9 +159,11 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column >= COLUMN_SPEND ? 1 : 0);
+  gboolean numeric = column == COLUMN_SPEND || column == COLUMN_SHARE;
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column >= COLUMN_SPEND)
+  if (numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -154,8 +175,18 @@ on_bind_cb (GtkSignalListItemFactory *factory,
 {
   ImpactSupplierItem *item = gtk_list_item_get_item (list_item);
   g_autofree char *text = cell_text (item, GPOINTER_TO_UINT (user_data));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (GPOINTER_TO_UINT (user_data) == COLUMN_ENGAGEMENT)
+    {
+      ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
+
+      if (impact_engagement_is_overdue (&engagement, impact_day_today ()))
+        gtk_widget_add_css_class (label, "error");
+      else
+        gtk_widget_remove_css_class (label, "error");
+    }
 }
 
 static int
@@ -176,6 +207,10 @@ compare_items (gconstpointer a,
     case COLUMN_SPEND:
     case COLUMN_SHARE:
       return x->spend_cents < y->spend_cents ? -1 : x->spend_cents > y->spend_cents;
+    case COLUMN_ENGAGEMENT:
+      if (x->engagement != y->engagement)
+        return x->engagement < y->engagement ? -1 : 1;
+      return x->target_day < y->target_day ? -1 : x->target_day > y->target_day;
     case COLUMN_NAME:
     default:
       return g_utf8_collate (x->name, y->name);
@@ -192,6 +227,18 @@ filter_item (gpointer object,
   g_autofree char *needle = NULL;
   g_autofree char *name = NULL;
 
+  guint wanted = gtk_drop_down_get_selected (self->engagement_filter);
+
+  /* 0: all; then each engagement status; last: overdue. */
+  if (wanted > 0 && wanted <= IMPACT_N_ENGAGEMENT_STATUSES && item->engagement != wanted - 1)
+    return FALSE;
+  if (wanted == IMPACT_N_ENGAGEMENT_STATUSES + 1)
+    {
+      ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
+
+      if (!impact_engagement_is_overdue (&engagement, impact_day_today ()))
+        return FALSE;
+    }
   if (text == NULL || *text == '\0')
     return TRUE;
 
@@ -231,6 +278,8 @@ load (ImpactSuppliersWindow *self)
       item->valid_until = row->valid_until;
       item->spend_cents = row->spend_cents;
       item->share = total != 0 ? 100.0 * row->spend_cents / total : 0;
+      item->engagement = row->engagement;
+      item->target_day = row->target_day;
       g_list_store_append (self->items, item);
     }
 }
@@ -326,6 +375,7 @@ show_statuses (ImpactSuppliersWindow *self)
     gtk_list_box_remove (self->statuses_list, child);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add-status", item != NULL);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->engagement_panel), item != NULL);
   if (item == NULL)
     {
       show_detail (self, NULL);
@@ -335,6 +385,7 @@ show_statuses (ImpactSuppliersWindow *self)
     }
 
   show_detail (self, item);
+  impact_engagement_panel_show (self->engagement_panel, self->store, item->id, item->name);
   adw_preferences_group_set_title (self->statuses_group, item->name);
   statuses = impact_store_list_statuses (self->store, item->id, &error);
   if (statuses == NULL)
@@ -393,6 +444,28 @@ on_search_changed_cb (GtkSearchEntry *entry,
   ImpactSuppliersWindow *self = user_data;
 
   gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_filter_changed_cb (ImpactSuppliersWindow *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* The engagement or PSO data of the chosen supplier changed: the list shows it, and the
+ * dashboard's PSO estimate follows. */
+static void
+on_engagement_changed_cb (ImpactSuppliersWindow *self)
+{
+  ImpactSupplierItem *item = selected_item (self);
+  g_autofree char *name = item != NULL ? g_strdup (item->name) : NULL;
+
+  if (item == NULL)
+    return;
+  item = NULL;
+  load (self);
+  impact_suppliers_window_select (self, name);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* Adds a status to the chosen supplier; the list and the dashboard follow. */
@@ -622,11 +695,14 @@ impact_suppliers_window_class_init (ImpactSuppliersWindowClass *klass)
                                           NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (IMPACT_TYPE_CHART_VIEW);
+  g_type_ensure (IMPACT_TYPE_ENGAGEMENT_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactdashboard/ImpactDashboard/impact-suppliers-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, engagement_filter);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, engagement_panel);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, statuses_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, statuses_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactSuppliersWindow, detail_group);
@@ -663,6 +739,16 @@ impact_suppliers_window_init (ImpactSuppliersWindow *self)
   add_column (self, COLUMN_VALID_UNTIL, _ ("Valid Until"), FALSE);
   add_column (self, COLUMN_SPEND, _ ("Spend"), FALSE);
   add_column (self, COLUMN_SHARE, _ ("Share"), FALSE);
+  add_column (self, COLUMN_ENGAGEMENT, _ ("Engagement"), FALSE);
+  {
+    g_autoptr (GtkStringList) filters = gtk_string_list_new (NULL);
+
+    gtk_string_list_append (filters, _ ("All Suppliers"));
+    for (guint i = 0; i < IMPACT_N_ENGAGEMENT_STATUSES; i++)
+      gtk_string_list_append (filters, impact_engagement_status_to_string (i));
+    gtk_string_list_append (filters, _ ("Overdue"));
+    gtk_drop_down_set_model (self->engagement_filter, G_LIST_MODEL (filters));
+  }
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->items)), self->filter);
@@ -676,6 +762,8 @@ impact_suppliers_window_init (ImpactSuppliersWindow *self)
 
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->engagement_filter, "notify::selected", G_CALLBACK (on_filter_changed_cb), self);
+  g_signal_connect_swapped (self->engagement_panel, "changed", G_CALLBACK (on_engagement_changed_cb), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add-status", FALSE);
 }
 
