@@ -524,6 +524,22 @@ test_sroi_refuses (Fixture *f,
   }
 }
 
+/* Division A: 200 FTE, 1% direct; B: 100 FTE, 4%. S1: EUR 2 million turnover, 50 FTE, 40%
+ * direct; S2: EUR 500,000, 20 FTE, 50%. */
+static void
+set_pso_inputs (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  const ImpactPsoSupplier s1 = { 0, EUR (2000000), 50, 0.4 };
+  const ImpactPsoSupplier s2 = { 0, EUR (500000), 20, 0.5 };
+
+  g_assert_true (impact_store_set_pso_organisation (f->store, f->division_a, 200, 0.01, &error));
+  g_assert_true (impact_store_set_pso_organisation (f->store, f->division_b, 100, 0.04, &error));
+  g_assert_true (impact_store_set_pso_supplier (f->store, f->s1, &s1, &error));
+  g_assert_true (impact_store_set_pso_supplier (f->store, f->s2, &s2, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_pso_division (Fixture *f,
                    gconstpointer data)
@@ -532,14 +548,9 @@ test_pso_division (Fixture *f,
   g_autoptr (ImpactNode) division = impact_query_find_node (f->store, "A", &error);
   g_autoptr (ImpactPsoFigures) figures = NULL;
   g_autoptr (ImpactPsoFigures) group = NULL;
-  const ImpactPsoSupplier s1 = { 0, EUR (2000000), 50, 0.4 };
-  const ImpactPsoSupplier s2 = { 0, EUR (500000), 20, 0.5 };
   ImpactPeriod period;
 
-  g_assert_true (impact_store_set_pso_organisation (f->store, f->division_a, 200, 0.01, &error));
-  g_assert_true (impact_store_set_pso_organisation (f->store, f->division_b, 100, 0.04, &error));
-  g_assert_true (impact_store_set_pso_supplier (f->store, f->s1, &s1, &error));
-  g_assert_true (impact_store_set_pso_supplier (f->store, f->s2, &s2, &error));
+  set_pso_inputs (f);
   g_assert_true (impact_period_parse ("2025", 1, &period, &error));
 
   /* The first case of test_pso_formula: in 2025 division A bought EUR 100,000 at S1 and EUR
@@ -771,6 +782,64 @@ test_letter_templates (Fixture *f,
   g_assert_cmpstr (reset, ==, builtin);
 }
 
+/* Half of what division A bought from S3 (nothing social) in 2025, EUR 9,000 on contract
+ * O1 in July, moved to S2 (an SW company) or to an average PSO 30+ supplier. */
+static void
+test_what_if (Fixture *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) division = impact_query_find_node (f->store, "A", &error);
+  g_autoptr (ImpactWhatIf) to_sw = NULL;
+  g_autoptr (ImpactWhatIf) to_class = NULL;
+  g_autoptr (ImpactWhatIf) nothing = NULL;
+  const ImpactWhatIfObject *o1;
+  ImpactPeriod period;
+
+  set_pso_inputs (f);
+  g_assert_true (impact_period_parse ("2025", 1, &period, &error));
+  to_sw = impact_query_what_if (f->store, division, &period, D ("2026-01-31"), f->s3, f->s2, IMPACT_SOCIAL_CLASS_NONE,
+                                0.5, &error);
+  g_assert_no_error (error);
+
+  /* EUR 4,500 moves and becomes social. */
+  g_assert_cmpint (to_sw->moved_cents, ==, EUR (4500));
+  g_assert_cmpint (to_sw->to_class, ==, IMPACT_SOCIAL_CLASS_SW);
+  g_assert_cmpint (to_sw->after.total_cents, ==, to_sw->before.total_cents);
+  g_assert_cmpint (to_sw->after.social_cents, ==, to_sw->before.social_cents + EUR (4500));
+
+  /* O1: EUR 1,800 + 4,500 from purchases and EUR 1,200 by hand: EUR 7,500 of 5,000, met. */
+  g_assert_cmpuint (to_sw->objects->len, ==, 1);
+  o1 = g_ptr_array_index (to_sw->objects, 0);
+  g_assert_cmpstr (o1->code, ==, "A-1");
+  g_assert_cmpint (o1->before.realised_purchases_cents, ==, EUR (1800));
+  g_assert_cmpint (o1->after.realised_purchases_cents, ==, EUR (6300));
+  g_assert_cmpint (o1->after.status, ==, IMPACT_SROI_STATUS_MET);
+  g_assert_cmpint (to_sw->sroi_after.obligation_cents, ==, EUR (5000));
+  g_assert_cmpint (to_sw->sroi_after.realised_purchases_cents, ==, EUR (6300));
+
+  /* PSO: S2's spend EUR 50,000 -> 54,500: 0.109 x 20 x 0.5 = 1.09 iFTE, with S1's 1.0. */
+  g_assert_true (to_sw->has_pso);
+  g_assert_cmpfloat_with_epsilon (to_sw->pso_before.indirect_fte, 2.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (to_sw->pso_after.indirect_fte, 2.09, 1e-9);
+
+  /* To an average PSO 30+ supplier: 450,000 cents x 1.5e-7 iFTE per cent = 0.0675 iFTE. */
+  to_class = impact_query_what_if (f->store, division, &period, D ("2026-01-31"), f->s3, 0,
+                                   IMPACT_SOCIAL_CLASS_PSO_30PLUS, 0.5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (to_class->pso_after.indirect_fte, 2.0675, 1e-9);
+  g_assert_cmpint (((ImpactWhatIfObject *) g_ptr_array_index (to_class->objects, 0))->after.realised_purchases_cents, ==,
+                   EUR (6300));
+
+  /* Nothing moved: nothing changes. */
+  nothing = impact_query_what_if (f->store, division, &period, D ("2026-01-31"), f->s3, f->s2, IMPACT_SOCIAL_CLASS_NONE,
+                                  0, &error);
+  g_assert_cmpint (nothing->moved_cents, ==, 0);
+  g_assert_cmpint (nothing->after.social_cents, ==, nothing->before.social_cents);
+  g_assert_cmpuint (nothing->objects->len, ==, 0);
+  g_assert_cmpfloat (nothing->pso_after.indirect_fte, ==, nothing->pso_before.indirect_fte);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -789,6 +858,7 @@ main (int argc,
   g_test_add ("/impact/pso/division", Fixture, NULL, fixture_set_up, test_pso_division, fixture_tear_down);
   g_test_add ("/impact/expiring", Fixture, NULL, fixture_set_up, test_expiring, fixture_tear_down);
   g_test_add_func ("/impact/letter/merge", test_letter_merge);
+  g_test_add ("/impact/what-if", Fixture, NULL, fixture_set_up, test_what_if, fixture_tear_down);
   g_test_add ("/impact/engagement", Fixture, NULL, fixture_set_up, test_engagement, fixture_tear_down);
   g_test_add ("/impact/letter/templates", Fixture, NULL, fixture_set_up, test_letter_templates, fixture_tear_down);
 

@@ -105,6 +105,45 @@ gboolean            impact_query_count_expiring (ImpactStore        *store,
                                                 gint64              *n_expiring,
                                                 GError             **error);
 
+/* A contract whose social return a what-if changes. */
+typedef struct
+{
+  gint64           object_id;
+  char            *code;
+  char            *name;
+  ImpactSroiResult before;
+  ImpactSroiResult after;
+} ImpactWhatIfObject;
+
+/* What moving part of a supplier's spend elsewhere would have done. */
+typedef struct
+{
+  gint64             moved_cents;
+  ImpactSocialClass  to_class;
+  ImpactSpend        before;
+  ImpactSpend        after;
+  /* The contracts with moved spend in their term. */
+  GPtrArray         *objects;
+  ImpactSroiResult   sroi_before;
+  ImpactSroiResult   sroi_after;
+  /* For a division or the group. */
+  gboolean           has_pso;
+  ImpactPsoEstimate  pso_before;
+  ImpactPsoEstimate  pso_after;
+} ImpactWhatIf;
+
+ImpactWhatIf       *impact_query_what_if       (ImpactStore         *store,
+                                                const ImpactNode    *node,
+                                                const ImpactPeriod  *period,
+                                                guint32              today,
+                                                gint64               from_supplier_id,
+                                                gint64               to_supplier_id,
+                                                ImpactSocialClass    to_class,
+                                                double               fraction,
+                                                GError             **error);
+void                impact_what_if_free        (ImpactWhatIf        *what_if);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactWhatIf, impact_what_if_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactSroiOverview, impact_sroi_overview_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactPsoFigures, impact_pso_figures_free)
 
