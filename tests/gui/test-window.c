@@ -20,6 +20,7 @@
 #include "model/impact-format.h"
 #include "pages/impact-dashboard-page.h"
 #include "pages/impact-social-panel.h"
+#include "pages/impact-what-if-dialog.h"
 #include "query/impact-impact-query.h"
 #include "storage/impact-store-sroi.h"
 #include "query/impact-query.h"
@@ -999,6 +1000,33 @@ test_social_panel (void)
     g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (GTK_WIDGET (page), "expiry_banner"))));
     g_object_set (page, "expiry-horizon", 90u, NULL);
     wait_for_dashboard (page);
+  }
+
+  /* What If…: moving all of the group's largest non-social supplier to an average PSO 30+
+   * supplier makes that spend social; the dialog shows the query's figures. */
+  {
+    ImpactWhatIfDialog *dialog;
+    const ImpactWhatIf *shown;
+    GtkWidget *share_row;
+    g_autofree char *after = NULL;
+
+    g_assert_true (gtk_widget_activate_action (panel, "panel.what-if", NULL));
+    dialog = find_toplevel (IMPACT_TYPE_WHAT_IF_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_range_set_value (GTK_RANGE (gtk_widget_get_template_child (GTK_WIDGET (dialog), IMPACT_TYPE_WHAT_IF_DIALOG,
+                                                                   "share_scale")),
+                         100);
+    shown = impact_what_if_dialog_update (dialog);
+    g_assert_nonnull (shown);
+    g_assert_cmpint (shown->moved_cents, >, 0);
+    g_assert_cmpint (shown->to_class, ==, IMPACT_SOCIAL_CLASS_PSO_30PLUS);
+    g_assert_cmpint (shown->after.social_cents, ==, shown->before.social_cents + shown->moved_cents);
+    g_assert_true (shown->has_pso);
+    g_assert_cmpfloat (shown->pso_after.indirect_fte, >, shown->pso_before.indirect_fte);
+    share_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), IMPACT_TYPE_WHAT_IF_DIALOG, "share_row"));
+    after = g_strdup_printf ("→ %.1f%%", impact_spend_get_share (&shown->after));
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (share_row)), after));
+    gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
   /* Sorted by status, the first contract is at risk; a click opens it. */

@@ -770,7 +770,7 @@ on_loaded_cb (GObject *object,
     gtk_menu_button_set_label (self->period_button, period);
   }
   show_figures (self, loaded->n_expiring);
-  impact_social_panel_show (self->social_panel, self->figures->node, g_steal_pointer (&loaded->sroi),
+  impact_social_panel_show (self->social_panel, self->figures->node, &self->figures->period, g_steal_pointer (&loaded->sroi),
                             g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring), self->horizon);
   show_expiry_banner (self, loaded->n_ending, loaded->n_ended);
   notify_expiry (self, loaded->notices);

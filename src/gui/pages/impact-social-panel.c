@@ -21,6 +21,7 @@
 
 #include "charts/impact-chart-view.h"
 #include "impact-social-panel.h"
+#include "impact-what-if-dialog.h"
 #include "import/impact-parse.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-sroi.h"
@@ -108,6 +109,7 @@ struct _ImpactSocialPanel
 
   ImpactStore *store;
   ImpactNode *node;
+  ImpactPeriod period;
   ImpactSroiOverview *sroi;
   ImpactPsoFigures *pso;
   GListStore *items;
@@ -656,6 +658,7 @@ show_expiring (ImpactSocialPanel *self,
 void
 impact_social_panel_show (ImpactSocialPanel *self,
                           const ImpactNode *node,
+                          const ImpactPeriod *period,
                           ImpactSroiOverview *sroi,
                           ImpactPsoFigures *pso,
                           GPtrArray *expiring,
@@ -670,6 +673,7 @@ impact_social_panel_show (ImpactSocialPanel *self,
   g_clear_pointer (&self->sroi, impact_sroi_overview_free);
   g_clear_pointer (&self->pso, impact_pso_figures_free);
   self->node = impact_node_copy (node);
+  self->period = *period;
   self->sroi = sroi;
   self->pso = pso;
   object = node->level == IMPACT_NODE_OBJECT;
@@ -1347,6 +1351,20 @@ edit_norms_action (GtkWidget *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+what_if_action (GtkWidget *widget,
+                const char *action_name,
+                GVariant *parameter)
+{
+  ImpactSocialPanel *self = IMPACT_SOCIAL_PANEL (widget);
+  ImpactWhatIfDialog *dialog;
+
+  if (self->store == NULL || self->node == NULL)
+    return;
+  dialog = impact_what_if_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->node, &self->period);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- set-up ------------------------------------------------------------------------------ */
 
 void
@@ -1433,6 +1451,7 @@ impact_social_panel_class_init (ImpactSocialPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, expiring_list);
 
   gtk_widget_class_install_action (widget_class, "panel.edit-contract", NULL, edit_contract_action);
+  gtk_widget_class_install_action (widget_class, "panel.what-if", NULL, what_if_action);
   gtk_widget_class_install_action (widget_class, "panel.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "panel.edit-pso", NULL, edit_pso_action);
   gtk_widget_class_install_action (widget_class, "panel.edit-norms", NULL, edit_norms_action);

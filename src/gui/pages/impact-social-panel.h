@@ -19,6 +19,7 @@ void impact_social_panel_set_store (ImpactSocialPanel  *self,
                                     ImpactStore        *store);
 void impact_social_panel_show      (ImpactSocialPanel  *self,
                                     const ImpactNode   *node,
+                                    const ImpactPeriod *period,
                                     ImpactSroiOverview *sroi,
                                     ImpactPsoFigures   *pso,
                                     GPtrArray          *expiring,
