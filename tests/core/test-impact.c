@@ -840,6 +840,58 @@ test_what_if (Fixture *f,
   g_assert_cmpfloat (nothing->pso_after.indirect_fte, ==, nothing->pso_before.indirect_fte);
 }
 
+/* The largest non-social suppliers of division A in 2025 with their engagement and category,
+ * and the social suppliers the group bought the same category from. */
+static void
+test_opportunities (Fixture *f,
+                    gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactNode) division = impact_query_find_node (f->store, "A", &error);
+  g_autoptr (ImpactFigures) figures = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  const ImpactOpportunity *first;
+  ImpactEngagement engagement = { f->s3, IMPACT_ENGAGEMENT_ASKED, D ("2026-06-30"), NULL, NULL };
+  ImpactPeriod period;
+
+  /* S3 (nothing social) is bought for cleaning, as S2 (SW) and S1 (PSO 30+) are; S4 (an
+   * aspirant) for catering. */
+  {
+    const ImpactPurchaseLine lines[] = {
+      { D ("2025-09-01"), f->s3, f->division_a, 0, EUR (10), NULL, "Schoonmaak" },
+      { D ("2025-09-02"), f->s3, f->division_a, 0, EUR (10), NULL, "Schoonmaak" },
+      { D ("2025-09-03"), f->s2, f->division_b, 0, EUR (10), NULL, "Schoonmaak" },
+      { D ("2025-09-04"), f->s1, f->division_b, 0, EUR (10), NULL, "Schoonmaak" },
+      { D ("2025-09-05"), f->s4, f->division_a, 0, EUR (10), NULL, "Catering" },
+    };
+
+    impact_test_insert (f->store, lines, G_N_ELEMENTS (lines));
+  }
+  g_assert_true (impact_store_set_engagement (f->store, &engagement, D ("2026-01-01"), NULL, &error));
+  g_assert_true (impact_period_parse ("2025", 1, &period, &error));
+  figures = impact_query_figures (f->store, division, &period, 10, &error);
+  list = impact_query_opportunities (f->store, figures, 3, &error);
+  g_assert_no_error (error);
+
+  /* The aspirant S4 with EUR 12,955 in 2025 comes first (nobody social sells catering),
+   * then S3 with EUR 9,020. */
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpint (((ImpactOpportunity *) g_ptr_array_index (list, 0))->spend_cents, ==, EUR (12955));
+  g_assert_cmpstr (((ImpactOpportunity *) g_ptr_array_index (list, 0))->category, ==, "Catering");
+  g_assert_cmpuint (((ImpactOpportunity *) g_ptr_array_index (list, 0))->suggestions->len, ==, 0);
+  first = g_ptr_array_index (list, 1);
+  g_assert_cmpint (first->supplier_id, ==, f->s3);
+  g_assert_cmpint (first->spend_cents, ==, EUR (9020));
+  g_assert_cmpstr (first->category, ==, "Schoonmaak");
+  g_assert_cmpint (first->engagement, ==, IMPACT_ENGAGEMENT_ASKED);
+  g_assert_cmpuint (first->target_day, ==, D ("2026-06-30"));
+  /* S1 (EUR 100,010 in the group in 2025) before S2 (EUR 50,310). */
+  g_assert_cmpuint (first->suggestions->len, ==, 2);
+  g_assert_cmpint (((ImpactSuggestion *) g_ptr_array_index (first->suggestions, 0))->supplier_id, ==, f->s1);
+  g_assert_cmpint (((ImpactSuggestion *) g_ptr_array_index (first->suggestions, 0))->group_spend_cents, ==, EUR (100010));
+  g_assert_cmpint (((ImpactSuggestion *) g_ptr_array_index (first->suggestions, 1))->klass, ==, IMPACT_SOCIAL_CLASS_SW);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -859,6 +911,7 @@ main (int argc,
   g_test_add ("/impact/expiring", Fixture, NULL, fixture_set_up, test_expiring, fixture_tear_down);
   g_test_add_func ("/impact/letter/merge", test_letter_merge);
   g_test_add ("/impact/what-if", Fixture, NULL, fixture_set_up, test_what_if, fixture_tear_down);
+  g_test_add ("/impact/opportunities", Fixture, NULL, fixture_set_up, test_opportunities, fixture_tear_down);
   g_test_add ("/impact/engagement", Fixture, NULL, fixture_set_up, test_engagement, fixture_tear_down);
   g_test_add ("/impact/letter/templates", Fixture, NULL, fixture_set_up, test_letter_templates, fixture_tear_down);
 

@@ -970,6 +970,25 @@ test_social_panel (void)
     g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (expiring->len, 1));
   }
 
+  /* The opportunities: the group's largest non-social suppliers of the year shown (the
+   * year of the demo's last day), largest first. */
+  {
+    GDate last;
+    g_autofree char *year = NULL;
+    g_autoptr (ImpactFigures) shown = NULL;
+    GtkWidget *list = panel_child (panel, "opportunities_list");
+    GtkWidget *first = gtk_widget_get_first_child (list);
+
+    g_date_clear (&last, 1);
+    g_date_set_julian (&last, today - 20);
+    year = g_strdup_printf ("%d", g_date_get_year (&last));
+    shown = expected_figures (path, NULL, year);
+    g_assert_true (ADW_IS_EXPANDER_ROW (first));
+    g_assert_cmpuint (count_rows (list), ==, shown->top_non_social->len);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                     ((const ImpactSupplierFigures *) g_ptr_array_index (shown->top_non_social, 0))->name);
+  }
+
   /* The banner tells of certificates ending within 30 days or ended in the last 30. */
   {
     g_autoptr (GPtrArray) warning = impact_query_list_expiring (store, NULL, today, 30, 30, &error);

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "model/impact-engagement.h"
 #include "model/impact-pso.h"
 #include "model/impact-sroi.h"
 #include "query/impact-query.h"
@@ -105,6 +106,28 @@ gboolean            impact_query_count_expiring (ImpactStore        *store,
                                                 gint64              *n_expiring,
                                                 GError             **error);
 
+/* A social supplier the group already buys from, suggested instead of a non-social one. */
+typedef struct
+{
+  gint64             supplier_id;
+  char              *name;
+  ImpactSocialClass  klass;
+  gint64             group_spend_cents;
+} ImpactSuggestion;
+
+/* A large non-social supplier of a node: where it stands on its way to a certificate, what
+ * it is bought for, and social suppliers the group uses for the same. */
+typedef struct
+{
+  gint64                  supplier_id;
+  char                   *name;
+  gint64                  spend_cents;
+  char                   *category;
+  ImpactEngagementStatus  engagement;
+  guint32                 target_day;
+  GPtrArray              *suggestions;
+} ImpactOpportunity;
+
 /* A contract whose social return a what-if changes. */
 typedef struct
 {
@@ -132,6 +155,10 @@ typedef struct
   ImpactPsoEstimate  pso_after;
 } ImpactWhatIf;
 
+GPtrArray          *impact_query_opportunities (ImpactStore         *store,
+                                                const ImpactFigures *figures,
+                                                guint                n_suggestions,
+                                                GError             **error);
 ImpactWhatIf       *impact_query_what_if       (ImpactStore         *store,
                                                 const ImpactNode    *node,
                                                 const ImpactPeriod  *period,

@@ -148,6 +148,7 @@ typedef struct
   guint n_ending;
   guint n_ended;
   GPtrArray *notices;
+  GPtrArray *opportunities;
 } LoadResult;
 
 static void
@@ -167,6 +168,7 @@ load_result_free (LoadResult *result)
   g_clear_pointer (&result->pso, impact_pso_figures_free);
   g_clear_pointer (&result->expiring, g_ptr_array_unref);
   g_clear_pointer (&result->notices, g_ptr_array_unref);
+  g_clear_pointer (&result->opportunities, g_ptr_array_unref);
   g_free (result);
 }
 
@@ -262,6 +264,8 @@ load_thread (GTask *task,
             result->n_ending++;
         }
     }
+  if (error == NULL)
+    result->opportunities = impact_query_opportunities (store, result->figures, 3, &error);
   if (error == NULL && job->notify_expiry)
     result->notices = impact_query_take_expiry_notices (store, impact_day_today (), EXPIRY_WARNING_DAYS, &error);
 
@@ -771,7 +775,8 @@ on_loaded_cb (GObject *object,
   }
   show_figures (self, loaded->n_expiring);
   impact_social_panel_show (self->social_panel, self->figures->node, &self->figures->period, g_steal_pointer (&loaded->sroi),
-                            g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring), self->horizon);
+                            g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring),
+                            g_steal_pointer (&loaded->opportunities), self->horizon);
   show_expiry_banner (self, loaded->n_ending, loaded->n_ended);
   notify_expiry (self, loaded->notices);
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);

@@ -97,6 +97,8 @@ struct _ImpactSocialPanel
   GtkListBox *entries_list;
   AdwPreferencesGroup *objects_group;
   GtkColumnView *objects_view;
+  AdwPreferencesGroup *opportunities_group;
+  GtkListBox *opportunities_list;
   AdwPreferencesGroup *pso_group;
   GtkWidget *edit_pso_button;
   AdwActionRow *pso_organisation_row;
@@ -654,6 +656,77 @@ show_expiring (ImpactSocialPanel *self,
     }
 }
 
+static void
+on_opportunity_activated_cb (AdwActionRow *row,
+                             gpointer user_data)
+{
+  g_signal_emit (user_data, signals[SIGNAL_SUPPLIER_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "supplier"));
+}
+
+static void
+show_opportunities (ImpactSocialPanel *self,
+                    GPtrArray *opportunities)
+{
+  guint32 today = impact_day_today ();
+
+  clear_list (self->opportunities_list);
+  gtk_widget_set_visible (GTK_WIDGET (self->opportunities_group), opportunities->len > 0);
+  for (guint i = 0; i < opportunities->len; i++)
+    {
+      const ImpactOpportunity *opportunity = g_ptr_array_index (opportunities, i);
+      ImpactEngagement engagement = { opportunity->supplier_id, opportunity->engagement, opportunity->target_day, NULL, NULL };
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *open = adw_action_row_new ();
+      g_autofree char *money = impact_format_money (opportunity->spend_cents);
+      g_autoptr (GString) subtitle = g_string_new (money);
+      GtkWidget *state = gtk_label_new (impact_engagement_status_to_string (opportunity->engagement));
+
+      if (opportunity->category != NULL)
+        g_string_append_printf (subtitle, " · %s", opportunity->category);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), opportunity->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+      gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+      if (impact_engagement_is_overdue (&engagement, today))
+        gtk_widget_add_css_class (state, "error");
+      else
+        gtk_widget_add_css_class (state, "dim-label");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), state);
+
+      for (guint j = 0; j < opportunity->suggestions->len; j++)
+        {
+          const ImpactSuggestion *suggestion = g_ptr_array_index (opportunity->suggestions, j);
+          g_autofree char *group_money = impact_format_money (suggestion->group_spend_cents);
+          /* Translators: a social supplier suggested instead, as in "Sheltered employment (SW), EUR 12,345.00 across the group". */
+          g_autofree char *text = g_strdup_printf (_ ("%s, %s across the group"),
+                                                   impact_social_class_to_string (suggestion->klass), group_money);
+          GtkWidget *suggestion_row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (suggestion_row), suggestion->name);
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (suggestion_row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (suggestion_row), text);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), suggestion_row);
+        }
+      if (opportunity->suggestions->len == 0)
+        {
+          GtkWidget *none = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (none),
+                                         _ ("The group buys this from no social supplier yet"));
+          gtk_widget_add_css_class (none, "dim-label");
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), none);
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (open), _ ("Engagement and Letters…"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (open), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (open), TRUE);
+      g_object_set_data_full (G_OBJECT (open), "supplier", g_strdup (opportunity->name), g_free);
+      g_signal_connect (open, "activated", G_CALLBACK (on_opportunity_activated_cb), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), open);
+      gtk_list_box_append (self->opportunities_list, row);
+    }
+}
+
 /* Shows the figures of @node; takes @sroi, @pso (NULL for an object) and @expiring. */
 void
 impact_social_panel_show (ImpactSocialPanel *self,
@@ -662,12 +735,13 @@ impact_social_panel_show (ImpactSocialPanel *self,
                           ImpactSroiOverview *sroi,
                           ImpactPsoFigures *pso,
                           GPtrArray *expiring,
+                          GPtrArray *opportunities,
                           guint horizon)
 {
   gboolean object;
 
   g_return_if_fail (IMPACT_IS_SOCIAL_PANEL (self));
-  g_return_if_fail (node != NULL && sroi != NULL && expiring != NULL);
+  g_return_if_fail (node != NULL && sroi != NULL && expiring != NULL && opportunities != NULL);
 
   g_clear_pointer (&self->node, impact_node_free);
   g_clear_pointer (&self->sroi, impact_sroi_overview_free);
@@ -692,6 +766,8 @@ impact_social_panel_show (ImpactSocialPanel *self,
     show_pso (self);
   show_expiring (self, expiring, horizon, sroi->today);
   g_ptr_array_unref (expiring);
+  show_opportunities (self, opportunities);
+  g_ptr_array_unref (opportunities);
 }
 
 /* Brings the list of certificates that end soon into view, its first row focused. */
@@ -1440,6 +1516,8 @@ impact_social_panel_class_init (ImpactSocialPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, entries_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, objects_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, objects_view);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, opportunities_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, opportunities_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, pso_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, edit_pso_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, pso_organisation_row);

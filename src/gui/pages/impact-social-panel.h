@@ -23,6 +23,7 @@ void impact_social_panel_show      (ImpactSocialPanel  *self,
                                     ImpactSroiOverview *sroi,
                                     ImpactPsoFigures   *pso,
                                     GPtrArray          *expiring,
+                                    GPtrArray          *opportunities,
                                     guint               horizon);
 void impact_social_panel_focus_expiring (ImpactSocialPanel *self);
 guint impact_social_panel_get_n_contracts (ImpactSocialPanel *self);
