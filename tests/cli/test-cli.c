@@ -270,6 +270,45 @@ test_import_register (void)
   run_app (&history, NULL, (const char *[]){ "-d", db, "--imports", NULL });
   g_assert_true (g_regex_match_simple ("register.csv: 2 certificates\n$", history.out, 0, 0));
 
+  /* The register again with what the PSO estimate needs: the known statuses are duplicates,
+   * the suppliers' turnover, FTE and direct share are kept; a bad FTE is rejected by row and
+   * column. */
+  {
+    static const char with_pso[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf;Omzet;FTE;Directe score\n"
+                                   "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020;2.500.000,00;120,5;65%\n"
+                                   "Jansen B.V.;12345678;PSO trede 2;15-03-2024;800.000,00;veel;4%\n"
+                                   "Nieuw B.V.;11223344;PSO trede 1;01-06-2025;1.000.000,00;10;0,04\n";
+    g_autofree char *pso_file = g_build_filename (dir, "register-pso.csv", NULL);
+    g_auto (Run) pso_run = { 0 };
+    g_autoptr (GError) error = NULL;
+    g_autoptr (ImpactStore) store = NULL;
+    g_autoptr (ImpactSupplier) twente = NULL;
+    g_autoptr (ImpactSupplier) jansen = NULL;
+    g_autoptr (ImpactSupplier) nieuw = NULL;
+    ImpactPsoSupplier data;
+
+    g_assert_true (g_file_set_contents (pso_file, with_pso, -1, NULL));
+    run_app (&pso_run, NULL, (const char *[]){ "-d", db, "--import", pso_file, "--target", "suppliers", NULL });
+    g_assert_cmpint (pso_run.status, ==, 0);
+    g_assert_nonnull (strstr (pso_run.out, "Accepted:               1\n"));
+    g_assert_nonnull (strstr (pso_run.out, "Duplicates skipped:     1\n"));
+    g_assert_nonnull (strstr (pso_run.out, "Row 3, column “FTE”: The FTE is not a number"));
+
+    store = impact_store_open (db, &error);
+    twente = impact_store_find_supplier (store, "87654321", NULL, NULL, NULL, &error);
+    jansen = impact_store_find_supplier (store, "12345678", NULL, NULL, NULL, &error);
+    nieuw = impact_store_find_supplier (store, "11223344", NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (impact_store_get_pso_supplier (store, twente->id, &data, &error));
+    g_assert_cmpint (data.turnover_cents, ==, 250000000);
+    g_assert_cmpfloat (data.fte, ==, 120.5);
+    g_assert_cmpfloat_with_epsilon (data.direct_share, 0.65, 1e-12);
+    g_assert_true (impact_store_get_pso_supplier (store, jansen->id, &data, &error));
+    g_assert_cmpint (data.turnover_cents, ==, 0);
+    g_assert_true (impact_store_get_pso_supplier (store, nieuw->id, &data, &error));
+    g_assert_cmpfloat_with_epsilon (data.direct_share, 0.04, 1e-12);
+  }
+
   impact_test_remove_tree (dir);
 }
 

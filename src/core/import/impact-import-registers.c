@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "impact-importer-private.h"
+#include "storage/impact-store-sroi.h"
 
 gboolean
 _impact_import_optional_date (Import *im,
@@ -29,6 +31,80 @@ _impact_import_optional_date (Import *im,
   return FALSE;
 }
 
+/* A number in a cell, as "12,5", "12.5" or a spreadsheet number; @percent also takes "45%"
+ * and gives 0.45 for it, or for 45. */
+static gboolean
+parse_number_cell (Import *im,
+                   const ImpactCell *cell,
+                   gboolean percent,
+                   double *value)
+{
+  g_autofree char *text = NULL;
+  gint64 cents;
+  gboolean has_percent = FALSE;
+
+  if (cell->type == IMPACT_CELL_NUMBER)
+    {
+      *value = cell->number;
+      if (!isfinite (*value) || *value < 0 || (percent && *value > 100))
+        return FALSE;
+      if (percent && *value > 1)
+        *value /= 100;
+      return TRUE;
+    }
+  if (cell->type != IMPACT_CELL_TEXT)
+    return FALSE;
+  text = g_strstrip (g_strdup (cell->text));
+  if (percent && g_str_has_suffix (text, "%"))
+    {
+      text[strlen (text) - 1] = '\0';
+      g_strchomp (text);
+      has_percent = TRUE;
+    }
+  if (!impact_parse_amount (text, im->mapping->decimal, &cents) || cents < 0)
+    return FALSE;
+  *value = (double) cents / 100;
+  if (percent && (has_percent || *value > 1))
+    *value /= 100;
+  return !percent || *value <= 1;
+}
+
+/* The PSO inputs a register row gives; turnover 0 when it gives none. FALSE after rejecting
+ * the row. */
+static gboolean
+pso_data (Import *im,
+          const ImpactRow *row,
+          ImpactPsoSupplier *data)
+{
+  const ImpactCell *turnover = _impact_import_field_cell (im, row, IMPACT_FIELD_TURNOVER);
+  const ImpactCell *fte = _impact_import_field_cell (im, row, IMPACT_FIELD_FTE);
+  const ImpactCell *direct = _impact_import_field_cell (im, row, IMPACT_FIELD_DIRECT_SHARE);
+
+  memset (data, 0, sizeof *data);
+  if (turnover->type == IMPACT_CELL_EMPTY && fte->type == IMPACT_CELL_EMPTY && direct->type == IMPACT_CELL_EMPTY)
+    return TRUE;
+  if (!_impact_import_parse_amount_cell (turnover, im->mapping->decimal, &data->turnover_cents) || data->turnover_cents <= 0)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_TURNOVER],
+                             g_strdup (_ ("The turnover is not an amount above zero; the PSO estimate needs turnover, FTE "
+                                          "and direct share together.")));
+      return FALSE;
+    }
+  if (!parse_number_cell (im, fte, FALSE, &data->fte))
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_FTE],
+                             g_strdup (_ ("The FTE is not a number, for example 12,5.")));
+      return FALSE;
+    }
+  if (!parse_number_cell (im, direct, TRUE, &data->direct_share))
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_DIRECT_SHARE],
+                             g_strdup (_ ("The direct share is not a percentage, for example 35% or 0,35.")));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A row of a certificate register: a supplier, a status and its validity. The same status
  * of the same supplier from the same day, stored or earlier in the file, is a duplicate. */
 gboolean
@@ -42,6 +118,7 @@ _impact_import_status_row (Import *im,
   ImpactSocialClass kind;
   guint32 from, until;
   gint64 supplier_id;
+  ImpactPsoSupplier data;
 
   if (impact_row_is_empty (row))
     return TRUE;
@@ -76,9 +153,15 @@ _impact_import_status_row (Import *im,
       return TRUE;
     }
 
+  if (!pso_data (im, row, &data))
+    return TRUE;
+
   supplier_id = _impact_import_resolve_supplier (im, row, error);
   if (supplier_id <= 0)
     return supplier_id == 0;
+  /* Turnover, FTE and direct share update the supplier's, for a new status or a known one. */
+  if (data.turnover_cents > 0 && !impact_store_set_pso_supplier (im->store, supplier_id, &data, error))
+    return FALSE;
 
   stmt = impact_db_prepare (impact_store_get_db (im->store),
                             "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"

@@ -52,6 +52,9 @@ static const struct
   [IMPACT_FIELD_CONTRACT_VALUE] = { "contract-value", N_ ("Contract value excl. VAT"), { "contractwaarde", "contractwaarde excl btw", "opdrachtwaarde", "waarde", "contract value", "contract value excl vat", NULL } },
   [IMPACT_FIELD_CONTRACT_START] = { "contract-start", N_ ("Contract start"), { "startdatum", "ingangsdatum contract", "contract start", "start", "begin contract", "startdatum contract", NULL } },
   [IMPACT_FIELD_CONTRACT_END] = { "contract-end", N_ ("Contract end"), { "einddatum contract", "contract einde", "contract end", "end", "einde", NULL } },
+  [IMPACT_FIELD_TURNOVER] = { "turnover", N_ ("Turnover"), { "omzet", "jaaromzet", "omzet leverancier", "turnover", "annual turnover", "revenue", NULL } },
+  [IMPACT_FIELD_FTE] = { "fte", N_ ("FTE"), { "fte", "aantal fte", "fte leverancier", "medewerkers fte", "staff fte", NULL } },
+  [IMPACT_FIELD_DIRECT_SHARE] = { "direct-share", N_ ("Direct social share"), { "directe score", "directe bijdrage", "pso score", "score", "direct share", "direct score", "direct contribution", NULL } },
 };
 
 static const char *const target_codes[] = { "purchases", "suppliers", "organisation" };
@@ -292,6 +295,9 @@ impact_field_is_for_target (ImpactField field,
     case IMPACT_FIELD_CONTRACT_END:
       return target == IMPACT_IMPORT_ORGANISATION;
 
+    case IMPACT_FIELD_TURNOVER:
+    case IMPACT_FIELD_FTE:
+    case IMPACT_FIELD_DIRECT_SHARE:
     case IMPACT_FIELD_STATUS_KIND:
     case IMPACT_FIELD_VALID_FROM:
     case IMPACT_FIELD_VALID_UNTIL:

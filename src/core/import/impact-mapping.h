@@ -45,9 +45,13 @@ typedef enum
   IMPACT_FIELD_CONTRACT_VALUE,
   IMPACT_FIELD_CONTRACT_START,
   IMPACT_FIELD_CONTRACT_END,
+  /* A certificate register may also give what the PSO estimate needs. */
+  IMPACT_FIELD_TURNOVER,
+  IMPACT_FIELD_FTE,
+  IMPACT_FIELD_DIRECT_SHARE,
 } ImpactField;
 
-#define IMPACT_N_FIELDS (IMPACT_FIELD_CONTRACT_END + 1)
+#define IMPACT_N_FIELDS (IMPACT_FIELD_DIRECT_SHARE + 1)
 
 /* What an import brings in: purchase lines, the supplier certificate register, or the
  * organisation (divisions and objects with their contracts). */
