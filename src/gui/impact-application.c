@@ -212,6 +212,8 @@ impact_application_preferences_action (GSimpleAction *action,
       impact_preferences_window_set_store (preferences, impact_window_get_store (IMPACT_WINDOW (window)));
       g_signal_connect_object (preferences, "financial-year-changed", G_CALLBACK (impact_window_reload_figures),
                                window, G_CONNECT_SWAPPED);
+      g_signal_connect_object (preferences, "rule-sets-changed", G_CALLBACK (impact_window_reload_figures), window,
+                               G_CONNECT_SWAPPED);
     }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));

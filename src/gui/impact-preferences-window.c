@@ -11,6 +11,8 @@
 
 #include "impact-gui-resources.h"
 #include "impact-preferences-window.h"
+#include "model/impact-format.h"
+#include "storage/impact-store-sroi.h"
 #include "storage/impact-store.h"
 #include "util/impact-dialogs.h"
 
@@ -21,6 +23,7 @@ struct _ImpactPreferencesWindow
   AdwComboRow *color_scheme_row;
   AdwActionRow *database_row;
   AdwComboRow *fy_row;
+  AdwActionRow *rules_row;
   GtkSpinButton *horizon_spin;
   GtkSwitch *notify_switch;
 
@@ -31,6 +34,7 @@ struct _ImpactPreferencesWindow
 enum
 {
   SIGNAL_FINANCIAL_YEAR_CHANGED,
+  SIGNAL_RULE_SETS_CHANGED,
   N_SIGNALS
 };
 
@@ -126,6 +130,7 @@ impact_preferences_window_set_store (ImpactPreferencesWindow *self,
   g_signal_handlers_disconnect_by_func (self->fy_row, on_fy_selected_cb, self);
   g_set_object (&self->store, store);
   gtk_widget_set_visible (GTK_WIDGET (self->fy_row), store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_row), store != NULL);
   if (store == NULL)
     return;
 
@@ -142,6 +147,174 @@ impact_preferences_window_set_store (ImpactPreferencesWindow *self,
     month = 1;
   adw_combo_row_set_selected (self->fy_row, month - 1);
   g_signal_connect (self->fy_row, "notify::selected", G_CALLBACK (on_fy_selected_cb), self);
+}
+
+/* The classes a rule set gives a factor for, in the order of the form. The own social
+ * company's factor is set per contract. */
+static const ImpactSocialClass rule_classes[] = {
+  IMPACT_SOCIAL_CLASS_PSO_30PLUS,
+  IMPACT_SOCIAL_CLASS_SW,
+  IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE,
+  IMPACT_SOCIAL_CLASS_PSO_3,
+  IMPACT_SOCIAL_CLASS_PSO_2,
+  IMPACT_SOCIAL_CLASS_PSO_1,
+  IMPACT_SOCIAL_CLASS_PSO_BASE,
+  IMPACT_SOCIAL_CLASS_PSO_ASPIRANT,
+};
+
+/* Fills the factor entries with the newest version of the chosen rule set. */
+static void
+on_rule_set_chosen_cb (GtkDropDown *dropdown,
+                       GParamSpec *pspec,
+                       gpointer user_data)
+{
+  GtkWidget *grid = user_data;
+  GPtrArray *sets = g_object_get_data (G_OBJECT (grid), "sets");
+  GStrv names = g_object_get_data (G_OBJECT (grid), "names");
+  guint chosen = gtk_drop_down_get_selected (dropdown);
+  const ImpactSroiRules *newest = NULL;
+
+  for (guint i = 0; sets != NULL && i < sets->len; i++)
+    {
+      const ImpactSroiRules *rules = g_ptr_array_index (sets, i);
+
+      if (chosen < g_strv_length (names) && g_str_equal (rules->name, names[chosen]))
+        newest = rules;
+    }
+  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (grid), "name"), newest == NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (rule_classes); k++)
+    {
+      g_autofree char *key = g_strdup_printf ("factor-%u", k);
+      g_autofree char *text = g_strdup_printf ("%g", newest != NULL ? 100 * newest->factors[rule_classes[k]] : 0);
+
+      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (grid), key)), text);
+    }
+}
+
+static void
+on_rule_set_response_cb (AdwMessageDialog *dialog,
+                         const char *response,
+                         gpointer user_data)
+{
+  g_autoptr (ImpactPreferencesWindow) self = user_data;
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+  GStrv names = g_object_get_data (G_OBJECT (grid), "names");
+  guint chosen = gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (grid), "set"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  ImpactSroiRules rules = { 0 };
+
+  if (!g_str_equal (response, "save") || self->store == NULL)
+    return;
+
+  name = chosen < g_strv_length (names) ? g_strdup (names[chosen])
+                                        : g_strstrip (g_strdup (impact_form_grid_get_text (dialog, "name")));
+  rules.name = name;
+  rules.valid_from = impact_day_from_iso (impact_form_grid_get_text (dialog, "from"));
+  if (rules.valid_from == 0)
+    {
+      impact_show_failure (GTK_WIDGET (self), _ ("The Rule Set Was Not Saved"),
+                           _ ("Write the day the version starts as YYYY-MM-DD, for example 2026-01-01."));
+      return;
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (rule_classes); k++)
+    {
+      g_autofree char *key = g_strdup_printf ("factor-%u", k);
+      g_autofree char *text = g_strdelimit (g_strdup (impact_form_grid_get_text (dialog, key)), ",", '.');
+      char *end = NULL;
+      double percent = g_ascii_strtod (text, &end);
+
+      if (*text == '\0' || end == NULL || *end != '\0')
+        {
+          impact_show_failure (GTK_WIDGET (self), _ ("The Rule Set Was Not Saved"),
+                               _ ("Write each factor as a percentage from 0 to 100, for example 50."));
+          return;
+        }
+      rules.factors[rule_classes[k]] = percent / 100;
+    }
+  if (impact_store_add_rule_set (self->store, &rules, &error) == 0)
+    {
+      impact_show_failure (GTK_WIDGET (self), _ ("The Rule Set Was Not Saved"), error->message);
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_RULE_SETS_CHANGED], 0);
+}
+
+static void
+edit_rule_sets_action (GtkWidget *widget,
+                       const char *action_name,
+                       GVariant *parameter)
+{
+  ImpactPreferencesWindow *self = IMPACT_PREFERENCES_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  GPtrArray *sets;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr (GString) versions = g_string_new (NULL);
+  g_autofree char *today = impact_day_to_iso (impact_day_today ());
+  GtkWidget *grid, *set;
+  AdwMessageDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  sets = impact_store_list_rule_sets (self->store, &error);
+  if (sets == NULL)
+    {
+      impact_show_failure (widget, _ ("The Rule Sets Could Not Be Read"), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < sets->len; i++)
+    {
+      const ImpactSroiRules *rules = g_ptr_array_index (sets, i);
+      g_autofree char *from = impact_format_day (rules->valid_from);
+
+      if (names->len == 0 || !g_str_equal (g_ptr_array_index (names, names->len - 1), rules->name))
+        {
+          g_ptr_array_add (names, g_strdup (rules->name));
+          gtk_string_list_append (labels, impact_sroi_rule_set_to_string (rules->name));
+        }
+      /* Translators: a version of a rule set in a list, as in "Regio Noord from 1 Jan 2020". */
+      g_string_append_printf (versions, "\n• ");
+      if (rules->valid_from > 1)
+        g_string_append_printf (versions, _ ("%s from %s"), impact_sroi_rule_set_to_string (rules->name), from);
+      else
+        g_string_append (versions, impact_sroi_rule_set_to_string (rules->name));
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_append (labels, _ ("New Rule Set"));
+
+  grid = impact_form_grid_new ();
+  g_object_set_data_full (G_OBJECT (grid), "sets", sets, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (grid), "names", g_ptr_array_steal (names, NULL), (GDestroyNotify) g_strfreev);
+
+  set = impact_form_grid_add (grid, _ ("_Rule set"), gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL), "set");
+  impact_form_grid_add_entry (grid, _ ("_Name"), NULL, _ ("The name of the new rule set"), "name");
+  impact_form_grid_add_entry (grid, _ ("Valid _from"), today,
+                              _ ("The day this version starts (YYYY-MM-DD); contracts that start from then follow it"),
+                              "from");
+  for (guint k = 0; k < G_N_ELEMENTS (rule_classes); k++)
+    {
+      g_autofree char *key = g_strdup_printf ("factor-%u", k);
+      /* Translators: a factor in a rule set, as in "Sheltered employment (SW) (%)". */
+      g_autofree char *label = g_strdup_printf (_ ("%s (%%)"), impact_social_class_to_string (rule_classes[k]));
+
+      impact_form_grid_add_entry (grid, label, NULL, _ ("The share of a purchase that counts, in percent"), key);
+    }
+
+  g_signal_connect (set, "notify::selected", G_CALLBACK (on_rule_set_chosen_cb), grid);
+  on_rule_set_chosen_cb (GTK_DROP_DOWN (set), NULL, grid);
+
+  {
+    /* Translators: the rule-set dialog's text, followed by the list of versions. */
+    g_autofree char *body = g_strdup_printf (_ ("A contract follows the version of its rule set that was valid when it "
+                                                "started. Saving adds a version from the day given.\n%s"),
+                                             versions->str);
+
+    dialog = impact_form_dialog_new (widget, _ ("Social-Return Rule Sets"), body, grid, "save", _ ("_Save"));
+  }
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rule_set_response_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -170,6 +343,7 @@ impact_preferences_window_class_init (ImpactPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, fy_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, rules_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, horizon_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, notify_switch);
 
@@ -179,6 +353,14 @@ impact_preferences_window_class_init (ImpactPreferencesWindowClass *klass)
    */
   signals[SIGNAL_FINANCIAL_YEAR_CHANGED] = g_signal_new ("financial-year-changed", G_TYPE_FROM_CLASS (klass),
                                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * ImpactPreferencesWindow::rule-sets-changed:
+   * A version of a social-return rule set was saved: the contracts' figures may change.
+   */
+  signals[SIGNAL_RULE_SETS_CHANGED] = g_signal_new ("rule-sets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "prefs.edit-rule-sets", NULL, edit_rule_sets_action);
 }
 
 static void

@@ -1175,6 +1175,40 @@ test_social_panel (void)
                               "500 FTE, 2.50% direct"));
   }
 
+  /* A new rule set from the preferences: social enterprises at 50%, from 2024. */
+  {
+    ImpactPreferencesWindow *prefs = impact_preferences_window_new (impact_application_get_settings (app));
+    AdwMessageDialog *dialog;
+    GtkWidget *grid;
+    GtkDropDown *set;
+    ImpactSroiRules found;
+
+    impact_preferences_window_set_store (prefs, store);
+    dialog = open_form (GTK_WIDGET (prefs), "prefs.edit-rule-sets");
+    grid = adw_message_dialog_get_extra_child (dialog);
+    set = g_object_get_data (G_OBJECT (grid), "set");
+    /* The last choice is a new rule set; the demo has two. */
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (set)), ==, 3);
+    gtk_drop_down_set_selected (set, 2);
+    set_field (dialog, "name", "Regio Zuid");
+    set_field (dialog, "from", "2024-01-01");
+    for (guint k = 0; k < 8; k++)
+      {
+        g_autofree char *key = g_strdup_printf ("factor-%u", k);
+
+        set_field (dialog, key, k == 2 ? "50" : k < 2 ? "100"
+                                                      : "0");
+      }
+    adw_message_dialog_response (dialog, "save");
+    g_assert_true (impact_store_find_rule_set (store, "Regio Zuid", impact_day_from_iso ("2025-01-01"), &found, &error));
+    g_assert_cmpint (found.id, >, 0);
+    g_assert_cmpfloat (found.factors[IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE], ==, 0.5);
+    g_assert_cmpfloat (found.factors[IMPACT_SOCIAL_CLASS_SW], ==, 1.0);
+    g_assert_cmpfloat (found.factors[IMPACT_SOCIAL_CLASS_PSO_3], ==, 0);
+    impact_sroi_rules_clear (&found);
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

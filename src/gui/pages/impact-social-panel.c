@@ -874,62 +874,6 @@ parse_number (const char *text,
   return end != NULL && *end == '\0' && isfinite (*value);
 }
 
-static GtkWidget *
-form_grid_new (void)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  return grid;
-}
-
-/* A labelled field in a form grid; the label names it for screen readers too. */
-static GtkWidget *
-form_add (GtkWidget *grid,
-          const char *label,
-          GtkWidget *field,
-          const char *key)
-{
-  GtkWidget *title = gtk_label_new_with_mnemonic (label);
-  int row = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
-    row++;
-  row /= 2;
-  gtk_label_set_xalign (GTK_LABEL (title), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (title), field);
-  gtk_widget_set_hexpand (field, TRUE);
-  gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), field, 1, row, 1, 1);
-  g_object_set_data (G_OBJECT (grid), key, field);
-  return field;
-}
-
-static GtkWidget *
-form_entry (GtkWidget *grid,
-            const char *label,
-            const char *text,
-            const char *tooltip,
-            const char *key)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_widget_set_tooltip_text (entry, tooltip);
-  return form_add (grid, label, entry, key);
-}
-
-static const char *
-form_text (AdwMessageDialog *dialog,
-           const char *key)
-{
-  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
-
-  return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (grid), key)));
-}
-
 static ImpactSroiRow *
 shown_contract (ImpactSocialPanel *self)
 {
@@ -1007,19 +951,19 @@ on_contract_response_cb (AdwMessageDialog *dialog,
 
   node = impact_node_copy (row->object);
   g_free (node->client);
-  node->client = g_strstrip (g_strdup (form_text (dialog, "client")));
+  node->client = g_strstrip (g_strdup (impact_form_grid_get_text (dialog, "client")));
   if (*node->client == '\0')
     g_clear_pointer (&node->client, g_free);
 
-  text = form_text (dialog, "value");
+  text = impact_form_grid_get_text (dialog, "value");
   node->contract_value_cents = -1;
   if (*text != '\0' && !parse_money (text, &node->contract_value_cents))
     problem = _ ("The contract value is not an amount, for example 1.250.000,00 or 1,250,000.00.");
-  text = form_text (dialog, "start");
+  text = impact_form_grid_get_text (dialog, "start");
   node->contract_start = *text != '\0' ? impact_day_from_iso (text) : 0;
   if (problem == NULL && *text != '\0' && node->contract_start == 0)
     problem = _ ("Write the start as YYYY-MM-DD, for example 2025-01-31.");
-  text = form_text (dialog, "end");
+  text = impact_form_grid_get_text (dialog, "end");
   node->contract_end = *text != '\0' ? impact_day_from_iso (text) : 0;
   if (problem == NULL && *text != '\0' && node->contract_end == 0)
     problem = _ ("Write the end as YYYY-MM-DD, for example 2028-12-31.");
@@ -1031,19 +975,19 @@ on_contract_response_cb (AdwMessageDialog *dialog,
   obligation.rule_set = row->obligation.rule_set;
   if (problem == NULL && obligation.kind == IMPACT_SROI_PERCENT)
     {
-      if (!parse_number (form_text (dialog, "percent"), &obligation.percent))
+      if (!parse_number (impact_form_grid_get_text (dialog, "percent"), &obligation.percent))
         problem = _ ("The percentage is not a number, for example 5.");
-      text = form_text (dialog, "cap");
+      text = impact_form_grid_get_text (dialog, "cap");
       if (problem == NULL && *text != '\0' && !parse_money (text, &obligation.cap_cents))
         problem = _ ("The cap is not an amount; leave it empty for none.");
       if (problem == NULL && node->contract_value_cents < 0)
         problem = _ ("A percentage needs the contract value.");
     }
-  else if (problem == NULL && obligation.kind == IMPACT_SROI_FIXED && !parse_money (form_text (dialog, "fixed"), &obligation.fixed_cents))
+  else if (problem == NULL && obligation.kind == IMPACT_SROI_FIXED && !parse_money (impact_form_grid_get_text (dialog, "fixed"), &obligation.fixed_cents))
     problem = _ ("The fixed amount is not an amount, for example 50.000,00.");
   if (problem == NULL)
     {
-      text = form_text (dialog, "own");
+      text = impact_form_grid_get_text (dialog, "own");
       if (*text == '\0')
         obligation.own_social_factor = 0;
       else if (parse_number (text, &number))
@@ -1123,22 +1067,22 @@ edit_contract_action (GtkWidget *widget,
   fixed = obligation->kind == IMPACT_SROI_FIXED ? impact_format_money (obligation->fixed_cents) : g_strdup ("");
   own = g_strdup_printf ("%g", 100 * obligation->own_social_factor);
 
-  grid = form_grid_new ();
-  form_entry (grid, _ ("C_lient"), row->object->client, _ ("The client the contract is with"), "client");
-  form_entry (grid, _ ("Contract _value"), value, _ ("The contract value excluding VAT, in euros"), "value");
-  form_entry (grid, _ ("_Start"), start, _ ("The first day of the contract (YYYY-MM-DD)"), "start");
-  form_entry (grid, _ ("_End"), end, _ ("The last day of the contract (YYYY-MM-DD)"), "end");
+  grid = impact_form_grid_new ();
+  impact_form_grid_add_entry (grid, _ ("C_lient"), row->object->client, _ ("The client the contract is with"), "client");
+  impact_form_grid_add_entry (grid, _ ("Contract _value"), value, _ ("The contract value excluding VAT, in euros"), "value");
+  impact_form_grid_add_entry (grid, _ ("_Start"), start, _ ("The first day of the contract (YYYY-MM-DD)"), "start");
+  impact_form_grid_add_entry (grid, _ ("_End"), end, _ ("The last day of the contract (YYYY-MM-DD)"), "end");
 
   kinds = gtk_string_list_new ((const char *const[]){ _ ("None"), _ ("Percentage of the contract value"), _ ("Fixed amount"), NULL });
   kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), obligation->kind);
-  form_add (grid, _ ("_Obligation"), kind, "kind");
-  form_entry (grid, _ ("_Percentage"), percent, _ ("The share of the contract value to spend on social return, in percent"),
-              "percent");
-  form_entry (grid, _ ("_Cap"), cap, _ ("The most the obligation can be; empty for no cap"), "cap");
-  form_entry (grid, _ ("_Fixed amount"), fixed, _ ("The obligation as an amount in euros"), "fixed");
-  form_entry (grid, _ ("Own social _company counts for"), own,
-              _ ("The percentage of purchases at the group’s own social company that counts, as the contract says"), "own");
+  impact_form_grid_add (grid, _ ("_Obligation"), kind, "kind");
+  impact_form_grid_add_entry (grid, _ ("_Percentage"), percent, _ ("The share of the contract value to spend on social return, in percent"),
+                              "percent");
+  impact_form_grid_add_entry (grid, _ ("_Cap"), cap, _ ("The most the obligation can be; empty for no cap"), "cap");
+  impact_form_grid_add_entry (grid, _ ("_Fixed amount"), fixed, _ ("The obligation as an amount in euros"), "fixed");
+  impact_form_grid_add_entry (grid, _ ("Own social _company counts for"), own,
+                              _ ("The percentage of purchases at the group’s own social company that counts, as the contract says"), "own");
 
   rule_names = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   rule_sets = impact_store_list_rule_sets (self->store, NULL);
@@ -1159,7 +1103,7 @@ edit_contract_action (GtkWidget *widget,
   rules = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (rule_names)),
                              gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (rules), selected_rules);
-  form_add (grid, _ ("_Rule set"), rules, "rules");
+  impact_form_grid_add (grid, _ ("_Rule set"), rules, "rules");
 
   g_signal_connect (kind, "notify::selected", G_CALLBACK (on_kind_changed_cb), grid);
   on_kind_changed_cb (GTK_DROP_DOWN (kind), NULL, grid);
@@ -1225,11 +1169,11 @@ on_entry_response_cb (AdwMessageDialog *dialog,
     return;
 
   entry.object_id = row->object->id;
-  entry.day = impact_day_from_iso (form_text (dialog, "day"));
-  entry.description = (char *) form_text (dialog, "description");
+  entry.day = impact_day_from_iso (impact_form_grid_get_text (dialog, "day"));
+  entry.description = (char *) impact_form_grid_get_text (dialog, "description");
   if (entry.day == 0)
     problem = _ ("Write the date as YYYY-MM-DD, for example 2025-06-30.");
-  else if (!parse_money (form_text (dialog, "amount"), &entry.amount_cents))
+  else if (!parse_money (impact_form_grid_get_text (dialog, "amount"), &entry.amount_cents))
     problem = _ ("The amount is not an amount, for example 12.500,00.");
   if (problem != NULL)
     {
@@ -1265,11 +1209,11 @@ add_entry_action (GtkWidget *widget,
   if (row == NULL)
     return;
 
-  grid = form_grid_new ();
-  form_entry (grid, _ ("_What"), NULL, _ ("What was realised, for example “2 people from the target group placed”"),
-              "description");
-  form_entry (grid, _ ("_Date"), today, _ ("When it was realised (YYYY-MM-DD)"), "day");
-  form_entry (grid, _ ("_Amount"), NULL, _ ("What it counts for, in euros, as the client agreed"), "amount");
+  grid = impact_form_grid_new ();
+  impact_form_grid_add_entry (grid, _ ("_What"), NULL, _ ("What was realised, for example “2 people from the target group placed”"),
+                              "description");
+  impact_form_grid_add_entry (grid, _ ("_Date"), today, _ ("When it was realised (YYYY-MM-DD)"), "day");
+  impact_form_grid_add_entry (grid, _ ("_Amount"), NULL, _ ("What it counts for, in euros, as the client agreed"), "amount");
 
   dialog = impact_form_dialog_new (GTK_WIDGET (self), _ ("Add Realisation"), row->object->name, grid, "add", _ ("_Add"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_entry_response_cb), g_object_ref (self));
@@ -1324,7 +1268,7 @@ on_pso_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save") || self->node == NULL || self->store == NULL)
     return;
 
-  if (!parse_number (form_text (dialog, "fte"), &fte) || !parse_number (form_text (dialog, "direct"), &direct))
+  if (!parse_number (impact_form_grid_get_text (dialog, "fte"), &fte) || !parse_number (impact_form_grid_get_text (dialog, "direct"), &direct))
     {
       impact_show_failure (GTK_WIDGET (self), _ ("The Figures Were Not Saved"),
                            _ ("Write both as numbers, for example 240 FTE and 1,5 percent."));
@@ -1354,10 +1298,10 @@ edit_pso_action (GtkWidget *widget,
 
   fte = g_strdup_printf ("%g", self->pso->fte);
   direct = g_strdup_printf ("%g", 100 * self->pso->direct_share);
-  grid = form_grid_new ();
-  form_entry (grid, _ ("_FTE"), fte, _ ("The organisation’s staff in full-time equivalents"), "fte");
-  form_entry (grid, _ ("_Direct share"), direct,
-              _ ("The organisation’s own social contribution as PSO measures it, in percent of its FTE"), "direct");
+  grid = impact_form_grid_new ();
+  impact_form_grid_add_entry (grid, _ ("_FTE"), fte, _ ("The organisation’s staff in full-time equivalents"), "fte");
+  impact_form_grid_add_entry (grid, _ ("_Direct share"), direct,
+                              _ ("The organisation’s own social contribution as PSO measures it, in percent of its FTE"), "direct");
   dialog = impact_form_dialog_new (GTK_WIDGET (self), _ ("FTE and Direct Share"), self->node->name, grid, "save",
                                    _ ("_Save"));
   g_signal_connect (dialog, "response", G_CALLBACK (on_pso_response_cb), g_object_ref (self));
@@ -1378,9 +1322,9 @@ on_norms_response_cb (AdwMessageDialog *dialog,
     return;
 
   norms.n_treden = IMPACT_PSO_MAX_TREDEN;
-  norms.valid_from = impact_day_from_iso (form_text (dialog, "from"));
+  norms.valid_from = impact_day_from_iso (impact_form_grid_get_text (dialog, "from"));
   for (guint t = 0; t < IMPACT_PSO_MAX_TREDEN; t++)
-    if (!parse_number (form_text (dialog, keys[t]), &norms.norms[t]))
+    if (!parse_number (impact_form_grid_get_text (dialog, keys[t]), &norms.norms[t]))
       norms.valid_from = 0;
   if (norms.valid_from == 0)
     {
@@ -1414,11 +1358,11 @@ edit_norms_action (GtkWidget *widget,
   from = impact_day_to_iso (self->pso->norms.valid_from > 1 ? self->pso->norms.valid_from : impact_day_today ());
   for (guint t = 0; t < IMPACT_PSO_MAX_TREDEN; t++)
     norm[t] = g_strdup_printf ("%g", self->pso->norms.norms[t]);
-  grid = form_grid_new ();
-  form_entry (grid, _ ("Valid _from"), from, _ ("The day these norms start to apply (YYYY-MM-DD)"), "from");
-  form_entry (grid, _ ("Trede _1"), norm[0], _ ("The total social share trede 1 needs, in percent"), "trede-1");
-  form_entry (grid, _ ("Trede _2"), norm[1], _ ("The total social share trede 2 needs, in percent"), "trede-2");
-  form_entry (grid, _ ("Trede _3"), norm[2], _ ("The total social share trede 3 needs, in percent"), "trede-3");
+  grid = impact_form_grid_new ();
+  impact_form_grid_add_entry (grid, _ ("Valid _from"), from, _ ("The day these norms start to apply (YYYY-MM-DD)"), "from");
+  impact_form_grid_add_entry (grid, _ ("Trede _1"), norm[0], _ ("The total social share trede 1 needs, in percent"), "trede-1");
+  impact_form_grid_add_entry (grid, _ ("Trede _2"), norm[1], _ ("The total social share trede 2 needs, in percent"), "trede-2");
+  impact_form_grid_add_entry (grid, _ ("Trede _3"), norm[2], _ ("The total social share trede 3 needs, in percent"), "trede-3");
   dialog = impact_form_dialog_new (GTK_WIDGET (self), _ ("PSO Norms"),
                                    _ ("The norms for organisations of 105 FTE or more. A new date keeps the older norms for "
                                       "the periods before it."),

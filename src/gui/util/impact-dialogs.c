@@ -67,3 +67,65 @@ impact_show_failure (GtkWidget *parent,
   adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* A grid for a form of labelled fields (impact_form_grid_add()). */
+GtkWidget *
+impact_form_grid_new (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  return grid;
+}
+
+/* Adds @field under a label with a mnemonic, which also names it for screen readers; the
+ * grid keeps it under @key (impact_form_grid_get_text()). */
+GtkWidget *
+impact_form_grid_add (GtkWidget *grid,
+                      const char *label,
+                      GtkWidget *field,
+                      const char *key)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  int row = 0;
+
+  g_return_val_if_fail (GTK_IS_GRID (grid), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (grid); child != NULL; child = gtk_widget_get_next_sibling (child))
+    row++;
+  row /= 2;
+  gtk_label_set_xalign (GTK_LABEL (title), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), field);
+  gtk_widget_set_hexpand (field, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), field, 1, row, 1, 1);
+  g_object_set_data (G_OBJECT (grid), key, field);
+  return field;
+}
+
+/* A labelled entry with @text; Enter chooses the dialog's default response. */
+GtkWidget *
+impact_form_grid_add_entry (GtkWidget *grid,
+                            const char *label,
+                            const char *text,
+                            const char *tooltip,
+                            const char *key)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_tooltip_text (entry, tooltip);
+  return impact_form_grid_add (grid, label, entry, key);
+}
+
+/* The text of the entry kept under @key in the grid of a form dialog. */
+const char *
+impact_form_grid_get_text (AdwMessageDialog *dialog,
+                           const char *key)
+{
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+
+  return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (grid), key)));
+}

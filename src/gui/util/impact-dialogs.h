@@ -18,6 +18,18 @@ AdwMessageDialog *impact_form_dialog_new (GtkWidget  *parent,
 GtkWidget        *impact_form_entry_new  (const char *text,
                                           const char *tooltip,
                                           const char *label);
+GtkWidget        *impact_form_grid_new   (void);
+GtkWidget        *impact_form_grid_add   (GtkWidget  *grid,
+                                          const char *label,
+                                          GtkWidget  *field,
+                                          const char *key);
+GtkWidget        *impact_form_grid_add_entry (GtkWidget  *grid,
+                                          const char *label,
+                                          const char *text,
+                                          const char *tooltip,
+                                          const char *key);
+const char       *impact_form_grid_get_text (AdwMessageDialog *dialog,
+                                          const char *key);
 void              impact_show_failure    (GtkWidget  *parent,
                                           const char *heading,
                                           const char *message);
