@@ -108,8 +108,8 @@ test_evaluate (void)
     { 10000, 1, 0, 1000, 1999, 1000, 0.01, 9999, 1000, IMPACT_SROI_STATUS_AT_RISK },
     /* before the start */
     { 10000, 0, 0, 1000, 1999, 999, 0, 10000, 0, IMPACT_SROI_STATUS_NOT_STARTED },
-    /* ended short: no more to come */
-    { 10000, 9000, 0, 1000, 1999, 2500, 90, 1000, 9000, IMPACT_SROI_STATUS_AT_RISK },
+    /* ended short: no more to come, not met */
+    { 10000, 9000, 0, 1000, 1999, 2500, 90, 1000, 9000, IMPACT_SROI_STATUS_MISSED },
     /* on the last day the projection is what was realised */
     { 10000, 9000, 0, 1000, 1999, 1999, 90, 1000, 9000, IMPACT_SROI_STATUS_AT_RISK },
     /* met, even before the end (after 101 days: 10,000 x 1,000 / 101), and more than met */

@@ -877,6 +877,38 @@ test_import_dialog_mapping (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With IMPACT_SNAPSHOT_DIR set, writes a PNG of @window (or any widget) there, to look at
+ * (not checked). */
+static void
+snapshot_window (GtkWidget *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("IMPACT_SNAPSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static GtkWidget *
 panel_child (GtkWidget *panel,
              const char *name)
@@ -945,6 +977,9 @@ test_social_panel (void)
   expiring = impact_query_list_expiring (store, group, today, 0, 90, &error);
   g_assert_no_error (error);
 
+  /* Tall enough to see the whole panel in a snapshot. */
+  if (g_getenv ("IMPACT_SNAPSHOT_DIR") != NULL)
+    g_settings_set_int (impact_application_get_settings (app), "window-height", 2600);
   window = open_window (path);
   wait_for_page (window, "overview");
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
@@ -968,6 +1003,7 @@ test_social_panel (void)
     g_assert_false (gtk_widget_get_visible (panel_child (panel, "contract_group")));
     g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_group")));
     g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (expiring->len, 1));
+    snapshot_window (GTK_WIDGET (window), "group.png");
   }
 
   /* The opportunities: the group's largest non-social suppliers of the year shown (the
@@ -1045,6 +1081,7 @@ test_social_panel (void)
     share_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), IMPACT_TYPE_WHAT_IF_DIALOG, "share_row"));
     after = g_strdup_printf ("→ %.1f%%", impact_spend_get_share (&shown->after));
     g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (share_row)), after));
+    snapshot_window (GTK_WIDGET (dialog), "what-if.png");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
@@ -1071,8 +1108,24 @@ test_social_panel (void)
     g_assert_true (gtk_widget_get_visible (panel_child (panel, "entries_group")));
     g_assert_false (gtk_widget_get_visible (panel_child (panel, "objects_group")));
     g_assert_false (gtk_widget_get_visible (panel_child (panel, "pso_group")));
+    /* Why: the purchases in its term, per class with the factor they count at. */
+    {
+      const ImpactSroiRow *row = g_ptr_array_index (one->rows, 0);
+      gint64 total = 0;
+      g_autofree char *money = NULL;
+      g_autofree char *in_all = NULL;
+
+      for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+        total += row->by_class[k];
+      money = impact_format_money (total);
+      in_all = g_strdup_printf ("%s in all", money);
+      g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (panel_child (panel, "purchases_row"))),
+                                       in_all));
+    }
     object_id = object->id;
   }
+
+  snapshot_window (GTK_WIDGET (window), "contract.png");
 
   /* A contract value that is not an amount: said so, nothing saved. */
   {
@@ -1280,6 +1333,8 @@ test_engagement_and_letter (void)
     g_assert_cmpuint (history->len, ==, 1);
   }
 
+  snapshot_window (GTK_WIDGET (suppliers), "suppliers.png");
+
   /* The filter: only the suppliers that were asked. */
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW,
                                                                       "search_entry")),
@@ -1314,6 +1369,8 @@ test_engagement_and_letter (void)
     g_assert_nonnull (strstr (dutch, "Betreft: voorstel voor een traject"));
     g_assert_nonnull (strstr (dutch, "€ "));
   }
+  gtk_window_present (GTK_WINDOW (letter));
+  snapshot_window (GTK_WIDGET (letter), "letter.png");
   g_assert_true (impact_letter_dialog_save_pdf (letter, pdf, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));

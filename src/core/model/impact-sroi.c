@@ -73,6 +73,8 @@ impact_sroi_status_to_string (ImpactSroiStatus status)
       return C_ ("sroi status", "On track");
     case IMPACT_SROI_STATUS_MET:
       return C_ ("sroi status", "Met");
+    case IMPACT_SROI_STATUS_MISSED:
+      return C_ ("sroi status", "Not met");
     case IMPACT_SROI_STATUS_NONE:
     default:
       return C_ ("sroi status", "No obligation");
@@ -82,9 +84,9 @@ impact_sroi_status_to_string (ImpactSroiStatus status)
 const char *
 impact_sroi_status_to_code (ImpactSroiStatus status)
 {
-  static const char *const codes[] = { "none", "not-started", "at-risk", "on-track", "met" };
+  static const char *const codes[] = { "none", "not-started", "at-risk", "on-track", "met", "missed" };
 
-  g_return_val_if_fail (status <= IMPACT_SROI_STATUS_MET, "none");
+  g_return_val_if_fail (status <= IMPACT_SROI_STATUS_MISSED, "none");
 
   return codes[status];
 }
@@ -164,7 +166,8 @@ impact_sroi_realised_cents (const ImpactSroiRules *rules,
 
 static void
 finish (ImpactSroiResult *result,
-        gboolean not_started)
+        gboolean not_started,
+        gboolean ended)
 {
   gint64 realised = result->realised_purchases_cents + result->realised_manual_cents;
 
@@ -176,6 +179,8 @@ finish (ImpactSroiResult *result,
     result->status = IMPACT_SROI_STATUS_MET;
   else if (not_started)
     result->status = IMPACT_SROI_STATUS_NOT_STARTED;
+  else if (ended)
+    result->status = IMPACT_SROI_STATUS_MISSED;
   else if (result->projected_cents >= result->obligation_cents)
     result->status = IMPACT_SROI_STATUS_ON_TRACK;
   else
@@ -184,7 +189,8 @@ finish (ImpactSroiResult *result,
 
 /* Given the realised amounts in @result, works out the share, what remains, the projection
  * to the contract's end at the pace so far (realised x contract days / days gone by) and the
- * status. A contract without dates is not projected. */
+ * status (after the end, short of the obligation: not met). A contract without dates is not
+ * projected. */
 void
 impact_sroi_evaluate (ImpactSroiResult *result,
                       gint64 obligation_cents,
@@ -194,6 +200,7 @@ impact_sroi_evaluate (ImpactSroiResult *result,
 {
   gint64 realised;
   gboolean not_started = FALSE;
+  gboolean ended = FALSE;
 
   g_return_if_fail (result != NULL);
 
@@ -206,6 +213,8 @@ impact_sroi_evaluate (ImpactSroiResult *result,
     {
       if (today < contract_start)
         not_started = TRUE;
+      else if (today > contract_end)
+        ended = TRUE;
       else if (today < contract_end)
         {
           double elapsed = (double) today - contract_start + 1;
@@ -215,7 +224,7 @@ impact_sroi_evaluate (ImpactSroiResult *result,
         }
     }
 
-  finish (result, not_started);
+  finish (result, not_started, ended);
 }
 
 /* Adds one contract to a sum over several: amounts add up, and so do the remainders (what
@@ -240,5 +249,5 @@ impact_sroi_result_finish_sum (ImpactSroiResult *sum)
 {
   g_return_if_fail (sum != NULL);
 
-  finish (sum, FALSE);
+  finish (sum, FALSE, FALSE);
 }

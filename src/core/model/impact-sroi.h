@@ -27,6 +27,8 @@ typedef enum
   IMPACT_SROI_STATUS_AT_RISK,
   IMPACT_SROI_STATUS_ON_TRACK,
   IMPACT_SROI_STATUS_MET,
+  /* The contract ended short of its obligation. */
+  IMPACT_SROI_STATUS_MISSED,
 } ImpactSroiStatus;
 
 /* A version of a rule set: the share of a purchase that counts as social return, per social

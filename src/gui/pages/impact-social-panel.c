@@ -92,6 +92,7 @@ struct _ImpactSocialPanel
   AdwActionRow *value_row;
   AdwActionRow *term_row;
   AdwActionRow *obligation_row;
+  AdwActionRow *purchases_row;
   AdwActionRow *rules_row;
   AdwPreferencesGroup *entries_group;
   GtkListBox *entries_list;
@@ -168,8 +169,8 @@ cell_text (ImpactSroiItem *item,
     }
 }
 
-/* Contracts at risk come first when sorted by status, then those not started, on track,
- * met, and last those without an obligation. */
+/* Contracts at risk come first when sorted by status, then those that ended short, those not
+ * started, on track, met, and last those without an obligation. */
 static int
 status_rank (ImpactSroiStatus status)
 {
@@ -177,15 +178,17 @@ status_rank (ImpactSroiStatus status)
     {
     case IMPACT_SROI_STATUS_AT_RISK:
       return 0;
-    case IMPACT_SROI_STATUS_NOT_STARTED:
+    case IMPACT_SROI_STATUS_MISSED:
       return 1;
-    case IMPACT_SROI_STATUS_ON_TRACK:
+    case IMPACT_SROI_STATUS_NOT_STARTED:
       return 2;
-    case IMPACT_SROI_STATUS_MET:
+    case IMPACT_SROI_STATUS_ON_TRACK:
       return 3;
+    case IMPACT_SROI_STATUS_MET:
+      return 4;
     case IMPACT_SROI_STATUS_NONE:
     default:
-      return 4;
+      return 5;
     }
 }
 
@@ -256,7 +259,7 @@ on_bind_cb (GtkSignalListItemFactory *factory,
     {
       gtk_widget_remove_css_class (label, "error");
       gtk_widget_remove_css_class (label, "success");
-      if (item->result.status == IMPACT_SROI_STATUS_AT_RISK)
+      if (item->result.status == IMPACT_SROI_STATUS_AT_RISK || item->result.status == IMPACT_SROI_STATUS_MISSED)
         gtk_widget_add_css_class (label, "error");
       else if (item->result.status == IMPACT_SROI_STATUS_MET)
         gtk_widget_add_css_class (label, "success");
@@ -403,6 +406,37 @@ static void
 on_delete_entry_cb (GtkButton *button,
                     gpointer user_data);
 
+/* Why the purchases realise what they do: the contract's spend within its term per class,
+ * each with the factor it counts at, strongest class first. */
+static char *
+purchases_text (const ImpactSroiRow *row)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  gint64 total = 0;
+
+  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+    total += row->by_class[k];
+  {
+    g_autofree char *money = impact_format_money (total);
+
+    /* Translators: the start of the purchases of a contract's term, as in "EUR 120,000.00 in all". */
+    g_string_append_printf (text, _ ("%s in all"), money);
+  }
+  for (guint k = IMPACT_N_SOCIAL_CLASSES; k-- > 0;)
+    {
+      double factor = k == IMPACT_SOCIAL_CLASS_OWN_SOCIAL ? row->obligation.own_social_factor : row->rules.factors[k];
+      g_autofree char *money = NULL;
+
+      if (row->by_class[k] == 0)
+        continue;
+      money = impact_format_money (row->by_class[k]);
+      g_string_append (text, "; ");
+      /* Translators: spend of one class and how it counts, as in "Sheltered employment (SW) EUR 5,000.00, counted at 100%". */
+      g_string_append_printf (text, _ ("%s %s, counted at %.0f%%"), impact_social_class_to_string (k), money, 100 * factor);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 show_contract (ImpactSocialPanel *self)
 {
@@ -443,6 +477,11 @@ show_contract (ImpactSocialPanel *self)
       }
     else
       adw_action_row_set_subtitle (self->obligation_row, obligation);
+  }
+  {
+    g_autofree char *why = purchases_text (row);
+
+    adw_action_row_set_subtitle (self->purchases_row, why);
   }
   {
     g_autofree char *from = impact_format_day (row->rules.valid_from);
@@ -1455,6 +1494,7 @@ impact_social_panel_class_init (ImpactSocialPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, value_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, term_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, obligation_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, purchases_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, rules_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, entries_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, entries_list);
