@@ -1367,7 +1367,7 @@ test_engagement_and_letter (void)
     adw_combo_row_set_selected (language, 0);
     dutch = impact_letter_dialog_get_text (letter);
     g_assert_nonnull (strstr (dutch, "Betreft: voorstel voor een traject"));
-    g_assert_nonnull (strstr (dutch, "€ "));
+    g_assert_nonnull (strstr (dutch, "€\u00a0"));
   }
   gtk_window_present (GTK_WINDOW (letter));
   snapshot_window (GTK_WIDGET (letter), "letter.png");
@@ -1400,7 +1400,7 @@ test_engagement_and_letter (void)
     kept = impact_store_get_letter_template (store, IMPACT_LETTER_AGREE_PATH, "nl", &error);
     g_assert_cmpstr (kept, ==, "Beste {contact}, u leverde voor {spend}.");
     written = impact_letter_dialog_get_text (letter);
-    g_assert_true (g_str_has_prefix (written, "Beste heer, mevrouw, u leverde voor € "));
+    g_assert_true (g_str_has_prefix (written, "Beste heer, mevrouw, u leverde voor €\u00a0"));
   }
 
   gtk_window_destroy (GTK_WINDOW (letter));

@@ -297,7 +297,8 @@ impact_letter_default_template (ImpactLetterKind kind,
   return is_dutch (language) ? templates_nl[kind] : templates_en[kind];
 }
 
-/* An amount as a letter in @language writes it: "€ 12.345,67" or "EUR 12,345.67". */
+/* An amount as a letter in @language writes it: "€ 12.345,67" or "EUR 12,345.67" (with a
+ * no-break space). */
 char *
 impact_letter_format_money (gint64 cents,
                             const char *language)
@@ -305,7 +306,8 @@ impact_letter_format_money (gint64 cents,
   gboolean dutch = is_dutch (language);
   guint64 magnitude = cents < 0 ? (guint64) (-(cents + 1)) + 1 : (guint64) cents;
   g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude / 100);
-  g_autoptr (GString) text = g_string_new (dutch ? "€ " : "EUR ");
+  /* A no-break space keeps the currency with the amount. */
+  g_autoptr (GString) text = g_string_new (dutch ? "€\u00a0" : "EUR\u00a0");
   gsize n = strlen (digits);
 
   if (cents < 0)
