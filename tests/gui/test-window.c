@@ -1001,6 +1001,18 @@ test_social_panel (void)
     g_assert_cmpuint (impact_social_panel_get_n_contracts (IMPACT_SOCIAL_PANEL (panel)), ==, expected->rows->len);
     g_assert_true (gtk_widget_get_visible (panel_child (panel, "objects_group")));
     g_assert_false (gtk_widget_get_visible (panel_child (panel, "contract_group")));
+    /* Per division: the six divisions' sums, the first as the query gives it. */
+    {
+      g_autoptr (ImpactNode) first = impact_query_find_node (store, ((ImpactSroiRow *) g_ptr_array_index (expected->rows, 0))->division_code,
+                                                             &error);
+      g_autoptr (ImpactSroiOverview) division = impact_query_sroi (store, first, today, &error);
+      g_autofree char *division_obligation = impact_format_money (division->total.obligation_cents);
+      GtkWidget *row = gtk_widget_get_first_child (panel_child (panel, "divisions_list"));
+
+      g_assert_cmpuint (count_rows (panel_child (panel, "divisions_list")), ==, 6);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, first->name);
+      g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), division_obligation));
+    }
     g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_group")));
     g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (expiring->len, 1));
     snapshot_window (GTK_WIDGET (window), "group.png");

@@ -96,6 +96,8 @@ struct _ImpactSocialPanel
   AdwActionRow *rules_row;
   AdwPreferencesGroup *entries_group;
   GtkListBox *entries_list;
+  AdwPreferencesGroup *divisions_group;
+  GtkListBox *divisions_list;
   AdwPreferencesGroup *objects_group;
   GtkColumnView *objects_view;
   AdwPreferencesGroup *opportunities_group;
@@ -550,6 +552,59 @@ show_objects (ImpactSocialPanel *self)
     }
 }
 
+/* The group's social return summed per division (the rows come by division). */
+static void
+show_divisions (ImpactSocialPanel *self)
+{
+  guint i = 0;
+
+  clear_list (self->divisions_list);
+  while (i < self->sroi->rows->len)
+    {
+      const ImpactSroiRow *first = g_ptr_array_index (self->sroi->rows, i);
+      ImpactSroiResult sum = { 0 };
+      guint n_at_risk = 0, n = 0;
+      GtkWidget *row;
+      g_autofree char *text = NULL;
+
+      for (; i < self->sroi->rows->len; i++)
+        {
+          const ImpactSroiRow *row_i = g_ptr_array_index (self->sroi->rows, i);
+
+          if (g_strcmp0 (row_i->division_code, first->division_code) != 0)
+            break;
+          if (row_i->result.status == IMPACT_SROI_STATUS_NONE)
+            continue;
+          impact_sroi_result_add (&sum, &row_i->result);
+          n++;
+          if (row_i->result.status == IMPACT_SROI_STATUS_AT_RISK)
+            n_at_risk++;
+        }
+      impact_sroi_result_finish_sum (&sum);
+      if (n == 0)
+        continue;
+
+      {
+        g_autofree char *realised = impact_format_money (sum.realised_purchases_cents + sum.realised_manual_cents);
+        g_autofree char *obligation = impact_format_money (sum.obligation_cents);
+        g_autofree char *count = impact_format_count (n);
+        g_autofree char *risk = impact_format_count (n_at_risk);
+
+        /* Translators: a division's social return, as in
+         * "EUR 3,000.00 of EUR 5,000.00 (60.0%), on track · 12 contracts, 2 at risk". */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s (%.1f%%), %s · %s contract, %s at risk",
+                                             "%s of %s (%.1f%%), %s · %s contracts, %s at risk", n),
+                                realised, obligation, sum.realised_share, impact_sroi_status_to_string (sum.status), count,
+                                risk);
+      }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), first->division_name != NULL ? first->division_name : "");
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+      gtk_list_box_append (self->divisions_list, row);
+    }
+}
+
 static void
 set_row_value (AdwActionRow *row,
                const char *value)
@@ -796,6 +851,9 @@ impact_social_panel_show (ImpactSocialPanel *self,
   gtk_widget_set_visible (GTK_WIDGET (self->contract_group), object);
   gtk_widget_set_visible (GTK_WIDGET (self->entries_group), object);
   gtk_widget_set_visible (GTK_WIDGET (self->objects_group), !object && sroi->rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->divisions_group), node->level == IMPACT_NODE_GROUP && sroi->n_obligations > 0);
+  if (node->level == IMPACT_NODE_GROUP)
+    show_divisions (self);
   gtk_widget_set_visible (GTK_WIDGET (self->pso_group), pso != NULL);
   if (object)
     show_contract (self);
@@ -1498,6 +1556,8 @@ impact_social_panel_class_init (ImpactSocialPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, rules_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, entries_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, entries_list);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, divisions_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, divisions_list);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, objects_group);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, objects_view);
   gtk_widget_class_bind_template_child (widget_class, ImpactSocialPanel, opportunities_group);
