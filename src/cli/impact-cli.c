@@ -16,6 +16,7 @@
 #include "impact-cli.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
+#include "impact-report.h"
 #include "query/impact-impact-query.h"
 #include "query/impact-query.h"
 #include "storage/impact-store-counts.h"
@@ -65,6 +66,9 @@ static const GOptionEntry option_entries[] = {
     N_ ("YYYY-MM-DD") },
   { "horizon", 0, 0, G_OPTION_ARG_INT, NULL,
     N_ ("With --summary: list certificates that end within this many days (default: 90)"), N_ ("DAYS") },
+  { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Write the report of a node and period as an A4 PDF (with --node, --period, --today) and exit"),
+    N_ ("OUT.pdf") },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
@@ -1074,6 +1078,91 @@ show_summary (const char *database,
   return IMPACT_CLI_EXIT_OK;
 }
 
+/* Reads the node, period and day --summary and --report share; on failure prints why and
+ * returns the exit code, else -1. */
+static int
+read_scope (const char *database,
+            GVariantDict *options,
+            ImpactStore **store,
+            ImpactNode **node,
+            ImpactPeriod *period,
+            guint32 *today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_filename_display_name (database);
+  const char *code = NULL, *period_text = NULL, *today_text = NULL;
+
+  g_variant_dict_lookup (options, "node", "&s", &code);
+  g_variant_dict_lookup (options, "period", "&s", &period_text);
+  g_variant_dict_lookup (options, "today", "&s", &today_text);
+  *today = today_text != NULL ? impact_day_from_iso (today_text) : impact_day_today ();
+  if (*today == 0)
+    {
+      g_printerr (_ ("“%s” is not a date; use YYYY-MM-DD.\n"), today_text);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_ ("There is no database “%s”.\n"), name);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  *store = impact_store_open (database, &error);
+  if (*store == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  if (period_text != NULL ? !impact_period_parse (period_text, impact_query_get_fy_start (*store), period, &error)
+                          : !impact_query_get_data_period (*store, period, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return g_error_matches (error, IMPACT_QUERY_ERROR, IMPACT_QUERY_ERROR_PERIOD) ? IMPACT_CLI_EXIT_USAGE
+                                                                                    : IMPACT_CLI_EXIT_FAILED;
+    }
+  *node = impact_query_find_node (*store, code, &error);
+  if (*node == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  return -1;
+}
+
+static int
+write_report (const char *database,
+              const char *out,
+              GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactNode) node = NULL;
+  g_autoptr (ImpactReportData) data = NULL;
+  g_autoptr (ImpactReport) report = NULL;
+  g_autofree char *name = g_filename_display_name (out);
+  ImpactPeriod period;
+  guint32 today;
+  int status = read_scope (database, options, &store, &node, &period, &today);
+
+  if (status >= 0)
+    return status;
+  data = impact_report_data_read (store, node, &period, today, &error);
+  if (data == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  report = impact_report_new (data, IMPACT_REPORT_A4_WIDTH, IMPACT_REPORT_A4_HEIGHT);
+  if (!impact_report_write_pdf (report, out, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Report written to “%s”: %u page.\n", "Report written to “%s”: %u pages.\n",
+                        impact_report_get_n_pages (report)),
+           name, impact_report_get_n_pages (report));
+  return IMPACT_CLI_EXIT_OK;
+}
+
 /* Runs the options that need no window. Returns an exit code, or -1 when the application
  * should go on and open its window. */
 int
@@ -1110,6 +1199,16 @@ impact_cli_handle_options (GVariantDict *options)
       if (g_variant_dict_lookup (options, "undo-import", "x", &batch_id))
         return undo_import (path, batch_id);
       return list_imports (path);
+    }
+
+  if (g_variant_dict_contains (options, "report"))
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+
+      g_variant_dict_lookup (options, "report", "^ay", &out);
+      return write_report (path, out, options);
     }
 
   if (g_variant_dict_contains (options, "summary"))

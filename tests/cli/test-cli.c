@@ -476,6 +476,64 @@ test_summary (void)
     g_assert_nonnull (strstr (division_text.out, "(estimate)"));
   }
 
+  /* The report as a PDF: read back with pdfinfo and pdftotext. */
+  {
+    g_autofree char *pdf = g_build_filename (dir, "rapport.pdf", NULL);
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_auto (Run) report = { 0 };
+    g_auto (Run) bad_report = { 0 };
+
+    run_app (&report, NULL,
+             (const char *[]){ "-d", db, "--report", pdf, "--period", "2025", "--today", "2026-01-15", NULL });
+    g_assert_cmpint (report.status, ==, 0);
+    g_assert_true (g_regex_match_simple ("^Report written to “.*rapport.pdf”: [0-9]+ pages.\n$", report.out, 0, 0));
+    if (pdftotext != NULL)
+      {
+        const char *info_argv[] = { "pdfinfo", pdf, NULL };
+        const char *text_argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+        g_autofree char *info = NULL;
+        g_autofree char *pdf_text = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, NULL,
+                                     &error));
+        g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &pdf_text, NULL, NULL,
+                                     &error));
+        g_assert_no_error (error);
+        g_assert_true (g_regex_match_simple ("Pages: +[4-9]\n", info, 0, 0));
+        /* The cover, the key figures (EUR 1,750 in all, EUR 750 social, 42.9%), the divisions,
+         * the contract's social return, the data sources. */
+        g_assert_nonnull (strstr (pdf_text, "Social Procurement Report"));
+        g_assert_nonnull (strstr (pdf_text, "1750.00"));
+        g_assert_nonnull (strstr (pdf_text, "750.00"));
+        g_assert_nonnull (strstr (pdf_text, "42.9%"));
+        g_assert_nonnull (strstr (pdf_text, "SCHOON"));
+        g_assert_nonnull (strstr (pdf_text, "S-1 · S-1"));
+        g_assert_nonnull (strstr (pdf_text, "Data Sources"));
+        g_assert_nonnull (strstr (pdf_text, "inkoop.csv"));
+        g_assert_nonnull (strstr (pdf_text, "register.csv"));
+      }
+    run_app (&bad_report, NULL, (const char *[]){ "-d", db, "--report", "/nonexistent/folder/r.pdf", NULL });
+    g_assert_cmpint (bad_report.status, ==, 1);
+    g_assert_nonnull (strstr (bad_report.err, "Could not write"));
+
+    if (setlocale (LC_ALL, "nl_NL.UTF-8") != NULL && pdftotext != NULL)
+      {
+        g_auto (Run) dutch = { 0 };
+        const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+        g_autofree char *pdf_text = NULL;
+
+        setlocale (LC_ALL, "C");
+        run_app (&dutch, "nl", (const char *[]){ "-d", db, "--report", pdf, "--period", "2025", NULL });
+        g_assert_cmpint (dutch.status, ==, 0);
+        g_assert_true (g_spawn_sync (NULL, (char **) text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &pdf_text, NULL, NULL,
+                                     &error));
+        g_assert_nonnull (strstr (pdf_text, "Rapport sociale inkoop"));
+        g_assert_nonnull (strstr (pdf_text, "1.750,00"));
+        g_assert_nonnull (strstr (pdf_text, "42,9%"));
+        g_assert_nonnull (strstr (pdf_text, "Gegevensbronnen"));
+      }
+  }
+
   run_app (&bad_period, NULL, (const char *[]){ "-d", db, "--summary", "--period", "2025-01-15..2025-03-31", NULL });
   g_assert_cmpint (bad_period.status, ==, 2);
   g_assert_nonnull (strstr (bad_period.err, "whole months"));
