@@ -250,6 +250,10 @@ impact_application_init (ImpactApplication *self)
                                          (const char *[]){ "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import",
                                          (const char *[]){ "<Control>i", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-report",
+                                         (const char *[]){ "<Control>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print",
+                                         (const char *[]){ "<Control>p", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]){ "<Control>w", NULL });
 }

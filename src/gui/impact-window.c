@@ -12,6 +12,7 @@
 #include "demo/impact-demo.h"
 #include "impact-gui-resources.h"
 #include "impact-window.h"
+#include "util/impact-dialogs.h"
 #include "import/impact-import-dialog.h"
 #include "import/impact-mapping.h"
 #include "model/impact-format.h"
@@ -134,6 +135,8 @@ update_actions (ImpactWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", !busy && demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", !busy && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy && self->store != NULL);
 }
 
 static void
@@ -528,6 +531,145 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 static void
+on_report_saved_cb (GObject *object,
+                    GAsyncResult *result,
+                    gpointer user_data)
+{
+  g_autoptr (ImpactWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint pages = impact_dashboard_page_save_report_finish (IMPACT_DASHBOARD_PAGE (object), result, &error);
+
+  if (pages == 0)
+    {
+      impact_show_failure (GTK_WIDGET (self), _ ("The Report Was Not Saved"), error->message);
+      return;
+    }
+  /* Translators: a toast after saving a report, as in "Report saved: 14 pages". */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Report saved: %u page", "Report saved: %u pages", pages), pages);
+  show_toast (self, title);
+}
+
+/* Writes the report of what the dashboard shows to @path; a toast says when it is done. */
+void
+impact_window_save_report (ImpactWindow *self,
+                           const char *path)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  impact_dashboard_page_save_report_async (self->dashboard_page, path, on_report_saved_cb, g_object_ref (self));
+}
+
+static void
+on_report_chooser_response_cb (GtkNativeDialog *chooser,
+                               int response,
+                               gpointer user_data)
+{
+  g_autoptr (ImpactWindow) self = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  g_object_unref (chooser);
+  if (path != NULL)
+    impact_window_save_report (self, path);
+}
+
+static void
+impact_window_save_report_action (GtkWidget *widget,
+                                  const char *action_name,
+                                  GVariant *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Save the Report"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = impact_dashboard_page_get_report_name (self->dashboard_page);
+
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_report_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Printing: the report laid out on the printer's page, drawn page by page. */
+static void
+on_begin_print_cb (GtkPrintOperation *operation,
+                   GtkPrintContext *context,
+                   gpointer user_data)
+{
+  ImpactWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+  ImpactReport *report = impact_dashboard_page_make_report (self->dashboard_page, gtk_print_context_get_width (context),
+                                                            gtk_print_context_get_height (context), &error);
+
+  if (report == NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      impact_show_failure (GTK_WIDGET (self), _ ("The Report Was Not Printed"), error->message);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (operation), "report", report, (GDestroyNotify) impact_report_free);
+  gtk_print_operation_set_n_pages (operation, impact_report_get_n_pages (report));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext *context,
+                 int page,
+                 gpointer user_data)
+{
+  ImpactReport *report = g_object_get_data (G_OBJECT (operation), "report");
+
+  if (report != NULL && page >= 0 && (guint) page < impact_report_get_n_pages (report))
+    impact_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+/* A print operation for the report of what the dashboard shows, on A4 in points. */
+GtkPrintOperation *
+impact_window_new_print_operation (ImpactWindow *self)
+{
+  GtkPrintOperation *operation = gtk_print_operation_new ();
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree char *name = impact_dashboard_page_get_report_name (self->dashboard_page);
+
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_job_name (operation, name);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self);
+  return operation;
+}
+
+static void
+impact_window_print_action (GtkWidget *widget,
+                            const char *action_name,
+                            GVariant *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  g_autoptr (GtkPrintOperation) operation = impact_window_new_print_operation (self);
+  g_autoptr (GError) error = NULL;
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    impact_show_failure (widget, _ ("The Report Was Not Printed"), error->message);
+}
+
+static void
 impact_window_constructed (GObject *object)
 {
   ImpactWindow *self = IMPACT_WINDOW (object);
@@ -660,6 +802,8 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, impact_window_leave_demo);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, impact_window_cancel);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, impact_window_import);
+  gtk_widget_class_install_action (widget_class, "win.save-report", NULL, impact_window_save_report_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, impact_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", impact_window_undo_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
 }

@@ -25,4 +25,8 @@ void          impact_window_reload_figures (ImpactWindow     *self);
 ImpactImportDialog *impact_window_open_import (ImpactWindow *self,
                                                GFile        *file);
 
+void               impact_window_save_report         (ImpactWindow *self,
+                                                      const char   *path);
+GtkPrintOperation *impact_window_new_print_operation (ImpactWindow *self);
+
 G_END_DECLS

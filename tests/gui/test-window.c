@@ -1431,6 +1431,82 @@ test_engagement_and_letter (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_report_saved_cb (GObject *object,
+                    GAsyncResult *result,
+                    gpointer user_data)
+{
+  guint *pages = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *pages = impact_dashboard_page_save_report_finish (IMPACT_DASHBOARD_PAGE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Save Report writes the dashboard's node and period as a PDF of as many pages as a report
+ * laid out for printing has; printing to a PDF file draws the same pages. */
+static void
+test_report (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "report.sqlite", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "report.pdf", NULL);
+  g_autofree char *printed = g_build_filename (tmpdir, "printed.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactReport) layout = NULL;
+  g_autoptr (GtkPrintOperation) operation = NULL;
+  ImpactDashboardPage *page;
+  ImpactWindow *window;
+  guint pages = 0;
+
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (path, &error);
+
+    g_assert_true (impact_demo_write (store, impact_day_from_iso ("2025-12-31"), NULL, NULL, NULL, &error));
+  }
+  window = open_window (path);
+  wait_for_page (window, "overview");
+  page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
+  wait_for_dashboard (page);
+  g_assert_true (impact_dashboard_page_jump (page, "cater"));
+  wait_for_dashboard (page);
+
+  impact_dashboard_page_save_report_async (page, pdf, on_report_saved_cb, &pages);
+  while (pages == 0)
+    g_main_context_iteration (NULL, TRUE);
+  layout = impact_dashboard_page_make_report (page, IMPACT_REPORT_A4_WIDTH, IMPACT_REPORT_A4_HEIGHT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages, ==, impact_report_get_n_pages (layout));
+  g_assert_cmpuint (pages, >=, 4);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *name = impact_dashboard_page_get_report_name (page);
+
+    g_assert_cmpstr (name, ==, "Report Catering 2025.pdf");
+  }
+
+  operation = impact_window_new_print_operation (window);
+  gtk_print_operation_set_export_filename (operation, printed);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (window), &error), ==,
+                   GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (printed, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+    if (pdfinfo != NULL)
+      {
+        const char *argv[] = { pdfinfo, printed, NULL };
+        g_autofree char *info = NULL;
+        g_autofree char *expected = g_strdup_printf ("Pages:           %u\n", pages);
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &info, NULL, NULL, &error));
+        g_assert_nonnull (strstr (info, expected));
+      }
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1474,6 +1550,7 @@ main (int argc,
   g_test_add_func ("/window/suppliers", test_suppliers_window);
   g_test_add_func ("/window/social-panel", test_social_panel);
   g_test_add_func ("/window/engagement-and-letter", test_engagement_and_letter);
+  g_test_add_func ("/window/report", test_report);
 
   status = g_test_run ();
 

@@ -21,6 +21,7 @@
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
 #include "impact-dashboard-page.h"
+#include "impact-report.h"
 #include "impact-social-panel.h"
 #include "model/impact-format.h"
 #include "query/impact-impact-query.h"
@@ -1345,6 +1346,132 @@ on_supplier_activated_cb (ImpactChartView *view,
     return;
   supplier = g_ptr_array_index (self->figures->top_non_social, index);
   show_suppliers (self, supplier->name);
+}
+
+typedef struct
+{
+  char *database;
+  char *path;
+  ImpactNode *node;
+  ImpactPeriod period;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_free (job->database);
+  g_free (job->path);
+  impact_node_free (job->node);
+  g_free (job);
+}
+
+static void
+report_thread (GTask *task,
+               gpointer source_object,
+               gpointer task_data,
+               GCancellable *cancellable)
+{
+  ReportJob *job = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (job->database, &error);
+  g_autoptr (ImpactReportData) data = NULL;
+  g_autoptr (ImpactReport) report = NULL;
+
+  if (store != NULL)
+    data = impact_report_data_read (store, job->node, &job->period, impact_day_today (), &error);
+  if (data != NULL)
+    {
+      report = impact_report_new (data, IMPACT_REPORT_A4_WIDTH, IMPACT_REPORT_A4_HEIGHT);
+      if (impact_report_write_pdf (report, job->path, &error))
+        {
+          g_task_return_int (task, impact_report_get_n_pages (report));
+          return;
+        }
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Writes the report of the node and period shown to @path, an A4 PDF, on a worker thread. */
+void
+impact_dashboard_page_save_report_async (ImpactDashboardPage *self,
+                                         const char *path,
+                                         GAsyncReadyCallback callback,
+                                         gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ReportJob *job;
+
+  g_return_if_fail (IMPACT_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, impact_dashboard_page_save_report_async);
+  if (self->store == NULL || self->figures == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _ ("There are no figures to report yet."));
+      return;
+    }
+  job = g_new0 (ReportJob, 1);
+  job->database = g_strdup (impact_store_get_path (self->store));
+  job->path = g_strdup (path);
+  job->node = impact_node_copy (self->figures->node);
+  job->period = self->figures->period;
+  g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
+  g_task_run_in_thread (task, report_thread);
+}
+
+/* The number of pages written, or 0 with @error set. */
+guint
+impact_dashboard_page_save_report_finish (ImpactDashboardPage *self,
+                                          GAsyncResult *result,
+                                          GError **error)
+{
+  gssize pages;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  pages = g_task_propagate_int (G_TASK (result), error);
+  return pages > 0 ? (guint) pages : 0;
+}
+
+/* The report of the node and period shown, laid out on pages of @width by @height points
+ * (for printing); NULL when nothing is shown yet. */
+ImpactReport *
+impact_dashboard_page_make_report (ImpactDashboardPage *self,
+                                   double width,
+                                   double height,
+                                   GError **error)
+{
+  g_autoptr (ImpactReportData) data = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (self->store == NULL || self->figures == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _ ("There are no figures to report yet."));
+      return NULL;
+    }
+  data = impact_report_data_read (self->store, self->figures->node, &self->figures->period, impact_day_today (), error);
+  if (data == NULL)
+    return NULL;
+  return impact_report_new (data, width, height);
+}
+
+/* A file name for the report of what is shown, as in "Report Schoonmaak 2025.pdf". */
+char *
+impact_dashboard_page_get_report_name (ImpactDashboardPage *self)
+{
+  g_autofree char *period = NULL;
+  char *name;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), NULL);
+
+  if (self->figures == NULL)
+    return g_strdup (_ ("Report.pdf"));
+  period = impact_period_to_string (&self->figures->period);
+  /* Translators: the suggested file name of a report, as in "Report Schoonmaak 2025.pdf". */
+  name = g_strdup_printf (_ ("Report %s %s.pdf"), self->figures->node->name, period);
+  return g_strdelimit (name, "/\\:", '-');
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "impact-report.h"
 #include "storage/impact-store.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,18 @@ GtkWidget   *impact_dashboard_page_take_period_controls (ImpactDashboardPage *se
 gboolean     impact_dashboard_page_set_months    (ImpactDashboardPage *self,
                                                   const char          *first,
                                                   const char          *last);
+
+void         impact_dashboard_page_save_report_async (ImpactDashboardPage *self,
+                                                  const char          *path,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+guint        impact_dashboard_page_save_report_finish (ImpactDashboardPage *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+ImpactReport *impact_dashboard_page_make_report  (ImpactDashboardPage *self,
+                                                  double               width,
+                                                  double               height,
+                                                  GError             **error);
+char        *impact_dashboard_page_get_report_name (ImpactDashboardPage *self);
 
 G_END_DECLS
