@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -16,6 +19,7 @@
 #include "impact-cli.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
+#include "export/impact-table.h"
 #include "impact-report.h"
 #include "query/impact-impact-query.h"
 #include "query/impact-query.h"
@@ -69,6 +73,11 @@ static const GOptionEntry option_entries[] = {
   { "report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Write the report of a node and period as an A4 PDF (with --node, --period, --today) and exit"),
     N_ ("OUT.pdf") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Write the figures of a node and period as CSV files into a folder (with --node, --period, --today) and exit"),
+    N_ ("FOLDER") },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Write the figures of a node and period as a spreadsheet, a sheet per table, and exit"), N_ ("OUT.xlsx") },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
@@ -1163,6 +1172,75 @@ write_report (const char *database,
   return IMPACT_CLI_EXIT_OK;
 }
 
+/* Writes the tables of a node and period: CSV files into the folder @out (created when
+ * needed), or one XLSX workbook. */
+static int
+export_tables (const char *database,
+               const char *out,
+               gboolean xlsx,
+               GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactNode) node = NULL;
+  g_autoptr (ImpactFigures) figures = NULL;
+  g_autoptr (ImpactSroiOverview) sroi = NULL;
+  g_autoptr (GPtrArray) expiring = NULL;
+  g_autoptr (GPtrArray) tables = NULL;
+  g_autofree char *name = g_filename_display_name (out);
+  const struct lconv *conv = localeconv ();
+  ImpactPeriod period;
+  guint32 today;
+  int status = read_scope (database, options, &store, &node, &period, &today);
+
+  if (status >= 0)
+    return status;
+  figures = impact_query_figures (store, node, &period, 10, &error);
+  if (figures != NULL)
+    sroi = impact_query_sroi (store, node, today, &error);
+  if (sroi != NULL)
+    expiring = impact_query_list_expiring (store, node, today, 0, 90, &error);
+  if (expiring == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  tables = impact_tables_from_figures (figures, sroi, expiring);
+
+  if (xlsx)
+    {
+      if (!impact_tables_write_xlsx (tables, out, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return IMPACT_CLI_EXIT_FAILED;
+        }
+      g_print (_ ("Figures written to “%s”, a sheet per table.\n"), name);
+      return IMPACT_CLI_EXIT_OK;
+    }
+
+  if (g_mkdir_with_parents (out, 0700) != 0)
+    {
+      g_printerr (_ ("Could not make the folder “%s”: %s\n"), name, g_strerror (errno));
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const ImpactTable *table = g_ptr_array_index (tables, i);
+      g_autofree char *file = g_strconcat (impact_table_get_name (table), ".csv", NULL);
+      g_autofree char *path = g_build_filename (out, file, NULL);
+
+      if (!impact_table_write_csv (table, path, conv->decimal_point[0] == ',', &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return IMPACT_CLI_EXIT_FAILED;
+        }
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Figures written to “%s”: %u CSV file.\n", "Figures written to “%s”: %u CSV files.\n",
+                        tables->len),
+           name, tables->len);
+  return IMPACT_CLI_EXIT_OK;
+}
+
 /* Runs the options that need no window. Returns an exit code, or -1 when the application
  * should go on and open its window. */
 int
@@ -1199,6 +1277,18 @@ impact_cli_handle_options (GVariantDict *options)
       if (g_variant_dict_lookup (options, "undo-import", "x", &batch_id))
         return undo_import (path, batch_id);
       return list_imports (path);
+    }
+
+  if (g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "export-xlsx"))
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+      gboolean xlsx = g_variant_dict_lookup (options, "export-xlsx", "^ay", &out);
+
+      if (!xlsx)
+        g_variant_dict_lookup (options, "export-csv", "^ay", &out);
+      return export_tables (path, out, xlsx, options);
     }
 
   if (g_variant_dict_contains (options, "report"))

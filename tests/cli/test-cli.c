@@ -11,6 +11,7 @@
 
 #include "impact-test-store.h"
 #include "impact-test-utils.h"
+#include "import/impact-reader.h"
 #include "storage/impact-store-sroi.h"
 
 typedef struct
@@ -532,6 +533,76 @@ test_summary (void)
         g_assert_nonnull (strstr (pdf_text, "42,9%"));
         g_assert_nonnull (strstr (pdf_text, "Gegevensbronnen"));
       }
+  }
+
+  /* The tables as CSV files and as a workbook, read back with the application's own readers:
+   * SCHOON EUR 1,250 (EUR 250 social), CATER EUR 500 (all social) in 2025. */
+  {
+    g_autofree char *folder = g_build_filename (dir, "cijfers", NULL);
+    g_autofree char *csv = g_build_filename (folder, "per_child.csv", NULL);
+    g_autofree char *xlsx = g_build_filename (dir, "cijfers.xlsx", NULL);
+    g_auto (Run) csv_run = { 0 };
+    g_auto (Run) xlsx_run = { 0 };
+    g_autoptr (ImpactReader) reader = NULL;
+    g_autoptr (ImpactRow) row = impact_row_new ();
+    g_auto (GStrv) sheets = NULL;
+
+    run_app (&csv_run, NULL,
+             (const char *[]){ "-d", db, "--export-csv", folder, "--period", "2025", "--today", "2026-01-15", NULL });
+    g_assert_cmpint (csv_run.status, ==, 0);
+    g_assert_nonnull (strstr (csv_run.out, "7 CSV files"));
+    reader = impact_reader_new_for_file (csv, &error);
+    g_assert_no_error (error);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "Code");
+    g_assert_cmpstr (impact_row_get_cell (row, 4)->text, ==, "Social share (%)");
+    impact_row_clear (row);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "SCHOON");
+    g_assert_cmpstr (impact_row_get_cell (row, 2)->text, ==, "1250.00");
+    g_assert_cmpstr (impact_row_get_cell (row, 3)->text, ==, "250.00");
+    g_assert_cmpstr (impact_row_get_cell (row, 4)->text, ==, "20.00");
+    impact_row_clear (row);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "CATER");
+    g_assert_cmpstr (impact_row_get_cell (row, 2)->text, ==, "500.00");
+    impact_row_clear (row);
+    g_assert_false (impact_reader_read_row (reader, row, &error));
+    g_assert_no_error (error);
+    g_clear_object (&reader);
+
+    run_app (&xlsx_run, NULL,
+             (const char *[]){ "-d", db, "--export-xlsx", xlsx, "--period", "2025", "--today", "2027-01-15", NULL });
+    g_assert_cmpint (xlsx_run.status, ==, 0);
+    reader = impact_reader_new_for_file (xlsx, &error);
+    g_assert_no_error (error);
+    sheets = impact_reader_list_sheets (reader);
+    g_assert_cmpuint (g_strv_length (sheets), ==, 7);
+    g_assert_cmpstr (sheets[0], ==, "per_child");
+    g_assert_cmpstr (sheets[5], ==, "sroi");
+    g_assert_true (impact_reader_select_sheet (reader, "per_child", &error));
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    impact_row_clear (row);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpint (impact_row_get_cell (row, 2)->type, ==, IMPACT_CELL_NUMBER);
+    g_assert_cmpfloat (impact_row_get_cell (row, 2)->number, ==, 1250.0);
+    g_assert_cmpfloat_with_epsilon (impact_row_get_cell (row, 4)->number, 0.2, 1e-12);
+    /* A date cell: Jansen's certificate ends on 31 March 2027, within 90 days of 15 January. */
+    g_assert_true (impact_reader_select_sheet (reader, "expiring", &error));
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    impact_row_clear (row);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "Jansen B.V.");
+    g_assert_cmpint (impact_row_get_cell (row, 3)->type, ==, IMPACT_CELL_DATE);
+    g_assert_cmpuint (impact_row_get_cell (row, 3)->day, ==, D ("2027-03-31"));
+    impact_row_clear (row);
+    g_assert_true (impact_reader_select_sheet (reader, "sroi", &error));
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    impact_row_clear (row);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "S-1");
+    g_assert_cmpfloat (impact_row_get_cell (row, 3)->number, ==, 300.0);
+    g_assert_cmpfloat (impact_row_get_cell (row, 5)->number, ==, 120.0);
   }
 
   run_app (&bad_period, NULL, (const char *[]){ "-d", db, "--summary", "--period", "2025-01-15..2025-03-31", NULL });
