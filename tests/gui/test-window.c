@@ -16,6 +16,7 @@
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
 #include "import/impact-mapping.h"
+#include "import/impact-reader.h"
 #include "charts/impact-chart-view.h"
 #include "model/impact-format.h"
 #include "pages/impact-dashboard-page.h"
@@ -1482,6 +1483,41 @@ test_report (void)
     g_autofree char *name = impact_dashboard_page_get_report_name (page);
 
     g_assert_cmpstr (name, ==, "Report Catering 2025.pdf");
+  }
+
+  /* A chart as a PNG of the size and scale asked for, and a chart's table as CSV and XLSX. */
+  {
+    g_autofree char *png = g_build_filename (tmpdir, "trend.png", NULL);
+    g_autofree char *csv = g_build_filename (tmpdir, "children.csv", NULL);
+    g_autofree char *xlsx = g_build_filename (tmpdir, "classes.xlsx", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr (ImpactReader) reader = NULL;
+    g_autoptr (ImpactRow) row = impact_row_new ();
+    cairo_surface_t *image;
+
+    g_assert_true (impact_dashboard_page_save_chart (page, "trend", "png", png, 600, 400, 2, &error));
+    image = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1200);
+    g_assert_cmpint (cairo_image_surface_get_height (image), ==, 800);
+    cairo_surface_destroy (image);
+    g_assert_true (impact_dashboard_page_save_chart (page, "children", "csv", csv, 0, 0, 0, &error));
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+    {
+      g_autoptr (ImpactFigures) catering = expected_figures (path, "CATER", "2025");
+      const ImpactChildFigures *first = g_ptr_array_index (catering->by_child, 0);
+      g_auto (GStrv) lines = g_strsplit (contents, "\r\n", -1);
+
+      /* A header, a line per object, and nothing after the last line break. */
+      g_assert_cmpuint (g_strv_length (lines), ==, catering->by_child->len + 2);
+      g_assert_true (g_str_has_prefix (lines[1], first->name));
+    }
+    g_assert_true (impact_dashboard_page_save_chart (page, "classes", "xlsx", xlsx, 0, 0, 0, &error));
+    reader = impact_reader_new_for_file (xlsx, &error);
+    g_assert_no_error (error);
+    g_assert_true (impact_reader_read_row (reader, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 1)->text, ==, "Spend");
+    g_assert_false (impact_dashboard_page_save_chart (page, "nonsense", "png", png, 0, 0, 0, &error));
+    g_clear_error (&error);
   }
 
   operation = impact_window_new_print_operation (window);

@@ -15,12 +15,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
 #include "impact-dashboard-page.h"
+#include "impact-chart-export.h"
 #include "impact-report.h"
 #include "impact-social-panel.h"
 #include "model/impact-format.h"
@@ -1474,6 +1476,315 @@ impact_dashboard_page_get_report_name (ImpactDashboardPage *self)
   return g_strdelimit (name, "/\\:", '-');
 }
 
+/* --- saving a chart or its table ------------------------------------------------------- */
+
+typedef enum
+{
+  SAVE_PNG,
+  SAVE_SVG,
+  SAVE_PDF,
+  SAVE_CSV,
+  SAVE_XLSX,
+} SaveFormat;
+
+static const char *const save_formats[] = { "png", "svg", "pdf", "csv", "xlsx" };
+
+typedef struct
+{
+  ImpactDashboardPage *self;
+  ImpactChart *chart;
+  char *title;
+  SaveFormat format;
+  double width;
+  double height;
+  double scale;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_object_unref (job->self);
+  impact_chart_unref (job->chart);
+  g_free (job->title);
+  g_free (job);
+}
+
+static void
+page_toast (ImpactDashboardPage *self,
+            const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+static gboolean
+write_save_job (SaveJob *job,
+                const char *path,
+                GError **error)
+{
+  const struct lconv *conv = localeconv ();
+  g_autoptr (ImpactTable) table = NULL;
+  g_autoptr (GPtrArray) tables = NULL;
+
+  switch (job->format)
+    {
+    case SAVE_PNG:
+      return impact_chart_write_file (job->chart, job->title, path, IMPACT_CHART_FILE_PNG, job->width, job->height,
+                                      job->scale, error);
+    case SAVE_SVG:
+      return impact_chart_write_file (job->chart, job->title, path, IMPACT_CHART_FILE_SVG, job->width, job->height, 1,
+                                      error);
+    case SAVE_PDF:
+      return impact_chart_write_file (job->chart, job->title, path, IMPACT_CHART_FILE_PDF, job->width, job->height, 1,
+                                      error);
+    case SAVE_CSV:
+      table = impact_chart_to_table (job->chart, "table");
+      return impact_table_write_csv (table, path, conv->decimal_point[0] == ',', error);
+    case SAVE_XLSX:
+    default:
+      tables = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_table_free);
+      g_ptr_array_add (tables, impact_chart_to_table (job->chart, "table"));
+      return impact_tables_write_xlsx (tables, path, error);
+    }
+}
+
+static void
+on_save_chart_response_cb (GtkNativeDialog *chooser,
+                           int response,
+                           gpointer user_data)
+{
+  SaveJob *job = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  g_object_unref (chooser);
+  if (path != NULL)
+    {
+      if (!write_save_job (job, path, &error))
+        impact_show_failure (GTK_WIDGET (job->self), _ ("The Chart Was Not Saved"), error->message);
+      else
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          /* Translators: a toast, as in "Saved as “Spend per Month.png”". */
+          g_autofree char *title = g_strdup_printf (_ ("Saved as “%s”"), name);
+
+          page_toast (job->self, title);
+        }
+    }
+  save_job_free (job);
+}
+
+static void
+choose_save_file (SaveJob *job)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (job->format >= SAVE_CSV ? _ ("Save the Table") : _ ("Save the Chart"),
+                                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (job->self))),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  g_autofree char *name = g_strdup_printf ("%s.%s", job->title, save_formats[job->format]);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\:", '-'));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chart_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_png_size_response_cb (AdwMessageDialog *dialog,
+                         const char *response,
+                         gpointer user_data)
+{
+  SaveJob *job = user_data;
+  guint64 width = 0, height = 0;
+
+  if (!g_str_equal (response, "next"))
+    {
+      save_job_free (job);
+      return;
+    }
+  if (!g_ascii_string_to_unsigned (impact_form_grid_get_text (dialog, "width"), 10, 100, 10000, &width, NULL)
+      || !g_ascii_string_to_unsigned (impact_form_grid_get_text (dialog, "height"), 10, 100, 10000, &height, NULL))
+    {
+      impact_show_failure (GTK_WIDGET (job->self), _ ("The Chart Was Not Saved"),
+                           _ ("Give the width and height in pixels, each from 100 to 10000."));
+      save_job_free (job);
+      return;
+    }
+  job->width = width;
+  job->height = height;
+  job->scale = 1 + gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (adw_message_dialog_get_extra_child (dialog)), "scale"));
+  choose_save_file (job);
+}
+
+static ImpactChartView *
+chart_view_named (ImpactDashboardPage *self,
+                  const char *name,
+                  GtkLabel **title)
+{
+  const struct
+  {
+    const char *name;
+    ImpactChartView *view;
+    GtkLabel *title;
+  } charts[] = {
+    { "children", self->children_chart, self->children_title },
+    { "compare", self->compare_chart, self->compare_title },
+    { "trend", self->trend_chart, self->trend_title },
+    { "classes", self->classes_chart, self->classes_title },
+    { "suppliers", self->suppliers_chart, self->suppliers_title },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    if (g_str_equal (name, charts[i].name))
+      {
+        *title = charts[i].title;
+        return charts[i].view;
+      }
+  return NULL;
+}
+
+static SaveJob *
+save_job_new (ImpactDashboardPage *self,
+              const char *chart_name,
+              const char *format)
+{
+  GtkLabel *title = NULL;
+  ImpactChartView *view = chart_view_named (self, chart_name, &title);
+  SaveJob *job;
+
+  if (view == NULL || impact_chart_view_get_chart (view) == NULL)
+    return NULL;
+  job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->chart = impact_chart_ref (impact_chart_view_get_chart (view));
+  job->title = g_strdup (gtk_label_get_text (title));
+  for (guint f = 0; f < G_N_ELEMENTS (save_formats); f++)
+    if (g_str_equal (format, save_formats[f]))
+      job->format = f;
+  /* The chart as it is on the screen, at least the size of a slide's half. */
+  job->width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), 480);
+  job->height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), 320) + 40;
+  job->scale = 1;
+  return job;
+}
+
+/* Writes chart @chart_name ("children", "compare", "trend", "classes", "suppliers") as
+ * @format ("png", "svg", "pdf", or "csv", "xlsx" for its table) to @path; what the Save menu
+ * of a chart does after asking. */
+gboolean
+impact_dashboard_page_save_chart (ImpactDashboardPage *self,
+                                  const char *chart_name,
+                                  const char *format,
+                                  const char *path,
+                                  double width,
+                                  double height,
+                                  double scale,
+                                  GError **error)
+{
+  SaveJob *job;
+  gboolean ok;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  job = save_job_new (self, chart_name, format);
+  if (job == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("There is no chart “%s” to save."), chart_name);
+      return FALSE;
+    }
+  if (width > 0)
+    {
+      job->width = width;
+      job->height = height;
+      job->scale = scale;
+    }
+  ok = write_save_job (job, path, error);
+  save_job_free (job);
+  return ok;
+}
+
+static void
+save_chart_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
+  g_auto (GStrv) parts = g_strsplit (g_variant_get_string (parameter, NULL), "|", 2);
+  SaveJob *job = g_strv_length (parts) == 2 ? save_job_new (self, parts[0], parts[1]) : NULL;
+
+  if (job == NULL)
+    return;
+  if (job->format == SAVE_PNG)
+    {
+      g_autofree char *width = g_strdup_printf ("%.0f", job->width);
+      g_autofree char *height = g_strdup_printf ("%.0f", job->height);
+      g_autoptr (GtkStringList) scales = gtk_string_list_new ((const char *const[]){ _ ("1× (as on the screen)"),
+                                                                                     _ ("2× (sharp, for slides)"),
+                                                                                     _ ("3×"), NULL });
+      GtkWidget *grid = impact_form_grid_new ();
+      GtkWidget *scale = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (scales)), NULL);
+      AdwMessageDialog *dialog;
+
+      impact_form_grid_add_entry (grid, _ ("_Width"), width, _ ("The picture’s width in pixels"), "width");
+      impact_form_grid_add_entry (grid, _ ("_Height"), height, _ ("The picture’s height in pixels"), "height");
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (scale), 1);
+      impact_form_grid_add (grid, _ ("_Scale"), scale, "scale");
+      dialog = impact_form_dialog_new (widget, _ ("Save as PNG"), job->title, grid, "next", _ ("_Choose File…"));
+      g_signal_connect (dialog, "response", G_CALLBACK (on_png_size_response_cb), job);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  choose_save_file (job);
+}
+
+/* A Save menu beside each chart's table button. */
+static void
+add_save_menu (GtkWidget *beside,
+               const char *chart_name)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) pictures = g_menu_new ();
+  g_autoptr (GMenu) tables = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  static const struct
+  {
+    const char *format;
+    const char *label;
+  } items[] = {
+    { "png", N_ ("Save as _PNG…") },
+    { "svg", N_ ("Save as _SVG…") },
+    { "pdf", N_ ("Save as P_DF…") },
+    { "csv", N_ ("Save Table as _CSV…") },
+    { "xlsx", N_ ("Save Table as _XLSX…") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *target = g_strdup_printf ("%s|%s", chart_name, items[i].format);
+      g_autoptr (GMenuItem) item = g_menu_item_new (_ (items[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "dashboard.save-chart", g_variant_new_string (target));
+      g_menu_append_item (i < 3 ? pictures : tables, item);
+    }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (pictures));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (tables));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (button, _ ("Save the Chart or Its Table"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Save the Chart or Its Table"),
+                                  -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (beside)), button);
+}
+
 static void
 on_panel_changed_cb (ImpactSocialPanel *panel,
                      gpointer user_data)
@@ -1688,6 +1999,7 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, expiry_banner_label);
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.save-chart", "s", save_chart_action);
   gtk_widget_class_install_action (widget_class, "dashboard.show-expiring", NULL, show_expiring_action);
   gtk_widget_class_install_action (widget_class, "dashboard.dismiss-expiry", NULL, dismiss_expiry_action);
   gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
@@ -1756,6 +2068,11 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   g_signal_connect (self->compare_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->compare_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
   g_signal_connect (self->social_panel, "changed", G_CALLBACK (on_panel_changed_cb), self);
+  add_save_menu (GTK_WIDGET (self->children_table_toggle), "children");
+  add_save_menu (GTK_WIDGET (self->compare_table_toggle), "compare");
+  add_save_menu (GTK_WIDGET (self->trend_table_toggle), "trend");
+  add_save_menu (GTK_WIDGET (self->classes_table_toggle), "classes");
+  add_save_menu (GTK_WIDGET (self->suppliers_table_toggle), "suppliers");
   g_signal_connect (self->social_panel, "object-activated", G_CALLBACK (on_panel_object_activated_cb), self);
   g_signal_connect (self->social_panel, "supplier-activated", G_CALLBACK (on_panel_supplier_activated_cb), self);
 }

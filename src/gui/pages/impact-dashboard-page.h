@@ -44,5 +44,13 @@ ImpactReport *impact_dashboard_page_make_report  (ImpactDashboardPage *self,
                                                   double               height,
                                                   GError             **error);
 char        *impact_dashboard_page_get_report_name (ImpactDashboardPage *self);
+gboolean     impact_dashboard_page_save_chart     (ImpactDashboardPage *self,
+                                                  const char          *chart_name,
+                                                  const char          *format,
+                                                  const char          *path,
+                                                  double               width,
+                                                  double               height,
+                                                  double               scale,
+                                                  GError             **error);
 
 G_END_DECLS
