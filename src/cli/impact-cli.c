@@ -19,6 +19,7 @@
 #include "impact-cli.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
+#include "export/impact-exchange-export.h"
 #include "export/impact-table.h"
 #include "impact-report.h"
 #include "query/impact-impact-query.h"
@@ -76,6 +77,8 @@ static const GOptionEntry option_entries[] = {
   { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Write the figures of a node and period as CSV files into a folder (with --node, --period, --today) and exit"),
     N_ ("FOLDER") },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Write the whole dataset in the exchange format (JSON), to import elsewhere, and exit"), N_ ("OUT.json") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Write the figures of a node and period as a spreadsheet, a sheet per table, and exit"), N_ ("OUT.xlsx") },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -1241,6 +1244,35 @@ export_tables (const char *database,
   return IMPACT_CLI_EXIT_OK;
 }
 
+static int
+export_json (const char *database,
+             const char *out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autofree char *name = g_filename_display_name (database);
+  g_autofree char *out_name = g_filename_display_name (out);
+  g_autofree char *count = NULL;
+  gint64 n_lines = 0;
+
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_ ("There is no database “%s”.\n"), name);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  store = impact_store_open (database, &error);
+  if (store == NULL || !impact_exchange_export (store, out, &n_lines, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  count = impact_format_count (n_lines);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Dataset written to “%s”: %s purchase line.\n",
+                        "Dataset written to “%s”: %s purchase lines.\n", (gulong) n_lines),
+           out_name, count);
+  return IMPACT_CLI_EXIT_OK;
+}
+
 /* Runs the options that need no window. Returns an exit code, or -1 when the application
  * should go on and open its window. */
 int
@@ -1277,6 +1309,16 @@ impact_cli_handle_options (GVariantDict *options)
       if (g_variant_dict_lookup (options, "undo-import", "x", &batch_id))
         return undo_import (path, batch_id);
       return list_imports (path);
+    }
+
+  if (g_variant_dict_contains (options, "export-json"))
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+
+      g_variant_dict_lookup (options, "export-json", "^ay", &out);
+      return export_json (path, out);
     }
 
   if (g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "export-xlsx"))

@@ -605,6 +605,47 @@ test_summary (void)
     g_assert_cmpfloat (impact_row_get_cell (row, 5)->number, ==, 120.0);
   }
 
+  /* The whole dataset as JSON and back into a new database: every --summary figure is the
+   * same, with a target share and a financial year from April as well. */
+  {
+    g_autofree char *json_file = g_build_filename (dir, "dataset.json", NULL);
+    g_autofree char *copy = g_build_filename (dir, "copy.sqlite", NULL);
+    g_auto (Run) exported = { 0 };
+    g_auto (Run) imported = { 0 };
+    static const char *const nodes[] = { NULL, "SCHOON", "CATER", "S-1" };
+
+    {
+      g_autoptr (ImpactStore) store = impact_store_open (db, &error);
+      g_autoptr (ImpactNode) schoon = impact_store_find_node (store, IMPACT_NODE_DIVISION, "SCHOON", &error);
+
+      g_assert_true (impact_store_set_share_target (store, schoon->id, 12.5, &error));
+      g_assert_true (impact_store_set_meta (store, "financial-year-start", "4", &error));
+    }
+    run_app (&exported, NULL, (const char *[]){ "-d", db, "--export-json", json_file, NULL });
+    g_assert_cmpint (exported.status, ==, 0);
+    g_assert_nonnull (strstr (exported.out, ": 4 purchase lines."));
+    run_app (&imported, NULL, (const char *[]){ "-d", copy, "--import", json_file, NULL });
+    g_assert_cmpstr (imported.err, ==, "");
+    g_assert_cmpint (imported.status, ==, 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (nodes); i++)
+      for (guint p = 0; p < 2; p++)
+        {
+          g_auto (Run) original = { 0 };
+          g_auto (Run) again = { 0 };
+          const char *period = p == 0 ? "2025" : "2024-Q4";
+
+          run_app (&original, NULL,
+                   (const char *[]){ "-d", db, "--summary", "--format", "json", "--period", period, "--today", "2027-01-15",
+                                     nodes[i] != NULL ? "--node" : NULL, nodes[i], NULL });
+          run_app (&again, NULL,
+                   (const char *[]){ "-d", copy, "--summary", "--format", "json", "--period", period, "--today",
+                                     "2027-01-15", nodes[i] != NULL ? "--node" : NULL, nodes[i], NULL });
+          g_assert_cmpint (original.status, ==, 0);
+          g_assert_cmpstr (again.out, ==, original.out);
+        }
+  }
+
   run_app (&bad_period, NULL, (const char *[]){ "-d", db, "--summary", "--period", "2025-01-15..2025-03-31", NULL });
   g_assert_cmpint (bad_period.status, ==, 2);
   g_assert_nonnull (strstr (bad_period.err, "whole months"));

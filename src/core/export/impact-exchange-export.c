@@ -1,0 +1,392 @@
+/* impact-exchange-export.c: the whole dataset in the application's JSON exchange format
+ *
+ * Writes what impact-exchange.c reads (see there and the README): the organisation with its
+ * contracts, the suppliers with their statuses, every purchase line, and the "settings" that
+ * the figures depend on — the financial year's first month, target shares, social-return rule
+ * sets, obligations and hand-entered realisation, and the PSO estimate's inputs and norms — so
+ * that a new database imported from the file gives the same figures. The lines are written one
+ * by one, so memory stays flat however many there are; each element is made by json-glib.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "impact-exchange-export.h"
+#include "import/impact-exchange.h"
+#include "model/impact-format.h"
+#include "storage/impact-store-sroi.h"
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char *member,
+                    const char *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_day (JsonBuilder *builder,
+         const char *member,
+         guint32 day)
+{
+  g_autofree char *iso = day != 0 ? impact_day_to_iso (day) : NULL;
+
+  add_string_or_null (builder, member, iso);
+}
+
+static char *
+node_to_json (JsonBuilder *builder)
+{
+  g_autoptr (JsonNode) root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+/* The members before the purchase lines: format, organisation, suppliers, settings. */
+static gboolean
+build_head (ImpactStore *store,
+            JsonBuilder *builder,
+            GError **error)
+{
+  ImpactDb *db = impact_store_get_db (store);
+  g_autoptr (GPtrArray) groups = impact_store_list_nodes (store, IMPACT_NODE_GROUP, error);
+  g_autoptr (GPtrArray) divisions = groups != NULL ? impact_store_list_nodes (store, IMPACT_NODE_DIVISION, error) : NULL;
+  g_autoptr (GPtrArray) objects = divisions != NULL ? impact_store_list_nodes (store, IMPACT_NODE_OBJECT, error) : NULL;
+  g_autoptr (GHashTable) division_codes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (sqlite3_stmt) suppliers = NULL;
+  int rc;
+
+  if (objects == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, IMPACT_EXCHANGE_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, IMPACT_EXCHANGE_VERSION);
+
+  json_builder_set_member_name (builder, "organisation");
+  json_builder_begin_object (builder);
+  if (groups->len > 0)
+    {
+      const ImpactNode *group = g_ptr_array_index (groups, 0);
+
+      json_builder_set_member_name (builder, "group");
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "code", group->code);
+      add_string_or_null (builder, "name", group->name);
+      json_builder_end_object (builder);
+    }
+  json_builder_set_member_name (builder, "divisions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < divisions->len; i++)
+    {
+      ImpactNode *division = g_ptr_array_index (divisions, i);
+
+      g_hash_table_insert (division_codes, &division->id, division->code);
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "code", division->code);
+      add_string_or_null (builder, "name", division->name);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "objects");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < objects->len; i++)
+    {
+      const ImpactNode *object = g_ptr_array_index (objects, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "code", object->code);
+      add_string_or_null (builder, "name", object->name);
+      add_string_or_null (builder, "division", g_hash_table_lookup (division_codes, &object->parent_id));
+      add_string_or_null (builder, "client", object->client);
+      json_builder_set_member_name (builder, "contract_value_cents");
+      if (object->contract_value_cents >= 0)
+        json_builder_add_int_value (builder, object->contract_value_cents);
+      else
+        json_builder_add_null_value (builder);
+      add_day (builder, "contract_start", object->contract_start);
+      add_day (builder, "contract_end", object->contract_end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "suppliers");
+  json_builder_begin_array (builder);
+  suppliers = impact_db_prepare (db, "SELECT id, name, kvk, vat_id, erp_id FROM suppliers ORDER BY id", error);
+  if (suppliers == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (suppliers)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (suppliers, 0);
+      g_autofree char *doc_id = g_strdup_printf ("s%" G_GINT64_FORMAT, id);
+      g_autoptr (GPtrArray) statuses = impact_store_list_statuses (store, id, error);
+
+      if (statuses == NULL)
+        return FALSE;
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "id", doc_id);
+      add_string_or_null (builder, "name", (const char *) sqlite3_column_text (suppliers, 1));
+      add_string_or_null (builder, "kvk", (const char *) sqlite3_column_text (suppliers, 2));
+      add_string_or_null (builder, "vat_id", (const char *) sqlite3_column_text (suppliers, 3));
+      add_string_or_null (builder, "erp_id", (const char *) sqlite3_column_text (suppliers, 4));
+      json_builder_set_member_name (builder, "statuses");
+      json_builder_begin_array (builder);
+      for (guint s = 0; s < statuses->len; s++)
+        {
+          const ImpactStatus *status = g_ptr_array_index (statuses, s);
+
+          json_builder_begin_object (builder);
+          add_string_or_null (builder, "kind", impact_social_class_to_code (status->kind));
+          add_day (builder, "valid_from", status->valid_from);
+          add_day (builder, "valid_until", status->valid_until);
+          add_string_or_null (builder, "certifying_body", status->certifying_body);
+          add_string_or_null (builder, "evidence", status->evidence);
+          add_string_or_null (builder, "note", status->note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Runs @sql and adds an object per row to the array @member: column i under names[i], as
+ * text, an integer, a real, or a day (names starting with "day:"). */
+static gboolean
+add_rows (ImpactDb *db,
+          JsonBuilder *builder,
+          const char *member,
+          const char *sql,
+          const char *const *names,
+          GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      json_builder_begin_object (builder);
+      for (int c = 0; names[c] != NULL; c++)
+        {
+          gboolean is_day = g_str_has_prefix (names[c], "day:");
+
+          json_builder_set_member_name (builder, is_day ? names[c] + 4 : names[c]);
+          switch (sqlite3_column_type (stmt, c))
+            {
+            case SQLITE_NULL:
+              json_builder_add_null_value (builder);
+              break;
+            case SQLITE_INTEGER:
+              if (is_day)
+                {
+                  g_autofree char *iso = impact_day_to_iso (sqlite3_column_int64 (stmt, c));
+
+                  json_builder_add_string_value (builder, iso);
+                }
+              else
+                json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+              break;
+            case SQLITE_FLOAT:
+              json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
+              break;
+            default:
+              json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, c));
+              break;
+            }
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define NODE_LEVEL_SQL "CASE n.level WHEN 0 THEN 'group' WHEN 1 THEN 'division' ELSE 'object' END"
+
+/* What the figures depend on besides the data itself. */
+static gboolean
+build_settings (ImpactStore *store,
+                JsonBuilder *builder,
+                GError **error)
+{
+  ImpactDb *db = impact_store_get_db (store);
+  g_autofree char *fy_start = impact_store_get_meta (store, "financial-year-start", NULL);
+
+  json_builder_set_member_name (builder, "settings");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "financial_year_start");
+  json_builder_add_int_value (builder, fy_start != NULL ? g_ascii_strtoll (fy_start, NULL, 10) : 1);
+
+  if (!add_rows (db, builder, "share_targets",
+                 "SELECT " NODE_LEVEL_SQL ", n.code, t.share FROM share_targets t JOIN nodes n ON n.id = t.node_id"
+                 " ORDER BY n.level, n.code",
+                 (const char *const[]){ "level", "code", "share", NULL }, error)
+      || !add_rows (db, builder, "sroi_obligations",
+                    "SELECT n.code, o.kind, o.percent, o.cap_cents, o.fixed_cents, o.own_social_factor, o.rule_set"
+                    " FROM sroi_obligations o JOIN nodes n ON n.id = o.object_id ORDER BY n.code",
+                    (const char *const[]){ "object", "kind", "percent", "cap_cents", "fixed_cents", "own_social_factor",
+                                           "rule_set", NULL },
+                    error)
+      || !add_rows (db, builder, "sroi_entries",
+                    "SELECT n.code, e.day, e.amount_cents, e.description FROM sroi_entries e"
+                    " JOIN nodes n ON n.id = e.object_id ORDER BY e.id",
+                    (const char *const[]){ "object", "day:date", "amount_cents", "description", NULL }, error)
+      || !add_rows (db, builder, "pso_organisation",
+                    "SELECT " NODE_LEVEL_SQL ", n.code, p.fte, p.direct_share FROM pso_organisation p"
+                    " JOIN nodes n ON n.id = p.node_id ORDER BY n.level, n.code",
+                    (const char *const[]){ "level", "code", "fte", "direct_share", NULL }, error)
+      || !add_rows (db, builder, "pso_suppliers",
+                    "SELECT 's' || supplier_id, turnover_cents, fte, direct_share FROM pso_suppliers ORDER BY supplier_id",
+                    (const char *const[]){ "supplier", "turnover_cents", "fte", "direct_share", NULL }, error)
+      || !add_rows (db, builder, "pso_norms", "SELECT valid_from, trede, share FROM pso_norms ORDER BY valid_from, trede",
+                    (const char *const[]){ "day:valid_from", "trede", "share", NULL }, error))
+    return FALSE;
+
+  /* Rule sets: a version per name and start day, with its factors by class code. */
+  {
+    g_autoptr (GPtrArray) sets = impact_store_list_rule_sets (store, error);
+
+    if (sets == NULL)
+      return FALSE;
+    json_builder_set_member_name (builder, "sroi_rule_sets");
+    json_builder_begin_array (builder);
+    for (guint i = 0; i < sets->len; i++)
+      {
+        const ImpactSroiRules *rules = g_ptr_array_index (sets, i);
+
+        json_builder_begin_object (builder);
+        add_string_or_null (builder, "name", rules->name);
+        add_day (builder, "valid_from", rules->valid_from);
+        json_builder_set_member_name (builder, "factors");
+        json_builder_begin_object (builder);
+        for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+          if (rules->factors[k] > 0)
+            {
+              json_builder_set_member_name (builder, impact_social_class_to_code (k));
+              json_builder_add_double_value (builder, rules->factors[k]);
+            }
+        json_builder_end_object (builder);
+        json_builder_end_object (builder);
+      }
+    json_builder_end_array (builder);
+  }
+
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+write_text (GOutputStream *out,
+            const char *text,
+            GError **error)
+{
+  return g_output_stream_write_all (out, text, strlen (text), NULL, NULL, error);
+}
+
+/* Writes the whole dataset of @store to @path. */
+gboolean
+impact_exchange_export (ImpactStore *store,
+                        const char *path,
+                        gint64 *n_lines,
+                        GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GFileOutputStream) file_out = NULL;
+  g_autoptr (GOutputStream) out = NULL;
+  g_autoptr (JsonBuilder) head = json_builder_new ();
+  g_autoptr (sqlite3_stmt) lines = NULL;
+  g_autofree char *head_text = NULL;
+  gint64 count = 0;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  db = impact_store_get_db (store);
+  json_builder_begin_object (head);
+  if (!build_head (store, head, error) || !build_settings (store, head, error))
+    return FALSE;
+  json_builder_end_object (head);
+  head_text = node_to_json (head);
+
+  file = g_file_new_for_path (path);
+  file_out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (file_out == NULL)
+    return FALSE;
+  out = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (file_out), 1 << 16);
+
+  /* The head without its closing brace, then the lines, one per line of the file. */
+  head_text[strlen (head_text) - 1] = '\0';
+  if (!write_text (out, head_text, error) || !write_text (out, ",\"purchase_lines\":[\n", error))
+    return FALSE;
+
+  lines = impact_db_prepare (db,
+                             "SELECT l.invoice_day, 's' || l.supplier_id, d.code, o.code, l.amount_cents,"
+                             " l.invoice_number, l.category, l.gl_account, l.description FROM purchase_lines l"
+                             " JOIN nodes d ON d.id = l.division_id LEFT JOIN nodes o ON o.id = l.object_id"
+                             " ORDER BY l.id",
+                             error);
+  if (lines == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
+    {
+      g_autoptr (JsonBuilder) builder = json_builder_new ();
+      g_autofree char *text = NULL;
+
+      json_builder_begin_object (builder);
+      add_day (builder, "invoice_date", sqlite3_column_int64 (lines, 0));
+      add_string_or_null (builder, "supplier", (const char *) sqlite3_column_text (lines, 1));
+      add_string_or_null (builder, "division", (const char *) sqlite3_column_text (lines, 2));
+      add_string_or_null (builder, "object", (const char *) sqlite3_column_text (lines, 3));
+      json_builder_set_member_name (builder, "amount_cents");
+      json_builder_add_int_value (builder, sqlite3_column_int64 (lines, 4));
+      add_string_or_null (builder, "invoice_number", (const char *) sqlite3_column_text (lines, 5));
+      add_string_or_null (builder, "category", (const char *) sqlite3_column_text (lines, 6));
+      add_string_or_null (builder, "gl_account", (const char *) sqlite3_column_text (lines, 7));
+      add_string_or_null (builder, "description", (const char *) sqlite3_column_text (lines, 8));
+      json_builder_end_object (builder);
+      text = node_to_json (builder);
+      if ((count > 0 && !write_text (out, ",\n", error)) || !write_text (out, text, error))
+        return FALSE;
+      count++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+  if (!write_text (out, "\n]}\n", error) || !g_output_stream_close (out, NULL, error))
+    return FALSE;
+
+  if (n_lines != NULL)
+    *n_lines = count;
+  return TRUE;
+}
