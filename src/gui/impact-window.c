@@ -12,6 +12,7 @@
 #include "demo/impact-demo.h"
 #include "impact-gui-resources.h"
 #include "impact-window.h"
+#include "export/impact-exchange-export.h"
 #include "util/impact-dialogs.h"
 #include "import/impact-import-dialog.h"
 #include "import/impact-mapping.h"
@@ -137,6 +138,7 @@ update_actions (ImpactWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy && self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dataset", !busy && self->store != NULL);
 }
 
 static void
@@ -599,6 +601,107 @@ impact_window_save_report_action (GtkWidget *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+export_thread (GTask *task,
+               gpointer source_object,
+               gpointer task_data,
+               GCancellable *cancellable)
+{
+  char **paths = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = impact_store_open (paths[0], &error);
+  gint64 n_lines = 0;
+
+  if (store != NULL && impact_exchange_export (store, paths[1], &n_lines, &error))
+    g_task_return_int (task, n_lines);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+on_exported_cb (GObject *object,
+                GAsyncResult *result,
+                gpointer user_data)
+{
+  g_autoptr (ImpactWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  gssize n_lines = g_task_propagate_int (G_TASK (result), &error);
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+
+  if (error != NULL)
+    {
+      impact_show_failure (GTK_WIDGET (self), _ ("The Dataset Was Not Exported"), error->message);
+      return;
+    }
+  count = impact_format_count (n_lines);
+  /* Translators: a toast after exporting, as in "Dataset exported: 300,000 purchase lines". */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Dataset exported: %s purchase line",
+                                        "Dataset exported: %s purchase lines", (gulong) n_lines),
+                           count);
+  show_toast (self, title);
+}
+
+/* Writes the whole dataset to @path in the exchange format, on a worker thread with a
+ * connection of its own; @callback (or a toast) says when it is done. */
+void
+impact_window_export_dataset (ImpactWindow *self,
+                              const char *path,
+                              GAsyncReadyCallback callback,
+                              gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  char **paths;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self) && self->store != NULL);
+
+  paths = g_new0 (char *, 3);
+  paths[0] = g_strdup (impact_store_get_path (self->store));
+  paths[1] = g_strdup (path);
+  task = callback != NULL ? g_task_new (self, NULL, callback, user_data)
+                          : g_task_new (self, NULL, on_exported_cb, g_object_ref (self));
+  g_task_set_task_data (task, paths, (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_export_chooser_response_cb (GtkNativeDialog *chooser,
+                               int response,
+                               gpointer user_data)
+{
+  g_autoptr (ImpactWindow) self = user_data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  g_object_unref (chooser);
+  if (path != NULL)
+    impact_window_export_dataset (self, path, NULL, NULL);
+}
+
+static void
+impact_window_export_action (GtkWidget *widget,
+                             const char *action_name,
+                             GVariant *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Export the Dataset"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("JSON documents"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("impact-dashboard.json"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Printing: the report laid out on the printer's page, drawn page by page. */
 static void
 on_begin_print_cb (GtkPrintOperation *operation,
@@ -804,6 +907,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, impact_window_import);
   gtk_widget_class_install_action (widget_class, "win.save-report", NULL, impact_window_save_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, impact_window_print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-dataset", NULL, impact_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", impact_window_undo_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
 }

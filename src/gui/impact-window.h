@@ -28,5 +28,9 @@ ImpactImportDialog *impact_window_open_import (ImpactWindow *self,
 void               impact_window_save_report         (ImpactWindow *self,
                                                       const char   *path);
 GtkPrintOperation *impact_window_new_print_operation (ImpactWindow *self);
+void               impact_window_export_dataset      (ImpactWindow        *self,
+                                                      const char          *path,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
 
@@ -1433,6 +1434,14 @@ test_engagement_and_letter (void)
 }
 
 static void
+on_async_done_cb (GObject *object,
+                  GAsyncResult *result,
+                  gpointer user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 on_report_saved_cb (GObject *object,
                     GAsyncResult *result,
                     gpointer user_data)
@@ -1538,6 +1547,28 @@ test_report (void)
         g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &info, NULL, NULL, &error));
         g_assert_nonnull (strstr (info, expected));
       }
+  }
+
+  /* The dataset as JSON, on a worker thread. */
+  {
+    g_autofree char *json_path = g_build_filename (tmpdir, "dataset.json", NULL);
+    g_autoptr (GAsyncResult) exported = NULL;
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    g_autoptr (GError) json_error = NULL;
+    JsonObject *root;
+
+    impact_window_export_dataset (window, json_path, on_async_done_cb, &exported);
+    while (exported == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (g_task_propagate_int (G_TASK (exported), &json_error), ==, 300000);
+    g_assert_no_error (json_error);
+    g_assert_true (json_parser_load_from_file (parser, json_path, &json_error));
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "impact-dashboard");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "purchase_lines")), ==, 300000);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (root, "settings"),
+                                                                           "sroi_obligations")),
+                      >, 100);
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
