@@ -1110,6 +1110,20 @@ test_social_panel (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
+  /* The contracts table as CSV: a header and a line per contract. */
+  {
+    g_autofree char *csv = g_build_filename (tmpdir, "contracts.csv", NULL);
+    g_autofree char *contents = NULL;
+    g_auto (GStrv) lines = NULL;
+
+    g_assert_true (impact_social_panel_save_table (IMPACT_SOCIAL_PANEL (panel), "contracts", "csv", csv, &error));
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+    lines = g_strsplit (contents, "\r\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, expected->rows->len + 2);
+    g_assert_false (impact_social_panel_save_table (IMPACT_SOCIAL_PANEL (panel), "nonsense", "csv", csv, &error));
+    g_clear_error (&error);
+  }
+
   /* Sorted by status, the first contract is at risk; a click opens it. */
   for (guint i = 0; i < expected->rows->len; i++)
     {

@@ -149,6 +149,73 @@ supplier_table (const char *name,
   return table;
 }
 
+/* Social return per contract, as a table named sroi. */
+ImpactTable *
+impact_table_from_sroi (const ImpactSroiOverview *sroi)
+{
+  const char *const titles[] = { _ ("Code"), _ ("Contract"), _ ("Division"), _ ("Obligation"),
+                                 _ ("Realised through purchases"), _ ("Realised otherwise"), _ ("Realised (%)"),
+                                 _ ("Remaining"), _ ("Expected at end"), _ ("Status"), _ ("Rule set"),
+                                 _ ("Rule set version from") };
+  static const ImpactColumnKind kinds[] = {
+    IMPACT_COLUMN_TEXT,
+    IMPACT_COLUMN_TEXT,
+    IMPACT_COLUMN_TEXT,
+    IMPACT_COLUMN_MONEY,
+    IMPACT_COLUMN_MONEY,
+    IMPACT_COLUMN_MONEY,
+    IMPACT_COLUMN_PERCENT,
+    IMPACT_COLUMN_MONEY,
+    IMPACT_COLUMN_MONEY,
+    IMPACT_COLUMN_TEXT,
+    IMPACT_COLUMN_TEXT,
+    IMPACT_COLUMN_DATE,
+  };
+  ImpactTable *table = impact_table_new ("sroi", G_N_ELEMENTS (kinds), titles, kinds);
+
+  for (guint i = 0; i < sroi->rows->len; i++)
+    {
+      const ImpactSroiRow *row = g_ptr_array_index (sroi->rows, i);
+      const ImpactSroiResult *result = &row->result;
+
+      impact_table_add_text (table, row->object->code);
+      impact_table_add_text (table, row->object->name);
+      impact_table_add_text (table, row->division_name);
+      impact_table_add_number (table, result->obligation_cents);
+      impact_table_add_number (table, result->realised_purchases_cents);
+      impact_table_add_number (table, result->realised_manual_cents);
+      impact_table_add_percent (table, result->realised_share);
+      impact_table_add_number (table, result->remaining_cents);
+      impact_table_add_number (table, result->projected_cents);
+      impact_table_add_text (table, impact_sroi_status_to_string (result->status));
+      impact_table_add_text (table, impact_sroi_rule_set_to_string (row->rules.name));
+      impact_table_add_number (table, row->rules.valid_from > 1 ? row->rules.valid_from : 0);
+    }
+  return table;
+}
+
+/* Certificates ending, with the spend at risk, as a table named expiring. */
+ImpactTable *
+impact_table_from_expiring (GPtrArray *expiring)
+{
+  const char *const titles[] = { _ ("Supplier"), _ ("KvK"), _ ("Status"), _ ("Valid until"), _ ("Spend at risk") };
+  static const ImpactColumnKind kinds[] = { IMPACT_COLUMN_TEXT, IMPACT_COLUMN_TEXT, IMPACT_COLUMN_TEXT,
+                                            IMPACT_COLUMN_DATE, IMPACT_COLUMN_MONEY };
+  ImpactTable *table = impact_table_new ("expiring", G_N_ELEMENTS (kinds), titles, kinds);
+
+  for (guint i = 0; i < expiring->len; i++)
+    {
+      const ImpactExpiring *item = g_ptr_array_index (expiring, i);
+
+      impact_table_add_text (table, item->supplier);
+      impact_table_add_text (table, item->kvk);
+      impact_table_add_text (table, impact_social_class_to_string (item->kind));
+      impact_table_add_number (table, item->valid_until);
+      impact_table_add_number (table, item->spend_at_risk_cents);
+    }
+  return table;
+}
+
 /* The figures of a node and period (and its social return and certificates ending) as the
  * tables described above, named per_child, per_month, per_class, top_suppliers,
  * top_non_social, sroi and expiring. */
@@ -213,65 +280,8 @@ impact_tables_from_figures (const ImpactFigures *figures,
   }
   g_ptr_array_add (tables, supplier_table ("top_suppliers", figures->top_suppliers));
   g_ptr_array_add (tables, supplier_table ("top_non_social", figures->top_non_social));
-  {
-    const char *const titles[] = { _ ("Code"), _ ("Contract"), _ ("Division"), _ ("Obligation"),
-                                   _ ("Realised through purchases"), _ ("Realised otherwise"), _ ("Realised (%)"),
-                                   _ ("Remaining"), _ ("Expected at end"), _ ("Status"), _ ("Rule set"),
-                                   _ ("Rule set version from") };
-    static const ImpactColumnKind kinds[] = {
-      IMPACT_COLUMN_TEXT,
-      IMPACT_COLUMN_TEXT,
-      IMPACT_COLUMN_TEXT,
-      IMPACT_COLUMN_MONEY,
-      IMPACT_COLUMN_MONEY,
-      IMPACT_COLUMN_MONEY,
-      IMPACT_COLUMN_PERCENT,
-      IMPACT_COLUMN_MONEY,
-      IMPACT_COLUMN_MONEY,
-      IMPACT_COLUMN_TEXT,
-      IMPACT_COLUMN_TEXT,
-      IMPACT_COLUMN_DATE,
-    };
-    ImpactTable *table = impact_table_new ("sroi", G_N_ELEMENTS (kinds), titles, kinds);
-
-    for (guint i = 0; i < sroi->rows->len; i++)
-      {
-        const ImpactSroiRow *row = g_ptr_array_index (sroi->rows, i);
-        const ImpactSroiResult *result = &row->result;
-
-        impact_table_add_text (table, row->object->code);
-        impact_table_add_text (table, row->object->name);
-        impact_table_add_text (table, row->division_name);
-        impact_table_add_number (table, result->obligation_cents);
-        impact_table_add_number (table, result->realised_purchases_cents);
-        impact_table_add_number (table, result->realised_manual_cents);
-        impact_table_add_percent (table, result->realised_share);
-        impact_table_add_number (table, result->remaining_cents);
-        impact_table_add_number (table, result->projected_cents);
-        impact_table_add_text (table, impact_sroi_status_to_string (result->status));
-        impact_table_add_text (table, impact_sroi_rule_set_to_string (row->rules.name));
-        impact_table_add_number (table, row->rules.valid_from > 1 ? row->rules.valid_from : 0);
-      }
-    g_ptr_array_add (tables, table);
-  }
-  {
-    const char *const titles[] = { _ ("Supplier"), _ ("KvK"), _ ("Status"), _ ("Valid until"), _ ("Spend at risk") };
-    static const ImpactColumnKind kinds[] = { IMPACT_COLUMN_TEXT, IMPACT_COLUMN_TEXT, IMPACT_COLUMN_TEXT,
-                                              IMPACT_COLUMN_DATE, IMPACT_COLUMN_MONEY };
-    ImpactTable *table = impact_table_new ("expiring", G_N_ELEMENTS (kinds), titles, kinds);
-
-    for (guint i = 0; i < expiring->len; i++)
-      {
-        const ImpactExpiring *item = g_ptr_array_index (expiring, i);
-
-        impact_table_add_text (table, item->supplier);
-        impact_table_add_text (table, item->kvk);
-        impact_table_add_text (table, impact_social_class_to_string (item->kind));
-        impact_table_add_number (table, item->valid_until);
-        impact_table_add_number (table, item->spend_at_risk_cents);
-      }
-    g_ptr_array_add (tables, table);
-  }
+  g_ptr_array_add (tables, impact_table_from_sroi (sroi));
+  g_ptr_array_add (tables, impact_table_from_expiring (expiring));
 
   return tables;
 }

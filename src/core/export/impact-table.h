@@ -39,6 +39,8 @@ void         impact_table_add_number   (ImpactTable             *table,
 void         impact_table_add_percent  (ImpactTable             *table,
                                         double                   percent);
 
+ImpactTable *impact_table_from_sroi    (const ImpactSroiOverview *sroi);
+ImpactTable *impact_table_from_expiring (GPtrArray              *expiring);
 GPtrArray   *impact_tables_from_figures (const ImpactFigures     *figures,
                                         const ImpactSroiOverview *sroi,
                                         GPtrArray               *expiring);

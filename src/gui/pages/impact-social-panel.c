@@ -20,6 +20,7 @@
 #include <math.h>
 
 #include "charts/impact-chart-view.h"
+#include "export/impact-table.h"
 #include "impact-social-panel.h"
 #include "impact-what-if-dialog.h"
 #include "import/impact-parse.h"
@@ -117,6 +118,7 @@ struct _ImpactSocialPanel
   ImpactPeriod period;
   ImpactSroiOverview *sroi;
   ImpactPsoFigures *pso;
+  GPtrArray *expiring;
   GListStore *items;
   GtkSingleSelection *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -862,7 +864,8 @@ impact_social_panel_show (ImpactSocialPanel *self,
   if (pso != NULL)
     show_pso (self);
   show_expiring (self, expiring, horizon, sroi->today);
-  g_ptr_array_unref (expiring);
+  g_clear_pointer (&self->expiring, g_ptr_array_unref);
+  self->expiring = expiring;
   show_opportunities (self, opportunities);
   g_ptr_array_unref (opportunities);
 }
@@ -1468,6 +1471,115 @@ edit_norms_action (GtkWidget *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Writes the contracts ("contracts") or the certificates ending ("expiring") shown, as CSV
+ * ("csv", in the locale's style) or XLSX ("xlsx"), to @path. */
+gboolean
+impact_social_panel_save_table (ImpactSocialPanel *self,
+                                const char *table_name,
+                                const char *format,
+                                const char *path,
+                                GError **error)
+{
+  g_autoptr (ImpactTable) table = NULL;
+  const struct lconv *conv = localeconv ();
+
+  g_return_val_if_fail (IMPACT_IS_SOCIAL_PANEL (self), FALSE);
+
+  if (g_strcmp0 (table_name, "contracts") == 0 && self->sroi != NULL)
+    table = impact_table_from_sroi (self->sroi);
+  else if (g_strcmp0 (table_name, "expiring") == 0 && self->expiring != NULL)
+    table = impact_table_from_expiring (self->expiring);
+  if (table == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("There is no table “%s” to save."), table_name);
+      return FALSE;
+    }
+  if (g_str_equal (format, "xlsx"))
+    {
+      g_autoptr (GPtrArray) tables = g_ptr_array_new ();
+
+      g_ptr_array_add (tables, table);
+      return impact_tables_write_xlsx (tables, path, error);
+    }
+  return impact_table_write_csv (table, path, conv->decimal_point[0] == ',', error);
+}
+
+static void
+on_save_table_response_cb (GtkNativeDialog *chooser,
+                           int response,
+                           gpointer user_data)
+{
+  ImpactSocialPanel *self = user_data;
+  g_auto (GStrv) what = g_strsplit (g_object_get_data (G_OBJECT (chooser), "what"), "|", 2);
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL)
+    {
+      if (!impact_social_panel_save_table (self, what[0], what[1], path, &error))
+        impact_show_failure (GTK_WIDGET (self), _ ("The Table Was Not Saved"), error->message);
+      else
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *title = g_strdup_printf (_ ("Saved as “%s”"), name);
+
+          show_toast (self, title, NULL, NULL, NULL);
+        }
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+save_table_action (GtkWidget *widget,
+                   const char *action_name,
+                   GVariant *parameter)
+{
+  ImpactSocialPanel *self = IMPACT_SOCIAL_PANEL (widget);
+  const char *what = g_variant_get_string (parameter, NULL);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Save the Table"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  g_autofree char *name = g_str_has_prefix (what, "contracts")
+                              ? g_strdup_printf ("%s.%s", _ ("Contracts"), g_str_has_suffix (what, "xlsx") ? "xlsx" : "csv")
+                              : g_strdup_printf ("%s.%s", _ ("Certificates Ending Soon"), g_str_has_suffix (what, "xlsx") ? "xlsx" : "csv");
+
+  g_object_set_data_full (G_OBJECT (chooser), "what", g_strdup (what), g_free);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_table_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A save button with CSV and XLSX for one of the panel's tables. */
+static GtkWidget *
+save_table_button (const char *table_name)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *csv = g_strdup_printf ("%s|csv", table_name);
+  g_autofree char *xlsx = g_strdup_printf ("%s|xlsx", table_name);
+  g_autoptr (GMenuItem) csv_item = g_menu_item_new (_ ("Save Table as _CSV…"), NULL);
+  g_autoptr (GMenuItem) xlsx_item = g_menu_item_new (_ ("Save Table as _XLSX…"), NULL);
+
+  g_menu_item_set_action_and_target_value (csv_item, "panel.save-table", g_variant_new_string (csv));
+  g_menu_item_set_action_and_target_value (xlsx_item, "panel.save-table", g_variant_new_string (xlsx));
+  g_menu_append_item (menu, csv_item);
+  g_menu_append_item (menu, xlsx_item);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
+  gtk_widget_set_tooltip_text (button, _ ("Save the Table"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Save the Table"), -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
 static void
 what_if_action (GtkWidget *widget,
                 const char *action_name,
@@ -1503,6 +1615,7 @@ impact_social_panel_dispose (GObject *object)
   g_clear_pointer (&self->node, impact_node_free);
   g_clear_pointer (&self->sroi, impact_sroi_overview_free);
   g_clear_pointer (&self->pso, impact_pso_figures_free);
+  g_clear_pointer (&self->expiring, g_ptr_array_unref);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_clear_object (&self->columns[i]);
   gtk_widget_dispose_template (GTK_WIDGET (self), IMPACT_TYPE_SOCIAL_PANEL);
@@ -1574,6 +1687,7 @@ impact_social_panel_class_init (ImpactSocialPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "panel.edit-contract", NULL, edit_contract_action);
   gtk_widget_class_install_action (widget_class, "panel.what-if", NULL, what_if_action);
+  gtk_widget_class_install_action (widget_class, "panel.save-table", "s", save_table_action);
   gtk_widget_class_install_action (widget_class, "panel.add-entry", NULL, add_entry_action);
   gtk_widget_class_install_action (widget_class, "panel.edit-pso", NULL, edit_pso_action);
   gtk_widget_class_install_action (widget_class, "panel.edit-norms", NULL, edit_norms_action);
@@ -1606,4 +1720,6 @@ impact_social_panel_init (ImpactSocialPanel *self)
   gtk_column_view_sort_by_column (self->objects_view, self->columns[COLUMN_STATUS], GTK_SORT_ASCENDING);
 
   g_signal_connect (self->objects_view, "activate", G_CALLBACK (on_objects_activate_cb), self);
+  adw_preferences_group_set_header_suffix (self->objects_group, save_table_button ("contracts"));
+  adw_preferences_group_set_header_suffix (self->expiring_group, save_table_button ("expiring"));
 }

@@ -30,4 +30,10 @@ guint impact_social_panel_get_n_contracts (ImpactSocialPanel *self);
 gboolean impact_social_panel_activate_contract (ImpactSocialPanel *self,
                                                 guint              position);
 
+gboolean impact_social_panel_save_table (ImpactSocialPanel *self,
+                                         const char        *table_name,
+                                         const char        *format,
+                                         const char        *path,
+                                         GError           **error);
+
 G_END_DECLS
