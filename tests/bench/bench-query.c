@@ -94,6 +94,8 @@ time_social (ImpactStore *store,
         g_autoptr (GPtrArray) opportunities = impact_query_opportunities (store, figures, 3, &error);
 
         g_assert_no_error (error);
+        g_assert_true (sroi != NULL && expiring != NULL && opportunities != NULL
+                       && (pso != NULL || node->level == IMPACT_NODE_OBJECT));
         g_array_append_vals (times, &(double){ (g_get_monotonic_time () - start) / 1000.0 }, 1);
       }
 
