@@ -136,6 +136,17 @@ impact_chart_new_classes (const ImpactFigures *figures)
 }
 
 /* A ranking of suppliers, as given (largest first). */
+static int
+compare_children_by_spend (gconstpointer a,
+                           gconstpointer b,
+                           gpointer user_data)
+{
+  const ImpactChildFigures *x = *(ImpactChildFigures *const *) a;
+  const ImpactChildFigures *y = *(ImpactChildFigures *const *) b;
+
+  return x->spend.total_cents > y->spend.total_cents ? -1 : x->spend.total_cents < y->spend.total_cents;
+}
+
 ImpactChart *
 impact_chart_new_suppliers (GPtrArray *suppliers)
 {
@@ -152,5 +163,38 @@ impact_chart_new_suppliers (GPtrArray *suppliers)
       item->cents[supplier->klass] = supplier->total_cents;
     }
 
+  return chart;
+}
+
+/* The @n children with the largest spend as horizontal bars, largest first, each labelled with
+ * its social share: readable where columns of many children would have no room for their
+ * names. */
+ImpactChart *
+impact_chart_new_children_bars (const ImpactFigures *figures,
+                                guint n)
+{
+  g_autoptr (GPtrArray) sorted = NULL;
+  ImpactChart *chart;
+
+  g_return_val_if_fail (figures != NULL, NULL);
+
+  /* A copy that owns nothing: g_ptr_array_copy() would take the original's free function. */
+  sorted = g_ptr_array_sized_new (figures->by_child->len);
+  for (guint i = 0; i < figures->by_child->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (figures->by_child, i));
+  g_ptr_array_sort_with_data (sorted, compare_children_by_spend, NULL);
+  chart = impact_chart_new (IMPACT_CHART_BARS);
+  for (guint i = 0; i < MIN (n, sorted->len); i++)
+    {
+      const ImpactChildFigures *child = g_ptr_array_index (sorted, i);
+      /* Translators: a bar's label: the social share of a division or object, then its name, as in
+       * "3.2% social · Stadhuis" (a long name is cut short at its end). */
+      g_autofree char *label = g_strdup_printf (_ ("%.1f%% social · %s"), impact_spend_get_share (&child->spend), child->name);
+      ImpactChartItem *item = impact_chart_add_item (chart, label);
+
+      /* A bar takes the colour of its strongest class, so the spend goes in as one amount:
+       * the label says how much of it is social. */
+      item->cents[IMPACT_SOCIAL_CLASS_NONE] = child->spend.total_cents;
+    }
   return chart;
 }

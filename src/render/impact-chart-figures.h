@@ -16,5 +16,7 @@ ImpactChart *impact_chart_new_trend    (const ImpactFigures  *figures,
                                         ImpactChartKind       kind);
 ImpactChart *impact_chart_new_classes  (const ImpactFigures  *figures);
 ImpactChart *impact_chart_new_suppliers (GPtrArray           *suppliers);
+ImpactChart *impact_chart_new_children_bars (const ImpactFigures *figures,
+                                        guint                 n);
 
 G_END_DECLS

@@ -411,7 +411,16 @@ add_charts (ImpactReport *report,
   const ImpactFigures *figures = data->figures;
 
   new_page (report);
-  if (figures->node->level != IMPACT_NODE_OBJECT && figures->by_child->len > 0)
+  if (figures->node->level != IMPACT_NODE_OBJECT && figures->by_child->len > 8)
+    {
+      /* Columns for two dozen objects would have no room for their names: bars of the 15
+       * largest. */
+      g_autoptr (ImpactChart) children = impact_chart_new_children_bars (figures, 15);
+
+      add_heading_keeping (report, _ ("Spend per Object, the 15 Largest"), 310);
+      add_chart (report, children, 300);
+    }
+  else if (figures->node->level != IMPACT_NODE_OBJECT && figures->by_child->len > 0)
     {
       g_autoptr (ImpactChart) children = impact_chart_new_children (figures);
 

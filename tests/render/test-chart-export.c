@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "impact-chart-export.h"
+#include "impact-chart-figures.h"
 #include "impact-test-utils.h"
 
 static ImpactChart *
@@ -92,6 +93,48 @@ test_table (void)
   impact_test_remove_tree (dir);
 }
 
+static void
+child_free (ImpactChildFigures *child)
+{
+  g_free (child->name);
+  g_free (child);
+}
+
+/* The largest children as bars, each labelled with its social share; the figures keep
+ * their children (the chart borrows nothing). */
+static void
+test_children_bars (void)
+{
+  g_autoptr (ImpactFigures) figures = g_new0 (ImpactFigures, 1);
+  g_autoptr (ImpactChart) chart = NULL;
+  static const struct
+  {
+    const char *name;
+    gint64 total, social;
+  } children[] = { { "Klein", 1000, 0 }, { "Groot", 9000, 900 }, { "Midden", 5000, 2500 } };
+
+  figures->by_child = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
+  figures->by_month = g_array_new (FALSE, TRUE, sizeof (ImpactMonthFigures));
+  figures->top_suppliers = g_ptr_array_new ();
+  figures->top_non_social = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      ImpactChildFigures *child = g_new0 (ImpactChildFigures, 1);
+
+      child->name = g_strdup (children[i].name);
+      child->spend.total_cents = children[i].total;
+      child->spend.social_cents = children[i].social;
+      g_ptr_array_add (figures->by_child, child);
+    }
+
+  chart = impact_chart_new_children_bars (figures, 2);
+  g_assert_cmpuint (impact_chart_get_n_items (chart), ==, 2);
+  g_assert_cmpstr (impact_chart_get_item (chart, 0)->label, ==, "10.0% social · Groot");
+  g_assert_cmpstr (impact_chart_get_item (chart, 1)->label, ==, "50.0% social · Midden");
+  g_assert_cmpint (impact_chart_item_total (impact_chart_get_item (chart, 0)), ==, 9000);
+  g_assert_cmpstr (((ImpactChildFigures *) g_ptr_array_index (figures->by_child, 0))->name, ==, "Klein");
+}
+
 int
 main (int argc,
       char *argv[])
@@ -100,6 +143,7 @@ main (int argc,
 
   g_test_add_func ("/chart-export/files", test_files);
   g_test_add_func ("/chart-export/table", test_table);
+  g_test_add_func ("/chart-export/children-bars", test_children_bars);
 
   return g_test_run ();
 }
