@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "impact-test-store.h"
+#include "query/impact-impact-query.h"
 
 gint64
 impact_test_add_node (ImpactStore *store,
@@ -66,4 +67,16 @@ impact_test_insert (ImpactStore *store,
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
+}
+
+/* How many statuses end within 90 days of @today, as the dashboard's key figure counts them. */
+guint
+impact_test_count_expiring (ImpactStore *store,
+                            guint32 today)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = impact_query_list_expiring (store, NULL, today, 0, 90, &error);
+
+  g_assert_no_error (error);
+  return list->len;
 }

@@ -29,4 +29,7 @@ gint64 impact_test_insert       (ImpactStore              *store,
                                  const ImpactPurchaseLine *lines,
                                  gsize                     n_lines);
 
+guint  impact_test_count_expiring (ImpactStore          *store,
+                                   guint32               today);
+
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
@@ -1191,7 +1190,6 @@ export_tables (const char *database,
   g_autoptr (GPtrArray) expiring = NULL;
   g_autoptr (GPtrArray) tables = NULL;
   g_autofree char *name = g_filename_display_name (out);
-  const struct lconv *conv = localeconv ();
   ImpactPeriod period;
   guint32 today;
   int status = read_scope (database, options, &store, &node, &period, &today);
@@ -1232,7 +1230,7 @@ export_tables (const char *database,
       g_autofree char *file = g_strconcat (impact_table_get_name (table), ".csv", NULL);
       g_autofree char *path = g_build_filename (out, file, NULL);
 
-      if (!impact_table_write_csv (table, path, conv->decimal_point[0] == ',', &error))
+      if (!impact_table_write_csv (table, path, impact_locale_uses_decimal_comma (), &error))
         {
           g_printerr ("%s\n", error->message);
           return IMPACT_CLI_EXIT_FAILED;

@@ -11,6 +11,7 @@
 
 #include "impact-gui-resources.h"
 #include "impact-preferences-window.h"
+#include "import/impact-parse.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-sroi.h"
 #include "storage/impact-store.h"
@@ -220,11 +221,9 @@ on_rule_set_response_cb (AdwMessageDialog *dialog,
   for (guint k = 0; k < G_N_ELEMENTS (rule_classes); k++)
     {
       g_autofree char *key = g_strdup_printf ("factor-%u", k);
-      g_autofree char *text = g_strdelimit (g_strdup (impact_form_grid_get_text (dialog, key)), ",", '.');
-      char *end = NULL;
-      double percent = g_ascii_strtod (text, &end);
+      double percent;
 
-      if (*text == '\0' || end == NULL || *end != '\0')
+      if (!impact_parse_number (impact_form_grid_get_text (dialog, key), &percent))
         {
           impact_show_failure (GTK_WIDGET (self), _ ("The Rule Set Was Not Saved"),
                                _ ("Write each factor as a percentage from 0 to 100, for example 50."));

@@ -563,22 +563,11 @@ impact_window_save_report (ImpactWindow *self,
 }
 
 static void
-on_report_chooser_response_cb (GtkNativeDialog *chooser,
-                               int response,
-                               gpointer user_data)
+save_report_to (GtkWidget *parent,
+                const char *path,
+                gpointer user_data)
 {
-  g_autoptr (ImpactWindow) self = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  g_object_unref (chooser);
-  if (path != NULL)
-    impact_window_save_report (self, path);
+  impact_window_save_report (IMPACT_WINDOW (parent), path);
 }
 
 static void
@@ -586,19 +575,10 @@ impact_window_save_report_action (GtkWidget *widget,
                                   const char *action_name,
                                   GVariant *parameter)
 {
-  ImpactWindow *self = IMPACT_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Save the Report"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = impact_dashboard_page_get_report_name (self->dashboard_page);
+  g_autofree char *name = impact_dashboard_page_get_report_name (IMPACT_WINDOW (widget)->dashboard_page);
 
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_report_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  impact_choose_save_file (widget, _ ("Save the Report"), _ ("_Save"), name, _ ("PDF documents"), "application/pdf",
+                           save_report_to, NULL, NULL);
 }
 
 static void
@@ -665,22 +645,11 @@ impact_window_export_dataset (ImpactWindow *self,
 }
 
 static void
-on_export_chooser_response_cb (GtkNativeDialog *chooser,
-                               int response,
-                               gpointer user_data)
+export_dataset_to (GtkWidget *parent,
+                   const char *path,
+                   gpointer user_data)
 {
-  g_autoptr (ImpactWindow) self = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  g_object_unref (chooser);
-  if (path != NULL)
-    impact_window_export_dataset (self, path, NULL, NULL);
+  impact_window_export_dataset (IMPACT_WINDOW (parent), path, NULL, NULL);
 }
 
 static void
@@ -688,18 +657,8 @@ impact_window_export_action (GtkWidget *widget,
                              const char *action_name,
                              GVariant *parameter)
 {
-  ImpactWindow *self = IMPACT_WINDOW (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Export the Dataset"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _ ("JSON documents"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("impact-dashboard.json"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  impact_choose_save_file (widget, _ ("Export the Dataset"), _ ("_Export"), _ ("impact-dashboard.json"),
+                           _ ("JSON documents"), "application/json", export_dataset_to, NULL, NULL);
 }
 
 /* Printing: the report laid out on the printer's page, drawn page by page. */

@@ -17,6 +17,7 @@
 #include <pango/pangocairo.h>
 
 #include "impact-chart-export.h"
+#include "impact-render-file.h"
 
 #define PADDING 16.0
 
@@ -76,7 +77,6 @@ impact_chart_write_file (const ImpactChart *chart,
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
 
   g_return_val_if_fail (chart != NULL && path != NULL, FALSE);
   g_return_val_if_fail (width >= 50 && height >= 50 && scale >= 1 && scale <= 4, FALSE);
@@ -100,24 +100,7 @@ impact_chart_write_file (const ImpactChart *chart,
     cairo_scale (cr, scale, scale);
   draw (chart, title, cr, width, height);
   cairo_destroy (cr);
-  if (format == IMPACT_CHART_FILE_PNG)
-    status = cairo_surface_write_to_png (surface, path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write “%s”: %s"), name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return impact_render_finish_file (surface, path, error);
 }
 
 /* The chart's data as a table called @name: each item with its spend, social spend and

@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "impact-letter-pdf.h"
+#include "impact-render-file.h"
 
 /* A4 in points, and 25 mm margins. */
 #define PAGE_WIDTH 595.276
@@ -31,7 +32,6 @@ impact_letter_write_pdf (const char *text,
   PangoFontDescription *font;
   PangoLayoutIter *iter;
   double y = MARGIN;
-  cairo_status_t status;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -73,17 +73,5 @@ impact_letter_write_pdf (const char *text,
   pango_layout_iter_free (iter);
 
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write “%s”: %s"), name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return TRUE;
+  return impact_render_finish_file (surface, path, error);
 }

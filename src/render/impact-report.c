@@ -22,6 +22,7 @@
 #include <pango/pangocairo.h>
 
 #include "impact-chart-figures.h"
+#include "impact-render-file.h"
 #include "impact-report.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-summary.h"
@@ -300,23 +301,6 @@ cells (const char *first,
 
 /* --- content --------------------------------------------------------------------------- */
 
-/* An amount for a table cell: as the locale writes it, without the currency, which the
- * column's title names. */
-static char *
-money_cell (gint64 cents)
-{
-  g_autofree char *money = impact_format_money (cents);
-  const char *p = money;
-
-  if (g_str_has_prefix (p, "EUR"))
-    {
-      p += 3;
-      while (*p == ' ' || g_str_has_prefix (p, "\u00a0") || g_str_has_prefix (p, "\u202f"))
-        p = g_utf8_next_char (p);
-    }
-  return g_strdup (p);
-}
-
 static char *
 share_text (const ImpactSpend *spend)
 {
@@ -350,10 +334,10 @@ add_cover (ImpactReport *report,
     static const double key_edges[] = { 0.55, 0.78, 1.0 };
     static const gboolean key_numeric[] = { FALSE, TRUE, TRUE };
     const char *const key_titles[] = { _ ("(EUR where an amount)"), _ ("This Period"), _ ("The Period Before"), NULL };
-    g_autofree char *total = money_cell (figures->spend.total_cents);
-    g_autofree char *total_before = money_cell (figures->previous.total_cents);
-    g_autofree char *social = money_cell (figures->spend.social_cents);
-    g_autofree char *social_before = money_cell (figures->previous.social_cents);
+    g_autofree char *total = impact_format_amount (figures->spend.total_cents);
+    g_autofree char *total_before = impact_format_amount (figures->previous.total_cents);
+    g_autofree char *social = impact_format_amount (figures->spend.social_cents);
+    g_autofree char *social_before = impact_format_amount (figures->previous.social_cents);
     g_autofree char *share = share_text (&figures->spend);
     g_autofree char *share_before = share_text (&figures->previous);
     guint n_social = 0, n_all = 0;
@@ -386,10 +370,10 @@ add_cover (ImpactReport *report,
   if (data->sroi->n_obligations > 0)
     {
       const ImpactSroiResult *total = &data->sroi->total;
-      g_autofree char *obligation = money_cell (total->obligation_cents);
-      g_autofree char *realised = money_cell (total->realised_purchases_cents + total->realised_manual_cents);
+      g_autofree char *obligation = impact_format_amount (total->obligation_cents);
+      g_autofree char *realised = impact_format_amount (total->realised_purchases_cents + total->realised_manual_cents);
       g_autofree char *share = g_strdup_printf (_ ("%.1f%%"), total->realised_share);
-      g_autofree char *projected = money_cell (total->projected_cents);
+      g_autofree char *projected = impact_format_amount (total->projected_cents);
 
       g_autofree char *on = g_strdup_printf (_ ("on %s"), today);
       const char *const sroi_titles[] = { _ ("(EUR where an amount)"), on, NULL };
@@ -464,7 +448,7 @@ add_supplier_table (ImpactReport *report,
   for (guint i = 0; i < suppliers->len; i++)
     {
       const ImpactSupplierFigures *supplier = g_ptr_array_index (suppliers, i);
-      g_autofree char *money = money_cell (supplier->total_cents);
+      g_autofree char *money = impact_format_amount (supplier->total_cents);
 
       add_row (report, cells (supplier->name, impact_social_class_to_string (supplier->klass), money, NULL));
     }
@@ -489,8 +473,8 @@ add_tables (ImpactReport *report,
       for (guint i = 0; i < figures->by_child->len; i++)
         {
           const ImpactChildFigures *child = g_ptr_array_index (figures->by_child, i);
-          g_autofree char *total = money_cell (child->spend.total_cents);
-          g_autofree char *social = money_cell (child->spend.social_cents);
+          g_autofree char *total = impact_format_amount (child->spend.total_cents);
+          g_autofree char *social = impact_format_amount (child->spend.social_cents);
           g_autofree char *share = share_text (&child->spend);
 
           add_row (report, cells (child->name, total, social, share, NULL));
@@ -521,10 +505,10 @@ add_tables (ImpactReport *report,
             continue;
           /* Translators: a contract in a table: its code and name, as in "SCH-101 · Gemeente Utrecht". */
           name = g_strdup_printf (_ ("%s · %s"), row->object->code, row->object->name);
-          obligation = money_cell (row->result.obligation_cents);
-          realised = money_cell (row->result.realised_purchases_cents + row->result.realised_manual_cents);
+          obligation = impact_format_amount (row->result.obligation_cents);
+          realised = impact_format_amount (row->result.realised_purchases_cents + row->result.realised_manual_cents);
           share = g_strdup_printf (_ ("%.1f%%"), row->result.realised_share);
-          projected = money_cell (row->result.projected_cents);
+          projected = impact_format_amount (row->result.projected_cents);
           add_row (report, cells (name, obligation, realised, share, projected,
                                   impact_sroi_status_to_string (row->result.status), NULL));
         }
@@ -542,7 +526,7 @@ add_tables (ImpactReport *report,
       g_autofree char *total = g_strdup_printf (_ ("%.2f%%"), estimate->total_share);
       g_autofree char *trede = g_strdup_printf ("%u", estimate->trede);
       g_autofree char *extra = estimate->extra_spend_next_trede_cents >= 0
-                                   ? money_cell (estimate->extra_spend_next_trede_cents)
+                                   ? impact_format_amount (estimate->extra_spend_next_trede_cents)
                                    : g_strdup ("—");
 
       add_heading (report, _ ("PSO Contribution Through Purchasing (Estimate)"));
@@ -572,7 +556,7 @@ add_tables (ImpactReport *report,
       {
         const ImpactExpiring *item = g_ptr_array_index (data->expiring, i);
         g_autofree char *until = impact_format_day (item->valid_until);
-        g_autofree char *money = money_cell (item->spend_at_risk_cents);
+        g_autofree char *money = impact_format_amount (item->spend_at_risk_cents);
 
         add_row (report, cells (item->supplier, impact_social_class_to_string (item->kind), until, money, NULL));
       }
@@ -603,7 +587,7 @@ add_sources (ImpactReport *report,
           g_autoptr (GDateTime) when = g_date_time_new_from_unix_local (batch->imported_at);
           g_autofree char *day = when != NULL ? g_date_time_format (when, C_ ("date format", "%-d %b %Y")) : g_strdup ("");
           g_autofree char *rows = impact_format_count (batch->rows_accepted);
-          g_autofree char *total = money_cell (batch->total_cents);
+          g_autofree char *total = impact_format_amount (batch->total_cents);
 
           add_row (report, cells (batch->file_name, day, rows, total, NULL));
         }
@@ -816,7 +800,6 @@ impact_report_write_pdf (ImpactReport *report,
 {
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
 
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
@@ -830,18 +813,7 @@ impact_report_write_pdf (ImpactReport *report,
       cairo_show_page (cr);
     }
   cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Could not write “%s”: %s"), name,
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return impact_render_finish_file (surface, path, error);
 }
 
 /* --- data ------------------------------------------------------------------------------ */

@@ -342,3 +342,32 @@ impact_day_from_serial (double serial,
 
   return impact_day_from_ymd (1899, 12, 30) + (guint32) whole;
 }
+
+/* An amount typed in by the user, read the way the locale writes numbers ("1.234,56" in Dutch,
+ * "1,234.56" in English; "EUR" may precede it). */
+gboolean
+impact_parse_amount_in_locale (const char *text,
+                               gint64 *cents)
+{
+  return impact_parse_amount (text, impact_locale_uses_decimal_comma () ? IMPACT_DECIMAL_COMMA : IMPACT_DECIMAL_POINT,
+                              cents);
+}
+
+/* A plain number typed in, with a decimal point or comma, as in "5" or "2,5". */
+gboolean
+impact_parse_number (const char *text,
+                     double *value)
+{
+  g_autofree char *copy = NULL;
+  char *end = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  copy = g_strstrip (g_strdelimit (g_strdup (text), ",", '.'));
+  if (*copy == '\0')
+    return FALSE;
+  *value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}

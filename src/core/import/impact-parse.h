@@ -30,6 +30,10 @@ gboolean impact_parse_amount         (const char             *text,
                                       ImpactDecimalSeparator  decimal,
                                       gint64                 *cents);
 ImpactDecimalSeparator impact_guess_decimal_separator (const char *text);
+gboolean impact_parse_amount_in_locale (const char           *text,
+                                      gint64                 *cents);
+gboolean impact_parse_number         (const char             *text,
+                                      double                 *value);
 gboolean impact_parse_date           (const char             *text,
                                       ImpactDateOrder         order,
                                       guint32                *day);

@@ -115,16 +115,35 @@ group_digits (guint64 value)
   return g_string_free (out, FALSE);
 }
 
+/* Whether the locale writes a decimal comma (as Dutch does): CSV files then take ";" between
+ * fields, and amounts typed in are read with a comma. */
+gboolean
+impact_locale_uses_decimal_comma (void)
+{
+  const struct lconv *lc = localeconv ();
+
+  return lc->decimal_point != NULL && lc->decimal_point[0] == ',';
+}
+
+/* An amount without the currency, as the locale writes it: "1,234.56" or "1.234,56". */
 char *
-impact_format_money (gint64 cents)
+impact_format_amount (gint64 cents)
 {
   const struct lconv *lc = localeconv ();
   const char *point = lc->decimal_point != NULL && *lc->decimal_point ? lc->decimal_point : ".";
   guint64 magnitude = cents < 0 ? (guint64) (-(cents + 1)) + 1 : (guint64) cents;
   g_autofree char *units = group_digits (magnitude / 100);
 
-  return g_strdup_printf ("%sEUR %s%s%02u", cents < 0 ? "-" : "", units, point,
-                          (guint) (magnitude % 100));
+  return g_strdup_printf ("%s%s%s%02u", cents < 0 ? "-" : "", units, point, (guint) (magnitude % 100));
+}
+
+char *
+impact_format_money (gint64 cents)
+{
+  g_autofree char *amount = impact_format_amount (cents);
+
+  /* The minus goes before the currency: "-EUR 12.50". */
+  return cents < 0 ? g_strdup_printf ("-EUR %s", amount + 1) : g_strdup_printf ("EUR %s", amount);
 }
 
 /* A number for a chart: "12.5" or "1.5" with their tenth, "350" or "12" without one; from

@@ -20,6 +20,8 @@ guint32  impact_day_add_months  (guint32      day,
                                  int          months);
 
 char    *impact_format_money    (gint64       cents);
+char    *impact_format_amount   (gint64       cents);
+gboolean impact_locale_uses_decimal_comma (void);
 char    *impact_format_money_compact (gint64  cents);
 char    *impact_format_count    (gint64       count);
 char    *impact_format_day      (guint32      day);

@@ -428,8 +428,8 @@ impact_query_pso (ImpactStore *store,
   return g_steal_pointer (&figures);
 }
 
-static void
-expiring_free (ImpactExpiring *expiring)
+void
+impact_expiring_free (ImpactExpiring *expiring)
 {
   g_free (expiring->supplier);
   g_free (expiring->kvk);
@@ -501,7 +501,7 @@ impact_query_list_expiring (ImpactStore *store,
 {
   ImpactDb *db;
   g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) expiring_free);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_expiring_free);
   g_autoptr (GHashTable) spend = NULL;
   gint32 month;
   int rc;
@@ -559,55 +559,43 @@ impact_query_list_expiring (ImpactStore *store,
   return g_steal_pointer (&list);
 }
 
-/* How many statuses impact_query_list_expiring() lists from @today to @days ahead. */
-gboolean
-impact_query_count_expiring (ImpactStore *store,
-                             guint32 today,
-                             guint days,
-                             gint64 *n_expiring,
-                             GError **error)
+ImpactExpiring *
+impact_expiring_copy (const ImpactExpiring *item)
 {
-  g_autoptr (GPtrArray) list = NULL;
+  ImpactExpiring *copy = g_memdup2 (item, sizeof *item);
 
-  g_return_val_if_fail (n_expiring != NULL, FALSE);
-
-  list = impact_query_list_expiring (store, NULL, today, 0, days, error);
-  if (list == NULL)
-    return FALSE;
-  *n_expiring = list->len;
-
-  return TRUE;
+  copy->supplier = g_strdup (item->supplier);
+  copy->kvk = g_strdup (item->kvk);
+  return copy;
 }
 
-/* The statuses impact_query_list_expiring() lists within @days before or after @today that
- * the user has not been told about yet; they are marked as told. */
+/* Of @expiring (as impact_query_list_expiring() gives it), those ending within @days before or
+ * after @today that the user has not been told about yet; they are marked as told. */
 GPtrArray *
 impact_query_take_expiry_notices (ImpactStore *store,
+                                  GPtrArray *expiring,
                                   guint32 today,
                                   guint days,
                                   GError **error)
 {
   ImpactDb *db;
-  g_autoptr (GPtrArray) expiring = NULL;
-  g_autoptr (GPtrArray) news = NULL;
+  g_autoptr (GPtrArray) news = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_expiring_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
-
-  expiring = impact_query_list_expiring (store, NULL, today, days, days, error);
-  if (expiring == NULL)
-    return NULL;
+  g_return_val_if_fail (expiring != NULL, NULL);
 
   db = impact_store_get_db (store);
   stmt = impact_db_prepare (db, "INSERT OR IGNORE INTO expiry_notices (status_id, noticed_at) VALUES (?, ?)", error);
   if (stmt == NULL || !impact_store_begin (store, error))
     return NULL;
 
-  news = g_ptr_array_new_with_free_func ((GDestroyNotify) expiring_free);
   for (guint i = 0; i < expiring->len; i++)
     {
-      ImpactExpiring *item = g_ptr_array_index (expiring, i);
+      const ImpactExpiring *item = g_ptr_array_index (expiring, i);
 
+      if ((gint64) item->valid_until + days < today || item->valid_until > (gint64) today + days)
+        continue;
       sqlite3_bind_int64 (stmt, 1, item->status_id);
       sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
       if (!impact_db_step_done (db, stmt, error))
@@ -616,7 +604,7 @@ impact_query_take_expiry_notices (ImpactStore *store,
           return NULL;
         }
       if (sqlite3_changes (impact_db_get_handle (db)) == 1)
-        g_ptr_array_add (news, g_ptr_array_steal_index (expiring, i--));
+        g_ptr_array_add (news, impact_expiring_copy (item));
     }
   if (!impact_store_commit (store, error))
     {

@@ -84,6 +84,8 @@ ImpactPsoFigures   *impact_query_pso           (ImpactStore         *store,
                                                 GError             **error);
 void                impact_pso_figures_free    (ImpactPsoFigures    *figures);
 
+ImpactExpiring     *impact_expiring_copy       (const ImpactExpiring *item);
+void                impact_expiring_free       (ImpactExpiring      *expiring);
 GPtrArray          *impact_query_list_expiring (ImpactStore         *store,
                                                 const ImpactNode    *node,
                                                 guint32              today,
@@ -91,6 +93,7 @@ GPtrArray          *impact_query_list_expiring (ImpactStore         *store,
                                                 guint                days_ahead,
                                                 GError             **error);
 GPtrArray          *impact_query_take_expiry_notices (ImpactStore  *store,
+                                                GPtrArray           *expiring,
                                                 guint32              today,
                                                 guint                days,
                                                 GError             **error);
@@ -99,11 +102,6 @@ gboolean            impact_query_supplier_spend_12_months (ImpactStore *store,
                                                 const ImpactNode    *node,
                                                 guint32              today,
                                                 gint64              *cents,
-                                                GError             **error);
-gboolean            impact_query_count_expiring (ImpactStore        *store,
-                                                guint32              today,
-                                                guint                days,
-                                                gint64              *n_expiring,
                                                 GError             **error);
 
 /* A social supplier the group already buys from, suggested instead of a non-social one. */

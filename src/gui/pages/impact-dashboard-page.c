@@ -15,7 +15,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -214,6 +213,8 @@ load_thread (GTask *task,
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = impact_store_open (job->path, &error);
   g_autoptr (ImpactNode) node = NULL;
+  g_autoptr (GPtrArray) group_expiring = NULL;
+  guint32 today = impact_day_today ();
   LoadResult *result;
   ImpactPeriod period;
 
@@ -244,33 +245,44 @@ load_thread (GTask *task,
         period_of_part (&period, result->year, impact_query_get_fy_start (store), job->part);
       result->figures = impact_query_figures (store, node, &period, 10, &error);
     }
-  if (result->figures != NULL)
-    impact_query_count_expiring (store, impact_day_today (), job->horizon, &result->n_expiring, &error);
   /* Social return on today, over each contract's whole term; the PSO estimate of the
    * period; the certificates ending soon that matter to this node. */
   if (error == NULL)
-    result->sroi = impact_query_sroi (store, node, impact_day_today (), &error);
+    result->sroi = impact_query_sroi (store, node, today, &error);
   if (error == NULL && node->level != IMPACT_NODE_OBJECT)
     result->pso = impact_query_pso (store, node, &period, &error);
+  if (error == NULL && node->level != IMPACT_NODE_GROUP)
+    result->expiring = impact_query_list_expiring (store, node, today, 0, job->horizon, &error);
+  /* The group's certificates, read once: those ending within the horizon (for the key figure
+   * and, on the group's page, the list), and those within 30 days either side of today (for
+   * the banner and the notifications). */
   if (error == NULL)
-    result->expiring = impact_query_list_expiring (store, node, impact_day_today (), 0, job->horizon, &error);
-  if (error == NULL)
+    group_expiring = impact_query_list_expiring (store, NULL, today, EXPIRY_WARNING_DAYS,
+                                                 MAX (job->horizon, EXPIRY_WARNING_DAYS), &error);
+  if (group_expiring != NULL)
     {
-      g_autoptr (GPtrArray) warning = impact_query_list_expiring (store, NULL, impact_day_today (), EXPIRY_WARNING_DAYS,
-                                                                  EXPIRY_WARNING_DAYS, &error);
-
-      for (guint i = 0; warning != NULL && i < warning->len; i++)
+      if (node->level == IMPACT_NODE_GROUP)
+        result->expiring = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_expiring_free);
+      for (guint i = 0; i < group_expiring->len; i++)
         {
-          if (((ImpactExpiring *) g_ptr_array_index (warning, i))->valid_until < impact_day_today ())
+          const ImpactExpiring *item = g_ptr_array_index (group_expiring, i);
+
+          if (item->valid_until >= today && item->valid_until <= (gint64) today + job->horizon)
+            {
+              result->n_expiring++;
+              if (node->level == IMPACT_NODE_GROUP)
+                g_ptr_array_add (result->expiring, impact_expiring_copy (item));
+            }
+          if (item->valid_until < today)
             result->n_ended++;
-          else
+          else if (item->valid_until <= (gint64) today + EXPIRY_WARNING_DAYS)
             result->n_ending++;
         }
     }
   if (error == NULL)
     result->opportunities = impact_query_opportunities (store, result->figures, 3, &error);
   if (error == NULL && job->notify_expiry)
-    result->notices = impact_query_take_expiry_notices (store, impact_day_today (), EXPIRY_WARNING_DAYS, &error);
+    result->notices = impact_query_take_expiry_notices (store, group_expiring, today, EXPIRY_WARNING_DAYS, &error);
 
   if (error != NULL)
     {
@@ -1509,22 +1521,11 @@ save_job_free (SaveJob *job)
   g_free (job);
 }
 
-static void
-page_toast (ImpactDashboardPage *self,
-            const char *title)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
-}
-
 static gboolean
 write_save_job (SaveJob *job,
                 const char *path,
                 GError **error)
 {
-  const struct lconv *conv = localeconv ();
   g_autoptr (ImpactTable) table = NULL;
   g_autoptr (GPtrArray) tables = NULL;
 
@@ -1541,7 +1542,7 @@ write_save_job (SaveJob *job,
                                       error);
     case SAVE_CSV:
       table = impact_chart_to_table (job->chart, "table");
-      return impact_table_write_csv (table, path, conv->decimal_point[0] == ',', error);
+      return impact_table_write_csv (table, path, impact_locale_uses_decimal_comma (), error);
     case SAVE_XLSX:
     default:
       tables = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_table_free);
@@ -1551,49 +1552,24 @@ write_save_job (SaveJob *job,
 }
 
 static void
-on_save_chart_response_cb (GtkNativeDialog *chooser,
-                           int response,
-                           gpointer user_data)
+save_chart_to (GtkWidget *parent,
+               const char *path,
+               gpointer user_data)
 {
   SaveJob *job = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  g_object_unref (chooser);
-  if (path != NULL)
-    {
-      if (!write_save_job (job, path, &error))
-        impact_show_failure (GTK_WIDGET (job->self), _ ("The Chart Was Not Saved"), error->message);
-      else
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          /* Translators: a toast, as in "Saved as “Spend per Month.png”". */
-          g_autofree char *title = g_strdup_printf (_ ("Saved as “%s”"), name);
-
-          page_toast (job->self, title);
-        }
-    }
-  save_job_free (job);
+  write_save_job (job, path, &error);
+  impact_show_saved (parent, path, _ ("The Chart Was Not Saved"), error);
 }
 
 static void
 choose_save_file (SaveJob *job)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (job->format >= SAVE_CSV ? _ ("Save the Table") : _ ("Save the Chart"),
-                                                               GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (job->self))),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
   g_autofree char *name = g_strdup_printf ("%s.%s", job->title, save_formats[job->format]);
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), g_strdelimit (name, "/\\:", '-'));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chart_response_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  impact_choose_save_file (GTK_WIDGET (job->self), job->format >= SAVE_CSV ? _ ("Save the Table") : _ ("Save the Chart"),
+                           _ ("_Save"), name, NULL, NULL, save_chart_to, job, (GDestroyNotify) save_job_free);
 }
 
 static void

@@ -16,7 +16,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <math.h>
 
 #include "charts/impact-chart-view.h"
@@ -26,6 +25,7 @@
 #include "import/impact-parse.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-sroi.h"
+#include "util/impact-column-view.h"
 #include "util/impact-dialogs.h"
 
 /* One contract in the table. */
@@ -148,9 +148,11 @@ format_percent (double value)
 }
 
 static char *
-cell_text (ImpactSroiItem *item,
+cell_text (gpointer data,
            guint column)
 {
+  ImpactSroiItem *item = data;
+
   switch (column)
     {
     case COLUMN_CONTRACT:
@@ -230,44 +232,22 @@ compare_items (gconstpointer a,
 
 #undef CMP
 
+/* The status in red when at risk or not met, in green when met. */
 static void
-on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem *list_item,
-             gpointer user_data)
+style_cell (GtkWidget *label,
+            gpointer data,
+            guint column)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
-  gboolean numeric = column >= COLUMN_OBLIGATION && column <= COLUMN_PROJECTED;
-  GtkWidget *label = gtk_label_new (NULL);
+  ImpactSroiItem *item = data;
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_CONTRACT)
-    gtk_label_set_width_chars (GTK_LABEL (label), 18);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-on_bind_cb (GtkSignalListItemFactory *factory,
-            GtkListItem *list_item,
-            gpointer user_data)
-{
-  ImpactSroiItem *item = gtk_list_item_get_item (list_item);
-  guint column = GPOINTER_TO_UINT (user_data);
-  g_autofree char *text = cell_text (item, column);
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (column == COLUMN_STATUS)
-    {
-      gtk_widget_remove_css_class (label, "error");
-      gtk_widget_remove_css_class (label, "success");
-      if (item->result.status == IMPACT_SROI_STATUS_AT_RISK || item->result.status == IMPACT_SROI_STATUS_MISSED)
-        gtk_widget_add_css_class (label, "error");
-      else if (item->result.status == IMPACT_SROI_STATUS_MET)
-        gtk_widget_add_css_class (label, "success");
-    }
+  if (column != COLUMN_STATUS)
+    return;
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_remove_css_class (label, "success");
+  if (item->result.status == IMPACT_SROI_STATUS_AT_RISK || item->result.status == IMPACT_SROI_STATUS_MISSED)
+    gtk_widget_add_css_class (label, "error");
+  else if (item->result.status == IMPACT_SROI_STATUS_MET)
+    gtk_widget_add_css_class (label, "success");
 }
 
 static void
@@ -276,17 +256,9 @@ add_column (ImpactSocialPanel *self,
             const char *title,
             gboolean expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, GUINT_TO_POINTER (column), NULL));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GUINT_TO_POINTER (column));
-  self->columns[column] = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (self->columns[column], sorter);
-  gtk_column_view_column_set_expand (self->columns[column], expand);
-  gtk_column_view_column_set_resizable (self->columns[column], TRUE);
-  gtk_column_view_append_column (self->objects_view, self->columns[column]);
-  g_object_unref (sorter);
+  self->columns[column] = impact_column_view_add_text_column (self->objects_view, title, column,
+                                                              column >= COLUMN_OBLIGATION && column <= COLUMN_PROJECTED,
+                                                              expand, cell_text, style_cell, compare_items);
 }
 
 /* --- showing ----------------------------------------------------------------------------- */
@@ -947,33 +919,6 @@ emit_changed (ImpactSocialPanel *self)
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
-/* Reads an amount as the user's locale writes it ("1.234,56" in Dutch, "1,234.56" in
- * English; "EUR" may precede it). */
-static gboolean
-parse_money (const char *text,
-             gint64 *cents)
-{
-  const struct lconv *conv = localeconv ();
-  ImpactDecimalSeparator decimal = conv->decimal_point != NULL && conv->decimal_point[0] == ',' ? IMPACT_DECIMAL_COMMA
-                                                                                                : IMPACT_DECIMAL_POINT;
-
-  return impact_parse_amount (text, decimal, cents);
-}
-
-/* A number with a decimal point or comma, as in "5" or "2,5". */
-static gboolean
-parse_number (const char *text,
-              double *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdelimit (g_strdup (text), ",", '.'));
-  char *end = NULL;
-
-  if (*copy == '\0')
-    return FALSE;
-  *value = g_ascii_strtod (copy, &end);
-  return end != NULL && *end == '\0' && isfinite (*value);
-}
-
 static ImpactSroiRow *
 shown_contract (ImpactSocialPanel *self)
 {
@@ -1057,7 +1002,7 @@ on_contract_response_cb (AdwMessageDialog *dialog,
 
   text = impact_form_grid_get_text (dialog, "value");
   node->contract_value_cents = -1;
-  if (*text != '\0' && !parse_money (text, &node->contract_value_cents))
+  if (*text != '\0' && !impact_parse_amount_in_locale (text, &node->contract_value_cents))
     problem = _ ("The contract value is not an amount, for example 1.250.000,00 or 1,250,000.00.");
   text = impact_form_grid_get_text (dialog, "start");
   node->contract_start = *text != '\0' ? impact_day_from_iso (text) : 0;
@@ -1075,22 +1020,22 @@ on_contract_response_cb (AdwMessageDialog *dialog,
   obligation.rule_set = row->obligation.rule_set;
   if (problem == NULL && obligation.kind == IMPACT_SROI_PERCENT)
     {
-      if (!parse_number (impact_form_grid_get_text (dialog, "percent"), &obligation.percent))
+      if (!impact_parse_number (impact_form_grid_get_text (dialog, "percent"), &obligation.percent))
         problem = _ ("The percentage is not a number, for example 5.");
       text = impact_form_grid_get_text (dialog, "cap");
-      if (problem == NULL && *text != '\0' && !parse_money (text, &obligation.cap_cents))
+      if (problem == NULL && *text != '\0' && !impact_parse_amount_in_locale (text, &obligation.cap_cents))
         problem = _ ("The cap is not an amount; leave it empty for none.");
       if (problem == NULL && node->contract_value_cents < 0)
         problem = _ ("A percentage needs the contract value.");
     }
-  else if (problem == NULL && obligation.kind == IMPACT_SROI_FIXED && !parse_money (impact_form_grid_get_text (dialog, "fixed"), &obligation.fixed_cents))
+  else if (problem == NULL && obligation.kind == IMPACT_SROI_FIXED && !impact_parse_amount_in_locale (impact_form_grid_get_text (dialog, "fixed"), &obligation.fixed_cents))
     problem = _ ("The fixed amount is not an amount, for example 50.000,00.");
   if (problem == NULL)
     {
       text = impact_form_grid_get_text (dialog, "own");
       if (*text == '\0')
         obligation.own_social_factor = 0;
-      else if (parse_number (text, &number))
+      else if (impact_parse_number (text, &number))
         obligation.own_social_factor = number / 100;
       else
         problem = _ ("The share for the own social company is not a number, for example 50.");
@@ -1273,7 +1218,7 @@ on_entry_response_cb (AdwMessageDialog *dialog,
   entry.description = (char *) impact_form_grid_get_text (dialog, "description");
   if (entry.day == 0)
     problem = _ ("Write the date as YYYY-MM-DD, for example 2025-06-30.");
-  else if (!parse_money (impact_form_grid_get_text (dialog, "amount"), &entry.amount_cents))
+  else if (!impact_parse_amount_in_locale (impact_form_grid_get_text (dialog, "amount"), &entry.amount_cents))
     problem = _ ("The amount is not an amount, for example 12.500,00.");
   if (problem != NULL)
     {
@@ -1368,7 +1313,7 @@ on_pso_response_cb (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "save") || self->node == NULL || self->store == NULL)
     return;
 
-  if (!parse_number (impact_form_grid_get_text (dialog, "fte"), &fte) || !parse_number (impact_form_grid_get_text (dialog, "direct"), &direct))
+  if (!impact_parse_number (impact_form_grid_get_text (dialog, "fte"), &fte) || !impact_parse_number (impact_form_grid_get_text (dialog, "direct"), &direct))
     {
       impact_show_failure (GTK_WIDGET (self), _ ("The Figures Were Not Saved"),
                            _ ("Write both as numbers, for example 240 FTE and 1,5 percent."));
@@ -1424,7 +1369,7 @@ on_norms_response_cb (AdwMessageDialog *dialog,
   norms.n_treden = IMPACT_PSO_MAX_TREDEN;
   norms.valid_from = impact_day_from_iso (impact_form_grid_get_text (dialog, "from"));
   for (guint t = 0; t < IMPACT_PSO_MAX_TREDEN; t++)
-    if (!parse_number (impact_form_grid_get_text (dialog, keys[t]), &norms.norms[t]))
+    if (!impact_parse_number (impact_form_grid_get_text (dialog, keys[t]), &norms.norms[t]))
       norms.valid_from = 0;
   if (norms.valid_from == 0)
     {
@@ -1481,7 +1426,6 @@ impact_social_panel_save_table (ImpactSocialPanel *self,
                                 GError **error)
 {
   g_autoptr (ImpactTable) table = NULL;
-  const struct lconv *conv = localeconv ();
 
   g_return_val_if_fail (IMPACT_IS_SOCIAL_PANEL (self), FALSE);
 
@@ -1501,39 +1445,19 @@ impact_social_panel_save_table (ImpactSocialPanel *self,
       g_ptr_array_add (tables, table);
       return impact_tables_write_xlsx (tables, path, error);
     }
-  return impact_table_write_csv (table, path, conv->decimal_point[0] == ',', error);
+  return impact_table_write_csv (table, path, impact_locale_uses_decimal_comma (), error);
 }
 
 static void
-on_save_table_response_cb (GtkNativeDialog *chooser,
-                           int response,
-                           gpointer user_data)
+save_table_to (GtkWidget *parent,
+               const char *path,
+               gpointer user_data)
 {
-  ImpactSocialPanel *self = user_data;
-  g_auto (GStrv) what = g_strsplit (g_object_get_data (G_OBJECT (chooser), "what"), "|", 2);
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_auto (GStrv) what = g_strsplit (user_data, "|", 2);
   g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  if (path != NULL)
-    {
-      if (!impact_social_panel_save_table (self, what[0], what[1], path, &error))
-        impact_show_failure (GTK_WIDGET (self), _ ("The Table Was Not Saved"), error->message);
-      else
-        {
-          g_autofree char *name = g_filename_display_basename (path);
-          g_autofree char *title = g_strdup_printf (_ ("Saved as “%s”"), name);
-
-          show_toast (self, title, NULL, NULL, NULL);
-        }
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  impact_social_panel_save_table (IMPACT_SOCIAL_PANEL (parent), what[0], what[1], path, &error);
+  impact_show_saved (parent, path, _ ("The Table Was Not Saved"), error);
 }
 
 static void
@@ -1541,19 +1465,13 @@ save_table_action (GtkWidget *widget,
                    const char *action_name,
                    GVariant *parameter)
 {
-  ImpactSocialPanel *self = IMPACT_SOCIAL_PANEL (widget);
   const char *what = g_variant_get_string (parameter, NULL);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Save the Table"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  g_autofree char *name = g_str_has_prefix (what, "contracts")
-                              ? g_strdup_printf ("%s.%s", _ ("Contracts"), g_str_has_suffix (what, "xlsx") ? "xlsx" : "csv")
-                              : g_strdup_printf ("%s.%s", _ ("Certificates Ending Soon"), g_str_has_suffix (what, "xlsx") ? "xlsx" : "csv");
+  g_autofree char *name = g_strdup_printf ("%s.%s",
+                                           g_str_has_prefix (what, "contracts") ? _ ("Contracts") : _ ("Certificates Ending Soon"),
+                                           g_str_has_suffix (what, "xlsx") ? "xlsx" : "csv");
 
-  g_object_set_data_full (G_OBJECT (chooser), "what", g_strdup (what), g_free);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_table_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  impact_choose_save_file (widget, _ ("Save the Table"), _ ("_Save"), name, NULL, NULL, save_table_to, g_strdup (what),
+                           g_free);
 }
 
 /* A save button with CSV and XLSX for one of the panel's tables. */

@@ -14,8 +14,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
-#include <math.h>
 
 #include "impact-engagement-panel.h"
 #include "impact-letter-dialog.h"
@@ -221,35 +219,21 @@ on_note_apply_cb (AdwEntryRow *row,
     save (self, note);
 }
 
-static gboolean
-parse_number (const char *text,
-              double *value)
-{
-  g_autofree char *copy = g_strstrip (g_strdelimit (g_strdup (text), ",", '.'));
-  char *end = NULL;
-
-  *value = g_ascii_strtod (copy, &end);
-  return *copy != '\0' && end != NULL && *end == '\0' && isfinite (*value);
-}
-
 static void
 on_pso_apply_cb (AdwEntryRow *row,
                  gpointer user_data)
 {
   ImpactEngagementPanel *self = user_data;
   g_autoptr (GError) error = NULL;
-  const struct lconv *conv = localeconv ();
   ImpactPsoSupplier data = { 0 };
   double direct = 0;
 
   if (self->updating || self->store == NULL)
     return;
 
-  if (!impact_parse_amount (gtk_editable_get_text (GTK_EDITABLE (self->turnover_row)),
-                            conv->decimal_point[0] == ',' ? IMPACT_DECIMAL_COMMA : IMPACT_DECIMAL_POINT,
-                            &data.turnover_cents)
-      || !parse_number (gtk_editable_get_text (GTK_EDITABLE (self->fte_row)), &data.fte)
-      || !parse_number (gtk_editable_get_text (GTK_EDITABLE (self->direct_row)), &direct))
+  if (!impact_parse_amount_in_locale (gtk_editable_get_text (GTK_EDITABLE (self->turnover_row)), &data.turnover_cents)
+      || !impact_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->fte_row)), &data.fte)
+      || !impact_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->direct_row)), &direct))
     {
       impact_show_failure (GTK_WIDGET (self), _ ("The Figures Were Not Saved"),
                            _ ("Fill in all three: the turnover in euros, the FTE and the direct share in percent."));

@@ -258,34 +258,24 @@ impact_letter_dialog_save_pdf (ImpactLetterDialog *self,
 }
 
 static void
-on_save_response_cb (GtkNativeDialog *chooser,
-                     int response,
-                     gpointer user_data)
+save_letter_to (GtkWidget *parent,
+                const char *path,
+                gpointer user_data)
 {
-  g_autoptr (ImpactLetterDialog) self = user_data;
-  g_autoptr (GFile) file = NULL;
-  g_autofree char *path = NULL;
+  ImpactLetterDialog *self = IMPACT_LETTER_DIALOG (parent);
   g_autoptr (GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      path = file != NULL ? g_file_get_path (file) : NULL;
-    }
-  g_object_unref (chooser);
-  if (path == NULL)
-    return;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
   if (!impact_letter_dialog_save_pdf (self, path, &error))
-    impact_show_failure (GTK_WIDGET (self), _ ("The Letter Was Not Saved"), error->message);
-  else
     {
-      g_autofree char *name = g_filename_display_basename (path);
-      /* Translators: a toast, as in "Saved as “Letter to Jansen B.V..pdf”". */
-      g_autofree char *title = g_strdup_printf (_ ("Saved as “%s”"), name);
-
-      toast (self, title);
+      impact_show_failure (parent, _ ("The Letter Was Not Saved"), error->message);
+      return;
     }
+  /* The dialog's own overlay is inside it, not above it. */
+  name = g_filename_display_basename (path);
+  title = g_strdup_printf (_ ("Saved as “%s”"), name);
+  toast (self, title);
 }
 
 static void
@@ -294,20 +284,11 @@ save_pdf_action (GtkWidget *widget,
                  GVariant *parameter)
 {
   ImpactLetterDialog *self = IMPACT_LETTER_DIALOG (widget);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_ ("Save the Letter"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   /* Translators: the suggested file name of a letter, as in "Letter to Jansen B.V..pdf". */
   g_autofree char *name = g_strdup_printf (_ ("Letter to %s.pdf"), self->supplier_name);
 
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  impact_choose_save_file (widget, _ ("Save the Letter"), _ ("_Save"), name, _ ("PDF documents"), "application/pdf",
+                           save_letter_to, NULL, NULL);
 }
 
 static void

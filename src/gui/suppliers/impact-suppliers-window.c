@@ -20,6 +20,7 @@
 #include "impact-engagement-panel.h"
 #include "impact-suppliers-window.h"
 #include "model/impact-format.h"
+#include "util/impact-column-view.h"
 #include "util/impact-dialogs.h"
 #include "query/impact-query.h"
 
@@ -114,9 +115,11 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (ImpactSuppliersWindow, impact_suppliers_window, ADW_TYPE_WINDOW)
 
 static char *
-cell_text (ImpactSupplierItem *item,
+cell_text (gpointer data,
            guint column)
 {
+  ImpactSupplierItem *item = data;
+
   switch (column)
     {
     case COLUMN_NAME:
@@ -151,42 +154,21 @@ cell_text (ImpactSupplierItem *item,
     }
 }
 
+/* Engagement past its target date in red. */
 static void
-on_setup_cb (GtkSignalListItemFactory *factory,
-             GtkListItem *list_item,
-             gpointer user_data)
+style_cell (GtkWidget *label,
+            gpointer data,
+            guint column)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  ImpactSupplierItem *item = data;
+  ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
 
-  gboolean numeric = column == COLUMN_SPEND || column == COLUMN_SHARE;
-
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-on_bind_cb (GtkSignalListItemFactory *factory,
-            GtkListItem *list_item,
-            gpointer user_data)
-{
-  ImpactSupplierItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = cell_text (item, GPOINTER_TO_UINT (user_data));
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (GPOINTER_TO_UINT (user_data) == COLUMN_ENGAGEMENT)
-    {
-      ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
-
-      if (impact_engagement_is_overdue (&engagement, impact_day_today ()))
-        gtk_widget_add_css_class (label, "error");
-      else
-        gtk_widget_remove_css_class (label, "error");
-    }
+  if (column != COLUMN_ENGAGEMENT)
+    return;
+  if (impact_engagement_is_overdue (&engagement, impact_day_today ()))
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
 }
 
 static int
@@ -648,17 +630,9 @@ add_column (ImpactSuppliersWindow *self,
             const char *title,
             gboolean expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, GUINT_TO_POINTER (column), NULL));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), GUINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), GUINT_TO_POINTER (column));
-  self->columns[column] = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (self->columns[column], sorter);
-  gtk_column_view_column_set_expand (self->columns[column], expand);
-  gtk_column_view_column_set_resizable (self->columns[column], TRUE);
-  gtk_column_view_append_column (self->column_view, self->columns[column]);
-  g_object_unref (sorter);
+  self->columns[column] = impact_column_view_add_text_column (self->column_view, title, column,
+                                                              column == COLUMN_SPEND || column == COLUMN_SHARE, expand,
+                                                              cell_text, style_cell, compare_items);
 }
 
 static void

@@ -129,3 +129,108 @@ impact_form_grid_get_text (AdwMessageDialog *dialog,
 
   return gtk_editable_get_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (grid), key)));
 }
+
+typedef struct
+{
+  GtkWidget *parent;
+  ImpactSaveFunc func;
+  gpointer user_data;
+  GDestroyNotify destroy;
+} SaveChoice;
+
+static void
+on_save_choice_response_cb (GtkNativeDialog *chooser,
+                            int response,
+                            gpointer data)
+{
+  SaveChoice *choice = data;
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = file != NULL ? g_file_get_path (file) : NULL;
+    }
+  if (path != NULL)
+    choice->func (choice->parent, path, choice->user_data);
+  if (choice->destroy != NULL)
+    choice->destroy (choice->user_data);
+  g_object_unref (choice->parent);
+  g_free (choice);
+  g_object_unref (chooser);
+}
+
+/* Asks where to save, suggesting @name (with "/" and ":" made "-"), showing files of
+ * @mime_type (named @filter_name) when given; calls @func with the path chosen. @destroy
+ * frees @user_data afterwards, whether a file was chosen or not. */
+void
+impact_choose_save_file (GtkWidget *parent,
+                         const char *title,
+                         const char *accept_label,
+                         const char *name,
+                         const char *filter_name,
+                         const char *mime_type,
+                         ImpactSaveFunc func,
+                         gpointer user_data,
+                         GDestroyNotify destroy)
+{
+  GtkFileChooserNative *chooser;
+  SaveChoice *choice;
+  g_autofree char *safe_name = g_strdelimit (g_strdup (name), "/\\:", '-');
+
+  g_return_if_fail (GTK_IS_WIDGET (parent) && func != NULL);
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (parent)), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         accept_label, _ ("_Cancel"));
+  if (mime_type != NULL)
+    {
+      g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, filter_name);
+      gtk_file_filter_add_mime_type (filter, mime_type);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), safe_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  choice = g_new0 (SaveChoice, 1);
+  choice->parent = g_object_ref (parent);
+  choice->func = func;
+  choice->user_data = user_data;
+  choice->destroy = destroy;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_choice_response_cb), choice);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A toast on the overlay @widget is in, if any. */
+void
+impact_show_toast (GtkWidget *widget,
+                   const char *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+}
+
+/* After a file was written: a toast with its name, or the failure under @failure_heading. */
+void
+impact_show_saved (GtkWidget *widget,
+                   const char *path,
+                   const char *failure_heading,
+                   const GError *error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  if (error != NULL)
+    {
+      impact_show_failure (widget, failure_heading, error->message);
+      return;
+    }
+  name = g_filename_display_basename (path);
+  /* Translators: a toast after saving a file, as in "Saved as “Spend per Month.png”". */
+  title = g_strdup_printf (_ ("Saved as “%s”"), name);
+  impact_show_toast (widget, title);
+}

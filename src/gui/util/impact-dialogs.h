@@ -30,6 +30,25 @@ GtkWidget        *impact_form_grid_add_entry (GtkWidget  *grid,
                                           const char *key);
 const char       *impact_form_grid_get_text (AdwMessageDialog *dialog,
                                           const char *key);
+typedef void (*ImpactSaveFunc) (GtkWidget  *parent,
+                                const char *path,
+                                gpointer    user_data);
+
+void              impact_choose_save_file (GtkWidget      *parent,
+                                          const char     *title,
+                                          const char     *accept_label,
+                                          const char     *name,
+                                          const char     *filter_name,
+                                          const char     *mime_type,
+                                          ImpactSaveFunc  func,
+                                          gpointer        user_data,
+                                          GDestroyNotify  destroy);
+void              impact_show_toast      (GtkWidget  *widget,
+                                          const char *title);
+void              impact_show_saved      (GtkWidget    *widget,
+                                          const char   *path,
+                                          const char   *failure_heading,
+                                          const GError *error);
 void              impact_show_failure    (GtkWidget  *parent,
                                           const char *heading,
                                           const char *message);
