@@ -589,23 +589,12 @@ add_expiring (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-/* What --summary shows besides the spend figures: social return on @today, the PSO
- * estimate (not for an object) and the certificates ending within @horizon days. */
-typedef struct
-{
-  guint32 today;
-  guint horizon;
-  ImpactSroiOverview *sroi;
-  ImpactPsoFigures *pso;
-  GPtrArray *expiring;
-} SummaryExtras;
-
 /* The figures as JSON, with the keys the README lists; amounts in cents, the share in
  * percent. */
 static char *
-figures_to_json (const ImpactFigures *figures,
-                 const SummaryExtras *impact)
+figures_to_json (const ImpactReportData *data)
 {
+  const ImpactFigures *figures = data->figures;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -686,10 +675,10 @@ figures_to_json (const ImpactFigures *figures,
 
   add_suppliers (builder, "top_suppliers", figures->top_suppliers);
   add_suppliers (builder, "top_non_social_suppliers", figures->top_non_social);
-  add_sroi (builder, impact->sroi, figures->node);
-  if (impact->pso != NULL)
-    add_pso (builder, impact->pso);
-  add_expiring (builder, impact->expiring);
+  add_sroi (builder, data->sroi, figures->node);
+  if (data->pso != NULL)
+    add_pso (builder, data->pso);
+  add_expiring (builder, data->expiring);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -821,16 +810,6 @@ print_figures (const ImpactFigures *figures)
   print_suppliers (_ ("Largest suppliers"), figures->top_suppliers);
   print_suppliers (_ ("Largest non-social suppliers"), figures->top_non_social);
 }
-
-static void
-summary_extras_clear (SummaryExtras *extras)
-{
-  g_clear_pointer (&extras->sroi, impact_sroi_overview_free);
-  g_clear_pointer (&extras->pso, impact_pso_figures_free);
-  g_clear_pointer (&extras->expiring, g_ptr_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SummaryExtras, summary_extras_clear)
 
 static void
 print_money_row (const char *label,
@@ -1000,108 +979,21 @@ print_expiring (GPtrArray *expiring,
     }
 }
 
-static int
-show_summary (const char *database,
-              GVariantDict *options)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStore) store = NULL;
-  g_autoptr (ImpactNode) node = NULL;
-  g_autoptr (ImpactFigures) figures = NULL;
-  g_autofree char *name = g_filename_display_name (database);
-  const char *code = NULL, *period_text = NULL, *format = "text", *today = NULL;
-  g_auto (SummaryExtras) extras = { 0 };
-  gint horizon = 90;
-  ImpactPeriod period;
-
-  g_variant_dict_lookup (options, "node", "&s", &code);
-  g_variant_dict_lookup (options, "today", "&s", &today);
-  g_variant_dict_lookup (options, "horizon", "i", &horizon);
-  extras.today = today != NULL ? impact_day_from_iso (today) : impact_day_today ();
-  if (extras.today == 0)
-    {
-      g_printerr (_ ("“%s” is not a date; use YYYY-MM-DD.\n"), today);
-      return IMPACT_CLI_EXIT_USAGE;
-    }
-  if (horizon < 0 || horizon > 3650)
-    {
-      g_printerr (_ ("The horizon is a number of days from 0 to 3650.\n"));
-      return IMPACT_CLI_EXIT_USAGE;
-    }
-  extras.horizon = horizon;
-  g_variant_dict_lookup (options, "period", "&s", &period_text);
-  g_variant_dict_lookup (options, "format", "&s", &format);
-  if (!g_str_equal (format, "text") && !g_str_equal (format, "json"))
-    {
-      g_printerr (_ ("“%s” is not a format; use text or json.\n"), format);
-      return IMPACT_CLI_EXIT_USAGE;
-    }
-  if (!g_file_test (database, G_FILE_TEST_EXISTS))
-    {
-      g_printerr (_ ("There is no database “%s”.\n"), name);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
-
-  store = impact_store_open (database, &error);
-  if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
-  if (period_text != NULL ? !impact_period_parse (period_text, impact_query_get_fy_start (store), &period, &error)
-                          : !impact_query_get_data_period (store, &period, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return g_error_matches (error, IMPACT_QUERY_ERROR, IMPACT_QUERY_ERROR_PERIOD) ? IMPACT_CLI_EXIT_USAGE
-                                                                                    : IMPACT_CLI_EXIT_FAILED;
-    }
-
-  node = impact_query_find_node (store, code, &error);
-  if (node != NULL)
-    figures = impact_query_figures (store, node, &period, 10, &error);
-  if (figures != NULL)
-    extras.sroi = impact_query_sroi (store, node, extras.today, &error);
-  if (extras.sroi != NULL && node->level != IMPACT_NODE_OBJECT)
-    extras.pso = impact_query_pso (store, node, &period, &error);
-  if (extras.sroi != NULL && (extras.pso != NULL || node->level == IMPACT_NODE_OBJECT))
-    extras.expiring = impact_query_list_expiring (store, node, extras.today, 0, extras.horizon, &error);
-  if (extras.expiring == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
-
-  if (g_str_equal (format, "json"))
-    {
-      g_autofree char *json = figures_to_json (figures, &extras);
-
-      g_print ("%s\n", json);
-    }
-  else
-    {
-      print_figures (figures);
-      print_sroi (extras.sroi, node);
-      if (extras.pso != NULL)
-        print_pso (extras.pso, &period);
-      print_expiring (extras.expiring, extras.horizon);
-    }
-
-  return IMPACT_CLI_EXIT_OK;
-}
-
-/* Reads the node, period and day --summary and --report share; on failure prints why and
- * returns the exit code, else -1. */
+/* Reads the node, period, day and horizon --summary, --report and the exports share; on
+ * failure prints why and returns the exit code, else -1. */
 static int
 read_scope (const char *database,
             GVariantDict *options,
             ImpactStore **store,
             ImpactNode **node,
             ImpactPeriod *period,
-            guint32 *today)
+            guint32 *today,
+            guint *horizon)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_filename_display_name (database);
   const char *code = NULL, *period_text = NULL, *today_text = NULL;
+  gint days = 90;
 
   g_variant_dict_lookup (options, "node", "&s", &code);
   g_variant_dict_lookup (options, "period", "&s", &period_text);
@@ -1112,6 +1004,13 @@ read_scope (const char *database,
       g_printerr (_ ("“%s” is not a date; use YYYY-MM-DD.\n"), today_text);
       return IMPACT_CLI_EXIT_USAGE;
     }
+  g_variant_dict_lookup (options, "horizon", "i", &days);
+  if (days < 0 || days > 3650)
+    {
+      g_printerr (_ ("The horizon is a number of days from 0 to 3650.\n"));
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  *horizon = days;
   if (!g_file_test (database, G_FILE_TEST_EXISTS))
     {
       g_printerr (_ ("There is no database “%s”.\n"), name);
@@ -1140,6 +1039,54 @@ read_scope (const char *database,
 }
 
 static int
+show_summary (const char *database,
+              GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactNode) node = NULL;
+  g_autoptr (ImpactReportData) data = NULL;
+  const char *format = "text";
+  ImpactPeriod period;
+  guint32 today;
+  guint horizon;
+  int status;
+
+  g_variant_dict_lookup (options, "format", "&s", &format);
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      g_printerr (_ ("“%s” is not a format; use text or json.\n"), format);
+      return IMPACT_CLI_EXIT_USAGE;
+    }
+  status = read_scope (database, options, &store, &node, &period, &today, &horizon);
+  if (status >= 0)
+    return status;
+  data = impact_report_data_read (store, node, &period, today, horizon, &error);
+  if (data == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autofree char *json = figures_to_json (data);
+
+      g_print ("%s\n", json);
+    }
+  else
+    {
+      print_figures (data->figures);
+      print_sroi (data->sroi, node);
+      if (data->pso != NULL)
+        print_pso (data->pso, &period);
+      print_expiring (data->expiring, data->horizon);
+    }
+
+  return IMPACT_CLI_EXIT_OK;
+}
+
+static int
 write_report (const char *database,
               const char *out,
               GVariantDict *options)
@@ -1152,11 +1099,12 @@ write_report (const char *database,
   g_autofree char *name = g_filename_display_name (out);
   ImpactPeriod period;
   guint32 today;
-  int status = read_scope (database, options, &store, &node, &period, &today);
+  guint horizon;
+  int status = read_scope (database, options, &store, &node, &period, &today, &horizon);
 
   if (status >= 0)
     return status;
-  data = impact_report_data_read (store, node, &period, today, &error);
+  data = impact_report_data_read (store, node, &period, today, horizon, &error);
   if (data == NULL)
     {
       g_printerr ("%s\n", error->message);
@@ -1185,28 +1133,23 @@ export_tables (const char *database,
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = NULL;
   g_autoptr (ImpactNode) node = NULL;
-  g_autoptr (ImpactFigures) figures = NULL;
-  g_autoptr (ImpactSroiOverview) sroi = NULL;
-  g_autoptr (GPtrArray) expiring = NULL;
+  g_autoptr (ImpactReportData) data = NULL;
   g_autoptr (GPtrArray) tables = NULL;
   g_autofree char *name = g_filename_display_name (out);
   ImpactPeriod period;
   guint32 today;
-  int status = read_scope (database, options, &store, &node, &period, &today);
+  guint horizon;
+  int status = read_scope (database, options, &store, &node, &period, &today, &horizon);
 
   if (status >= 0)
     return status;
-  figures = impact_query_figures (store, node, &period, 10, &error);
-  if (figures != NULL)
-    sroi = impact_query_sroi (store, node, today, &error);
-  if (sroi != NULL)
-    expiring = impact_query_list_expiring (store, node, today, 0, 90, &error);
-  if (expiring == NULL)
+  data = impact_report_data_read (store, node, &period, today, horizon, &error);
+  if (data == NULL)
     {
       g_printerr ("%s\n", error->message);
       return IMPACT_CLI_EXIT_FAILED;
     }
-  tables = impact_tables_from_figures (figures, sroi, expiring);
+  tables = impact_tables_from_figures (data->figures, data->sroi, data->expiring);
 
   if (xlsx)
     {

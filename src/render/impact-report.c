@@ -831,13 +831,14 @@ impact_report_data_free (ImpactReportData *data)
   g_free (data);
 }
 
-/* Reads what the report of @node for @period shows, with social return and certificates on
- * @today. */
+/* Reads what the report of @node for @period shows (and --summary and the exports), with
+ * social return on @today and the certificates ending within @horizon days. */
 ImpactReportData *
 impact_report_data_read (ImpactStore *store,
                          const ImpactNode *node,
                          const ImpactPeriod *period,
                          guint32 today,
+                         guint horizon,
                          GError **error)
 {
   g_autoptr (ImpactReportData) data = g_new0 (ImpactReportData, 1);
@@ -846,7 +847,7 @@ impact_report_data_read (ImpactStore *store,
   g_return_val_if_fail (node != NULL && period != NULL, NULL);
 
   data->today = today;
-  data->horizon = 90;
+  data->horizon = horizon;
   data->figures = impact_query_figures (store, node, period, 10, error);
   if (data->figures == NULL)
     return NULL;

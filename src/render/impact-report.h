@@ -45,6 +45,7 @@ ImpactReportData *impact_report_data_read (ImpactStore          *store,
                                          const ImpactNode       *node,
                                          const ImpactPeriod     *period,
                                          guint32                 today,
+                                         guint                   horizon,
                                          GError                **error);
 void          impact_report_data_free   (ImpactReportData       *data);
 

@@ -50,7 +50,7 @@ main (int argc,
   for (guint run = 0; run < G_N_ELEMENTS (times); run++)
     {
       gint64 start = g_get_monotonic_time ();
-      g_autoptr (ImpactReportData) data = impact_report_data_read (store, group, &period, today, &error);
+      g_autoptr (ImpactReportData) data = impact_report_data_read (store, group, &period, today, 90, &error);
       g_autoptr (ImpactReport) report = NULL;
 
       g_assert_no_error (error);

@@ -1368,6 +1368,7 @@ typedef struct
   char *path;
   ImpactNode *node;
   ImpactPeriod period;
+  guint horizon;
 } ReportJob;
 
 static void
@@ -1392,7 +1393,7 @@ report_thread (GTask *task,
   g_autoptr (ImpactReport) report = NULL;
 
   if (store != NULL)
-    data = impact_report_data_read (store, job->node, &job->period, impact_day_today (), &error);
+    data = impact_report_data_read (store, job->node, &job->period, impact_day_today (), job->horizon, &error);
   if (data != NULL)
     {
       report = impact_report_new (data, IMPACT_REPORT_A4_WIDTH, IMPACT_REPORT_A4_HEIGHT);
@@ -1430,6 +1431,7 @@ impact_dashboard_page_save_report_async (ImpactDashboardPage *self,
   job->path = g_strdup (path);
   job->node = impact_node_copy (self->figures->node);
   job->period = self->figures->period;
+  job->horizon = self->horizon;
   g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
   g_task_run_in_thread (task, report_thread);
 }
@@ -1465,7 +1467,8 @@ impact_dashboard_page_make_report (ImpactDashboardPage *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _ ("There are no figures to report yet."));
       return NULL;
     }
-  data = impact_report_data_read (self->store, self->figures->node, &self->figures->period, impact_day_today (), error);
+  data = impact_report_data_read (self->store, self->figures->node, &self->figures->period, impact_day_today (),
+                                  self->horizon, error);
   if (data == NULL)
     return NULL;
   return impact_report_new (data, width, height);
