@@ -60,11 +60,14 @@ fi
 
 # The screen is exactly the window's size: without a window manager the window sits at the
 # top left, so a picture of the screen is a picture of the window.
-xvfb-run -a -s "-screen 0 ${SCREEN:-${width}x${height}}x24" bash -c '
-  dbus-run-session -- build/src/impact-dashboard --database "$1" ${3:+"$3"} &
+# dbus-run-session wraps the whole script so that its bus stops with it (a bus started for
+# the application alone outlives it and keeps this script's output open).
+xvfb-run -a -s "-screen 0 ${SCREEN:-${width}x${height}}x24" dbus-run-session -- bash -c '
+  build/src/impact-dashboard --database "$1" ${3:+"$3"} &
   app=$!
   sleep 6
   import -window root "$2"
   kill $app
+  wait $app || true
 ' _ "$database" "$out" "$import_file"
 echo "Wrote $out (${width}x${height}, $lang, $scheme, $page)"

@@ -636,8 +636,12 @@ layout_bullet (const ImpactChart *chart,
   double projection = isfinite (chart->projection) ? chart->projection : 0;
 
   /* The scale runs a little past the largest of value, projection and target, to a nice
-   * round end. */
-  impact_axis_init (&layout->axis, 0, MAX (MAX (MAX (value, target), projection) * 1.15, 1), MAX_TICKS);
+   * round end. Without a target there is nothing to measure against but the whole: a share
+   * of 8.6% on a scale that ends at 10% would look nearly full. */
+  if (isnan (chart->target))
+    impact_axis_init (&layout->axis, 0, MAX (MAX (value, projection), 100), MAX_TICKS);
+  else
+    impact_axis_init (&layout->axis, 0, MAX (MAX (MAX (value, target), projection) * 1.15, 1), MAX_TICKS);
   text_size (cr, style, "0%", NULL, &layout->text_height);
   layout->plot.x = 2;
   layout->plot.y = 2;

@@ -332,6 +332,28 @@ test_bullet (void)
     }
 }
 
+/* Without a target a share is measured against the whole: 25% fills a quarter of the band,
+ * not most of a band that ends just past the value. */
+static void
+test_bullet_without_target (void)
+{
+  const ImpactPalette *palette = impact_palette_get (IMPACT_PALETTE_LIGHT);
+  g_autoptr (ImpactChart) chart = impact_chart_new (IMPACT_CHART_BULLET);
+  g_auto (Canvas) canvas = { 0 };
+  cairo_rectangle_t area;
+  int y, bar_end = -1;
+
+  impact_chart_add_item (chart, "Social share")->share = 25;
+  draw (&canvas, chart, -1);
+  g_assert_true (impact_chart_get_item_area (chart, &canvas.style, 0, &area));
+  y = (int) (area.y + area.height / 2);
+  for (int x = 0; x < WIDTH; x++)
+    if (pixel_is (&canvas, x, y, &palette->classes[IMPACT_SOCIAL_CLASS_PSO_30PLUS]))
+      bar_end = x;
+  g_test_message ("bar ends at %d of %d", bar_end, (int) area.width);
+  g_assert_cmpint (abs ((bar_end - (int) area.x) * 4 - (int) area.width), <=, 8);
+}
+
 /* Realised 50% of an obligation (target 100%), 80% expected at the end: a lighter bar runs on
  * from the value to 80% of the way to the target mark, and the words say so. */
 static void
@@ -434,6 +456,7 @@ main (int argc,
   g_test_add_func ("/chart/donut", test_donut);
   g_test_add_func ("/chart/bullet", test_bullet);
   g_test_add_func ("/chart/bullet-projection", test_bullet_projection);
+  g_test_add_func ("/chart/bullet-without-target", test_bullet_without_target);
   g_test_add_func ("/chart/describe", test_describe);
   g_test_add_func ("/chart/compact-money", test_compact_money);
 
