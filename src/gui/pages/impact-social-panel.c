@@ -891,29 +891,6 @@ on_objects_activate_cb (GtkColumnView *view,
 
 /* A toast on the window's overlay; with @undo, an Undo button that calls it. */
 static void
-show_toast (ImpactSocialPanel *self,
-            const char *title,
-            GCallback undo,
-            gpointer undo_data,
-            GDestroyNotify undo_free)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast = adw_toast_new (title);
-
-  if (undo != NULL)
-    {
-      adw_toast_set_button_label (toast, _ ("_Undo"));
-      g_signal_connect_data (toast, "button-clicked", undo, undo_data, (GClosureNotify) (void (*) (void)) undo_free, 0);
-    }
-  else if (undo_free != NULL)
-    undo_free (undo_data);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-static void
 emit_changed (ImpactSocialPanel *self)
 {
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -1066,7 +1043,7 @@ on_contract_response_cb (AdwMessageDialog *dialog,
       impact_show_failure (GTK_WIDGET (self), _ ("The Contract Was Not Saved"), error->message);
       return;
     }
-  show_toast (self, _ ("Contract saved"), G_CALLBACK (on_undo_contract_cb), before, (GDestroyNotify) contract_state_free);
+  impact_show_undo_toast (GTK_WIDGET (self), _ ("Contract saved"), G_CALLBACK (on_undo_contract_cb), before, (GDestroyNotify) contract_state_free);
   emit_changed (self);
 }
 
@@ -1236,7 +1213,7 @@ on_entry_response_cb (AdwMessageDialog *dialog,
   state->self = g_object_ref (self);
   state->entry = entry;
   state->entry.description = g_strdup (entry.description);
-  show_toast (self, _ ("Realisation added"), G_CALLBACK (on_undo_add_entry_cb), state, (GDestroyNotify) entry_state_free);
+  impact_show_undo_toast (GTK_WIDGET (self), _ ("Realisation added"), G_CALLBACK (on_undo_add_entry_cb), state, (GDestroyNotify) entry_state_free);
   emit_changed (self);
 }
 
@@ -1292,8 +1269,8 @@ on_delete_entry_cb (GtkButton *button,
       state->self = g_object_ref (self);
       state->entry = *entry;
       state->entry.description = g_strdup (entry->description);
-      show_toast (self, _ ("Realisation removed"), G_CALLBACK (on_undo_delete_entry_cb), state,
-                  (GDestroyNotify) entry_state_free);
+      impact_show_undo_toast (GTK_WIDGET (self), _ ("Realisation removed"), G_CALLBACK (on_undo_delete_entry_cb), state,
+                              (GDestroyNotify) entry_state_free);
       emit_changed (self);
       return;
     }
@@ -1324,7 +1301,7 @@ on_pso_response_cb (AdwMessageDialog *dialog,
       impact_show_failure (GTK_WIDGET (self), _ ("The Figures Were Not Saved"), error->message);
       return;
     }
-  show_toast (self, _ ("FTE and direct share saved"), NULL, NULL, NULL);
+  impact_show_toast (GTK_WIDGET (self), _ ("FTE and direct share saved"));
   emit_changed (self);
 }
 
@@ -1382,7 +1359,7 @@ on_norms_response_cb (AdwMessageDialog *dialog,
       impact_show_failure (GTK_WIDGET (self), _ ("The Norms Were Not Saved"), error->message);
       return;
     }
-  show_toast (self, _ ("PSO norms saved"), NULL, NULL, NULL);
+  impact_show_toast (GTK_WIDGET (self), _ ("PSO norms saved"));
   emit_changed (self);
 }
 

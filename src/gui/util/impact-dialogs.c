@@ -208,10 +208,36 @@ void
 impact_show_toast (GtkWidget *widget,
                    const char *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  impact_show_undo_toast (widget, title, NULL, NULL, NULL);
+}
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+/* A toast with an Undo button that calls @undo (a handler of AdwToast::button-clicked) with
+ * @undo_data; @undo_free frees @undo_data with the toast, or at once when there is no overlay. */
+void
+impact_show_undo_toast (GtkWidget *widget,
+                        const char *title,
+                        GCallback undo,
+                        gpointer undo_data,
+                        GDestroyNotify undo_free)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    {
+      if (undo_free != NULL)
+        undo_free (undo_data);
+      return;
+    }
+  toast = adw_toast_new (title);
+  if (undo != NULL)
+    {
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", undo, undo_data, (GClosureNotify) (void (*) (void)) undo_free, 0);
+    }
+  else if (undo_free != NULL)
+    undo_free (undo_data);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 /* After a file was written: a toast with its name, or the failure under @failure_heading. */

@@ -45,6 +45,11 @@ void              impact_choose_save_file (GtkWidget      *parent,
                                           GDestroyNotify  destroy);
 void              impact_show_toast      (GtkWidget  *widget,
                                           const char *title);
+void              impact_show_undo_toast (GtkWidget      *widget,
+                                          const char     *title,
+                                          GCallback       undo,
+                                          gpointer        undo_data,
+                                          GDestroyNotify  undo_free);
 void              impact_show_saved      (GtkWidget    *widget,
                                           const char   *path,
                                           const char   *failure_heading,
