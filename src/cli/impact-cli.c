@@ -979,27 +979,27 @@ print_expiring (GPtrArray *expiring,
     }
 }
 
-/* Reads the node, period, day and horizon --summary, --report and the exports share; on
- * failure prints why and returns the exit code, else -1. */
+/* Reads what --summary, --report and the exports show: the node, period, day and horizon from
+ * @options, then the node's figures. On failure prints why and returns the exit code, else -1. */
 static int
-read_scope (const char *database,
-            GVariantDict *options,
-            ImpactStore **store,
-            ImpactNode **node,
-            ImpactPeriod *period,
-            guint32 *today,
-            guint *horizon)
+read_node_data (const char *database,
+                GVariantDict *options,
+                ImpactReportData **data)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *name = g_filename_display_name (database);
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactNode) node = NULL;
   const char *code = NULL, *period_text = NULL, *today_text = NULL;
+  ImpactPeriod period;
+  guint32 today;
   gint days = 90;
 
   g_variant_dict_lookup (options, "node", "&s", &code);
   g_variant_dict_lookup (options, "period", "&s", &period_text);
   g_variant_dict_lookup (options, "today", "&s", &today_text);
-  *today = today_text != NULL ? impact_day_from_iso (today_text) : impact_day_today ();
-  if (*today == 0)
+  today = today_text != NULL ? impact_day_from_iso (today_text) : impact_day_today ();
+  if (today == 0)
     {
       g_printerr (_ ("“%s” is not a date; use YYYY-MM-DD.\n"), today_text);
       return IMPACT_CLI_EXIT_USAGE;
@@ -1010,27 +1010,32 @@ read_scope (const char *database,
       g_printerr (_ ("The horizon is a number of days from 0 to 3650.\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
-  *horizon = days;
   if (!g_file_test (database, G_FILE_TEST_EXISTS))
     {
       g_printerr (_ ("There is no database “%s”.\n"), name);
       return IMPACT_CLI_EXIT_FAILED;
     }
-  *store = impact_store_open (database, &error);
-  if (*store == NULL)
+  store = impact_store_open (database, &error);
+  if (store == NULL)
     {
       g_printerr ("%s\n", error->message);
       return IMPACT_CLI_EXIT_FAILED;
     }
-  if (period_text != NULL ? !impact_period_parse (period_text, impact_query_get_fy_start (*store), period, &error)
-                          : !impact_query_get_data_period (*store, period, &error))
+  if (period_text != NULL ? !impact_period_parse (period_text, impact_query_get_fy_start (store), &period, &error)
+                          : !impact_query_get_data_period (store, &period, &error))
     {
       g_printerr ("%s\n", error->message);
       return g_error_matches (error, IMPACT_QUERY_ERROR, IMPACT_QUERY_ERROR_PERIOD) ? IMPACT_CLI_EXIT_USAGE
                                                                                     : IMPACT_CLI_EXIT_FAILED;
     }
-  *node = impact_query_find_node (*store, code, &error);
-  if (*node == NULL)
+  node = impact_query_find_node (store, code, &error);
+  if (node == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  *data = impact_report_data_read (store, node, &period, today, days, &error);
+  if (*data == NULL)
     {
       g_printerr ("%s\n", error->message);
       return IMPACT_CLI_EXIT_FAILED;
@@ -1042,14 +1047,8 @@ static int
 show_summary (const char *database,
               GVariantDict *options)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStore) store = NULL;
-  g_autoptr (ImpactNode) node = NULL;
   g_autoptr (ImpactReportData) data = NULL;
   const char *format = "text";
-  ImpactPeriod period;
-  guint32 today;
-  guint horizon;
   int status;
 
   g_variant_dict_lookup (options, "format", "&s", &format);
@@ -1058,15 +1057,9 @@ show_summary (const char *database,
       g_printerr (_ ("“%s” is not a format; use text or json.\n"), format);
       return IMPACT_CLI_EXIT_USAGE;
     }
-  status = read_scope (database, options, &store, &node, &period, &today, &horizon);
+  status = read_node_data (database, options, &data);
   if (status >= 0)
     return status;
-  data = impact_report_data_read (store, node, &period, today, horizon, &error);
-  if (data == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
 
   if (g_str_equal (format, "json"))
     {
@@ -1077,9 +1070,9 @@ show_summary (const char *database,
   else
     {
       print_figures (data->figures);
-      print_sroi (data->sroi, node);
+      print_sroi (data->sroi, data->figures->node);
       if (data->pso != NULL)
-        print_pso (data->pso, &period);
+        print_pso (data->pso, &data->figures->period);
       print_expiring (data->expiring, data->horizon);
     }
 
@@ -1092,24 +1085,13 @@ write_report (const char *database,
               GVariantDict *options)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStore) store = NULL;
-  g_autoptr (ImpactNode) node = NULL;
   g_autoptr (ImpactReportData) data = NULL;
   g_autoptr (ImpactReport) report = NULL;
   g_autofree char *name = g_filename_display_name (out);
-  ImpactPeriod period;
-  guint32 today;
-  guint horizon;
-  int status = read_scope (database, options, &store, &node, &period, &today, &horizon);
+  int status = read_node_data (database, options, &data);
 
   if (status >= 0)
     return status;
-  data = impact_report_data_read (store, node, &period, today, horizon, &error);
-  if (data == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
   report = impact_report_new (data, IMPACT_REPORT_A4_WIDTH, IMPACT_REPORT_A4_HEIGHT);
   if (!impact_report_write_pdf (report, out, &error))
     {
@@ -1131,24 +1113,13 @@ export_tables (const char *database,
                GVariantDict *options)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStore) store = NULL;
-  g_autoptr (ImpactNode) node = NULL;
   g_autoptr (ImpactReportData) data = NULL;
   g_autoptr (GPtrArray) tables = NULL;
   g_autofree char *name = g_filename_display_name (out);
-  ImpactPeriod period;
-  guint32 today;
-  guint horizon;
-  int status = read_scope (database, options, &store, &node, &period, &today, &horizon);
+  int status = read_node_data (database, options, &data);
 
   if (status >= 0)
     return status;
-  data = impact_report_data_read (store, node, &period, today, horizon, &error);
-  if (data == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
   tables = impact_tables_from_figures (data->figures, data->sroi, data->expiring);
 
   if (xlsx)
