@@ -88,6 +88,10 @@ test_migrate_v1 (void)
   g_assert_no_error (error);
   g_assert_cmpint (supplier->id, ==, 1);
 
+  /* Version 11 found the ids of the batch's lines, and undoing the batch removes them. */
+  g_assert_cmpint (query (db, "SELECT first_line_id * 10 + last_line_id FROM import_batches WHERE id = 1"), ==, 13);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'purchase_lines_batch'"), ==, 0);
+
   /* A copy of the old file was kept, as it was. */
   g_assert_nonnull (impact_store_get_backup_path (store));
   g_assert_true (g_str_has_suffix (impact_store_get_backup_path (store), "old.sqlite.schema-1.bak"));
@@ -96,6 +100,10 @@ test_migrate_v1 (void)
   g_assert_cmpint (query (backup, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (query (backup, "SELECT count(*) FROM purchase_lines"), ==, 3);
   g_assert_cmpint (query (backup, "SELECT count(*) FROM sqlite_schema WHERE name = 'meta'"), ==, 0);
+
+  g_assert_true (impact_store_delete_batch (store, 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (db, "SELECT count(*) FROM purchase_lines"), ==, 0);
 
   g_clear_object (&store);
   g_clear_pointer (&backup, impact_db_close);

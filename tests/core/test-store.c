@@ -383,12 +383,34 @@ test_batches (Fixture *f,
   /* Foreign keys are enforced again after a batch, for everything else. */
   g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
 
+  /* Every line landed as it was given, in groups of rows per INSERT and the rest one by one. */
+  g_assert_cmpint (count (f->store, "SELECT sum (amount_cents) FROM purchase_lines WHERE batch_id = (SELECT min (id) FROM import_batches)"),
+                   ==, expected_total);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines WHERE invoice_number = 'F-1'"
+                                    " AND category = 'Schoonmaakmiddelen' AND gl_account IS NULL AND description IS NULL"),
+                   ==, 1010);
+  g_assert_cmpint (count (f->store, "SELECT sum (invoice_day) FROM purchase_lines WHERE batch_id = (SELECT max (id) FROM import_batches)"),
+                   ==, 10 * D ("2025-01-01") + 45);
+
+  /* Each batch knows the range of ids its lines have. */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches b WHERE last_line_id - first_line_id + 1 = rows_accepted"
+                                    " AND rows_accepted = (SELECT count(*) FROM purchase_lines l"
+                                    "  WHERE l.id BETWEEN b.first_line_id AND b.last_line_id AND l.batch_id = b.id)"),
+                   ==, 2);
+
   /* Undo the first import: its lines go, the second's stay. */
   g_assert_true (impact_store_delete_batch (f->store, first, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 10);
   g_assert_false (impact_store_delete_batch (f->store, first, &error));
   g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A batch without a range (the highest id was taken) is undone by its number alone. */
+  g_assert_cmpint (count (f->store, "UPDATE import_batches SET first_line_id = NULL, last_line_id = NULL RETURNING id"), ==, second);
+  g_assert_true (impact_store_delete_batch (f->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
 }
 
 static void

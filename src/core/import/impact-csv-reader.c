@@ -29,6 +29,8 @@ struct _ImpactCsvReader
   gboolean saw_windows_1252;
   gboolean eof;
   GQueue rows;
+  /* Rows handed over, kept for the next ones. */
+  GQueue spare;
   ImpactRow *current;
   guint n_rows;
   guchar *pending;
@@ -51,6 +53,14 @@ limited_realloc (void *ptr,
   return realloc (ptr, size);
 }
 
+static ImpactRow *
+take_row (ImpactCsvReader *self)
+{
+  ImpactRow *row = g_queue_pop_head (&self->spare);
+
+  return row != NULL ? row : impact_row_new ();
+}
+
 static void
 on_field_cb (void *data,
              size_t length,
@@ -59,7 +69,7 @@ on_field_cb (void *data,
   ImpactCsvReader *self = user_data;
 
   if (self->current == NULL)
-    self->current = impact_row_new ();
+    self->current = take_row (self);
 
   /* The encoding is decided per field: files mix UTF-8 with Windows-1252 more often than
    * one would hope, and a field that is not valid UTF-8 is read as Windows-1252. */
@@ -82,7 +92,7 @@ on_row_cb (int terminator,
   ImpactCsvReader *self = user_data;
 
   if (self->current == NULL)
-    self->current = impact_row_new ();
+    self->current = take_row (self);
   self->current->number = ++self->n_rows;
   g_queue_push_tail (&self->rows, g_steal_pointer (&self->current));
 }
@@ -200,14 +210,10 @@ impact_csv_reader_read_row (ImpactReader *reader,
   if (next == NULL)
     return FALSE;
 
-  /* The parsed cells move over as they are: no copy per cell. */
-  row->number = next->number;
-  {
-    GArray *cells = row->cells;
-
-    row->cells = next->cells;
-    next->cells = cells;
-  }
+  /* The parsed row moves over as it is, and the caller's row is kept for a next one. */
+  impact_row_swap (row, next);
+  impact_row_clear (next);
+  g_queue_push_head (&self->spare, g_steal_pointer (&next));
 
   return TRUE;
 }
@@ -255,6 +261,7 @@ impact_csv_reader_finalize (GObject *object)
   if (self->parser_ready)
     csv_free (&self->parser);
   g_queue_clear_full (&self->rows, (GDestroyNotify) impact_row_free);
+  g_queue_clear_full (&self->spare, (GDestroyNotify) impact_row_free);
   g_clear_pointer (&self->current, impact_row_free);
   g_clear_pointer (&self->pending, g_free);
   g_clear_object (&self->stream);
@@ -279,6 +286,7 @@ static void
 impact_csv_reader_init (ImpactCsvReader *self)
 {
   g_queue_init (&self->rows);
+  g_queue_init (&self->spare);
 }
 
 static ImpactReader *

@@ -39,15 +39,6 @@ _impact_import_line_key (gint64 supplier_id,
   return hash;
 }
 
-int
-_impact_import_compare_keys (gconstpointer a,
-                             gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 gboolean
 _impact_import_parse_amount_cell (const ImpactCell *cell,
                                   ImpactDecimalSeparator decimal,
@@ -482,15 +473,12 @@ _impact_import_purchase_row (Import *im,
   if (line.invoice_number != NULL && !im->options->include_duplicates)
     {
       guint64 key = _impact_import_line_key (line.supplier_id, line.invoice_number, line.amount_cents);
-      guint index;
 
-      if (g_array_binary_search (im->existing_keys, &key, _impact_import_compare_keys, &index)
-          || g_hash_table_contains (im->file_keys, GSIZE_TO_POINTER (key)))
+      if (!impact_key_set_add (im->line_keys, key))
         {
           im->summary->rows_duplicate++;
           return TRUE;
         }
-      g_hash_table_add (im->file_keys, GSIZE_TO_POINTER (key));
     }
 
   /* A dry run counts what would be written; the lines themselves need not be. */

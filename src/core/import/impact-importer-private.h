@@ -6,6 +6,7 @@
 #pragma once
 
 #include "impact-importer.h"
+#include "util/impact-key-set.h"
 
 G_BEGIN_DECLS
 
@@ -24,8 +25,8 @@ typedef struct
   GHashTable *divisions;
   GHashTable *objects;
   gint64 group_id;
-  GArray *existing_keys;
-  GHashTable *file_keys;
+  /* The keys (_impact_import_line_key()) of the lines stored and of the file's lines so far. */
+  ImpactKeySet *line_keys;
   ImpactBulkInsert *insert;
   gint64 batch_id;
 } Import;
@@ -43,8 +44,6 @@ const char       *_impact_import_field_text        (Import           *im,
 guint64           _impact_import_line_key          (gint64            supplier_id,
                                                     const char       *invoice_number,
                                                     gint64            amount_cents);
-int               _impact_import_compare_keys      (gconstpointer     a,
-                                                    gconstpointer     b);
 gboolean          _impact_import_parse_amount_cell (const ImpactCell *cell,
                                                     ImpactDecimalSeparator decimal,
                                                     gint64           *cents);

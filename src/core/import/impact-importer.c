@@ -153,19 +153,14 @@ load_caches (Import *im,
   if (lines == NULL)
     return FALSE;
   while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
-    {
-      guint64 key = _impact_import_line_key (sqlite3_column_int64 (lines, 0),
-                                             (const char *) sqlite3_column_text (lines, 1),
-                                             sqlite3_column_int64 (lines, 2));
-
-      g_array_append_val (im->existing_keys, key);
-    }
+    impact_key_set_add (im->line_keys, _impact_import_line_key (sqlite3_column_int64 (lines, 0),
+                                                                (const char *) sqlite3_column_text (lines, 1),
+                                                                sqlite3_column_int64 (lines, 2)));
   if (rc != SQLITE_DONE)
     {
       impact_db_set_error (db, rc, error);
       return FALSE;
     }
-  g_array_sort (im->existing_keys, _impact_import_compare_keys);
 
   return TRUE;
 }
@@ -426,8 +421,7 @@ import_clear (Import *im)
     g_string_free (g_steal_pointer (&im->raw_key), TRUE);
   g_clear_pointer (&im->divisions, g_hash_table_unref);
   g_clear_pointer (&im->objects, g_hash_table_unref);
-  g_clear_pointer (&im->existing_keys, g_array_unref);
-  g_clear_pointer (&im->file_keys, g_hash_table_unref);
+  g_clear_pointer (&im->line_keys, impact_key_set_free);
 }
 
 /* The SHA-256 of a file, worked out on a thread of its own while the file is imported. */
@@ -551,8 +545,7 @@ import_reader (ImpactStore *store,
   im.raw_key = g_string_new (NULL);
   im.divisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.existing_keys = g_array_new (FALSE, FALSE, sizeof (guint64));
-  im.file_keys = g_hash_table_new (g_direct_hash, g_direct_equal);
+  im.line_keys = impact_key_set_new ();
 
   mapping_json = impact_mapping_to_json (im.mapping, FALSE);
   batch = impact_batch_new (summary->file_name, impact_import_target_to_code (options->target));

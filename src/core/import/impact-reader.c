@@ -36,21 +36,12 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ImpactReader, impact_reader, G_TYPE_OBJECT)
 
-static void
-cell_clear (gpointer data)
-{
-  ImpactCell *cell = data;
-
-  g_clear_pointer (&cell->text, g_free);
-}
-
 ImpactRow *
 impact_row_new (void)
 {
   ImpactRow *row = g_new0 (ImpactRow, 1);
 
   row->cells = g_array_new (FALSE, TRUE, sizeof (ImpactCell));
-  g_array_set_clear_func (row->cells, cell_clear);
 
   return row;
 }
@@ -62,16 +53,34 @@ impact_row_free (ImpactRow *row)
     return;
 
   g_array_unref (row->cells);
+  g_free (row->texts);
   g_free (row);
 }
 
+/* Empties the row and keeps its memory for the next one: readers and the row pump reuse
+ * rows, so that a million-line file costs no allocation per cell. */
 void
 impact_row_clear (ImpactRow *row)
 {
   g_return_if_fail (row != NULL);
 
   g_array_set_size (row->cells, 0);
+  row->texts_len = 0;
   row->number = 0;
+}
+
+/* Exchanges the contents of two rows, cells and texts, without copying them. */
+void
+impact_row_swap (ImpactRow *a,
+                 ImpactRow *b)
+{
+  ImpactRow tmp;
+
+  g_return_if_fail (a != NULL && b != NULL);
+
+  tmp = *a;
+  *a = *b;
+  *b = tmp;
 }
 
 /* A cell past the end of the row reads as empty. */
@@ -89,6 +98,40 @@ impact_row_get_cell (const ImpactRow *row,
   return &g_array_index (row->cells, ImpactCell, column);
 }
 
+/* A copy of @size bytes of @text, NUL-terminated, in the row's buffer. When the buffer
+ * moves as it grows, the texts of the cells already in the row move with it. */
+static char *
+store_text (ImpactRow *row,
+            const char *text,
+            gsize size)
+{
+  char *copy;
+
+  if (row->texts_len + size + 1 > row->texts_size)
+    {
+      char *old = row->texts;
+      gsize needed = row->texts_len + size + 1;
+
+      row->texts_size = MAX (MAX (row->texts_size * 2, needed), 256);
+      row->texts = g_realloc (row->texts, row->texts_size);
+      if (old != NULL && row->texts != old)
+        for (guint i = 0; i < row->cells->len; i++)
+          {
+            ImpactCell *cell = &g_array_index (row->cells, ImpactCell, i);
+
+            if (cell->text != NULL)
+              cell->text = row->texts + (cell->text - old);
+          }
+    }
+
+  copy = row->texts + row->texts_len;
+  memcpy (copy, text, size);
+  copy[size] = '\0';
+  row->texts_len += size + 1;
+
+  return copy;
+}
+
 void
 impact_row_append_cell (ImpactRow *row,
                         const ImpactCell *cell)
@@ -101,7 +144,8 @@ impact_row_append_cell (ImpactRow *row,
     return;
 
   copy = *cell;
-  copy.text = g_strdup (cell->text);
+  if (cell->text != NULL)
+    copy.text = store_text (row, cell->text, strlen (cell->text));
   g_array_append_val (row->cells, copy);
 }
 
@@ -135,9 +179,13 @@ append_text (ImpactRow *row,
       if (size == 0)
         ;
       else if (valid || g_utf8_validate (text, size, NULL))
-        cell.text = g_strndup (text, size);
+        cell.text = store_text (row, text, size);
       else
-        cell.text = g_utf8_make_valid (text, size);
+        {
+          g_autofree char *fixed = g_utf8_make_valid (text, size);
+
+          cell.text = store_text (row, fixed, strlen (fixed));
+        }
       if (cell.text != NULL)
         cell.type = IMPACT_CELL_TEXT;
     }

@@ -48,11 +48,16 @@ typedef struct
 } ImpactCell;
 
 /* One row: its number as a person sees it in the file (1 is the first line or spreadsheet
- * row) and its cells from the first column on. */
+ * row) and its cells from the first column on. The cells' texts live in the row's own
+ * buffer, valid until the row is cleared or freed. */
 typedef struct
 {
   guint   number;
   GArray *cells;
+  /*< private >*/
+  char   *texts;
+  gsize   texts_len;
+  gsize   texts_size;
 } ImpactRow;
 
 /* Limits that keep a hostile file from taking all memory. */
@@ -62,6 +67,8 @@ typedef struct
 ImpactRow        *impact_row_new          (void);
 void              impact_row_free         (ImpactRow        *row);
 void              impact_row_clear        (ImpactRow        *row);
+void              impact_row_swap         (ImpactRow        *a,
+                                           ImpactRow        *b);
 const ImpactCell *impact_row_get_cell     (const ImpactRow  *row,
                                            guint             column);
 void              impact_row_append_text  (ImpactRow        *row,

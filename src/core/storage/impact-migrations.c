@@ -266,6 +266,17 @@ static const char *const steps[] = {
   "  body TEXT NOT NULL,"
   "  PRIMARY KEY (kind, language)"
   ") WITHOUT ROWID;",
+
+  /* 11: a batch finds its lines by their ids instead of an index on batch_id. The lines of a
+   * batch are written in one go, so they have consecutive ids; keeping the index up to date
+   * took 40% of SQLite's time in an import (0.35 to 0.45 s of 1,000,000 lines in
+   * bench-import). The range only narrows the search: undo still checks batch_id. */
+  "ALTER TABLE import_batches ADD COLUMN first_line_id INTEGER;"
+  "ALTER TABLE import_batches ADD COLUMN last_line_id INTEGER;"
+  "UPDATE import_batches SET first_line_id = lines.low, last_line_id = lines.high"
+  " FROM (SELECT batch_id, min (id) AS low, max (id) AS high FROM purchase_lines GROUP BY batch_id) AS lines"
+  " WHERE lines.batch_id = import_batches.id;"
+  "DROP INDEX purchase_lines_batch;",
 };
 
 int

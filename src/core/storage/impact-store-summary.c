@@ -437,7 +437,7 @@ impact_summary_remove_batch (ImpactDb *db,
   acc = acc_new (db, -1, error);
   if (acc == NULL)
     return FALSE;
-  stmt = impact_db_prepare (db, "SELECT " LINE_COLUMNS " FROM purchase_lines WHERE batch_id = ?", error);
+  stmt = impact_db_prepare (db, "SELECT " LINE_COLUMNS " FROM purchase_lines WHERE " IMPACT_BATCH_LINES, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, batch_id);

@@ -16,6 +16,13 @@ typedef struct _ImpactSummaryAcc ImpactSummaryAcc;
  * as impact_social_class_is_social() says. */
 #define IMPACT_SUMMARY_SOCIAL_SQL "class >= 2"
 
+/* The purchase lines of batch ?1: between the first and last line ids the batch recorded
+ * (schema step 11), or anywhere in the table when it recorded none. */
+#define IMPACT_BATCH_LINES                                                                      \
+  "id BETWEEN (SELECT coalesce (first_line_id, 0) FROM import_batches WHERE id = ?1)"          \
+  " AND (SELECT coalesce (last_line_id, 9223372036854775807) FROM import_batches WHERE id = ?1)" \
+  " AND batch_id = ?1"
+
 /* Months are counted as year * 12 + month - 1, as in the summary tables. */
 gint32            impact_summary_month_of_day (guint32           day);
 
