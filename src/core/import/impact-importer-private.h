@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* Rows checked before their lines are added (_impact_import_purchase_rows()). */
+#define IMPACT_IMPORT_LOOKAHEAD 256
+
+typedef struct
+{
+  ImpactPurchaseLine line;
+  guint64 key;
+} PendingPurchase;
+
 /* One import under way: the store, the options, the summary being filled in, the column of
  * each field, and the lookups that make rows cheap. */
 typedef struct
@@ -29,6 +38,8 @@ typedef struct
   ImpactKeySet *line_keys;
   ImpactBulkInsert *insert;
   gint64 batch_id;
+  /* PendingPurchase */
+  GArray *lines;
 } Import;
 
 void              _impact_import_reject            (Import           *im,
@@ -55,6 +66,8 @@ gboolean          _impact_import_is_total_row      (Import           *im,
 gint64            _impact_import_resolve_supplier  (Import           *im,
                                                     const ImpactRow  *row,
                                                     GError          **error);
+gboolean          _impact_import_sync              (Import           *im,
+                                                    GError          **error);
 gint64            _impact_import_ensure_group      (Import           *im,
                                                     GError          **error);
 gboolean          _impact_import_optional_date     (Import           *im,
@@ -63,6 +76,10 @@ gboolean          _impact_import_optional_date     (Import           *im,
                                                     guint32          *day);
 gboolean          _impact_import_purchase_row      (Import           *im,
                                                     const ImpactRow  *row,
+                                                    GError          **error);
+gboolean          _impact_import_purchase_rows     (Import           *im,
+                                                    ImpactRow *const *rows,
+                                                    guint             n_rows,
                                                     GError          **error);
 gboolean          _impact_import_status_row        (Import           *im,
                                                     const ImpactRow  *row,

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,7 +24,6 @@
 #define HEADER_SEARCH_ROWS 20
 /* Rows read ahead to tell decimal commas from points and day-month from month-day. */
 #define SAMPLE_ROWS 1000
-#define CANCEL_CHECK_INTERVAL 1024
 
 static void
 problem_free (ImpactImportProblem *problem)
@@ -422,9 +422,13 @@ import_clear (Import *im)
   g_clear_pointer (&im->divisions, g_hash_table_unref);
   g_clear_pointer (&im->objects, g_hash_table_unref);
   g_clear_pointer (&im->line_keys, impact_key_set_free);
+  g_clear_pointer (&im->lines, g_array_unref);
 }
 
-/* The SHA-256 of a file, worked out on a thread of its own while the file is imported. */
+/* The SHA-256 of a file, worked out on a thread of its own while the file is imported.
+ * Nettle's SHA-256 uses the processor's SHA instructions where there are some: a
+ * 79 MB export (bench-import) takes 0.05 s with it and 0.19 s with GChecksum, time the
+ * other threads of the import need on a machine with two cores. */
 typedef struct
 {
   char *path;
@@ -435,18 +439,27 @@ static gpointer
 hash_thread (gpointer data)
 {
   HashJob *job = data;
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  struct sha256_ctx checksum;
   g_autoptr (GFile) file = g_file_new_for_path (job->path);
   g_autoptr (GFileInputStream) stream = g_file_read (file, job->cancellable, NULL);
   g_autofree guchar *buffer = g_malloc (64 * 1024);
   char *result = NULL;
   gssize n = -1;
 
+  sha256_init (&checksum);
   if (stream != NULL)
     while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, job->cancellable, NULL)) > 0)
-      g_checksum_update (checksum, buffer, n);
+      sha256_update (&checksum, n, buffer);
   if (n == 0)
-    result = g_strdup (g_checksum_get_string (checksum));
+    {
+      guint8 digest[SHA256_DIGEST_SIZE];
+      GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
+
+      sha256_digest (&checksum, sizeof digest, digest);
+      for (guint i = 0; i < sizeof digest; i++)
+        g_string_append_printf (hex, "%02x", digest[i]);
+      result = g_string_free (hex, FALSE);
+    }
 
   g_free (job->path);
   g_clear_object (&job->cancellable);
@@ -515,12 +528,12 @@ import_reader (ImpactStore *store,
   g_autoptr (ImpactImportSummary) summary = NULL;
   g_autoptr (GPtrArray) head = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
   g_autoptr (ImpactRowPump) pump = NULL;
-  const ImpactRow *row = NULL;
+  ImpactRow *const *rows = NULL;
+  guint n_rows = 0;
   g_autoptr (ImpactBatch) batch = NULL;
   g_autoptr (GError) local_error = NULL;
   g_autofree char *mapping_json = NULL;
   Import im = { 0 };
-  guint n_done = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
@@ -562,26 +575,30 @@ import_reader (ImpactStore *store,
     ok = (im.batch_id = impact_store_add_batch (store, batch, error)) != 0;
   else if (ok)
     ok = (im.insert = impact_store_begin_batch (store, batch, error)) != NULL;
+  /* The lines are written on a thread of their own while the next rows are checked. */
+  if (ok && im.insert != NULL && !options->dry_run)
+    impact_bulk_insert_start_writer (im.insert);
 
-  for (guint i = 0; ok && i < head->len; i++, n_done++)
+  for (guint i = 0; ok && i < head->len; i++)
     ok = process_any_row (&im, g_ptr_array_index (head, i), error);
   /* The rest of the file is read on a second thread while the rows are checked here. */
   if (ok)
     pump = impact_row_pump_new (reader);
-  while (ok && impact_row_pump_next (pump, &row, &local_error))
+  while (ok && impact_row_pump_next_rows (pump, &rows, &n_rows, &local_error))
     {
-      /* Every few thousand rows: stop if cancelled, and say how far it is. */
-      if (++n_done % CANCEL_CHECK_INTERVAL == 0)
+      /* Every block of rows: stop if cancelled, and say how far it is. */
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            {
-              ok = FALSE;
-              break;
-            }
-          if (options->progress != NULL)
-            options->progress (impact_row_pump_get_fraction (pump), options->progress_data);
+          ok = FALSE;
+          break;
         }
-      ok = process_any_row (&im, row, error);
+      if (options->progress != NULL)
+        options->progress (impact_row_pump_get_fraction (pump), options->progress_data);
+      if (im.mapping->target == IMPACT_IMPORT_PURCHASES)
+        ok = _impact_import_purchase_rows (&im, rows, n_rows, error);
+      else
+        for (guint i = 0; ok && i < n_rows; i++)
+          ok = process_any_row (&im, rows[i], error);
     }
   g_clear_pointer (&pump, impact_row_pump_free);
   if (local_error != NULL)

@@ -149,6 +149,30 @@ impact_row_pump_next (ImpactRowPump *self,
     }
 }
 
+/* The rows after those handed out so far, as many as the thread has read in one go; they
+ * stay valid until the next call. FALSE at the end of the file, or with @error set when the
+ * reader failed. */
+gboolean
+impact_row_pump_next_rows (ImpactRowPump *self,
+                           ImpactRow *const **rows,
+                           guint *n_rows,
+                           GError **error)
+{
+  const ImpactRow *first;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (rows != NULL && n_rows != NULL, FALSE);
+
+  if (!impact_row_pump_next (self, &first, error))
+    return FALSE;
+
+  *rows = &self->current->rows[self->index - 1];
+  *n_rows = self->current->n_rows - (self->index - 1);
+  self->index = self->current->n_rows;
+
+  return TRUE;
+}
+
 /* How much of the file the rows handed out so far cover, 0 to 1. */
 double
 impact_row_pump_get_fraction (ImpactRowPump *self)

@@ -15,6 +15,10 @@ ImpactRowPump *impact_row_pump_new          (ImpactReader   *reader);
 gboolean       impact_row_pump_next         (ImpactRowPump  *self,
                                              const ImpactRow **row,
                                              GError        **error);
+gboolean       impact_row_pump_next_rows    (ImpactRowPump  *self,
+                                             ImpactRow *const **rows,
+                                             guint          *n_rows,
+                                             GError        **error);
 double         impact_row_pump_get_fraction (ImpactRowPump  *self);
 void           impact_row_pump_free         (ImpactRowPump  *self);
 

@@ -21,6 +21,8 @@ struct _ImpactDb
 {
   sqlite3 *handle;
   char *path;
+  /* SQL text -> sqlite3_stmt, for impact_db_prepare_cached() */
+  GHashTable *statements;
 };
 
 /* Waiting this long for another process to release the file before saying it is locked. */
@@ -197,6 +199,7 @@ impact_db_close (ImpactDb *db)
   if (db == NULL)
     return;
 
+  g_clear_pointer (&db->statements, g_hash_table_unref);
   if (db->handle != NULL)
     sqlite3_close_v2 (db->handle);
   g_free (db->path);
@@ -258,6 +261,51 @@ impact_db_prepare (ImpactDb *db,
     }
 
   return stmt;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+/* A statement for SQL that runs again and again (an import looks up and adds thousands of
+ * suppliers), prepared once per connection: preparing took most of the time of each such
+ * call. The statement belongs to @db; the caller releases it with impact_db_release()
+ * (g_autoptr (ImpactDbCachedStmt) does), which resets it for the next use. */
+ImpactDbCachedStmt *
+impact_db_prepare_cached (ImpactDb *db,
+                          const char *sql,
+                          GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  if (db->statements == NULL)
+    db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+
+  stmt = g_hash_table_lookup (db->statements, sql);
+  if (stmt == NULL)
+    {
+      stmt = impact_db_prepare (db, sql, error);
+      if (stmt == NULL)
+        return NULL;
+      g_hash_table_insert (db->statements, g_strdup (sql), stmt);
+    }
+
+  return stmt;
+}
+
+void
+impact_db_release (ImpactDbCachedStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
 
 /* Steps a statement that returns no rows and resets it for the next use. */

@@ -33,6 +33,9 @@ GQuark impact_store_error_quark (void);
 
 typedef struct _ImpactDb ImpactDb;
 
+/* A statement of impact_db_prepare_cached(): released, not finalised. */
+typedef sqlite3_stmt ImpactDbCachedStmt;
+
 ImpactDb     *impact_db_open             (const char    *path,
                                           GError       **error);
 void          impact_db_close            (ImpactDb      *db);
@@ -41,6 +44,10 @@ const char   *impact_db_get_path         (ImpactDb      *db);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);
+ImpactDbCachedStmt *impact_db_prepare_cached (ImpactDb  *db,
+                                          const char    *sql,
+                                          GError       **error);
+void          impact_db_release          (ImpactDbCachedStmt *stmt);
 sqlite3_stmt *impact_db_prepare          (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);
@@ -65,5 +72,7 @@ void          impact_db_bind_text_or_null (sqlite3_stmt *stmt,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactDb, impact_db_close)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactDbCachedStmt, impact_db_release)
 
 G_END_DECLS

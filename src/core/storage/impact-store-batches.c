@@ -19,8 +19,14 @@
  * SQLite's time so, 0.46 s one INSERT per line. */
 #define ROWS_PER_INSERT 32
 #define LINE_COLUMNS 10
+/* Lines gathered before they are written (by the writer thread, when there is one), and the
+ * number of such chunks: the caller fills one while the writer writes the others. */
+#define CHUNK_LINES 4096
+#define N_CHUNKS 4
+/* Lines ahead of the one being added to the summary whose sums are fetched meanwhile. */
+#define SUMMARY_LOOKAHEAD 64
 
-/* A line waiting for its INSERT; its texts are offsets into the batch's text buffer, -1 for
+/* A line waiting for its INSERT; its texts are offsets into its chunk's text buffer, -1 for
  * none. */
 typedef struct
 {
@@ -29,14 +35,29 @@ typedef struct
   gsize length[4];
 } PendingLine;
 
+typedef struct
+{
+  PendingLine lines[CHUNK_LINES];
+  guint n_lines;
+  GString *texts;
+} Chunk;
+
 struct _ImpactBulkInsert
 {
   ImpactStore *store;
   sqlite3_stmt *stmt;
   sqlite3_stmt *stmt_many;
-  PendingLine pending[ROWS_PER_INSERT];
-  guint n_pending;
-  GString *texts;
+  /* The chunk being filled, and chunks free for the next ones. */
+  Chunk *filling;
+  GQueue spare;
+  /* With a writer thread (impact_bulk_insert_start_writer()): the chunks handed to it, those
+   * it has written, how many are with it, and whether (and why) it failed. */
+  GThread *writer;
+  GAsyncQueue *to_write;
+  GAsyncQueue *written;
+  guint n_out;
+  gint failed;
+  GError *writer_error;
   gint64 first_line_id;
   gint64 last_line_id;
   ImpactKeySet *supplier_ids;
@@ -52,6 +73,30 @@ struct _ImpactBulkInsert
   gboolean own_transaction;
   gboolean finished;
 };
+
+/* What the caller puts in the writer's queue to stop it. */
+static Chunk stop_writer;
+
+static Chunk *
+chunk_new (void)
+{
+  Chunk *chunk = g_new (Chunk, 1);
+
+  chunk->n_lines = 0;
+  chunk->texts = g_string_sized_new (CHUNK_LINES * 32);
+
+  return chunk;
+}
+
+static void
+chunk_free (Chunk *chunk)
+{
+  if (chunk == NULL || chunk == &stop_writer)
+    return;
+
+  g_string_free (chunk->texts, TRUE);
+  g_free (chunk);
+}
 
 /* One row of import_batches, with the counts @batch has so far; returns its id, or 0. */
 static gint64
@@ -200,14 +245,14 @@ impact_store_begin_batch (ImpactStore *self,
   insert->stmt_many = prepare_insert (db, ROWS_PER_INSERT, error);
   if (insert->stmt_many == NULL)
     return NULL;
-  insert->texts = g_string_sized_new (4096);
+  insert->filling = chunk_new ();
 
   return g_steal_pointer (&insert);
 }
 
 /* Keeps a copy of a line's text until its INSERT. */
 static void
-keep_text (ImpactBulkInsert *insert,
+keep_text (Chunk *chunk,
            PendingLine *pending,
            guint index,
            const char *text)
@@ -218,24 +263,27 @@ keep_text (ImpactBulkInsert *insert,
       return;
     }
 
-  pending->text[index] = insert->texts->len;
+  pending->text[index] = chunk->texts->len;
   pending->length[index] = strlen (text);
-  g_string_append_len (insert->texts, text, pending->length[index]);
+  g_string_append_len (chunk->texts, text, pending->length[index]);
 }
 
-/* Binds the pending lines to @stmt, which has a row of parameters for each, and runs it. */
+/* Binds @n lines of @chunk from @first on to @stmt, which has a row of parameters for each,
+ * and runs it. */
 static gboolean
-write_pending (ImpactBulkInsert *insert,
-               sqlite3_stmt *stmt,
-               guint first,
-               guint n,
-               GError **error)
+write_lines (ImpactBulkInsert *insert,
+             const Chunk *chunk,
+             sqlite3_stmt *stmt,
+             guint first,
+             guint n,
+             GError **error)
 {
+  ImpactDb *db = impact_store_get_db (insert->store);
   int rc;
 
   for (guint i = 0; i < n; i++)
     {
-      const PendingLine *pending = &insert->pending[first + i];
+      const PendingLine *pending = &chunk->lines[first + i];
       const ImpactPurchaseLine *line = &pending->line;
       int base = i * LINE_COLUMNS;
 
@@ -251,7 +299,7 @@ write_pending (ImpactBulkInsert *insert,
       /* The texts stay put until the statement has run. */
       for (guint t = 0; t < 4; t++)
         if (pending->text[t] >= 0)
-          sqlite3_bind_text (stmt, base + 7 + t, insert->texts->str + pending->text[t], pending->length[t],
+          sqlite3_bind_text (stmt, base + 7 + t, chunk->texts->str + pending->text[t], pending->length[t],
                              SQLITE_STATIC);
         else
           sqlite3_bind_null (stmt, base + 7 + t);
@@ -261,31 +309,152 @@ write_pending (ImpactBulkInsert *insert,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      impact_db_set_error (impact_store_get_db (insert->store), rc, error);
+      impact_db_set_error (db, rc, error);
       return FALSE;
     }
-  insert->last_line_id = sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (insert->store)));
+  insert->last_line_id = sqlite3_last_insert_rowid (impact_db_get_handle (db));
 
   return TRUE;
 }
 
-/* Writes the lines waiting for their INSERT. */
+/* Writes the lines of @chunk and adds them to the summary, then empties it. */
 static gboolean
-flush_pending (ImpactBulkInsert *insert,
-               GError **error)
+write_chunk (ImpactBulkInsert *insert,
+             Chunk *chunk,
+             GError **error)
 {
-  gboolean ok = TRUE;
+  const PendingLine *lines = chunk->lines;
+  guint n = chunk->n_lines, i;
 
-  if (insert->n_pending == ROWS_PER_INSERT)
-    ok = write_pending (insert, insert->stmt_many, 0, ROWS_PER_INSERT, error);
-  else
-    for (guint i = 0; ok && i < insert->n_pending; i++)
-      ok = write_pending (insert, insert->stmt, i, 1, error);
+  for (i = 0; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT)
+    if (!write_lines (insert, chunk, insert->stmt_many, i, ROWS_PER_INSERT, error))
+      return FALSE;
+  for (; i < n; i++)
+    if (!write_lines (insert, chunk, insert->stmt, i, 1, error))
+      return FALSE;
 
-  insert->n_pending = 0;
-  g_string_truncate (insert->texts, 0);
+  /* Each line adds to one of the summary's sums, which are spread over megabytes: they are
+   * fetched some lines ahead. */
+  for (i = 0; i < n; i++)
+    {
+      const ImpactPurchaseLine *line = &lines[i].line;
 
-  return ok;
+      if (i % SUMMARY_LOOKAHEAD == 0)
+        for (guint j = i + SUMMARY_LOOKAHEAD; j < MIN (n, i + 2 * SUMMARY_LOOKAHEAD); j++)
+          impact_summary_acc_prefetch (insert->summary, lines[j].line.division_id, lines[j].line.object_id,
+                                       lines[j].line.supplier_id, lines[j].line.invoice_day);
+      if (!impact_summary_acc_add (insert->summary, line->division_id, line->object_id, line->supplier_id,
+                                   line->invoice_day, line->amount_cents, error))
+        return FALSE;
+    }
+
+  chunk->n_lines = 0;
+  g_string_truncate (chunk->texts, 0);
+
+  return TRUE;
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  ImpactBulkInsert *insert = data;
+  Chunk *chunk;
+
+  while ((chunk = g_async_queue_pop (insert->to_write)) != &stop_writer)
+    {
+      GError *error = NULL;
+
+      /* After a failure the chunks only come back: the caller stops and rolls back. */
+      if (!g_atomic_int_get (&insert->failed) && !write_chunk (insert, chunk, &error))
+        {
+          insert->writer_error = error;
+          g_atomic_int_set (&insert->failed, 1);
+        }
+      chunk->n_lines = 0;
+      g_string_truncate (chunk->texts, 0);
+      g_async_queue_push (insert->written, chunk);
+    }
+
+  return NULL;
+}
+
+/* From now on the lines are written on a thread of their own while the caller works out
+ * the next ones. The database connection is then the writer's: until the batch is
+ * committed or freed, the caller must call impact_bulk_insert_sync() before it uses the
+ * store in any other way. */
+void
+impact_bulk_insert_start_writer (ImpactBulkInsert *insert)
+{
+  g_return_if_fail (insert != NULL && !insert->finished);
+
+  if (insert->writer != NULL)
+    return;
+
+  insert->to_write = g_async_queue_new ();
+  insert->written = g_async_queue_new ();
+  for (guint i = 1; i < N_CHUNKS; i++)
+    g_queue_push_tail (&insert->spare, chunk_new ());
+  insert->writer = g_thread_new ("impact-writer", writer_thread, insert);
+}
+
+/* A chunk to fill: a spare one, or the next the writer is done with. */
+static Chunk *
+take_chunk (ImpactBulkInsert *insert)
+{
+  Chunk *chunk = g_queue_pop_head (&insert->spare);
+
+  if (chunk == NULL)
+    {
+      chunk = g_async_queue_pop (insert->written);
+      insert->n_out--;
+    }
+
+  return chunk;
+}
+
+/* Writes the chunk being filled, or hands it to the writer. */
+static gboolean
+pass_on (ImpactBulkInsert *insert,
+         GError **error)
+{
+  if (insert->filling->n_lines == 0)
+    return TRUE;
+  if (insert->writer == NULL)
+    return write_chunk (insert, insert->filling, error);
+
+  g_async_queue_push (insert->to_write, g_steal_pointer (&insert->filling));
+  insert->n_out++;
+  insert->filling = take_chunk (insert);
+
+  return TRUE;
+}
+
+/* Waits until every line added so far is written: the connection is the caller's again
+ * until it adds the next line. Returns FALSE, with the writer's error, when a line could
+ * not be written. */
+gboolean
+impact_bulk_insert_sync (ImpactBulkInsert *insert,
+                         GError **error)
+{
+  g_return_val_if_fail (insert != NULL, FALSE);
+
+  if (insert->writer == NULL)
+    return TRUE;
+
+  if (!pass_on (insert, error))
+    return FALSE;
+  while (insert->n_out > 0)
+    {
+      g_queue_push_tail (&insert->spare, g_async_queue_pop (insert->written));
+      insert->n_out--;
+    }
+  if (g_atomic_int_get (&insert->failed))
+    {
+      g_propagate_error (error, g_error_copy (insert->writer_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Whether an id is in the set loaded at the start, or was added to the database since (an
@@ -296,12 +465,12 @@ known_id (ImpactBulkInsert *insert,
           const char *sql,
           gint64 id)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
 
   if (impact_key_set_contains (ids, (guint64) id))
     return TRUE;
 
-  stmt = impact_db_prepare (impact_store_get_db (insert->store), sql, NULL);
+  stmt = impact_db_prepare_cached (impact_store_get_db (insert->store), sql, NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -333,10 +502,20 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
                         GError **error)
 {
   PendingLine *pending;
+  Chunk *chunk;
 
   g_return_val_if_fail (insert != NULL && !insert->finished, FALSE);
   g_return_val_if_fail (line != NULL, FALSE);
 
+  if (g_atomic_int_get (&insert->failed))
+    return impact_bulk_insert_sync (insert, error);
+
+  /* An id the batch has not seen is looked up, once the connection is free. */
+  if ((!impact_key_set_contains (insert->supplier_ids, (guint64) line->supplier_id)
+       || !impact_key_set_contains (insert->division_ids, (guint64) line->division_id)
+       || (line->object_id > 0 && !impact_key_set_contains (insert->object_ids, (guint64) line->object_id)))
+      && !impact_bulk_insert_sync (insert, error))
+    return FALSE;
   if (!known_id (insert, insert->supplier_ids, "SELECT 1 FROM suppliers WHERE id = ?", line->supplier_id)
       || !known_id (insert, insert->division_ids, "SELECT 1 FROM nodes WHERE id = ? AND level = 1",
                     line->division_id)
@@ -350,20 +529,17 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
       return FALSE;
     }
 
-  pending = &insert->pending[insert->n_pending++];
+  chunk = insert->filling;
+  pending = &chunk->lines[chunk->n_lines++];
   pending->line = *line;
-  keep_text (insert, pending, 0, line->invoice_number);
-  keep_text (insert, pending, 1, line->category);
-  keep_text (insert, pending, 2, line->gl_account);
-  keep_text (insert, pending, 3, line->description);
-  if (insert->n_pending == ROWS_PER_INSERT && !flush_pending (insert, error))
-    return FALSE;
-
+  keep_text (chunk, pending, 0, line->invoice_number);
+  keep_text (chunk, pending, 1, line->category);
+  keep_text (chunk, pending, 2, line->gl_account);
+  keep_text (chunk, pending, 3, line->description);
   insert->n_lines++;
   insert->total_cents += line->amount_cents;
 
-  return impact_summary_acc_add (insert->summary, line->division_id, line->object_id, line->supplier_id,
-                                 line->invoice_day, line->amount_cents, error);
+  return chunk->n_lines < CHUNK_LINES || pass_on (insert, error);
 }
 
 /* The batch's number, for what belongs to it besides its lines. */
@@ -386,8 +562,8 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
   g_return_val_if_fail (insert != NULL && !insert->finished, 0);
 
   db = impact_store_get_db (insert->store);
-  if (!flush_pending (insert, error) || !impact_summary_acc_write (insert->summary, error)
-      || !impact_summary_refresh (db, error))
+  if (!pass_on (insert, error) || !impact_bulk_insert_sync (insert, error)
+      || !impact_summary_acc_write (insert->summary, error) || !impact_summary_refresh (db, error))
     return 0;
   stmt = impact_db_prepare (db,
                             "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
@@ -429,11 +605,28 @@ impact_bulk_insert_free (ImpactBulkInsert *insert)
   if (insert == NULL)
     return;
 
+  /* The writer stops after the chunks it has, skipping them when the batch is abandoned. */
+  if (insert->writer != NULL)
+    {
+      Chunk *chunk;
+
+      if (!insert->finished)
+        g_atomic_int_set (&insert->failed, 1);
+      g_async_queue_push (insert->to_write, &stop_writer);
+      g_thread_join (g_steal_pointer (&insert->writer));
+      while ((chunk = g_async_queue_try_pop (insert->written)) != NULL)
+        chunk_free (chunk);
+      g_async_queue_unref (insert->to_write);
+      g_async_queue_unref (insert->written);
+      g_clear_error (&insert->writer_error);
+    }
+  g_queue_clear_full (&insert->spare, (GDestroyNotify) chunk_free);
+  g_clear_pointer (&insert->filling, chunk_free);
+
   g_clear_pointer (&insert->stmt, sqlite3_finalize);
   g_clear_pointer (&insert->stmt_many, sqlite3_finalize);
-  if (insert->texts != NULL)
-    g_string_free (g_steal_pointer (&insert->texts), TRUE);
   if (!insert->finished)
+
     {
       ImpactDb *db = impact_store_get_db (insert->store);
 

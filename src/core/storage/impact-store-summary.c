@@ -23,6 +23,7 @@
 
 #include "impact-store-summary.h"
 #include "model/impact-social-class.h"
+#include "util/impact-table-memory.h"
 
 /* Sums kept in memory before they are written (about 90 bytes each). Every write walks the
  * whole summary B-tree: 1,000,000 lines of bench-bulk-insert (about 200,000 sums) take
@@ -39,19 +40,6 @@ typedef struct
   gint64 total_cents;
   gint64 n_lines;
 } Cell;
-
-struct _ImpactSummaryAcc
-{
-  ImpactDb *db;
-  int sign;
-  /* supplier id -> GArray of ImpactStatusPeriod */
-  GHashTable *statuses;
-  /* Cell -> itself */
-  GHashTable *cells;
-  sqlite3_stmt *spend;
-  sqlite3_stmt *node;
-  sqlite3_stmt *month;
-};
 
 /* The month of a GDate Julian day, by the proleptic Gregorian calendar GDate uses. It runs
  * for every line an import adds; GDate's own conversion (g_date_set_julian() and friends)
@@ -78,29 +66,126 @@ impact_summary_month_of_day (guint32 day)
   return (gint32) (year * 12 + month - 1);
 }
 
-static guint
-cell_hash (gconstpointer data)
+static inline guint64
+cell_hash (const Cell *cell)
 {
-  const Cell *cell = data;
-  guint64 h = (guint64) cell->division_id * 1000003u;
+  guint64 h = (guint64) cell->division_id;
 
-  h = (h ^ (guint64) cell->object_id) * 1000003u;
-  h = (h ^ (guint64) cell->supplier_id) * 1000003u;
-  h = (h ^ (guint64) cell->month) * 1000003u;
-  h = (h ^ (guint64) cell->klass) * 1000003u;
+  h = h * 1000003u ^ (guint64) cell->object_id;
+  h = h * 1000003u ^ (guint64) cell->supplier_id;
+  h = h * 1000003u ^ (guint64) cell->month;
+  h = h * 1000003u ^ (guint64) cell->klass;
+  /* The finaliser of MurmurHash3: every bit of the key reaches the low bits, which pick the
+   * slot. */
+  h ^= h >> 33;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  h ^= h >> 33;
 
-  return (guint) (h ^ (h >> 32));
+  return h;
 }
 
-static gboolean
-cell_equal (gconstpointer a,
-            gconstpointer b)
+static inline gboolean
+cell_equal (const Cell *x,
+            const Cell *y)
 {
-  const Cell *x = a, *y = b;
-
   return x->division_id == y->division_id && x->object_id == y->object_id && x->supplier_id == y->supplier_id
          && x->month == y->month && x->klass == y->klass;
 }
+
+/* Sums by key, in one array with linear probing: a slot is free while its n_lines is 0 (a
+ * sum holds one line at least). Every line of an import adds to one; a GHashTable of
+ * allocated cells took three dependent reads for it, this takes one, and the importer
+ * fetches it ahead (impact_summary_acc_prefetch()). */
+typedef struct
+{
+  Cell *slots;
+  gsize mask;
+  guint n_cells;
+} CellTable;
+
+static void
+cell_table_init (CellTable *table)
+{
+  table->slots = impact_table_memory_new (64 * sizeof (Cell));
+  table->mask = 63;
+  table->n_cells = 0;
+}
+
+static void
+cell_table_clear (CellTable *table)
+{
+  g_clear_pointer (&table->slots, impact_table_memory_free);
+  table->n_cells = 0;
+}
+
+static Cell *
+cell_table_probe (Cell *slots,
+                  gsize mask,
+                  const Cell *key)
+{
+  gsize i = cell_hash (key) & mask;
+
+  while (slots[i].n_lines != 0 && !cell_equal (&slots[i], key))
+    i = (i + 1) & mask;
+
+  return &slots[i];
+}
+
+/* The sum for @key, a new one at 0 when there is none yet. The table is kept at most 70%
+ * full. */
+static Cell *
+cell_table_get (CellTable *table,
+                const Cell *key)
+{
+  Cell *cell = cell_table_probe (table->slots, table->mask, key);
+
+  if (cell->n_lines != 0)
+    return cell;
+
+  if ((guint64) (table->n_cells + 1) * 10 > (guint64) (table->mask + 1) * 7)
+    {
+      Cell *old = table->slots;
+      gsize n_old = table->mask + 1;
+
+      table->mask = n_old * 2 - 1;
+      table->slots = impact_table_memory_new (n_old * 2 * sizeof (Cell));
+      for (gsize i = 0; i < n_old; i++)
+        if (old[i].n_lines != 0)
+          *cell_table_probe (table->slots, table->mask, &old[i]) = old[i];
+      impact_table_memory_free (old);
+      cell = cell_table_probe (table->slots, table->mask, key);
+    }
+
+  *cell = *key;
+  cell->total_cents = 0;
+  cell->n_lines = 0;
+  table->n_cells++;
+
+  return cell;
+}
+
+static inline void
+cell_table_prefetch (const CellTable *table,
+                     const Cell *key)
+{
+  const Cell *slot = &table->slots[cell_hash (key) & table->mask];
+
+  /* A sum takes 48 bytes, so it may end in the next cache line. */
+  __builtin_prefetch (slot);
+  __builtin_prefetch ((const char *) (slot + 1) - 1);
+}
+
+struct _ImpactSummaryAcc
+{
+  ImpactDb *db;
+  int sign;
+  /* supplier id -> GArray of ImpactStatusPeriod */
+  GHashTable *statuses;
+  CellTable cells;
+  sqlite3_stmt *spend;
+  sqlite3_stmt *node;
+  sqlite3_stmt *month;
+};
 
 /* The order of the summary tables' primary keys. */
 static int
@@ -191,7 +276,7 @@ acc_new (ImpactDb *db,
 
   acc->db = db;
   acc->sign = sign;
-  acc->cells = g_hash_table_new_full (cell_hash, cell_equal, g_free, NULL);
+  cell_table_init (&acc->cells);
   acc->spend = impact_db_prepare (db,
                                   "INSERT INTO spend_summary (division_id, object_id, month, supplier_id, class,"
                                   " total_cents, n_lines) VALUES (:division, :object, :month, :supplier, :class,"
@@ -244,7 +329,7 @@ impact_summary_acc_free (ImpactSummaryAcc *acc)
     return;
 
   g_clear_pointer (&acc->statuses, g_hash_table_unref);
-  g_clear_pointer (&acc->cells, g_hash_table_unref);
+  cell_table_clear (&acc->cells);
   g_clear_pointer (&acc->spend, sqlite3_finalize);
   g_clear_pointer (&acc->node, sqlite3_finalize);
   g_clear_pointer (&acc->month, sqlite3_finalize);
@@ -279,17 +364,20 @@ bind_named (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, value);
 }
 
-/* Adds @cells (a table of Cell) to a summary table, in its key order so that SQLite walks
- * the B-tree forwards. */
+/* Adds @cells to a summary table, in its key order so that SQLite walks the B-tree
+ * forwards. */
 static gboolean
 write_cells (ImpactSummaryAcc *acc,
              sqlite3_stmt *stmt,
-             GHashTable *cells,
+             const CellTable *cells,
              GError **error)
 {
+  g_autofree const Cell **sorted = g_new (const Cell *, MAX (cells->n_cells, 1));
   guint n_cells = 0;
-  g_autofree Cell **sorted = (Cell **) g_hash_table_get_keys_as_array (cells, &n_cells);
 
+  for (gsize i = 0; i <= cells->mask; i++)
+    if (cells->slots[i].n_lines != 0)
+      sorted[n_cells++] = &cells->slots[i];
   qsort (sorted, n_cells, sizeof (Cell *), compare_cells);
   for (guint i = 0; i < n_cells; i++)
     {
@@ -309,56 +397,81 @@ write_cells (ImpactSummaryAcc *acc,
   return TRUE;
 }
 
-static void
-add_to (GHashTable *cells,
-        const Cell *key,
-        gint64 total_cents,
-        gint64 n_lines)
-{
-  Cell *cell = g_hash_table_lookup (cells, key);
-
-  if (cell == NULL)
-    {
-      cell = g_memdup2 (key, sizeof *key);
-      cell->total_cents = cell->n_lines = 0;
-      g_hash_table_add (cells, cell);
-    }
-  cell->total_cents += total_cents;
-  cell->n_lines += n_lines;
-}
-
 /* Adds what was summed so far to the three tables, and starts again from nothing. */
 gboolean
 impact_summary_acc_write (ImpactSummaryAcc *acc,
                           GError **error)
 {
-  g_autoptr (GHashTable) nodes = NULL;
-  g_autoptr (GHashTable) months = NULL;
-  GHashTableIter iter;
-  Cell *cell;
+  CellTable nodes, months;
+  gboolean ok;
 
   g_return_val_if_fail (acc != NULL, FALSE);
 
-  nodes = g_hash_table_new_full (cell_hash, cell_equal, g_free, NULL);
-  months = g_hash_table_new_full (cell_hash, cell_equal, g_free, NULL);
-  g_hash_table_iter_init (&iter, acc->cells);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &cell, NULL))
+  cell_table_init (&nodes);
+  cell_table_init (&months);
+  for (gsize i = 0; i <= acc->cells.mask; i++)
     {
-      Cell node = *cell, month = *cell;
+      const Cell *cell = &acc->cells.slots[i];
+      Cell node = *cell, month = *cell, *sum;
 
+      if (cell->n_lines == 0)
+        continue;
       node.supplier_id = 0;
-      add_to (nodes, &node, cell->total_cents, cell->n_lines);
+      sum = cell_table_get (&nodes, &node);
+      sum->total_cents += cell->total_cents;
+      sum->n_lines += cell->n_lines;
       month.division_id = month.object_id = 0;
-      add_to (months, &month, cell->total_cents, cell->n_lines);
+      sum = cell_table_get (&months, &month);
+      sum->total_cents += cell->total_cents;
+      sum->n_lines += cell->n_lines;
     }
 
-  if (!write_cells (acc, acc->spend, acc->cells, error) || !write_cells (acc, acc->node, nodes, error)
-      || !write_cells (acc, acc->month, months, error))
+  ok = write_cells (acc, acc->spend, &acc->cells, error) && write_cells (acc, acc->node, &nodes, error)
+       && write_cells (acc, acc->month, &months, error);
+  cell_table_clear (&nodes);
+  cell_table_clear (&months);
+  if (!ok)
     return FALSE;
 
-  g_hash_table_remove_all (acc->cells);
+  cell_table_clear (&acc->cells);
+  cell_table_init (&acc->cells);
 
   return TRUE;
+}
+
+/* The key of a line's sum. */
+static inline void
+line_cell (ImpactSummaryAcc *acc,
+           Cell *key,
+           gint64 division_id,
+           gint64 object_id,
+           gint64 supplier_id,
+           guint32 day)
+{
+  key->division_id = division_id;
+  key->object_id = MAX (object_id, 0);
+  key->supplier_id = supplier_id;
+  key->month = impact_summary_month_of_day (day);
+  key->klass = impact_summary_classify (acc->statuses, supplier_id, day);
+  key->total_cents = 0;
+  key->n_lines = 0;
+}
+
+/* Starts fetching the memory the line's impact_summary_acc_add() will need: an importer
+ * works out a block of lines first and adds them after. */
+void
+impact_summary_acc_prefetch (ImpactSummaryAcc *acc,
+                             gint64 division_id,
+                             gint64 object_id,
+                             gint64 supplier_id,
+                             guint32 day)
+{
+  Cell key;
+
+  g_return_if_fail (acc != NULL);
+
+  line_cell (acc, &key, division_id, object_id, supplier_id, day);
+  cell_table_prefetch (&acc->cells, &key);
 }
 
 gboolean
@@ -370,27 +483,17 @@ impact_summary_acc_add (ImpactSummaryAcc *acc,
                         gint64 amount_cents,
                         GError **error)
 {
-  Cell key = { 0 };
+  Cell key;
   Cell *cell;
 
   g_return_val_if_fail (acc != NULL, FALSE);
 
-  key.division_id = division_id;
-  key.object_id = MAX (object_id, 0);
-  key.supplier_id = supplier_id;
-  key.month = impact_summary_month_of_day (day);
-  key.klass = impact_summary_classify (acc->statuses, supplier_id, day);
-
-  cell = g_hash_table_lookup (acc->cells, &key);
-  if (cell == NULL)
-    {
-      cell = g_memdup2 (&key, sizeof key);
-      g_hash_table_add (acc->cells, cell);
-    }
+  line_cell (acc, &key, division_id, object_id, supplier_id, day);
+  cell = cell_table_get (&acc->cells, &key);
   cell->total_cents += amount_cents;
   cell->n_lines++;
 
-  if (g_hash_table_size (acc->cells) >= SUMMARY_FLUSH_KEYS)
+  if (acc->cells.n_cells >= SUMMARY_FLUSH_KEYS)
     return impact_summary_acc_write (acc, error);
 
   return TRUE;

@@ -33,6 +33,11 @@ ImpactSocialClass impact_summary_classify     (GHashTable       *statuses,
                                                guint32           day);
 ImpactSummaryAcc *impact_summary_acc_new      (ImpactDb         *db,
                                                GError          **error);
+void              impact_summary_acc_prefetch (ImpactSummaryAcc *acc,
+                                               gint64            division_id,
+                                               gint64            object_id,
+                                               gint64            supplier_id,
+                                               guint32           day);
 gboolean          impact_summary_acc_add      (ImpactSummaryAcc *acc,
                                                gint64            division_id,
                                                gint64            object_id,

@@ -332,16 +332,16 @@ impact_store_add_node (ImpactStore *self,
                        const ImpactNode *node,
                        GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (node != NULL && node->code != NULL && node->name != NULL, 0);
 
-  stmt = impact_db_prepare (self->db,
-                            "INSERT INTO nodes (parent_id, level, code, name, client,"
-                            " contract_value_cents, contract_start, contract_end, batch_id)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
+  stmt = impact_db_prepare_cached (self->db,
+                                   "INSERT INTO nodes (parent_id, level, code, name, client,"
+                                   " contract_value_cents, contract_start, contract_end, batch_id)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     return 0;
   bind_node (stmt, node);
@@ -477,17 +477,17 @@ impact_store_add_supplier (ImpactStore *self,
                            const ImpactSupplier *supplier,
                            GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (supplier != NULL && supplier->name != NULL, 0);
 
   norm_name = impact_supplier_normalize_name (supplier->name);
-  stmt = impact_db_prepare (self->db,
-                            "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
-                            " VALUES (?, ?, ?, ?, ?)",
-                            error);
+  stmt = impact_db_prepare_cached (self->db,
+                                   "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
+                                   " VALUES (?, ?, ?, ?, ?)",
+                                   error);
   if (stmt == NULL)
     return 0;
   bind_supplier (stmt, supplier, norm_name);
@@ -546,7 +546,7 @@ query_supplier (ImpactStore *self,
                 gint64 id,
                 GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (self->db, sql, error);
+  g_autoptr (ImpactDbCachedStmt) stmt = impact_db_prepare_cached (self->db, sql, error);
   int rc;
 
   if (stmt == NULL)

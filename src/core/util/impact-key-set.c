@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "impact-key-set.h"
+#include "impact-table-memory.h"
 
 #define INITIAL_SLOTS 64
 
@@ -31,7 +32,7 @@ impact_key_set_new (void)
 {
   ImpactKeySet *set = g_new0 (ImpactKeySet, 1);
 
-  set->slots = g_new0 (guint64, INITIAL_SLOTS);
+  set->slots = impact_table_memory_new (INITIAL_SLOTS * sizeof (guint64));
   set->mask = INITIAL_SLOTS - 1;
 
   return set;
@@ -43,7 +44,7 @@ impact_key_set_free (ImpactKeySet *set)
   if (set == NULL)
     return;
 
-  g_free (set->slots);
+  impact_table_memory_free (set->slots);
   g_free (set);
 }
 
@@ -75,14 +76,15 @@ insert_new (ImpactKeySet *set,
 static void
 grow (ImpactKeySet *set)
 {
-  g_autofree guint64 *old = set->slots;
+  guint64 *old = set->slots;
   gsize n_old = set->mask + 1;
 
-  set->slots = g_new0 (guint64, n_old * 2);
+  set->slots = impact_table_memory_new (n_old * 2 * sizeof (guint64));
   set->mask = n_old * 2 - 1;
   for (gsize i = 0; i < n_old; i++)
     if (old[i] != 0)
       insert_new (set, old[i]);
+  impact_table_memory_free (old);
 }
 
 /* Adds @key; returns FALSE when it was there already. */
@@ -129,6 +131,16 @@ impact_key_set_contains (const ImpactKeySet *set,
       return TRUE;
 
   return FALSE;
+}
+
+/* Starts fetching the memory that looking up @key will read, for a look-up a little later. */
+void
+impact_key_set_prefetch (const ImpactKeySet *set,
+                         guint64 key)
+{
+  g_return_if_fail (set != NULL);
+
+  __builtin_prefetch (&set->slots[first_slot (set, key)]);
 }
 
 guint

@@ -17,6 +17,8 @@ gboolean      impact_key_set_add      (ImpactKeySet       *set,
                                        guint64             key);
 gboolean      impact_key_set_contains (const ImpactKeySet *set,
                                        guint64             key);
+void          impact_key_set_prefetch (const ImpactKeySet *set,
+                                       guint64             key);
 guint         impact_key_set_size     (const ImpactKeySet *set);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactKeySet, impact_key_set_free)
