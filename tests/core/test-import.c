@@ -151,6 +151,45 @@ test_dutch_csv (Fixture *f,
   g_assert_nonnull (strstr (batch->mapping, "\"Factuurdatum\":\"invoice-date\""));
 }
 
+/* The same rows far down a file: past the first thousand they are read on the row pump's
+ * thread, which types their dates and amounts there. What they come to is the same. */
+static void
+test_rows_after_sample (Fixture *f,
+                        gconstpointer data)
+{
+  const char *rows = strstr (dutch_csv, "15-03-2025");
+  GString *csv = g_string_new ("Factuurdatum;Factuurnummer;Leverancier;KvK-nummer;Bedrag excl. btw;Divisie;Project\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = NULL;
+  g_autofree char *path = NULL;
+  static const ImpactImportOptions options = { 0 };
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "01-01-2025;V-%u;Vulling B.V.;11223344;%u,%02u;SCHOON;\n", i, i, i % 100);
+  g_string_append (csv, rows);
+  path = write_file (f, "lang.csv", csv->str, csv->len);
+  g_string_free (csv, TRUE);
+  s = impact_import_file (f->store, path, &options, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_read, ==, 3000 + 7);
+  g_assert_cmpint (s->rows_accepted, ==, 3000 + 4);
+  g_assert_cmpint (s->rows_rejected, ==, 2);
+  g_assert_cmpint (s->rows_duplicate, ==, 1);
+  g_assert_cmpint (s->rows_skipped, ==, 1);
+  /* 0,00 + 1,01 + 2,02 + ... : 100 * sum(i) + sum(i % 100) cents. */
+  g_assert_cmpint (s->total_cents, ==, 100 * (2999 * 3000 / 2) + 30 * (99 * 100 / 2) + 123456 + 50000 - 25000 + 100050);
+  g_assert_cmpint (query (f, "SELECT sum(amount_cents) FROM purchase_lines"), ==, s->total_cents);
+  g_assert_cmpint (query (f, "SELECT amount_cents FROM purchase_lines WHERE invoice_number = 'C-1004'"), ==, -25000);
+  g_assert_cmpint (query (f, "SELECT amount_cents FROM purchase_lines WHERE invoice_number = 'F-1006'"), ==, 100050);
+  g_assert_cmpint (query (f, "SELECT invoice_day FROM purchase_lines WHERE invoice_number = 'F-1001'"), ==, impact_day_from_iso ("2025-03-15"));
+  g_assert_cmpint (query (f, "SELECT invoice_day FROM purchase_lines WHERE invoice_number = 'V-2999'"), ==, impact_day_from_iso ("2025-01-01"));
+  g_assert_cmpuint (problem (s, 0)->row, ==, 3004);
+  g_assert_cmpstr (problem (s, 0)->column, ==, "Factuurdatum");
+  g_assert_nonnull (strstr (problem (s, 0)->message, "31-02-2025"));
+  g_assert_cmpuint (problem (s, 1)->row, ==, 3007);
+}
+
 static void
 test_again_is_all_duplicates (Fixture *f,
                               gconstpointer data)
@@ -862,6 +901,7 @@ main (int argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/import/dutch-csv", test_dutch_csv);
+  ADD ("/import/rows-after-sample", test_rows_after_sample);
   ADD ("/import/again-is-all-duplicates", test_again_is_all_duplicates);
   ADD ("/import/dry-run-writes-nothing", test_dry_run_writes_nothing);
   ADD ("/import/english-csv", test_english_csv);

@@ -454,7 +454,11 @@ test_batch_all_or_nothing (Fixture *f,
   g_clear_error (&error);
   g_assert_true (impact_store_commit (f->store, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (impact_store_get_meta (f->store, "note", NULL), ==, "kept");
+  {
+    g_autofree char *note = impact_store_get_meta (f->store, "note", NULL);
+
+    g_assert_cmpstr (note, ==, "kept");
+  }
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches"), ==, 0);
 }
 

@@ -17,6 +17,9 @@
 
 #include "impact-importer-private.h"
 
+/* The largest amount a spreadsheet cell may hold (_impact_import_parse_amount_cell()). */
+#define MAX_TYPED_CENTS G_GINT64_CONSTANT (100000000000000)
+
 /* FNV-1a, 64 bits: the key of a line for finding duplicates. With a million lines the
  * chance that two different lines share a key is about 1 in 30 million. */
 guint64
@@ -71,6 +74,54 @@ _impact_import_parse_date_cell (const ImpactCell *cell,
     return impact_parse_date (cell->text, order, day);
 
   return FALSE;
+}
+
+/* Runs on the row pump's thread: gives a row's dates and amounts their types, as a
+ * spreadsheet's cells have them, so that the importer's thread (the busier one) need not
+ * parse them. Their texts stay for the messages. Reads nothing but the mapping, which does
+ * not change while the pump runs. */
+void
+_impact_import_type_purchase_row (ImpactRow *row,
+                                  gpointer data)
+{
+  static const ImpactField dates[] = { IMPACT_FIELD_INVOICE_DATE, IMPACT_FIELD_POSTING_DATE };
+  static const ImpactField amounts[] = { IMPACT_FIELD_AMOUNT, IMPACT_FIELD_AMOUNT_INCL, IMPACT_FIELD_VAT,
+                                         IMPACT_FIELD_CREDIT };
+  const Import *im = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      int column = im->column[dates[i]];
+      ImpactCell *cell;
+      guint32 day;
+
+      if (column < 0 || (guint) column >= row->cells->len)
+        continue;
+      cell = &g_array_index (row->cells, ImpactCell, column);
+      if (cell->type == IMPACT_CELL_TEXT && impact_parse_date (cell->text, im->mapping->date_order, &day))
+        {
+          cell->type = IMPACT_CELL_DATE;
+          cell->day = day;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
+    {
+      int column = im->column[amounts[i]];
+      ImpactCell *cell;
+      gint64 cents;
+
+      if (column < 0 || (guint) column >= row->cells->len)
+        continue;
+      cell = &g_array_index (row->cells, ImpactCell, column);
+      /* Up to 10^12 euros, cents / 100.0 * 100 rounds back to exactly the cents. */
+      if (cell->type == IMPACT_CELL_TEXT && impact_parse_amount (cell->text, im->mapping->decimal, &cents)
+          && cents <= MAX_TYPED_CENTS && cents >= -MAX_TYPED_CENTS)
+        {
+          cell->type = IMPACT_CELL_NUMBER;
+          cell->number = cents / 100.0;
+        }
+    }
 }
 
 /* A totals row at the end of an export: its first text says so and it has no date. */

@@ -77,6 +77,8 @@ gboolean          _impact_import_optional_date     (Import           *im,
 gboolean          _impact_import_purchase_row      (Import           *im,
                                                     const ImpactRow  *row,
                                                     GError          **error);
+void              _impact_import_type_purchase_row (ImpactRow        *row,
+                                                    gpointer          data);
 gboolean          _impact_import_purchase_rows     (Import           *im,
                                                     ImpactRow *const *rows,
                                                     guint             n_rows,

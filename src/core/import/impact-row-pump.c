@@ -34,6 +34,8 @@ typedef struct
 struct _ImpactRowPump
 {
   ImpactReader *reader;
+  ImpactRowPrepareFunc prepare;
+  gpointer prepare_data;
   GThread *thread;
   /* Blocks the thread may fill, and blocks filled for the importer. */
   GAsyncQueue *empty;
@@ -89,6 +91,8 @@ pump_thread (gpointer data)
               block->last = TRUE;
               break;
             }
+          if (self->prepare != NULL)
+            self->prepare (row, self->prepare_data);
         }
       block->fraction = impact_reader_get_fraction (self->reader);
       last = block->last;
@@ -101,12 +105,25 @@ pump_thread (gpointer data)
 ImpactRowPump *
 impact_row_pump_new (ImpactReader *reader)
 {
+  return impact_row_pump_new_full (reader, NULL, NULL);
+}
+
+/* A pump that also calls @prepare for every row on its thread, so that work which needs
+ * only the row happens there rather than on the caller's thread. @user_data must stay as it
+ * is while the pump runs: both threads read it. */
+ImpactRowPump *
+impact_row_pump_new_full (ImpactReader *reader,
+                          ImpactRowPrepareFunc prepare,
+                          gpointer user_data)
+{
   ImpactRowPump *self;
 
   g_return_val_if_fail (IMPACT_IS_READER (reader), NULL);
 
   self = g_new0 (ImpactRowPump, 1);
   self->reader = g_object_ref (reader);
+  self->prepare = prepare;
+  self->prepare_data = user_data;
   self->empty = g_async_queue_new_full ((GDestroyNotify) block_free);
   self->full = g_async_queue_new_full ((GDestroyNotify) block_free);
   for (guint i = 0; i < N_BLOCKS; i++)

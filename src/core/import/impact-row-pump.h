@@ -11,7 +11,14 @@ G_BEGIN_DECLS
 
 typedef struct _ImpactRowPump ImpactRowPump;
 
+/* Called on the pump's thread for every row it reads. */
+typedef void (*ImpactRowPrepareFunc) (ImpactRow *row,
+                                      gpointer   user_data);
+
 ImpactRowPump *impact_row_pump_new          (ImpactReader   *reader);
+ImpactRowPump *impact_row_pump_new_full     (ImpactReader   *reader,
+                                             ImpactRowPrepareFunc prepare,
+                                             gpointer        user_data);
 gboolean       impact_row_pump_next         (ImpactRowPump  *self,
                                              const ImpactRow **row,
                                              GError        **error);
