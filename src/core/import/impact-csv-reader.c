@@ -28,9 +28,12 @@ struct _ImpactCsvReader
   gboolean had_bom;
   gboolean saw_windows_1252;
   gboolean eof;
-  GQueue rows;
+  /* Rows parsed and not yet handed over, from rows_head on. Arrays rather than GQueues:
+   * a GQueue allocates a link for every row. */
+  GPtrArray *rows;
+  guint rows_head;
   /* Rows handed over, kept for the next ones. */
-  GQueue spare;
+  GPtrArray *spare;
   ImpactRow *current;
   guint n_rows;
   guchar *pending;
@@ -56,9 +59,10 @@ limited_realloc (void *ptr,
 static ImpactRow *
 take_row (ImpactCsvReader *self)
 {
-  ImpactRow *row = g_queue_pop_head (&self->spare);
+  if (self->spare->len > 0)
+    return g_ptr_array_steal_index_fast (self->spare, self->spare->len - 1);
 
-  return row != NULL ? row : impact_row_new ();
+  return impact_row_new ();
 }
 
 static void
@@ -94,7 +98,7 @@ on_row_cb (int terminator,
   if (self->current == NULL)
     self->current = take_row (self);
   self->current->number = ++self->n_rows;
-  g_queue_push_tail (&self->rows, g_steal_pointer (&self->current));
+  g_ptr_array_add (self->rows, g_steal_pointer (&self->current));
 }
 
 /* Chooses the delimiter that splits the first lines into the same number of fields most
@@ -178,7 +182,7 @@ impact_csv_reader_read_row (ImpactReader *reader,
   ImpactCsvReader *self = IMPACT_CSV_READER (reader);
   g_autoptr (ImpactRow) next = NULL;
 
-  while (g_queue_is_empty (&self->rows) && !self->eof)
+  while (self->rows_head == self->rows->len && !self->eof)
     {
       guchar buffer[CHUNK_SIZE];
       gssize n;
@@ -206,14 +210,20 @@ impact_csv_reader_read_row (ImpactReader *reader,
         return FALSE;
     }
 
-  next = g_queue_pop_head (&self->rows);
-  if (next == NULL)
+  if (self->rows_head == self->rows->len)
     return FALSE;
+  next = g_ptr_array_index (self->rows, self->rows_head);
+  g_ptr_array_index (self->rows, self->rows_head++) = NULL;
+  if (self->rows_head == self->rows->len)
+    {
+      g_ptr_array_set_size (self->rows, 0);
+      self->rows_head = 0;
+    }
 
   /* The parsed row moves over as it is, and the caller's row is kept for a next one. */
   impact_row_swap (row, next);
   impact_row_clear (next);
-  g_queue_push_head (&self->spare, g_steal_pointer (&next));
+  g_ptr_array_add (self->spare, g_steal_pointer (&next));
 
   return TRUE;
 }
@@ -260,8 +270,8 @@ impact_csv_reader_finalize (GObject *object)
 
   if (self->parser_ready)
     csv_free (&self->parser);
-  g_queue_clear_full (&self->rows, (GDestroyNotify) impact_row_free);
-  g_queue_clear_full (&self->spare, (GDestroyNotify) impact_row_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->spare, g_ptr_array_unref);
   g_clear_pointer (&self->current, impact_row_free);
   g_clear_pointer (&self->pending, g_free);
   g_clear_object (&self->stream);
@@ -285,8 +295,8 @@ impact_csv_reader_class_init (ImpactCsvReaderClass *klass)
 static void
 impact_csv_reader_init (ImpactCsvReader *self)
 {
-  g_queue_init (&self->rows);
-  g_queue_init (&self->spare);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
+  self->spare = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
 }
 
 static ImpactReader *

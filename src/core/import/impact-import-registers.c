@@ -124,8 +124,9 @@ _impact_import_status_row (Import *im,
     return TRUE;
   im->summary->rows_read++;
 
-  for (guint f = 1; f < IMPACT_N_FIELDS; f++)
+  for (guint i = 0; i < im->n_mapped; i++)
     {
+      ImpactField f = im->mapped[i];
       const ImpactCell *cell = _impact_import_field_cell (im, row, f);
 
       if (cell->type == IMPACT_CELL_ERROR)

@@ -28,6 +28,9 @@ typedef struct
   ImpactImportSummary *summary;
   ImpactMapping *mapping;
   int column[IMPACT_N_FIELDS];
+  /* The fields that have a column, in the order of ImpactField. */
+  ImpactField mapped[IMPACT_N_FIELDS];
+  guint n_mapped;
   GHashTable *suppliers;
   GHashTable *raw_suppliers;
   GString *raw_key;
@@ -46,12 +49,33 @@ void              _impact_import_reject            (Import           *im,
                                                     guint             row,
                                                     int               column,
                                                     char             *message);
-const ImpactCell *_impact_import_field_cell        (Import           *im,
-                                                    const ImpactRow  *row,
-                                                    ImpactField       field);
-const char       *_impact_import_field_text        (Import           *im,
-                                                    const ImpactRow  *row,
-                                                    ImpactField       field);
+/* The cell of a field in a row; an empty one when the field has no column or the row
+ * ends before it. Every check of every row asks for a few: they are inline. */
+static inline const ImpactCell *
+_impact_import_field_cell (const Import *im,
+                           const ImpactRow *row,
+                           ImpactField field)
+{
+  static const ImpactCell empty = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
+  int column = im->column[field];
+
+  if (column < 0 || (guint) column >= row->cells->len)
+    return &empty;
+
+  return &g_array_index (row->cells, ImpactCell, column);
+}
+
+/* The text of a field's cell, or NULL when it has none. */
+static inline const char *
+_impact_import_field_text (const Import *im,
+                           const ImpactRow *row,
+                           ImpactField field)
+{
+  const ImpactCell *cell = _impact_import_field_cell (im, row, field);
+
+  return cell->type == IMPACT_CELL_EMPTY || cell->type == IMPACT_CELL_ERROR ? NULL : cell->text;
+}
+
 guint64           _impact_import_line_key          (gint64            supplier_id,
                                                     const char       *invoice_number,
                                                     gint64            amount_cents);

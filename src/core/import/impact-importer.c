@@ -88,29 +88,6 @@ _impact_import_reject (Import *im,
     g_free (message);
 }
 
-const ImpactCell *
-_impact_import_field_cell (Import *im,
-                           const ImpactRow *row,
-                           ImpactField field)
-{
-  static const ImpactCell empty = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
-
-  if (im->column[field] < 0)
-    return &empty;
-
-  return impact_row_get_cell (row, im->column[field]);
-}
-
-const char *
-_impact_import_field_text (Import *im,
-                           const ImpactRow *row,
-                           ImpactField field)
-{
-  const ImpactCell *cell = _impact_import_field_cell (im, row, field);
-
-  return cell->type == IMPACT_CELL_EMPTY || cell->type == IMPACT_CELL_ERROR ? NULL : cell->text;
-}
-
 static gboolean
 load_caches (Import *im,
              GError **error)
@@ -550,7 +527,11 @@ import_reader (ImpactStore *store,
   im.summary = summary;
   im.mapping = summary->mapping;
   for (guint f = 0; f < IMPACT_N_FIELDS; f++)
-    im.column[f] = impact_mapping_find (im.mapping, f);
+    {
+      im.column[f] = impact_mapping_find (im.mapping, f);
+      if (f != IMPACT_FIELD_IGNORE && im.column[f] >= 0)
+        im.mapped[im.n_mapped++] = f;
+    }
   detect_formats (&im, head);
 
   im.suppliers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

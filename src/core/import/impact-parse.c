@@ -50,9 +50,16 @@ strip_amount (const char *text,
     {
       gsize len;
 
-      if (is_space (p, &len))
+      /* Digits and separators first: they are nearly all there is. */
+      if (g_ascii_isdigit (*p) || *p == '.' || *p == ',' || *p == '\'')
+        {
+          if (close_paren)
+            break;
+          g_string_append_c (out, *p++);
+        }
+      else if (is_space (p, &len))
         p += len;
-      else if (g_ascii_strncasecmp (p, "EUR", 3) == 0)
+      else if ((*p == 'E' || *p == 'e') && g_ascii_strncasecmp (p, "EUR", 3) == 0)
         p += 3;
       else if (strncmp (p, "€", strlen ("€")) == 0)
         p += strlen ("€");
@@ -64,12 +71,6 @@ strip_amount (const char *text,
         {
           minus = *p == '-';
           p++;
-        }
-      else if (g_ascii_isdigit (*p) || *p == '.' || *p == ',' || *p == '\'')
-        {
-          if (close_paren)
-            break;
-          g_string_append_c (out, *p++);
         }
       else
         {
