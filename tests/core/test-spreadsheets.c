@@ -310,6 +310,27 @@ test_ods (void)
 
   g_assert_false (impact_reader_select_sheet (reader, "Nope", &error));
   g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* An import asks for no list: a sheet is found by its name, and the first is read when
+   * none is named. */
+  {
+    g_autoptr (ImpactReader) second = open_reader (path);
+    g_autoptr (ImpactReader) third = open_reader (path);
+
+    g_assert_true (impact_reader_select_sheet (second, "Inkoop", &error));
+    g_assert_true (impact_reader_read_row (second, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 3)->text, ==, "Divisie");
+    g_assert_false (impact_reader_select_sheet (second, "Nope", &error));
+    g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FAILED);
+    g_assert_nonnull (strstr (error->message, "Nope"));
+    g_clear_error (&error);
+
+    g_assert_true (impact_reader_read_row (third, row, &error));
+    g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "x");
+    g_assert_false (impact_reader_read_row (third, row, &error));
+    g_assert_no_error (error);
+  }
 }
 
 typedef struct

@@ -282,6 +282,7 @@ static gboolean
 read_header (ImpactStore *store,
              ImpactReader *reader,
              const ImpactImportOptions *options,
+             gboolean list_sheets,
              ImpactImportSummary *summary,
              GPtrArray *head,
              GError **error)
@@ -321,7 +322,9 @@ read_header (ImpactStore *store,
     }
   summary->header_row = ((ImpactRow *) g_ptr_array_index (head, header))->number;
   summary->format = impact_reader_describe (reader);
-  summary->sheets = impact_reader_list_sheets (reader);
+  /* Only the preview shows them; listing every sheet of an ODS file takes a pass of its own. */
+  if (list_sheets)
+    summary->sheets = impact_reader_list_sheets (reader);
   summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header), options->target);
   summary->mapping->division_code = g_strdup (options->division_code);
 
@@ -518,7 +521,7 @@ import_reader (ImpactStore *store,
   g_return_val_if_fail (options != NULL, NULL);
 
   summary = impact_import_summary_new (impact_reader_get_path (reader));
-  if (!read_header (store, reader, options, summary, head, error) || !impact_mapping_check (summary->mapping, error)
+  if (!read_header (store, reader, options, FALSE, summary, head, error) || !impact_mapping_check (summary->mapping, error)
       || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
     return NULL;
 
@@ -737,7 +740,7 @@ impact_import_preview (ImpactStore *store,
     return NULL;
 
   summary = impact_import_summary_new (path);
-  if (!read_header (store, reader, options, summary, head, error)
+  if (!read_header (store, reader, options, TRUE, summary, head, error)
       || !read_sample (reader, summary, head, IMPACT_IMPORT_PREVIEW_ROWS, error))
     return NULL;
 

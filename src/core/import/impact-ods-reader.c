@@ -34,6 +34,9 @@ struct _ImpactOdsReader
   ImpactRow *repeat;
   guint n_unnamed;
   guint repeats_left;
+  /* Whether the sheets after the first were looked for: it takes a pass over the whole of
+   * content.xml, which an import of the first sheet does without. */
+  gboolean listed_all;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactOdsReader, impact_ods_reader, IMPACT_TYPE_READER)
@@ -54,16 +57,20 @@ repeat_count (ImpactXmlPart *part,
   return (guint) CLAMP (n, 1, G_MAXINT32);
 }
 
+/* Lists the first sheet, or with @all every sheet after it too. */
 static gboolean
 read_sheet_names (ImpactOdsReader *self,
+                  gboolean all,
                   GError **error)
 {
   g_autoptr (ImpactXmlPart) part = impact_xml_part_open (self->zip, "content.xml", file_name (self), error);
   g_autoptr (GError) local_error = NULL;
+  guint n_tables = 0;
 
   if (part == NULL)
     return FALSE;
 
+  self->n_unnamed = 0;
   while (impact_xml_part_next (part, &local_error))
     {
       if (impact_xml_part_is (part, ELEMENT, "table"))
@@ -72,7 +79,11 @@ read_sheet_names (ImpactOdsReader *self,
 
           if (name == NULL)
             name = g_strdup_printf ("%u", ++self->n_unnamed);
-          impact_reader_add_sheet (IMPACT_READER (self), name);
+          /* The first sheet is listed when the file is opened. */
+          if (!all || n_tables > 0)
+            impact_reader_add_sheet (IMPACT_READER (self), name);
+          if (++n_tables == 1 && !all)
+            break;
           /* The sheet's rows are not needed to learn its name. */
           if (!impact_xml_part_skip (part, &local_error))
             break;
@@ -87,6 +98,21 @@ read_sheet_names (ImpactOdsReader *self,
   return impact_reader_check_sheets (IMPACT_READER (self), error);
 }
 
+static char **
+impact_ods_reader_list_sheets (ImpactReader *reader)
+{
+  ImpactOdsReader *self = IMPACT_ODS_READER (reader);
+
+  /* A file that fails further on lists the sheets found until then; reading says why. */
+  if (!self->listed_all)
+    {
+      self->listed_all = TRUE;
+      read_sheet_names (self, TRUE, NULL);
+    }
+
+  return IMPACT_READER_CLASS (impact_ods_reader_parent_class)->list_sheets (reader);
+}
+
 static gboolean
 impact_ods_reader_select_sheet (ImpactReader *reader,
                                 const char *sheet,
@@ -96,8 +122,6 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
   g_autoptr (ImpactXmlPart) part = NULL;
   g_autoptr (GError) local_error = NULL;
 
-  if (impact_reader_find_sheet (reader, sheet, error) < 0)
-    return FALSE;
   part = impact_xml_part_open (self->zip, "content.xml", file_name (self), error);
   if (part == NULL)
     return FALSE;
@@ -112,7 +136,7 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
             {
               g_clear_pointer (&self->part, impact_xml_part_free);
               self->part = g_steal_pointer (&part);
-              self->in_table = !xmlTextReaderIsEmptyElement (impact_xml_part_reader (self->part));
+              self->in_table = !impact_xml_part_is_empty (self->part);
               self->row_number = 0;
               self->repeats_left = 0;
               g_free (self->sheet);
@@ -129,13 +153,14 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
       return FALSE;
     }
 
-  /* Listed at the start, but not found now: the file changed while it was read. */
-  {
-    g_autofree char *display = g_filename_display_basename (file_name (self));
+  /* Not a sheet of the file or, when it was listed before, the file changed since. */
+  if (impact_reader_find_sheet (reader, sheet, error) >= 0)
+    {
+      g_autofree char *display = g_filename_display_basename (file_name (self));
 
-    g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT,
-                 _ ("“%s” changed while it was read: its sheet “%s” is gone."), display, sheet);
-  }
+      g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT,
+                   _ ("“%s” changed while it was read: its sheet “%s” is gone."), display, sheet);
+    }
   return FALSE;
 }
 
@@ -224,7 +249,7 @@ read_cells (ImpactOdsReader *self,
           /* A merged area shows its value in its first cell only. */
           if (impact_xml_part_is (part, ELEMENT, "covered-table-cell"))
             g_clear_pointer (&value_type, g_free);
-          if (xmlTextReaderIsEmptyElement (impact_xml_part_reader (part)))
+          if (impact_xml_part_is_empty (part))
             append_cell (row, part, value_type, value, date_value, "", repeat);
           else if (value_type != NULL && (g_str_equal (value_type, "float") || g_str_equal (value_type, "currency") || g_str_equal (value_type, "percentage") || (g_str_equal (value_type, "date") && date_value != NULL)))
             {
@@ -300,7 +325,7 @@ impact_ods_reader_read_row (ImpactReader *reader,
       if (impact_xml_part_is (self->part, ELEMENT, "table-row"))
         {
           guint repeat = repeat_count (self->part, "number-rows-repeated");
-          gboolean empty_element = xmlTextReaderIsEmptyElement (impact_xml_part_reader (self->part));
+          gboolean empty_element = impact_xml_part_is_empty (self->part);
 
           if (!empty_element && !read_cells (self, row, error))
             return FALSE;
@@ -376,6 +401,7 @@ impact_ods_reader_class_init (ImpactOdsReaderClass *klass)
 
   object_class->finalize = impact_ods_reader_finalize;
 
+  reader_class->list_sheets = impact_ods_reader_list_sheets;
   reader_class->select_sheet = impact_ods_reader_select_sheet;
   reader_class->read_row = impact_ods_reader_read_row;
   reader_class->describe = impact_ods_reader_describe;
@@ -399,7 +425,7 @@ new_for_zip (GsfInfile *zip,
 
   self = g_object_new (IMPACT_TYPE_ODS_READER, "path", path, NULL);
   self->zip = zip;
-  if (!read_sheet_names (self, error))
+  if (!read_sheet_names (self, FALSE, error))
     return NULL;
 
   return IMPACT_READER (g_steal_pointer (&self));

@@ -140,12 +140,12 @@ read_shared_strings (ImpactXlsxReader *self,
       if (impact_xml_part_is (part, ELEMENT, "si"))
         {
           current = g_string_new (NULL);
-          if (xmlTextReaderIsEmptyElement (impact_xml_part_reader (part)))
+          if (impact_xml_part_is_empty (part))
             g_ptr_array_add (self->shared_strings, g_string_free (g_steal_pointer (&current), FALSE));
         }
       else if (impact_xml_part_is (part, END_ELEMENT, "si") && current != NULL)
         g_ptr_array_add (self->shared_strings, g_string_free (g_steal_pointer (&current), FALSE));
-      else if (impact_xml_part_is (part, ELEMENT, "rPh") && !xmlTextReaderIsEmptyElement (impact_xml_part_reader (part)))
+      else if (impact_xml_part_is (part, ELEMENT, "rPh") && !impact_xml_part_is_empty (part))
         phonetic_depth = impact_xml_part_depth (part);
       else if (impact_xml_part_is (part, END_ELEMENT, "rPh") && impact_xml_part_depth (part) == phonetic_depth)
         phonetic_depth = -1;
@@ -400,7 +400,7 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
               g_autofree char *r = impact_xml_part_attribute (part, "r");
 
               row->number = r != NULL ? (guint) atoi (r) : last_number + 1;
-              if (xmlTextReaderIsEmptyElement (impact_xml_part_reader (part)))
+              if (impact_xml_part_is_empty (part))
                 return TRUE;
               in_row = TRUE;
             }
@@ -427,7 +427,7 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
               column++;
             }
           column = MAX (target, column + 1);
-          if (xmlTextReaderIsEmptyElement (impact_xml_part_reader (part)))
+          if (impact_xml_part_is_empty (part))
             append_cell (self, row, &raw);
         }
       else if (impact_xml_part_is (part, ELEMENT, "v"))

@@ -29,7 +29,7 @@ gboolean       impact_xml_part_next      (ImpactXmlPart   *part,
                                           GError         **error);
 gboolean       impact_xml_part_skip      (ImpactXmlPart   *part,
                                           GError         **error);
-xmlTextReaderPtr impact_xml_part_reader  (ImpactXmlPart   *part);
+gboolean       impact_xml_part_is_empty  (ImpactXmlPart   *part);
 gboolean       impact_xml_part_is        (ImpactXmlPart   *part,
                                           int              type,
                                           const char      *local_name);

@@ -429,9 +429,11 @@ pass_on (ImpactBulkInsert *insert,
   return TRUE;
 }
 
-/* Waits until every line added so far is written: the connection is the caller's again
- * until it adds the next line. Returns FALSE, with the writer's error, when a line could
- * not be written. */
+/* Waits until the writer is done with the lines handed to it: the connection is the
+ * caller's again until it adds the next line. Lines still being gathered stay with the
+ * caller, to be written later (an import syncs for every new supplier; handing over a few
+ * lines each time made the threads take turns, 0.2 s of 100,000 lines with 3,000
+ * suppliers). Returns FALSE, with the writer's error, when a line could not be written. */
 gboolean
 impact_bulk_insert_sync (ImpactBulkInsert *insert,
                          GError **error)
@@ -441,8 +443,6 @@ impact_bulk_insert_sync (ImpactBulkInsert *insert,
   if (insert->writer == NULL)
     return TRUE;
 
-  if (!pass_on (insert, error))
-    return FALSE;
   while (insert->n_out > 0)
     {
       g_queue_push_tail (&insert->spare, g_async_queue_pop (insert->written));
