@@ -270,10 +270,12 @@ column_of (const char *ref)
   return n > 0 ? column - 1 : -1;
 }
 
+/* A cell as the sheet has it. Its type ("s", "n", "inlineStr", ...) is a short code, kept
+ * without an allocation: a sheet has a million cells. */
 typedef struct
 {
-  char *type;
-  char *style;
+  char type[16];
+  guint style;
   char *value;
   char *inline_text;
   gboolean has_formula;
@@ -282,8 +284,6 @@ typedef struct
 static void
 raw_cell_clear (RawCell *raw)
 {
-  g_free (raw->type);
-  g_free (raw->style);
   g_free (raw->value);
   g_free (raw->inline_text);
   memset (raw, 0, sizeof *raw);
@@ -295,8 +295,8 @@ append_cell (ImpactXlsxReader *self,
              RawCell *raw)
 {
   ImpactCell cell = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
-  const char *type = raw->type != NULL ? raw->type : "n";
-  guint style = raw->style != NULL ? (guint) atoi (raw->style) : 0;
+  const char *type = raw->type[0] != '\0' ? raw->type : "n";
+  guint style = raw->style;
 
   if (g_str_equal (type, "inlineStr"))
     {
@@ -318,7 +318,13 @@ append_cell (ImpactXlsxReader *self,
     {
       guint index = (guint) strtoul (raw->value, NULL, 10);
 
-      impact_row_append_text (row, index < self->shared_strings->len ? g_ptr_array_index (self->shared_strings, index) : NULL, -1);
+      const char *text = index < self->shared_strings->len ? g_ptr_array_index (self->shared_strings, index) : NULL;
+
+      /* libxml2 hands over nothing but valid UTF-8: the text needs no second check. */
+      if (text != NULL)
+        impact_row_append_valid_text (row, text, strlen (text));
+      else
+        impact_row_append_text (row, NULL, 0);
       return;
     }
   if (g_str_equal (type, "str"))
@@ -397,7 +403,7 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
         {
           if (impact_xml_part_is (part, ELEMENT, "row"))
             {
-              g_autofree char *r = impact_xml_part_attribute (part, "r");
+              const char *r = impact_xml_part_peek_attribute (part, "r");
 
               row->number = r != NULL ? (guint) atoi (r) : last_number + 1;
               if (impact_xml_part_is_empty (part))
@@ -409,16 +415,16 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
 
       if (impact_xml_part_is (part, ELEMENT, "c"))
         {
-          static const char *const names[] = { "r", "t", "s" };
-          char *values[G_N_ELEMENTS (names)];
-          g_autofree char *ref = NULL;
+          const char *type = impact_xml_part_peek_attribute (part, "t");
+          const char *style = impact_xml_part_peek_attribute (part, "s");
+          const char *ref = impact_xml_part_peek_attribute (part, "r");
           int target;
 
           raw_cell_clear (&raw);
-          impact_xml_part_attributes (part, names, values, G_N_ELEMENTS (names));
-          ref = values[0];
-          raw.type = values[1];
-          raw.style = values[2];
+          /* A type too long to be one of the sheet's types is none of them either. */
+          if (type != NULL)
+            g_strlcpy (raw.type, type, sizeof raw.type);
+          raw.style = style != NULL ? (guint) atoi (style) : 0;
           target = ref != NULL ? column_of (ref) : column + 1;
           /* Sparse rows leave cells out: those are empty. */
           while (target > column + 1 && row->cells->len < IMPACT_READER_MAX_COLUMNS)

@@ -198,6 +198,8 @@ on_start_element (void *data,
               j += 4;
           }
       attr.length = part->arena->len - attr.offset;
+      /* Ended, for impact_xml_part_peek_attribute(). */
+      g_string_append_c (part->arena, '\0');
       g_array_append_val (part->attrs, attr);
     }
   event.n_attrs = n_attributes;
@@ -422,8 +424,8 @@ compact (ImpactXmlPart *part)
         {
           Attr attr = g_array_index (part->attrs, Attr, event->first_attr + a);
 
-          g_string_append_len (arena, part->arena->str + attr.offset, attr.length);
-          attr.offset = arena->len - attr.length;
+          g_string_append_len (arena, part->arena->str + attr.offset, attr.length + 1);
+          attr.offset = arena->len - attr.length - 1;
           g_array_append_val (attrs, attr);
         }
       event->first_attr = first;
@@ -566,6 +568,17 @@ find_attribute (ImpactXmlPart *part,
   return NULL;
 }
 
+/* An attribute of the current element as it is in the part's buffer, or NULL: valid until
+ * the next call of any impact_xml_part_ function but this one. */
+const char *
+impact_xml_part_peek_attribute (ImpactXmlPart *part,
+                                const char *local_name)
+{
+  const Attr *attr = find_attribute (part, local_name);
+
+  return attr != NULL ? part->arena->str + attr->offset : NULL;
+}
+
 char *
 impact_xml_part_attribute (ImpactXmlPart *part,
                            const char *local_name)
@@ -592,11 +605,23 @@ impact_xml_part_attributes (ImpactXmlPart *part,
 char *
 impact_xml_part_text (ImpactXmlPart *part)
 {
-  GString *text = g_string_new (NULL);
+  GString *text;
   int depth = part->current.depth;
 
   if (part->current.type != EVENT_ELEMENT || part->current.empty)
-    return g_string_free (text, FALSE);
+    return g_strdup ("");
+
+  /* Most often one text and the element's end, both parsed already. */
+  if (part->head + 1 < part->events->len)
+    {
+      const Event *first = &g_array_index (part->events, Event, part->head);
+      const Event *second = first + 1;
+
+      if (first->type == EVENT_TEXT && second->type == EVENT_END_ELEMENT && second->depth == depth)
+        return g_strndup (part->arena->str + first->offset, first->length);
+    }
+
+  text = g_string_new (NULL);
 
   for (guint i = part->head;; i++)
     {

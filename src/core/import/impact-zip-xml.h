@@ -33,6 +33,8 @@ gboolean       impact_xml_part_is_empty  (ImpactXmlPart   *part);
 gboolean       impact_xml_part_is        (ImpactXmlPart   *part,
                                           int              type,
                                           const char      *local_name);
+const char    *impact_xml_part_peek_attribute (ImpactXmlPart *part,
+                                          const char      *local_name);
 char          *impact_xml_part_attribute (ImpactXmlPart   *part,
                                           const char      *local_name);
 void           impact_xml_part_attributes (ImpactXmlPart  *part,
