@@ -536,6 +536,8 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
   keep_text (chunk, pending, 1, line->category);
   keep_text (chunk, pending, 2, line->gl_account);
   keep_text (chunk, pending, 3, line->description);
+  /* The caller's texts are gone by the time the line is written: the chunk has copies. */
+  pending->line.invoice_number = pending->line.category = pending->line.gl_account = pending->line.description = NULL;
   insert->n_lines++;
   insert->total_cents += line->amount_cents;
 
