@@ -276,7 +276,9 @@ typedef struct
 {
   char type[16];
   guint style;
+  /* The value: in small when it fits (numbers, shared string numbers), else allocated. */
   char *value;
+  char small[40];
   char *inline_text;
   gboolean has_formula;
 } RawCell;
@@ -284,7 +286,8 @@ typedef struct
 static void
 raw_cell_clear (RawCell *raw)
 {
-  g_free (raw->value);
+  if (raw->value != raw->small)
+    g_free (raw->value);
   g_free (raw->inline_text);
   memset (raw, 0, sizeof *raw);
 }
@@ -413,6 +416,9 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
           continue;
         }
 
+      /* The end of a value is the node seen most often, and nothing to do. */
+      if (impact_xml_part_is (part, END_ELEMENT, "v"))
+        continue;
       if (impact_xml_part_is (part, ELEMENT, "c"))
         {
           const char *type = impact_xml_part_peek_attribute (part, "t");
@@ -438,8 +444,11 @@ impact_xlsx_reader_read_row (ImpactReader *reader,
         }
       else if (impact_xml_part_is (part, ELEMENT, "v"))
         {
-          g_free (raw.value);
-          raw.value = impact_xml_part_text (part);
+          if (raw.value != raw.small)
+            g_free (raw.value);
+          raw.value = (char *) impact_xml_part_text_into (part, raw.small, sizeof raw.small);
+          if (raw.value == NULL)
+            raw.value = impact_xml_part_text (part);
         }
       else if (impact_xml_part_is (part, ELEMENT, "f"))
         raw.has_formula = TRUE;

@@ -641,6 +641,31 @@ impact_xml_part_text (ImpactXmlPart *part)
   return g_string_free (text, FALSE);
 }
 
+/* The text inside the current element into @buffer when it is a single piece that fits
+ * (the value of a spreadsheet cell nearly always is), without an allocation; NULL when not:
+ * then impact_xml_part_text() gives it. */
+const char *
+impact_xml_part_text_into (ImpactXmlPart *part,
+                           char *buffer,
+                           gsize size)
+{
+  const Event *first, *second;
+
+  if (part->current.type != EVENT_ELEMENT || part->current.empty || part->head + 1 >= part->events->len)
+    return NULL;
+
+  first = &g_array_index (part->events, Event, part->head);
+  second = first + 1;
+  if (first->type != EVENT_TEXT || second->type != EVENT_END_ELEMENT || second->depth != part->current.depth
+      || first->length >= size)
+    return NULL;
+
+  memcpy (buffer, part->arena->str + first->offset, first->length);
+  buffer[first->length] = '\0';
+
+  return buffer;
+}
+
 int
 impact_xml_part_depth (ImpactXmlPart *part)
 {

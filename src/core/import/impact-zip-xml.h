@@ -42,6 +42,9 @@ void           impact_xml_part_attributes (ImpactXmlPart  *part,
                                           char          **values,
                                           guint           n_names);
 char          *impact_xml_part_text      (ImpactXmlPart   *part);
+const char    *impact_xml_part_text_into (ImpactXmlPart   *part,
+                                          char            *buffer,
+                                          gsize            size);
 int            impact_xml_part_depth     (ImpactXmlPart   *part);
 double         impact_xml_part_get_fraction (ImpactXmlPart *part);
 
