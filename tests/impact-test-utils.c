@@ -1,9 +1,11 @@
-/* impact-test-utils.c: temporary folders and files for the test suites
+/* impact-test-utils.c: temporary folders and files for the test suites and benchmarks
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <stdlib.h>
 
 #include <glib/gstdio.h>
 
@@ -55,4 +57,39 @@ impact_test_file_sha256 (const char *path)
     return NULL;
 
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Removes an SQLite database with its write-ahead log, so that the next run starts anew. */
+void
+impact_test_remove_database (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The median of @n values (n > 0), which it sorts. */
+double
+impact_test_median (double *values,
+                    guint n)
+{
+  g_return_val_if_fail (values != NULL && n > 0, 0);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }

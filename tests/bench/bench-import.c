@@ -12,7 +12,6 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -67,24 +66,6 @@ time_sqlite3_import (const char *csv,
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 /* Imports the file into a new database; returns the seconds it took. */
 static double
 time_import (const char *csv,
@@ -97,7 +78,6 @@ time_import (const char *csv,
   g_autoptr (ImpactStore) store = NULL;
   g_autoptr (ImpactImportSummary) summary = NULL;
   static const ImpactImportOptions options = { 0 };
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
   gint64 start;
   double seconds;
 
@@ -112,12 +92,7 @@ time_import (const char *csv,
 
   /* The next round starts from nothing, as sqlite3's does. */
   g_clear_object (&store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
+  impact_test_remove_database (db);
 
   return seconds;
 }
@@ -152,8 +127,8 @@ main (int argc,
       printf ("round %u: ours %.2f s, sqlite3 .import %.2f s (%.2fx)\n", round + 1, ours[round], theirs[round],
               ours[round] / theirs[round]);
     }
-  ours_median = median (ours, ROUNDS);
-  theirs_median = median (theirs, ROUNDS);
+  ours_median = impact_test_median (ours, ROUNDS);
+  theirs_median = impact_test_median (theirs, ROUNDS);
 
   printf ("import of %d CSV lines: median %.2f s (%.0f lines/s), peak RSS %.1f MB (target < 64)\n", N_LINES,
           ours_median, N_LINES / ours_median, usage.ru_maxrss / 1024.0);

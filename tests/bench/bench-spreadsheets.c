@@ -10,9 +10,7 @@
 #include "config.h"
 
 #include <gsf/gsf.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -141,7 +139,6 @@ static double
 time_import (const char *dir,
              const char *path)
 {
-  static const char *const suffixes[] = { "", "-wal", "-shm" };
   g_autofree char *db = g_strconcat (path, ".sqlite", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = impact_store_open (db, &error);
@@ -157,32 +154,9 @@ time_import (const char *dir,
 
   /* Every import starts from a new database. */
   g_clear_object (&store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
+  impact_test_remove_database (db);
 
   return seconds;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 /* Single runs on a shared machine vary by a quarter: the three imports take turns, ROUNDS
@@ -213,9 +187,9 @@ main (int argc,
       t_ods[round] = time_import (dir, ods);
       printf ("round %u: CSV %.2f s, XLSX %.2f s, ODS %.2f s\n", round + 1, t_csv[round], t_xlsx[round], t_ods[round]);
     }
-  m_csv = median (t_csv, ROUNDS);
-  m_xlsx = median (t_xlsx, ROUNDS);
-  m_ods = median (t_ods, ROUNDS);
+  m_csv = impact_test_median (t_csv, ROUNDS);
+  m_xlsx = impact_test_median (t_xlsx, ROUNDS);
+  m_ods = impact_test_median (t_ods, ROUNDS);
 
   printf ("import of %d rows, medians: CSV %.2f s, XLSX %.2f s (%.2fx CSV), ODS %.2f s (%.2fx CSV); target <= 2x\n",
           N_ROWS, m_csv, m_xlsx, m_xlsx / m_csv, m_ods, m_ods / m_csv);

@@ -462,38 +462,45 @@ test_batch_all_or_nothing (Fixture *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches"), ==, 0);
 }
 
+/* Writes 20,000 lines with the writer thread; the batch's id, or 0. On the way, the store
+ * is used between lines: it waits for the writer to write the lines handed to it (the
+ * whole chunks of 4,096 lines before). */
+static gint64
+write_with_writer (Fixture *f,
+                   const ImpactPurchaseLine *lines,
+                   GError **error)
+{
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("spend.csv", "purchases");
+  g_autoptr (ImpactBulkInsert) insert = impact_store_begin_batch (f->store, batch, error);
+
+  g_assert_nonnull (insert);
+  impact_bulk_insert_start_writer (insert);
+  for (guint i = 0; i < 20000; i++)
+    {
+      if (!impact_bulk_insert_add (insert, &lines[i], error))
+        return 0;
+      if (i == 12345)
+        g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 12346 - 12346 % 4096);
+    }
+
+  return impact_bulk_insert_commit (insert, error);
+}
+
 /* Lines written on the writer thread: all of them land, in order; a line SQLite refuses
- * there fails the batch at the next add, sync or commit, and nothing of it stays. */
+ * there fails the batch at the next add or at the commit, and nothing of it stays. */
 static void
 test_batch_writer (Fixture *f,
                    gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactBatch) batch = impact_batch_new ("spend.csv", "purchases");
   g_autofree ImpactPurchaseLine *lines = make_lines (f, 20000);
-  g_autoptr (ImpactBulkInsert) insert = NULL;
   gint64 expected_total = 0, id;
-  gboolean ok = TRUE;
 
-  insert = impact_store_begin_batch (f->store, batch, &error);
-  g_assert_no_error (error);
-  impact_bulk_insert_start_writer (insert);
   for (guint i = 0; i < 20000; i++)
-    {
-      g_assert_true (impact_bulk_insert_add (insert, &lines[i], &error));
-      expected_total += lines[i].amount_cents;
-      /* The caller may use the store between lines once it has synced: the lines handed to
-       * the writer (whole chunks) are written then. */
-      if (i == 12345)
-        {
-          g_assert_true (impact_bulk_insert_sync (insert, &error));
-          g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 12346 - 12346 % 4096);
-        }
-    }
-  id = impact_bulk_insert_commit (insert, &error);
+    expected_total += lines[i].amount_cents;
+  id = write_with_writer (f, lines, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  g_clear_pointer (&insert, impact_bulk_insert_free);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 20000);
   g_assert_cmpint (count (f->store, "SELECT sum (amount_cents) FROM purchase_lines"), ==, expected_total);
   g_assert_cmpint (count (f->store, "SELECT sum (total_cents) FROM spend_summary"), ==, expected_total);
@@ -506,16 +513,8 @@ test_batch_writer (Fixture *f,
   /* A day out of range passes the batch's own checks; SQLite refuses it on the writer. */
   g_assert_true (impact_store_delete_batch (f->store, id, &error));
   lines[15000].invoice_day = 0;
-  insert = impact_store_begin_batch (f->store, batch, &error);
-  g_assert_no_error (error);
-  impact_bulk_insert_start_writer (insert);
-  for (guint i = 0; ok && i < 20000; i++)
-    ok = impact_bulk_insert_add (insert, &lines[i], &error);
-  if (ok)
-    ok = impact_bulk_insert_commit (insert, &error) != 0;
-  g_assert_false (ok);
+  g_assert_cmpint (write_with_writer (f, lines, &error), ==, 0);
   g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
-  g_clear_pointer (&insert, impact_bulk_insert_free);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM import_batches"), ==, 0);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM spend_summary"), ==, 0);

@@ -76,6 +76,22 @@ _impact_import_parse_date_cell (const ImpactCell *cell,
   return FALSE;
 }
 
+/* The cell of @field in @row when it holds a text, else NULL. */
+static ImpactCell *
+text_cell (const Import *im,
+           ImpactRow *row,
+           ImpactField field)
+{
+  int column = im->column[field];
+  ImpactCell *cell;
+
+  if (column < 0 || (guint) column >= row->cells->len)
+    return NULL;
+  cell = &g_array_index (row->cells, ImpactCell, column);
+
+  return cell->type == IMPACT_CELL_TEXT ? cell : NULL;
+}
+
 /* Runs on the row pump's thread: gives a row's dates and amounts their types, as a
  * spreadsheet's cells have them, so that the importer's thread (the busier one) need not
  * parse them. Their texts stay for the messages. Reads nothing but the mapping, which does
@@ -91,14 +107,10 @@ _impact_import_type_purchase_row (ImpactRow *row,
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
-      int column = im->column[dates[i]];
-      ImpactCell *cell;
+      ImpactCell *cell = text_cell (im, row, dates[i]);
       guint32 day;
 
-      if (column < 0 || (guint) column >= row->cells->len)
-        continue;
-      cell = &g_array_index (row->cells, ImpactCell, column);
-      if (cell->type == IMPACT_CELL_TEXT && impact_parse_date (cell->text, im->mapping->date_order, &day))
+      if (cell != NULL && impact_parse_date (cell->text, im->mapping->date_order, &day))
         {
           cell->type = IMPACT_CELL_DATE;
           cell->day = day;
@@ -107,15 +119,11 @@ _impact_import_type_purchase_row (ImpactRow *row,
 
   for (guint i = 0; i < G_N_ELEMENTS (amounts); i++)
     {
-      int column = im->column[amounts[i]];
-      ImpactCell *cell;
+      ImpactCell *cell = text_cell (im, row, amounts[i]);
       gint64 cents;
 
-      if (column < 0 || (guint) column >= row->cells->len)
-        continue;
-      cell = &g_array_index (row->cells, ImpactCell, column);
       /* Up to 10^12 euros, cents / 100.0 * 100 rounds back to exactly the cents. */
-      if (cell->type == IMPACT_CELL_TEXT && impact_parse_amount (cell->text, im->mapping->decimal, &cents)
+      if (cell != NULL && impact_parse_amount (cell->text, im->mapping->decimal, &cents)
           && cents <= MAX_TYPED_CENTS && cents >= -MAX_TYPED_CENTS)
         {
           cell->type = IMPACT_CELL_NUMBER;
@@ -236,8 +244,6 @@ resolve_supplier_slow (Import *im,
   if (g_hash_table_lookup_extended (im->suppliers, key, NULL, &cached))
     return (gint64) GPOINTER_TO_SIZE (cached);
 
-  if (!_impact_import_sync (im, error))
-    return -1;
   found = impact_store_find_supplier (im->store, kvk, vat, erp, name, error);
   if (found == NULL && error != NULL && *error != NULL)
     return -1;
@@ -309,15 +315,6 @@ _impact_import_resolve_supplier (Import *im,
   return id;
 }
 
-/* Lines may be being written on another thread: waits for them before the importer uses
- * the store itself. */
-gboolean
-_impact_import_sync (Import *im,
-                     GError **error)
-{
-  return im->insert == NULL || impact_bulk_insert_sync (im->insert, error);
-}
-
 gint64
 _impact_import_ensure_group (Import *im,
                              GError **error)
@@ -326,8 +323,6 @@ _impact_import_ensure_group (Import *im,
 
   if (im->group_id != 0)
     return im->group_id;
-  if (!_impact_import_sync (im, error))
-    return 0;
 
   group = impact_node_new (IMPACT_NODE_GROUP, "GROUP", _ ("Group"));
   im->group_id = impact_store_add_node (im->store, group, error);
@@ -352,7 +347,7 @@ resolve_division (Import *im,
   if (g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
     return (gint64) GPOINTER_TO_SIZE (id);
 
-  if (_impact_import_ensure_group (im, error) == 0 || !_impact_import_sync (im, error))
+  if (_impact_import_ensure_group (im, error) == 0)
     return -1;
   division = impact_node_new (IMPACT_NODE_DIVISION, value, value);
   division->parent_id = im->group_id;
@@ -379,8 +374,6 @@ resolve_object (Import *im,
   if (g_hash_table_lookup_extended (im->objects, code, NULL, &id))
     return (gint64) GPOINTER_TO_SIZE (id);
 
-  if (!_impact_import_sync (im, error))
-    return -1;
   object = impact_node_new (IMPACT_NODE_OBJECT, code, code);
   object->parent_id = division_id;
   object->id = impact_store_add_node (im->store, object, error);

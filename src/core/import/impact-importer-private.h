@@ -90,8 +90,6 @@ gboolean          _impact_import_is_total_row      (Import           *im,
 gint64            _impact_import_resolve_supplier  (Import           *im,
                                                     const ImpactRow  *row,
                                                     GError          **error);
-gboolean          _impact_import_sync              (Import           *im,
-                                                    GError          **error);
 gint64            _impact_import_ensure_group      (Import           *im,
                                                     GError          **error);
 gboolean          _impact_import_optional_date     (Import           *im,

@@ -567,9 +567,9 @@ import_reader (ImpactStore *store,
     ok = process_any_row (&im, g_ptr_array_index (head, i), error);
   /* The rest of the file is read on a second thread while the rows are checked here. */
   if (ok)
-    pump = impact_row_pump_new_full (reader,
-                                     im.mapping->target == IMPACT_IMPORT_PURCHASES ? _impact_import_type_purchase_row : NULL,
-                                     &im);
+    pump = impact_row_pump_new (reader,
+                                im.mapping->target == IMPACT_IMPORT_PURCHASES ? _impact_import_type_purchase_row : NULL,
+                                &im);
   while (ok && impact_row_pump_next_rows (pump, &rows, &n_rows, &local_error))
     {
       /* Every block of rows: stop if cancelled, and say how far it is. */

@@ -57,10 +57,11 @@ repeat_count (ImpactXmlPart *part,
   return (guint) CLAMP (n, 1, G_MAXINT32);
 }
 
-/* Lists the first sheet, or with @all every sheet after it too. */
+/* Lists the first sheet (when the file is opened), or with @rest the sheets after it (when
+ * they are asked for). */
 static gboolean
 read_sheet_names (ImpactOdsReader *self,
-                  gboolean all,
+                  gboolean rest,
                   GError **error)
 {
   g_autoptr (ImpactXmlPart) part = impact_xml_part_open (self->zip, "content.xml", file_name (self), error);
@@ -79,10 +80,9 @@ read_sheet_names (ImpactOdsReader *self,
 
           if (name == NULL)
             name = g_strdup_printf ("%u", ++self->n_unnamed);
-          /* The first sheet is listed when the file is opened. */
-          if (!all || n_tables > 0)
+          if (rest == (n_tables++ > 0))
             impact_reader_add_sheet (IMPACT_READER (self), name);
-          if (++n_tables == 1 && !all)
+          if (!rest)
             break;
           /* The sheet's rows are not needed to learn its name. */
           if (!impact_xml_part_skip (part, &local_error))

@@ -42,7 +42,7 @@ struct _ImpactRowPump
   GAsyncQueue *full;
   gint stop;
   Block *current;
-  guint index;
+  gboolean handed_out;
 };
 
 static Block *
@@ -102,19 +102,14 @@ pump_thread (gpointer data)
   return NULL;
 }
 
+/* Starts reading @reader's rows on a thread of the pump's own. @prepare, when given, is
+ * called for every row there, so that work which needs only the row happens on that thread
+ * rather than on the caller's; @user_data must stay as it is while the pump runs: both
+ * threads read it. */
 ImpactRowPump *
-impact_row_pump_new (ImpactReader *reader)
-{
-  return impact_row_pump_new_full (reader, NULL, NULL);
-}
-
-/* A pump that also calls @prepare for every row on its thread, so that work which needs
- * only the row happens there rather than on the caller's thread. @user_data must stay as it
- * is while the pump runs: both threads read it. */
-ImpactRowPump *
-impact_row_pump_new_full (ImpactReader *reader,
-                          ImpactRowPrepareFunc prepare,
-                          gpointer user_data)
+impact_row_pump_new (ImpactReader *reader,
+                     ImpactRowPrepareFunc prepare,
+                     gpointer user_data)
 {
   ImpactRowPump *self;
 
@@ -133,61 +128,37 @@ impact_row_pump_new_full (ImpactReader *reader,
   return self;
 }
 
-/* The next row, valid until the next call; FALSE at the end of the file, or with @error set
- * when the reader failed. */
-gboolean
-impact_row_pump_next (ImpactRowPump *self,
-                      const ImpactRow **row,
-                      GError **error)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (row != NULL, FALSE);
-
-  for (;;)
-    {
-      if (self->current != NULL && self->index < self->current->n_rows)
-        {
-          *row = self->current->rows[self->index++];
-          return TRUE;
-        }
-      if (self->current != NULL && self->current->last)
-        {
-          if (self->current->error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&self->current->error));
-              return FALSE;
-            }
-          return FALSE;
-        }
-      if (self->current != NULL)
-        g_async_queue_push (self->empty, g_steal_pointer (&self->current));
-      self->current = g_async_queue_pop (self->full);
-      self->index = 0;
-    }
-}
-
-/* The rows after those handed out so far, as many as the thread has read in one go; they
- * stay valid until the next call. FALSE at the end of the file, or with @error set when the
- * reader failed. */
+/* The next block of rows the thread read; they stay valid until the next call. FALSE at the
+ * end of the file, or with @error set when the reader failed. */
 gboolean
 impact_row_pump_next_rows (ImpactRowPump *self,
                            ImpactRow *const **rows,
                            guint *n_rows,
                            GError **error)
 {
-  const ImpactRow *first;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (rows != NULL && n_rows != NULL, FALSE);
 
-  if (!impact_row_pump_next (self, &first, error))
-    return FALSE;
-
-  *rows = &self->current->rows[self->index - 1];
-  *n_rows = self->current->n_rows - (self->index - 1);
-  self->index = self->current->n_rows;
-
-  return TRUE;
+  for (;;)
+    {
+      if (self->current != NULL && !self->handed_out && self->current->n_rows > 0)
+        {
+          self->handed_out = TRUE;
+          *rows = self->current->rows;
+          *n_rows = self->current->n_rows;
+          return TRUE;
+        }
+      if (self->current != NULL && self->current->last)
+        {
+          if (self->current->error != NULL)
+            g_propagate_error (error, g_steal_pointer (&self->current->error));
+          return FALSE;
+        }
+      if (self->current != NULL)
+        g_async_queue_push (self->empty, g_steal_pointer (&self->current));
+      self->current = g_async_queue_pop (self->full);
+      self->handed_out = FALSE;
+    }
 }
 
 /* How much of the file the rows handed out so far cover, 0 to 1. */

@@ -15,13 +15,9 @@ typedef struct _ImpactRowPump ImpactRowPump;
 typedef void (*ImpactRowPrepareFunc) (ImpactRow *row,
                                       gpointer   user_data);
 
-ImpactRowPump *impact_row_pump_new          (ImpactReader   *reader);
-ImpactRowPump *impact_row_pump_new_full     (ImpactReader   *reader,
+ImpactRowPump *impact_row_pump_new          (ImpactReader   *reader,
                                              ImpactRowPrepareFunc prepare,
                                              gpointer        user_data);
-gboolean       impact_row_pump_next         (ImpactRowPump  *self,
-                                             const ImpactRow **row,
-                                             GError        **error);
 gboolean       impact_row_pump_next_rows    (ImpactRowPump  *self,
                                              ImpactRow *const **rows,
                                              guint          *n_rows,

@@ -600,11 +600,28 @@ impact_xml_part_attributes (ImpactXmlPart *part,
     values[i] = impact_xml_part_attribute (part, names[i]);
 }
 
+/* The text of the current element when it is one piece followed by the element's end,
+ * both parsed already; else NULL. */
+static const Event *
+single_text (ImpactXmlPart *part)
+{
+  const Event *first;
+
+  if (part->current.type != EVENT_ELEMENT || part->current.empty || part->head + 1 >= part->events->len)
+    return NULL;
+  first = &g_array_index (part->events, Event, part->head);
+
+  return first->type == EVENT_TEXT && first[1].type == EVENT_END_ELEMENT && first[1].depth == part->current.depth
+             ? first
+             : NULL;
+}
+
 /* The text inside the current element, all of it, or "" for an empty one. The reading
  * goes on from the element, as before. */
 char *
 impact_xml_part_text (ImpactXmlPart *part)
 {
+  const Event *single;
   GString *text;
   int depth = part->current.depth;
 
@@ -612,14 +629,9 @@ impact_xml_part_text (ImpactXmlPart *part)
     return g_strdup ("");
 
   /* Most often one text and the element's end, both parsed already. */
-  if (part->head + 1 < part->events->len)
-    {
-      const Event *first = &g_array_index (part->events, Event, part->head);
-      const Event *second = first + 1;
-
-      if (first->type == EVENT_TEXT && second->type == EVENT_END_ELEMENT && second->depth == depth)
-        return g_strndup (part->arena->str + first->offset, first->length);
-    }
+  single = single_text (part);
+  if (single != NULL)
+    return g_strndup (part->arena->str + single->offset, single->length);
 
   text = g_string_new (NULL);
 
@@ -649,19 +661,13 @@ impact_xml_part_text_into (ImpactXmlPart *part,
                            char *buffer,
                            gsize size)
 {
-  const Event *first, *second;
+  const Event *single = single_text (part);
 
-  if (part->current.type != EVENT_ELEMENT || part->current.empty || part->head + 1 >= part->events->len)
+  if (single == NULL || single->length >= size)
     return NULL;
 
-  first = &g_array_index (part->events, Event, part->head);
-  second = first + 1;
-  if (first->type != EVENT_TEXT || second->type != EVENT_END_ELEMENT || second->depth != part->current.depth
-      || first->length >= size)
-    return NULL;
-
-  memcpy (buffer, part->arena->str + first->offset, first->length);
-  buffer[first->length] = '\0';
+  memcpy (buffer, part->arena->str + single->offset, single->length);
+  buffer[single->length] = '\0';
 
   return buffer;
 }

@@ -23,6 +23,9 @@ struct _ImpactDb
   char *path;
   /* SQL text -> sqlite3_stmt, for impact_db_prepare_cached() */
   GHashTable *statements;
+  /* While another thread writes with the connection: waits for it (impact_db_set_wait()). */
+  ImpactDbWaitFunc wait;
+  gpointer wait_data;
 };
 
 /* Waiting this long for another process to release the file before saying it is locked. */
@@ -206,6 +209,27 @@ impact_db_close (ImpactDb *db)
   g_free (db);
 }
 
+/* While @wait is set, every statement prepared or run through @db first calls it: a
+ * thread that writes with the connection in the background (a batch's writer) is waited
+ * for, whatever part of the store uses the connection meanwhile. NULL unsets it. */
+void
+impact_db_set_wait (ImpactDb *db,
+                    ImpactDbWaitFunc wait,
+                    gpointer data)
+{
+  g_return_if_fail (db != NULL);
+
+  db->wait = wait;
+  db->wait_data = data;
+}
+
+static gboolean
+wait_for_writer (ImpactDb *db,
+                 GError **error)
+{
+  return db->wait == NULL || db->wait (db->wait_data, error);
+}
+
 sqlite3 *
 impact_db_get_handle (ImpactDb *db)
 {
@@ -232,6 +256,8 @@ impact_db_exec (ImpactDb *db,
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (sql != NULL, FALSE);
 
+  if (!wait_for_writer (db, error))
+    return FALSE;
   rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -253,6 +279,8 @@ impact_db_prepare (ImpactDb *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (!wait_for_writer (db, error))
+    return NULL;
   rc = sqlite3_prepare_v2 (db->handle, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
@@ -283,6 +311,8 @@ impact_db_prepare_cached (ImpactDb *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
+  if (!wait_for_writer (db, error))
+    return NULL;
   if (db->statements == NULL)
     db->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 

@@ -33,6 +33,10 @@ GQuark impact_store_error_quark (void);
 
 typedef struct _ImpactDb ImpactDb;
 
+/* Waits for a thread that writes with the connection; FALSE with @error when it failed. */
+typedef gboolean (*ImpactDbWaitFunc) (gpointer data,
+                                      GError **error);
+
 /* A statement of impact_db_prepare_cached(): released, not finalised. */
 typedef sqlite3_stmt ImpactDbCachedStmt;
 
@@ -40,6 +44,9 @@ ImpactDb     *impact_db_open             (const char    *path,
                                           GError       **error);
 void          impact_db_close            (ImpactDb      *db);
 sqlite3      *impact_db_get_handle       (ImpactDb      *db);
+void          impact_db_set_wait         (ImpactDb      *db,
+                                          ImpactDbWaitFunc wait,
+                                          gpointer       data);
 const char   *impact_db_get_path         (ImpactDb      *db);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,

@@ -123,8 +123,6 @@ ImpactBulkInsert *impact_store_begin_batch (ImpactStore        *self,
                                            const ImpactBatch   *batch,
                                            GError             **error);
 void           impact_bulk_insert_start_writer (ImpactBulkInsert *insert);
-gboolean       impact_bulk_insert_sync    (ImpactBulkInsert    *insert,
-                                           GError             **error);
 gboolean       impact_bulk_insert_add     (ImpactBulkInsert    *insert,
                                            const ImpactPurchaseLine *line,
                                            GError             **error);
