@@ -33,11 +33,13 @@ check_database (const char *path,
   g_assert_cmpint (sqlite3_step (integrity), ==, SQLITE_ROW);
   g_assert_cmpstr ((const char *) sqlite3_column_text (integrity, 0), ==, "ok");
 
-  /* Every batch that is there is whole: its lines, their count and their sum. */
+  /* Every batch that is there is whole: its lines, their count and their sum, found the
+   * way undo finds them, by the range of ids the batch recorded. */
   batches = impact_db_prepare (db,
                                "SELECT b.id, b.rows_accepted, b.total_cents, count(p.id),"
                                " total(p.amount_cents) FROM import_batches b"
-                               " LEFT JOIN purchase_lines p ON p.batch_id = b.id GROUP BY b.id",
+                               " LEFT JOIN purchase_lines p ON p.id BETWEEN b.first_line_id AND b.last_line_id"
+                               " AND p.batch_id = b.id GROUP BY b.id",
                                &error);
   *n_batches = 0;
   while (sqlite3_step (batches) == SQLITE_ROW)
@@ -51,6 +53,13 @@ check_database (const char *path,
   g_assert_true (impact_db_query_int (db,
                                       "SELECT count(*) FROM purchase_lines WHERE batch_id NOT IN"
                                       " (SELECT id FROM import_batches)",
+                                      &orphans, &error));
+  g_assert_cmpint (orphans, ==, 0);
+
+  /* No line lies outside its batch's range. */
+  g_assert_true (impact_db_query_int (db,
+                                      "SELECT count(*) - (SELECT coalesce (sum (rows_accepted), 0) FROM import_batches)"
+                                      " FROM purchase_lines",
                                       &orphans, &error));
   g_assert_cmpint (orphans, ==, 0);
 }
