@@ -204,7 +204,7 @@ test_xlsx_edge_cases (void)
       "<c r=\"C2\" s=\"3\"><v>43538</v></c><c r=\"E2\" t=\"b\"><v>1</v></c></row>"
       "<row r=\"4\"><c r=\"A4\" t=\"e\"><v>#DIV/0!</v></c><c r=\"B4\"><f>A1*2</f></c>"
       "<c r=\"C4\" t=\"str\"><f>\"x\"</f><v>result</v></c><c r=\"D4\" t=\"d\"><v>2025-03-15T00:00:00</v></c></row>"
-      "<row r=\"5\"/>");
+      "<row r=\"5\"/><row><c t=\"inlineStr\"><is><t>R&amp;D</t></is></c></row>");
   g_autofree char *path = write_zip ("edge.xlsx", "xl/workbook.xml", WORKBOOK ("<workbookPr date1904=\"1\"/>"),
                                      "xl/_rels/workbook.xml.rels", RELS, "xl/styles.xml", styles,
                                      "xl/sharedStrings.xml", shared, "xl/worksheets/sheet1.xml", sheet, NULL);
@@ -243,6 +243,10 @@ test_xlsx_edge_cases (void)
   g_assert_true (impact_reader_read_row (reader, row, &error));
   g_assert_cmpuint (row->number, ==, 5);
   g_assert_true (impact_row_is_empty (row));
+  /* A row without a number follows the one before; an entity is part of the text. */
+  g_assert_true (impact_reader_read_row (reader, row, &error));
+  g_assert_cmpuint (row->number, ==, 6);
+  g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "R&D");
   g_assert_false (impact_reader_read_row (reader, row, &error));
   g_assert_no_error (error);
 }
@@ -259,7 +263,11 @@ test_ods (void)
 {
   static const char content[] = ODS_CONTENT (
       "<table:table table:name=\"Voorblad\"><table:table-row><table:table-cell office:value-type=\"string\">"
-      "<text:p>x</text:p></table:table-cell></table:table-row></table:table>"
+      "<text:p>x</text:p></table:table-cell>"
+      "<table:table-cell office:value-type=\"boolean\" office:boolean-value=\"true\"><text:p>WAAR</text:p></table:table-cell>"
+      "<table:table-cell office:value-type=\"string\"><text:p>R&amp;<text:span>D</text:span></text:p></table:table-cell>"
+      "</table:table-row><table:table-row table:number-rows-repeated=\"3\"><table:table-cell office:value-type=\"string\">"
+      "<text:p>y</text:p></table:table-cell></table:table-row></table:table>"
       "<table:table table:name=\"Leeg\"/>"
       "<table:table table:name=\"Inkoop\">"
       "<table:table-row><table:table-cell office:value-type=\"string\"><text:p>Factuurdatum</text:p></table:table-cell>"
@@ -328,9 +336,125 @@ test_ods (void)
 
     g_assert_true (impact_reader_read_row (third, row, &error));
     g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "x");
+    /* A boolean with the text it shows has the value it holds. */
+    g_assert_cmpint (impact_row_get_cell (row, 1)->type, ==, IMPACT_CELL_BOOLEAN);
+    g_assert_cmpfloat (impact_row_get_cell (row, 1)->number, ==, 1);
+    g_assert_cmpstr (impact_row_get_cell (row, 2)->text, ==, "R&D");
+    /* A repeated row is read as often as it repeats, numbered on; the sheet ends at its
+     * table, not at the next one's. */
+    for (guint number = 2; number <= 4; number++)
+      {
+        g_assert_true (impact_reader_read_row (third, row, &error));
+        g_assert_cmpuint (row->number, ==, number);
+        g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "y");
+        g_assert_cmpuint (row->cells->len, ==, 1);
+      }
     g_assert_false (impact_reader_read_row (third, row, &error));
     g_assert_no_error (error);
   }
+}
+
+/* Sheets are parsed in pieces of 64 kB; rows cross from one to the next. */
+static void
+test_many_rows (void)
+{
+  g_autoptr (GString) sheet = g_string_new ("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/"
+                                            "spreadsheetml/2006/main\"><sheetData>");
+  g_autofree char *path = NULL;
+  g_autoptr (ImpactReader) reader = NULL;
+  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (GError) error = NULL;
+  guint n = 0;
+
+  for (guint i = 1; i <= 5000; i++)
+    g_string_append_printf (sheet,
+                            "<row r=\"%u\"><c r=\"A%u\" t=\"inlineStr\"><is><t>Leverancier %u</t></is></c>"
+                            "<c r=\"C%u\"><v>%u.25</v></c></row>",
+                            i, i, i, i, i);
+  g_string_append (sheet, "</sheetData></worksheet>");
+  path = write_zip ("many.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels", RELS,
+                    "xl/worksheets/sheet1.xml", sheet->str, NULL);
+  reader = open_reader (path);
+
+  while (impact_reader_read_row (reader, row, &error))
+    {
+      g_autofree char *name = g_strdup_printf ("Leverancier %u", ++n);
+
+      g_assert_cmpuint (row->number, ==, n);
+      g_assert_cmpuint (row->cells->len, ==, 3);
+      g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, name);
+      g_assert_cmpint (impact_row_get_cell (row, 1)->type, ==, IMPACT_CELL_EMPTY);
+      g_assert_cmpfloat (impact_row_get_cell (row, 2)->number, ==, n + 0.25);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 5000);
+}
+
+/* A streaming reader hands out the rows before a damaged place, then says what is wrong. */
+static void
+test_rows_before_damage (void)
+{
+  static const char sheet[] = SHEET ("<row r=\"1\"><c t=\"inlineStr\"><is><t>a</t></is></c></row>"
+                                     "<row r=\"2\"><c t=\"inlineStr\"><is><t>b</t></is></c></row>"
+                                     "<row r=\"3\"><c><v>1</v></row>");
+  static const char content[] = ODS_CONTENT ("<table:table table:name=\"A\"><table:table-row><table:table-cell "
+                                             "office:value-type=\"string\"><text:p>a</text:p></table:table-cell>"
+                                             "</table:table-row><table:table-row table:number-rows-repeated=\"5000\">"
+                                             "<table:table-cell office:value-type=\"string\"><text:p>x</text:p>"
+                                             "</table:table-cell></table:table-row></table:table>");
+  g_autofree char *xlsx = write_zip ("damaged.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels",
+                                     RELS, "xl/worksheets/sheet1.xml", sheet, NULL);
+  g_autofree char *ods = write_zip ("repeats.ods", "mimetype", ODS_MIMETYPE, "content.xml", content, NULL);
+  g_autoptr (ImpactReader) xlsx_reader = open_reader (xlsx);
+  g_autoptr (ImpactReader) ods_reader = open_reader (ods);
+  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (impact_reader_read_row (xlsx_reader, row, &error));
+  g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "a");
+  g_assert_true (impact_reader_read_row (xlsx_reader, row, &error));
+  g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "b");
+  g_assert_false (impact_reader_read_row (xlsx_reader, row, &error));
+  g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "sheet1.xml"));
+  g_clear_error (&error);
+
+  g_assert_true (impact_reader_read_row (ods_reader, row, &error));
+  g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "a");
+  g_assert_false (impact_reader_read_row (ods_reader, row, &error));
+  g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "Row 2 "));
+}
+
+/* The scanner reads UTF-8; a sheet in another encoding is read by libxml2, from its start.
+ * A damaged sheet is reported with the line of the damage. */
+static void
+test_encodings_and_lines (void)
+{
+  static const char latin1[] = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+                               "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+                               "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>Caf\xe9 &amp; co</t></is></c>"
+                               "<c><v>2.5</v></c></row></sheetData></worksheet>";
+  static const char damaged[] = "<?xml version=\"1.0\"?>\n<worksheet>\n<sheetData>\n"
+                                "<row r=\"1\"><c><v>1</v></row></sheetData></worksheet>";
+  g_autofree char *latin1_path = write_zip ("latin1.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels",
+                                            RELS, "xl/worksheets/sheet1.xml", latin1, NULL);
+  g_autofree char *damaged_path = write_zip ("lines.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels",
+                                             RELS, "xl/worksheets/sheet1.xml", damaged, NULL);
+  g_autoptr (ImpactReader) reader = open_reader (latin1_path);
+  g_autoptr (ImpactReader) damaged_reader = open_reader (damaged_path);
+  g_autoptr (ImpactRow) row = impact_row_new ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (impact_reader_read_row (reader, row, &error));
+  g_assert_cmpstr (impact_row_get_cell (row, 0)->text, ==, "Café & co");
+  g_assert_cmpfloat (impact_row_get_cell (row, 1)->number, ==, 2.5);
+  g_assert_false (impact_reader_read_row (reader, row, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (impact_reader_read_row (damaged_reader, row, &error));
+  g_assert_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT);
+  g_assert_nonnull (strstr (error->message, "line 4"));
 }
 
 typedef struct
@@ -370,6 +494,8 @@ test_hostile_files (void)
       IMPACT_IMPORT_ERROR_UNSUPPORTED, "not an XLSX or ODS" },
     { "truncated", NULL, IMPACT_IMPORT_ERROR_FORMAT, "damaged" },
     { "unpacks to more than 512 MB", NULL, IMPACT_IMPORT_ERROR_TOO_LARGE, "512 MB" },
+    { "a text longer than 10 MB", NULL, IMPACT_IMPORT_ERROR_TOO_LARGE, "10 MB" },
+    { "elements nested too deep", NULL, IMPACT_IMPORT_ERROR_TOO_LARGE, "deep" },
     { "ods repeats a row too often", write_zip ("repeat.ods", "mimetype", ODS_MIMETYPE, "content.xml", ODS_CONTENT ("<table:table table:name=\"A\"><table:table-row table:number-rows-repeated=\"2000000\">"
                                                                                                                     "<table:table-cell office:value-type=\"string\"><text:p>x</text:p></table:table-cell>"
                                                                                                                     "</table:table-row></table:table>"),
@@ -389,6 +515,22 @@ test_hostile_files (void)
   cases[6].path = write_zip ("huge.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels", RELS,
                              "xl/worksheets/sheet1.xml", huge, NULL);
   g_clear_pointer (&huge, g_free);
+
+  /* A cell of 11 MB; a sheet nested 5,000 deep. */
+  {
+    g_autoptr (GString) sheet = g_string_new ("<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>");
+
+    for (guint i = 0; i < 11 * 1024 * 1024; i++)
+      g_string_append_c (sheet, 'x');
+    g_string_append (sheet, "</t></is></c></row></sheetData></worksheet>");
+    cases[7].path = write_zip ("long.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels", RELS,
+                               "xl/worksheets/sheet1.xml", sheet->str, NULL);
+    g_string_assign (sheet, "<worksheet><sheetData>");
+    for (guint i = 0; i < 5000; i++)
+      g_string_append (sheet, "<row>");
+    cases[8].path = write_zip ("deep.xlsx", "xl/workbook.xml", WORKBOOK (""), "xl/_rels/workbook.xml.rels", RELS,
+                               "xl/worksheets/sheet1.xml", sheet->str, NULL);
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -419,6 +561,9 @@ main (int argc,
   g_test_add_func ("/spreadsheets/xlsx-from-libxlsxwriter", test_xlsx_from_libxlsxwriter);
   g_test_add_func ("/spreadsheets/xlsx-edge-cases", test_xlsx_edge_cases);
   g_test_add_func ("/spreadsheets/ods", test_ods);
+  g_test_add_func ("/spreadsheets/many-rows", test_many_rows);
+  g_test_add_func ("/spreadsheets/rows-before-damage", test_rows_before_damage);
+  g_test_add_func ("/spreadsheets/encodings-and-lines", test_encodings_and_lines);
   g_test_add_func ("/spreadsheets/hostile-files", test_hostile_files);
 
   status = g_test_run ();

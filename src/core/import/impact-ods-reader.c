@@ -17,10 +17,32 @@
 
 #include "impact-ods-reader.h"
 #include "impact-parse.h"
+#include "impact-row-queue.h"
 #include "impact-zip-xml.h"
 
 #define ELEMENT XML_READER_TYPE_ELEMENT
 #define END_ELEMENT XML_READER_TYPE_END_ELEMENT
+
+/* A cell as the sheet has it: its attributes and the paragraphs it shows, collected in
+ * buffers kept from cell to cell. */
+struct OdsCell
+{
+  gboolean in_cell;
+  int depth;
+  GString *value_type;
+  gboolean has_value_type;
+  GString *value;
+  gboolean has_value;
+  GString *date_value;
+  gboolean has_date_value;
+  gboolean boolean;
+  guint repeat;
+  /* Whether what the cell shows is needed: not when its value is in the attributes. */
+  gboolean wants_text;
+  GString *text;
+  int text_depth;
+};
+typedef struct OdsCell OdsCell;
 
 struct _ImpactOdsReader
 {
@@ -31,9 +53,18 @@ struct _ImpactOdsReader
   ImpactXmlPart *part;
   gboolean in_table;
   guint row_number;
-  ImpactRow *repeat;
   guint n_unnamed;
-  guint repeats_left;
+  /* The sheet's rows as the parser hands them over, and where it is in the sheet. */
+  ImpactRowQueue *rows;
+  /* The sheet looked for, until its table starts. */
+  char *wanted;
+  gboolean seeking;
+  GError *failure;
+  int depth;
+  gboolean in_row;
+  int row_depth;
+  guint row_repeat;
+  OdsCell *cell;
   /* Whether the sheets after the first were looked for: it takes a pass over the whole of
    * content.xml, which an import of the first sheet does without. */
   gboolean listed_all;
@@ -45,16 +76,6 @@ static const char *
 file_name (ImpactOdsReader *self)
 {
   return impact_reader_get_path (IMPACT_READER (self));
-}
-
-static guint
-repeat_count (ImpactXmlPart *part,
-              const char *attribute)
-{
-  g_autofree char *value = impact_xml_part_attribute (part, attribute);
-  gint64 n = value != NULL ? g_ascii_strtoll (value, NULL, 10) : 1;
-
-  return (guint) CLAMP (n, 1, G_MAXINT32);
 }
 
 /* Lists the first sheet (when the file is opened), or with @rest the sheets after it (when
@@ -113,6 +134,10 @@ impact_ods_reader_list_sheets (ImpactReader *reader)
   return IMPACT_READER_CLASS (impact_ods_reader_parent_class)->list_sheets (reader);
 }
 
+static void sheet_start (gpointer data, const char *name, const ImpactXmlAttribute *attributes, guint n_attributes);
+static void sheet_end (gpointer data, const char *name);
+static void sheet_text (gpointer data, const char *text, gsize length);
+
 static gboolean
 impact_ods_reader_select_sheet (ImpactReader *reader,
                                 const char *sheet,
@@ -122,31 +147,37 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
   g_autoptr (ImpactXmlPart) part = NULL;
   g_autoptr (GError) local_error = NULL;
 
+  static const ImpactXmlHandler handler = { sheet_start, sheet_end, sheet_text };
+
   part = impact_xml_part_open (self->zip, "content.xml", file_name (self), error);
   if (part == NULL)
     return FALSE;
 
-  while (impact_xml_part_next (part, &local_error))
+  /* The handler looks for the table first, then builds its rows as the parser goes. */
+  g_clear_pointer (&self->part, impact_xml_part_free);
+  g_free (self->sheet);
+  self->sheet = NULL;
+  g_free (self->wanted);
+  self->wanted = g_strdup (sheet);
+  self->seeking = TRUE;
+  self->in_table = FALSE;
+  self->row_number = 0;
+  self->depth = 0;
+  self->in_row = FALSE;
+  self->cell->in_cell = FALSE;
+  self->cell->text_depth = -1;
+  g_clear_error (&self->failure);
+  impact_row_queue_clear (self->rows);
+  impact_xml_part_set_handler (part, &handler, self);
+  while (self->seeking && impact_xml_part_feed (part, &local_error))
+    ;
+  if (!self->seeking)
     {
-      if (impact_xml_part_is (part, ELEMENT, "table"))
-        {
-          g_autofree char *name = impact_xml_part_attribute (part, "name");
-
-          if (g_strcmp0 (name, sheet) == 0)
-            {
-              g_clear_pointer (&self->part, impact_xml_part_free);
-              self->part = g_steal_pointer (&part);
-              self->in_table = !impact_xml_part_is_empty (self->part);
-              self->row_number = 0;
-              self->repeats_left = 0;
-              g_free (self->sheet);
-              self->sheet = g_strdup (sheet);
-              return TRUE;
-            }
-          if (!impact_xml_part_skip (part, &local_error))
-            break;
-        }
+      self->part = g_steal_pointer (&part);
+      self->sheet = g_strdup (sheet);
+      return TRUE;
     }
+  self->seeking = FALSE;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -165,20 +196,33 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
 }
 
 static void
+take_attribute (GString *to,
+                gboolean *has,
+                const char *value)
+{
+  *has = value != NULL;
+  g_string_assign (to, value != NULL ? value : "");
+}
+
+static gboolean
+is_number_type (const char *value_type)
+{
+  return impact_xml_name_is (value_type, "float") || impact_xml_name_is (value_type, "currency")
+         || impact_xml_name_is (value_type, "percentage");
+}
+
+static void
 append_cell (ImpactRow *row,
-             ImpactXmlPart *part,
-             const char *value_type,
-             char *value,
-             char *date_value,
-             const char *text,
-             guint repeat)
+             OdsCell *raw)
 {
   ImpactCell cell = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
+  const char *value_type = raw->has_value_type ? raw->value_type->str : NULL;
+  char *value = raw->has_value ? raw->value->str : NULL;
+  const char *text = raw->wants_text ? raw->text->str : "";
 
   if (value_type == NULL)
     cell.type = IMPACT_CELL_EMPTY;
-  else if (g_str_equal (value_type, "float") || g_str_equal (value_type, "currency")
-           || g_str_equal (value_type, "percentage"))
+  else if (is_number_type (value_type))
     {
       char *end = NULL;
 
@@ -188,21 +232,19 @@ append_cell (ImpactRow *row,
     }
   else if (g_str_equal (value_type, "date"))
     {
-      cell.type = date_value != NULL && impact_parse_date (date_value, IMPACT_DATE_ORDER_DMY, &cell.day)
+      cell.type = raw->has_date_value && impact_parse_date (raw->date_value->str, IMPACT_DATE_ORDER_DMY, &cell.day)
                       ? IMPACT_CELL_DATE
                       : IMPACT_CELL_TEXT;
       cell.text = (char *) text;
     }
   else if (g_str_equal (value_type, "boolean"))
     {
-      g_autofree char *boolean = impact_xml_part_attribute (part, "boolean-value");
-
       cell.type = IMPACT_CELL_BOOLEAN;
-      cell.number = g_strcmp0 (boolean, "true") == 0;
+      cell.number = raw->boolean;
       cell.text = (char *) text;
     }
 
-  for (guint i = 0; i < repeat && row->cells->len < IMPACT_READER_MAX_COLUMNS; i++)
+  for (guint i = 0; i < raw->repeat && row->cells->len < IMPACT_READER_MAX_COLUMNS; i++)
     {
       if (cell.type == IMPACT_CELL_TEXT || (value_type != NULL && g_str_equal (value_type, "string")))
         impact_row_append_text (row, text, -1);
@@ -211,89 +253,169 @@ append_cell (ImpactRow *row,
     }
 }
 
-/* Reads the cells of the row the part stands on, up to its end. */
 static gboolean
-read_cells (ImpactOdsReader *self,
-            ImpactRow *row,
-            GError **error)
+is_cell (const char *name)
 {
-  ImpactXmlPart *part = self->part;
-  g_autofree char *value_type = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *date_value = NULL;
-  GString *text = NULL;
-  guint repeat = 1;
-  gboolean in_cell = FALSE;
-
-  while (impact_xml_part_next (part, error))
-    {
-      gboolean cell_start = impact_xml_part_is (part, ELEMENT, "table-cell")
-                            || impact_xml_part_is (part, ELEMENT, "covered-table-cell");
-
-      if (cell_start)
-        {
-          static const char *const names[] = { "value-type", "value", "date-value", "number-columns-repeated" };
-          char *values[G_N_ELEMENTS (names)];
-          gint64 n;
-
-          g_free (value_type);
-          g_free (value);
-          g_free (date_value);
-          impact_xml_part_attributes (part, names, values, G_N_ELEMENTS (names));
-          value_type = values[0];
-          value = values[1];
-          date_value = values[2];
-          n = values[3] != NULL ? g_ascii_strtoll (values[3], NULL, 10) : 1;
-          repeat = (guint) CLAMP (n, 1, G_MAXINT32);
-          g_free (values[3]);
-          /* A merged area shows its value in its first cell only. */
-          if (impact_xml_part_is (part, ELEMENT, "covered-table-cell"))
-            g_clear_pointer (&value_type, g_free);
-          if (impact_xml_part_is_empty (part))
-            append_cell (row, part, value_type, value, date_value, "", repeat);
-          else if (value_type != NULL && (g_str_equal (value_type, "float") || g_str_equal (value_type, "currency") || g_str_equal (value_type, "percentage") || (g_str_equal (value_type, "date") && date_value != NULL)))
-            {
-              /* The value is in the attributes; what the cell shows is not needed. */
-              append_cell (row, part, value_type, value, date_value, "", repeat);
-              if (!impact_xml_part_skip (part, error))
-                break;
-            }
-          else
-            {
-              in_cell = TRUE;
-              text = g_string_new (NULL);
-            }
-        }
-      else if (in_cell && impact_xml_part_is (part, ELEMENT, "p"))
-        {
-          g_autofree char *paragraph = impact_xml_part_text (part);
-
-          if (text->len > 0)
-            g_string_append_c (text, '\n');
-          g_string_append (text, paragraph);
-        }
-      else if (in_cell && (impact_xml_part_is (part, END_ELEMENT, "table-cell") || impact_xml_part_is (part, END_ELEMENT, "covered-table-cell")))
-        {
-          append_cell (row, part, value_type, value, date_value, text->str, repeat);
-          g_string_free (g_steal_pointer (&text), TRUE);
-          in_cell = FALSE;
-        }
-      else if (impact_xml_part_is (part, END_ELEMENT, "table-row"))
-        break;
-    }
-
-  if (text != NULL)
-    g_string_free (text, TRUE);
-
-  return error == NULL || *error == NULL;
+  return impact_xml_name_is (name, "table-cell") || impact_xml_name_is (name, "covered-table-cell");
 }
 
 static void
-copy_row (ImpactRow *to,
-          const ImpactRow *from)
+sheet_start (gpointer data,
+             const char *name,
+             const ImpactXmlAttribute *attributes,
+             guint n_attributes)
 {
-  for (guint i = 0; i < from->cells->len; i++)
-    impact_row_append_cell (to, impact_row_get_cell (from, i));
+  ImpactOdsReader *self = data;
+  OdsCell *cell = self->cell;
+  int depth = self->depth++;
+
+  if (self->seeking)
+    {
+      if (impact_xml_name_is (name, "table")
+          && g_strcmp0 (impact_xml_attribute_find (attributes, n_attributes, "name"), self->wanted) == 0)
+        {
+          self->seeking = FALSE;
+          self->in_table = TRUE;
+          /* Depths count from the table's content: its end is at -1. */
+          self->depth = 0;
+        }
+      return;
+    }
+  if (!self->in_table)
+    return;
+
+  if (!self->in_row)
+    {
+      if (impact_xml_name_is (name, "table-row"))
+        {
+          const char *repeat = impact_xml_attribute_find (attributes, n_attributes, "number-rows-repeated");
+          gint64 n = repeat != NULL ? g_ascii_strtoll (repeat, NULL, 10) : 1;
+
+          self->in_row = TRUE;
+          self->row_depth = depth;
+          self->row_repeat = (guint) CLAMP (n, 1, G_MAXINT32);
+          impact_row_clear (impact_row_queue_building (self->rows));
+        }
+      return;
+    }
+
+  if (!cell->in_cell && is_cell (name))
+    {
+      const char *repeat = NULL, *boolean = NULL, *type = NULL, *value = NULL, *date_value = NULL;
+      gint64 n;
+      const char *value_type;
+
+      /* One pass over the attributes, a sheet has millions of them. */
+      for (guint a = 0; a < n_attributes; a++)
+        {
+          const char *attribute = attributes[a].name;
+
+          if (impact_xml_name_is (attribute, "value-type"))
+            type = attributes[a].value;
+          else if (impact_xml_name_is (attribute, "value"))
+            value = attributes[a].value;
+          else if (impact_xml_name_is (attribute, "date-value"))
+            date_value = attributes[a].value;
+          else if (impact_xml_name_is (attribute, "number-columns-repeated"))
+            repeat = attributes[a].value;
+          else if (impact_xml_name_is (attribute, "boolean-value"))
+            boolean = attributes[a].value;
+        }
+      n = repeat != NULL ? g_ascii_strtoll (repeat, NULL, 10) : 1;
+      cell->in_cell = TRUE;
+      cell->depth = depth;
+      take_attribute (cell->value_type, &cell->has_value_type, type);
+      take_attribute (cell->value, &cell->has_value, value);
+      take_attribute (cell->date_value, &cell->has_date_value, date_value);
+      cell->boolean = g_strcmp0 (boolean, "true") == 0;
+      cell->repeat = (guint) CLAMP (n, 1, G_MAXINT32);
+      /* A merged area shows its value in its first cell only. */
+      if (name[0] == 'c')
+        cell->has_value_type = FALSE;
+      value_type = cell->has_value_type ? cell->value_type->str : NULL;
+      /* A number or date is in the attributes; what the cell shows is not needed. */
+      cell->wants_text = value_type == NULL
+                         || !(is_number_type (value_type) || (impact_xml_name_is (value_type, "date") && cell->has_date_value));
+      g_string_truncate (cell->text, 0);
+      cell->text_depth = -1;
+    }
+  else if (cell->in_cell && cell->wants_text && cell->text_depth < 0 && impact_xml_name_is (name, "p"))
+    {
+      /* Paragraphs are lines of the cell's text. */
+      if (cell->text->len > 0)
+        g_string_append_c (cell->text, '\n');
+      cell->text_depth = depth;
+    }
+}
+
+/* A row is complete: empty rows only count, rows with values are queued. */
+static void
+end_row (ImpactOdsReader *self)
+{
+  ImpactRow *row = impact_row_queue_building (self->rows);
+
+  self->in_row = FALSE;
+  /* Empty rows repeated to the end of the sheet are formatting, not data. */
+  if (impact_row_is_empty (row))
+    {
+      self->row_number += self->row_repeat;
+      impact_row_clear (row);
+      return;
+    }
+  if (self->row_repeat > IMPACT_ODS_MAX_REPEATED_ROWS)
+    {
+      g_autofree char *display = g_filename_display_basename (file_name (self));
+
+      g_set_error (&self->failure, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_TOO_LARGE,
+                   _ ("Row %u of “%s” repeats %u times; Impact Dashboard reads at most %u "
+                      "repeats of a row with values."),
+                   self->row_number + 1, display, self->row_repeat, IMPACT_ODS_MAX_REPEATED_ROWS);
+      /* The rows before it are read; nothing after it. */
+      self->in_table = FALSE;
+      return;
+    }
+  row->number = self->row_number + 1;
+  self->row_number += self->row_repeat;
+  impact_row_queue_push (self->rows, self->row_repeat);
+}
+
+static void
+sheet_end (gpointer data,
+           const char *name)
+{
+  ImpactOdsReader *self = data;
+  OdsCell *cell = self->cell;
+  int depth = --self->depth;
+
+  if (!self->in_table)
+    return;
+  /* The end of the table the reading started in. */
+  if (depth < 0)
+    {
+      self->in_table = FALSE;
+      return;
+    }
+
+  if (depth == cell->text_depth)
+    cell->text_depth = -1;
+  else if (cell->in_cell && depth == cell->depth)
+    {
+      append_cell (impact_row_queue_building (self->rows), cell);
+      cell->in_cell = FALSE;
+    }
+  else if (self->in_row && depth == self->row_depth)
+    end_row (self);
+}
+
+static void
+sheet_text (gpointer data,
+            const char *text,
+            gsize length)
+{
+  ImpactOdsReader *self = data;
+
+  if (self->in_table && self->cell->text_depth >= 0)
+    g_string_append_len (self->cell->text, text, length);
 }
 
 static gboolean
@@ -307,59 +429,18 @@ impact_ods_reader_read_row (ImpactReader *reader,
       && !impact_ods_reader_select_sheet (reader, impact_reader_get_sheet_name (reader, 0), error))
     return FALSE;
 
-  if (self->repeats_left > 0)
+  while (!impact_row_queue_pop (self->rows, row))
     {
-      self->repeats_left--;
-      copy_row (row, self->repeat);
-      row->number = ++self->row_number;
-      return TRUE;
+      if (self->failure != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&self->failure));
+          return FALSE;
+        }
+      if (!self->in_table || !impact_xml_part_feed (self->part, error))
+        return FALSE;
     }
 
-  while (self->in_table && impact_xml_part_next (self->part, error))
-    {
-      if (impact_xml_part_is (self->part, END_ELEMENT, "table"))
-        {
-          self->in_table = FALSE;
-          break;
-        }
-      if (impact_xml_part_is (self->part, ELEMENT, "table-row"))
-        {
-          guint repeat = repeat_count (self->part, "number-rows-repeated");
-          gboolean empty_element = impact_xml_part_is_empty (self->part);
-
-          if (!empty_element && !read_cells (self, row, error))
-            return FALSE;
-
-          /* Empty rows repeated to the end of the sheet are formatting, not data. */
-          if (impact_row_is_empty (row))
-            {
-              self->row_number += repeat;
-              impact_row_clear (row);
-              continue;
-            }
-          if (repeat > IMPACT_ODS_MAX_REPEATED_ROWS)
-            {
-              g_autofree char *display = g_filename_display_basename (file_name (self));
-
-              g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_TOO_LARGE,
-                           _ ("Row %u of “%s” repeats %u times; Impact Dashboard reads at most %u "
-                              "repeats of a row with values."),
-                           self->row_number + 1, display, repeat, IMPACT_ODS_MAX_REPEATED_ROWS);
-              return FALSE;
-            }
-          row->number = ++self->row_number;
-          if (repeat > 1)
-            {
-              g_clear_pointer (&self->repeat, impact_row_free);
-              self->repeat = impact_row_new ();
-              copy_row (self->repeat, row);
-              self->repeats_left = repeat - 1;
-            }
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return TRUE;
 }
 
 static char *
@@ -386,9 +467,16 @@ impact_ods_reader_finalize (GObject *object)
   ImpactOdsReader *self = IMPACT_ODS_READER (object);
 
   g_clear_pointer (&self->part, impact_xml_part_free);
-  g_clear_pointer (&self->repeat, impact_row_free);
+  g_clear_pointer (&self->rows, impact_row_queue_free);
+  g_clear_error (&self->failure);
+  g_string_free (self->cell->value_type, TRUE);
+  g_string_free (self->cell->value, TRUE);
+  g_string_free (self->cell->date_value, TRUE);
+  g_string_free (self->cell->text, TRUE);
+  g_free (self->cell);
   g_clear_object (&self->zip);
   g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->wanted, g_free);
 
   G_OBJECT_CLASS (impact_ods_reader_parent_class)->finalize (object);
 }
@@ -411,6 +499,13 @@ impact_ods_reader_class_init (ImpactOdsReaderClass *klass)
 static void
 impact_ods_reader_init (ImpactOdsReader *self)
 {
+  self->rows = impact_row_queue_new ();
+  self->cell = g_new0 (OdsCell, 1);
+  self->cell->value_type = g_string_new (NULL);
+  self->cell->value = g_string_new (NULL);
+  self->cell->date_value = g_string_new (NULL);
+  self->cell->text = g_string_new (NULL);
+  self->cell->text_depth = -1;
 }
 
 static ImpactReader *

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "impact-parse.h"
+#include "impact-row-queue.h"
 #include "impact-xlsx-reader.h"
 #include "impact-zip-xml.h"
 
@@ -25,12 +26,30 @@ struct _ImpactXlsxReader
 
   GsfInfile *zip;
   GPtrArray *sheet_members;
-  GPtrArray *shared_strings;
+  /* The shared strings, one after another and each ended, and where each is. */
+  GString *shared_text;
+  GArray *shared_strings;
   GArray *date_styles;
   gboolean date_1904;
   char *sheet;
   ImpactXmlPart *part;
+  /* The sheet's rows as the parser hands them over, and where it is in the sheet. */
+  ImpactRowQueue *rows;
+  gboolean in_row;
+  gboolean in_inline;
+  int column;
+  guint last_number;
+  GString *collect;
+  int collect_depth;
+  int depth;
+  struct RawCell *raw;
 };
+
+typedef struct
+{
+  guint32 offset;
+  guint32 length;
+} SharedString;
 
 G_DEFINE_FINAL_TYPE (ImpactXlsxReader, impact_xlsx_reader, IMPACT_TYPE_READER)
 
@@ -121,48 +140,91 @@ read_styles (ImpactXlsxReader *self,
 }
 
 /* The text of a shared string: its <t>, or the <t> of each run of rich text; phonetic
- * hints (<rPh>) are not part of it. */
+ * hints (<rPh>) are not part of it. The handler collects them one after another. */
+typedef struct
+{
+  ImpactXlsxReader *self;
+  int depth;
+  gboolean in_item;
+  int phonetic_depth;
+  gboolean in_text;
+  SharedString current;
+} SharedReading;
+
+static void
+shared_start (gpointer data,
+              const char *name,
+              const ImpactXmlAttribute *attributes,
+              guint n_attributes)
+{
+  SharedReading *reading = data;
+  int depth = reading->depth++;
+
+  if (strcmp (name, "si") == 0)
+    {
+      reading->in_item = TRUE;
+      reading->current.offset = reading->self->shared_text->len;
+    }
+  else if (strcmp (name, "rPh") == 0 && reading->phonetic_depth < 0)
+    reading->phonetic_depth = depth;
+  else if (strcmp (name, "t") == 0 && reading->in_item && reading->phonetic_depth < 0)
+    reading->in_text = TRUE;
+}
+
+static void
+shared_end (gpointer data,
+            const char *name)
+{
+  SharedReading *reading = data;
+  GString *text = reading->self->shared_text;
+  int depth = --reading->depth;
+
+  reading->in_text = FALSE;
+  if (depth == reading->phonetic_depth)
+    reading->phonetic_depth = -1;
+  else if (reading->in_item && strcmp (name, "si") == 0)
+    {
+      reading->in_item = FALSE;
+      reading->current.length = text->len - reading->current.offset;
+      g_string_append_c (text, '\0');
+      g_array_append_val (reading->self->shared_strings, reading->current);
+    }
+}
+
+static void
+shared_text (gpointer data,
+             const char *text,
+             gsize length)
+{
+  SharedReading *reading = data;
+
+  if (reading->in_text)
+    g_string_append_len (reading->self->shared_text, text, length);
+}
+
 static gboolean
 read_shared_strings (ImpactXlsxReader *self,
                      GError **error)
 {
+  static const ImpactXmlHandler handler = { shared_start, shared_end, shared_text };
   g_autoptr (ImpactXmlPart) part = NULL;
   g_autoptr (GError) local_error = NULL;
-  GString *current = NULL;
-  int phonetic_depth = -1;
+  SharedReading reading = { self, 0, FALSE, -1, FALSE, { 0, 0 } };
 
   part = impact_xml_part_open (self->zip, "xl/sharedStrings.xml", file_name (self), NULL);
   if (part == NULL)
     return TRUE;
 
-  while (impact_xml_part_next (part, &local_error))
-    {
-      if (impact_xml_part_is (part, ELEMENT, "si"))
-        {
-          current = g_string_new (NULL);
-          if (impact_xml_part_is_empty (part))
-            g_ptr_array_add (self->shared_strings, g_string_free (g_steal_pointer (&current), FALSE));
-        }
-      else if (impact_xml_part_is (part, END_ELEMENT, "si") && current != NULL)
-        g_ptr_array_add (self->shared_strings, g_string_free (g_steal_pointer (&current), FALSE));
-      else if (impact_xml_part_is (part, ELEMENT, "rPh") && !impact_xml_part_is_empty (part))
-        phonetic_depth = impact_xml_part_depth (part);
-      else if (impact_xml_part_is (part, END_ELEMENT, "rPh") && impact_xml_part_depth (part) == phonetic_depth)
-        phonetic_depth = -1;
-      else if (impact_xml_part_is (part, ELEMENT, "t") && current != NULL && phonetic_depth < 0)
-        {
-          g_autofree char *text = impact_xml_part_text (part);
-
-          g_string_append (current, text);
-        }
-    }
-  if (current != NULL)
-    g_string_free (current, TRUE);
+  impact_xml_part_set_handler (part, &handler, &reading);
+  while (impact_xml_part_feed (part, &local_error))
+    ;
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  /* Offsets are 32 bits: a part is 512 MB at most, and so is its text. */
+  G_STATIC_ASSERT (IMPACT_ZIP_MAX_PART_BYTES < G_MAXUINT32);
 
   return TRUE;
 }
@@ -232,6 +294,11 @@ read_workbook (ImpactXlsxReader *self,
   return impact_reader_check_sheets (IMPACT_READER (self), error);
 }
 
+static void sheet_start (gpointer data, const char *name, const ImpactXmlAttribute *attributes, guint n_attributes);
+static void sheet_end (gpointer data, const char *name);
+static void sheet_text (gpointer data, const char *text, gsize length);
+static void raw_cell_clear (struct RawCell *raw);
+
 static gboolean
 impact_xlsx_reader_select_sheet (ImpactReader *reader,
                                  const char *sheet,
@@ -247,10 +314,22 @@ impact_xlsx_reader_select_sheet (ImpactReader *reader,
   if (part == NULL)
     return FALSE;
 
+  static const ImpactXmlHandler handler = { sheet_start, sheet_end, sheet_text };
+
   g_clear_pointer (&self->part, impact_xml_part_free);
   self->part = part;
   g_free (self->sheet);
   self->sheet = g_strdup (sheet);
+
+  /* The sheet's rows are built as the parser goes. */
+  impact_row_queue_clear (self->rows);
+  self->in_row = self->in_inline = FALSE;
+  self->column = -1;
+  self->last_number = 0;
+  self->collect = NULL;
+  self->depth = 0;
+  raw_cell_clear (self->raw);
+  impact_xml_part_set_handler (part, &handler, self);
 
   return TRUE;
 }
@@ -271,25 +350,30 @@ column_of (const char *ref)
 }
 
 /* A cell as the sheet has it. Its type ("s", "n", "inlineStr", ...) is a short code, kept
- * without an allocation: a sheet has a million cells. */
-typedef struct
+ * without an allocation: a sheet has a million cells. Its value and inline text are
+ * collected in buffers kept from cell to cell. */
+struct RawCell
 {
   char type[16];
   guint style;
-  /* The value: in small when it fits (numbers, shared string numbers), else allocated. */
-  char *value;
-  char small[40];
-  char *inline_text;
+  gboolean has_value;
+  GString *value;
+  gboolean has_inline;
+  GString *inline_text;
   gboolean has_formula;
-} RawCell;
+};
+typedef struct RawCell RawCell;
 
 static void
 raw_cell_clear (RawCell *raw)
 {
-  if (raw->value != raw->small)
-    g_free (raw->value);
-  g_free (raw->inline_text);
-  memset (raw, 0, sizeof *raw);
+  raw->type[0] = '\0';
+  raw->style = 0;
+  raw->has_value = FALSE;
+  g_string_truncate (raw->value, 0);
+  raw->has_inline = FALSE;
+  g_string_truncate (raw->inline_text, 0);
+  raw->has_formula = FALSE;
 }
 
 static void
@@ -299,14 +383,15 @@ append_cell (ImpactXlsxReader *self,
 {
   ImpactCell cell = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
   const char *type = raw->type[0] != '\0' ? raw->type : "n";
+  char *value = raw->value->str;
   guint style = raw->style;
 
   if (g_str_equal (type, "inlineStr"))
     {
-      impact_row_append_text (row, raw->inline_text, -1);
+      impact_row_append_text (row, raw->has_inline ? raw->inline_text->str : NULL, raw->inline_text->len);
       return;
     }
-  if (raw->value == NULL)
+  if (!raw->has_value)
     {
       if (raw->has_formula)
         {
@@ -319,25 +404,27 @@ append_cell (ImpactXlsxReader *self,
 
   if (g_str_equal (type, "s"))
     {
-      guint index = (guint) strtoul (raw->value, NULL, 10);
-
-      const char *text = index < self->shared_strings->len ? g_ptr_array_index (self->shared_strings, index) : NULL;
+      guint index = (guint) strtoul (value, NULL, 10);
 
       /* libxml2 hands over nothing but valid UTF-8: the text needs no second check. */
-      if (text != NULL)
-        impact_row_append_valid_text (row, text, strlen (text));
+      if (index < self->shared_strings->len)
+        {
+          const SharedString *shared = &g_array_index (self->shared_strings, SharedString, index);
+
+          impact_row_append_valid_text (row, self->shared_text->str + shared->offset, shared->length);
+        }
       else
         impact_row_append_text (row, NULL, 0);
       return;
     }
   if (g_str_equal (type, "str"))
     {
-      impact_row_append_text (row, raw->value, -1);
+      impact_row_append_text (row, value, raw->value->len);
       return;
     }
   if (g_str_equal (type, "e"))
     {
-      g_autofree char *message = g_strdup_printf (_ ("the spreadsheet shows an error (%s)"), raw->value);
+      g_autofree char *message = g_strdup_printf (_ ("the spreadsheet shows an error (%s)"), value);
 
       cell.type = IMPACT_CELL_ERROR;
       cell.text = message;
@@ -347,15 +434,15 @@ append_cell (ImpactXlsxReader *self,
   if (g_str_equal (type, "b"))
     {
       cell.type = IMPACT_CELL_BOOLEAN;
-      cell.number = g_str_equal (raw->value, "1");
-      cell.text = raw->value;
+      cell.number = g_str_equal (value, "1");
+      cell.text = value;
       impact_row_append_cell (row, &cell);
       return;
     }
   if (g_str_equal (type, "d"))
     {
-      cell.type = impact_parse_date (raw->value, IMPACT_DATE_ORDER_DMY, &cell.day) ? IMPACT_CELL_DATE : IMPACT_CELL_TEXT;
-      cell.text = raw->value;
+      cell.type = impact_parse_date (value, IMPACT_DATE_ORDER_DMY, &cell.day) ? IMPACT_CELL_DATE : IMPACT_CELL_TEXT;
+      cell.text = value;
       impact_row_append_cell (row, &cell);
       return;
     }
@@ -363,15 +450,15 @@ append_cell (ImpactXlsxReader *self,
   /* A number; shown as a date when its style says so. */
   {
     char *end = NULL;
-    double number = g_ascii_strtod (raw->value, &end);
+    double number = g_ascii_strtod (value, &end);
 
-    if (end == raw->value || *end != '\0')
+    if (end == value || *end != '\0')
       {
-        impact_row_append_text (row, raw->value, -1);
+        impact_row_append_text (row, value, raw->value->len);
         return;
       }
     cell.number = number;
-    cell.text = raw->value;
+    cell.text = value;
     cell.type = IMPACT_CELL_NUMBER;
     if (style < self->date_styles->len && g_array_index (self->date_styles, gboolean, style))
       {
@@ -383,102 +470,140 @@ append_cell (ImpactXlsxReader *self,
   }
 }
 
+static void
+sheet_start (gpointer data,
+             const char *name,
+             const ImpactXmlAttribute *attributes,
+             guint n_attributes)
+{
+  ImpactXlsxReader *self = data;
+  RawCell *raw = self->raw;
+  int depth = self->depth++;
+
+  if (!self->in_row)
+    {
+      if (impact_xml_name_is (name, "row"))
+        {
+          const char *r = impact_xml_attribute_find (attributes, n_attributes, "r");
+          ImpactRow *row = impact_row_queue_building (self->rows);
+
+          impact_row_clear (row);
+          row->number = r != NULL ? (guint) atoi (r) : self->last_number + 1;
+          self->last_number = row->number;
+          self->in_row = TRUE;
+          self->column = -1;
+        }
+      return;
+    }
+
+  if (impact_xml_name_is (name, "c"))
+    {
+      ImpactRow *row = impact_row_queue_building (self->rows);
+      const char *type = NULL, *style = NULL, *ref = NULL;
+      int target;
+
+      for (guint a = 0; a < n_attributes; a++)
+        {
+          const char *attribute = attributes[a].name;
+
+          if (attribute[1] != '\0')
+            continue;
+          if (attribute[0] == 't')
+            type = attributes[a].value;
+          else if (attribute[0] == 's')
+            style = attributes[a].value;
+          else if (attribute[0] == 'r')
+            ref = attributes[a].value;
+        }
+      raw_cell_clear (raw);
+      /* A type too long to be one of the sheet's types is none of them either. */
+      if (type != NULL)
+        g_strlcpy (raw->type, type, sizeof raw->type);
+      raw->style = style != NULL ? (guint) atoi (style) : 0;
+      target = ref != NULL ? column_of (ref) : self->column + 1;
+      /* Sparse rows leave cells out: those are empty. */
+      while (target > self->column + 1 && row->cells->len < IMPACT_READER_MAX_COLUMNS)
+        {
+          impact_row_append_text (row, NULL, 0);
+          self->column++;
+        }
+      self->column = MAX (target, self->column + 1);
+    }
+  else if (impact_xml_name_is (name, "v"))
+    {
+      /* A second value takes the place of the first, as it did. */
+      raw->has_value = TRUE;
+      g_string_truncate (raw->value, 0);
+      self->collect = raw->value;
+      self->collect_depth = depth;
+    }
+  else if (impact_xml_name_is (name, "f"))
+    raw->has_formula = TRUE;
+  else if (impact_xml_name_is (name, "is"))
+    {
+      self->in_inline = TRUE;
+      raw->has_inline = TRUE;
+      g_string_truncate (raw->inline_text, 0);
+    }
+  else if (self->in_inline && self->collect == NULL && impact_xml_name_is (name, "t"))
+    {
+      self->collect = raw->inline_text;
+      self->collect_depth = depth;
+    }
+}
+
+static void
+sheet_end (gpointer data,
+           const char *name)
+{
+  ImpactXlsxReader *self = data;
+  int depth = --self->depth;
+
+  if (self->collect != NULL && depth == self->collect_depth)
+    self->collect = NULL;
+  if (!self->in_row)
+    return;
+
+  if (impact_xml_name_is (name, "c"))
+    append_cell (self, impact_row_queue_building (self->rows), self->raw);
+  else if (impact_xml_name_is (name, "is"))
+    self->in_inline = FALSE;
+  else if (impact_xml_name_is (name, "row"))
+    {
+      self->in_row = FALSE;
+      self->in_inline = FALSE;
+      raw_cell_clear (self->raw);
+      impact_row_queue_push (self->rows, 1);
+    }
+}
+
+static void
+sheet_text (gpointer data,
+            const char *text,
+            gsize length)
+{
+  ImpactXlsxReader *self = data;
+
+  if (self->collect != NULL)
+    g_string_append_len (self->collect, text, length);
+}
+
 static gboolean
 impact_xlsx_reader_read_row (ImpactReader *reader,
                              ImpactRow *row,
                              GError **error)
 {
   ImpactXlsxReader *self = IMPACT_XLSX_READER (reader);
-  RawCell raw = { 0 };
-  int column = -1;
-  gboolean in_row = FALSE, in_inline = FALSE;
-  guint last_number = 0;
 
   if (self->part == NULL
       && !impact_xlsx_reader_select_sheet (reader, impact_reader_get_sheet_name (reader, 0), error))
     return FALSE;
 
-  while (impact_xml_part_next (self->part, error))
-    {
-      ImpactXmlPart *part = self->part;
+  while (!impact_row_queue_pop (self->rows, row))
+    if (!impact_xml_part_feed (self->part, error))
+      return FALSE;
 
-      if (!in_row)
-        {
-          if (impact_xml_part_is (part, ELEMENT, "row"))
-            {
-              const char *r = impact_xml_part_peek_attribute (part, "r");
-
-              row->number = r != NULL ? (guint) atoi (r) : last_number + 1;
-              if (impact_xml_part_is_empty (part))
-                return TRUE;
-              in_row = TRUE;
-            }
-          continue;
-        }
-
-      /* The end of a value is the node seen most often, and nothing to do. */
-      if (impact_xml_part_is (part, END_ELEMENT, "v"))
-        continue;
-      if (impact_xml_part_is (part, ELEMENT, "c"))
-        {
-          const char *type = impact_xml_part_peek_attribute (part, "t");
-          const char *style = impact_xml_part_peek_attribute (part, "s");
-          const char *ref = impact_xml_part_peek_attribute (part, "r");
-          int target;
-
-          raw_cell_clear (&raw);
-          /* A type too long to be one of the sheet's types is none of them either. */
-          if (type != NULL)
-            g_strlcpy (raw.type, type, sizeof raw.type);
-          raw.style = style != NULL ? (guint) atoi (style) : 0;
-          target = ref != NULL ? column_of (ref) : column + 1;
-          /* Sparse rows leave cells out: those are empty. */
-          while (target > column + 1 && row->cells->len < IMPACT_READER_MAX_COLUMNS)
-            {
-              impact_row_append_text (row, NULL, 0);
-              column++;
-            }
-          column = MAX (target, column + 1);
-          if (impact_xml_part_is_empty (part))
-            append_cell (self, row, &raw);
-        }
-      else if (impact_xml_part_is (part, ELEMENT, "v"))
-        {
-          if (raw.value != raw.small)
-            g_free (raw.value);
-          raw.value = (char *) impact_xml_part_text_into (part, raw.small, sizeof raw.small);
-          if (raw.value == NULL)
-            raw.value = impact_xml_part_text (part);
-        }
-      else if (impact_xml_part_is (part, ELEMENT, "f"))
-        raw.has_formula = TRUE;
-      else if (impact_xml_part_is (part, ELEMENT, "is"))
-        {
-          in_inline = TRUE;
-          g_clear_pointer (&raw.inline_text, g_free);
-          raw.inline_text = g_strdup ("");
-        }
-      else if (impact_xml_part_is (part, END_ELEMENT, "is"))
-        in_inline = FALSE;
-      else if (in_inline && impact_xml_part_is (part, ELEMENT, "t"))
-        {
-          g_autofree char *text = impact_xml_part_text (part);
-          char *joined = g_strconcat (raw.inline_text, text, NULL);
-
-          g_free (raw.inline_text);
-          raw.inline_text = joined;
-        }
-      else if (impact_xml_part_is (part, END_ELEMENT, "c"))
-        append_cell (self, row, &raw);
-      else if (impact_xml_part_is (part, END_ELEMENT, "row"))
-        {
-          raw_cell_clear (&raw);
-          return TRUE;
-        }
-    }
-
-  raw_cell_clear (&raw);
-  return FALSE;
+  return TRUE;
 }
 
 static char *
@@ -507,9 +632,14 @@ impact_xlsx_reader_finalize (GObject *object)
   g_clear_pointer (&self->part, impact_xml_part_free);
   g_clear_object (&self->zip);
   g_clear_pointer (&self->sheet_members, g_ptr_array_unref);
-  g_clear_pointer (&self->shared_strings, g_ptr_array_unref);
+  g_clear_pointer (&self->shared_strings, g_array_unref);
+  g_string_free (self->shared_text, TRUE);
   g_clear_pointer (&self->date_styles, g_array_unref);
   g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->rows, impact_row_queue_free);
+  g_string_free (self->raw->value, TRUE);
+  g_string_free (self->raw->inline_text, TRUE);
+  g_free (self->raw);
 
   G_OBJECT_CLASS (impact_xlsx_reader_parent_class)->finalize (object);
 }
@@ -532,8 +662,13 @@ static void
 impact_xlsx_reader_init (ImpactXlsxReader *self)
 {
   self->sheet_members = g_ptr_array_new_with_free_func (g_free);
-  self->shared_strings = g_ptr_array_new_with_free_func (g_free);
+  self->shared_strings = g_array_new (FALSE, FALSE, sizeof (SharedString));
+  self->shared_text = g_string_new (NULL);
   self->date_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->rows = impact_row_queue_new ();
+  self->raw = g_new0 (RawCell, 1);
+  self->raw->value = g_string_new (NULL);
+  self->raw->inline_text = g_string_new (NULL);
 }
 
 static ImpactReader *
