@@ -70,9 +70,10 @@ static char *
 reserve (Buffer *buffer,
          gsize more)
 {
-  if (buffer->length + more > buffer->size)
+  /* Never NULL, even for nothing: NULL + 0 is undefined. */
+  if (buffer->data == NULL || buffer->length + more > buffer->size)
     {
-      buffer->size = MAX (buffer->length + more, 2 * buffer->size);
+      buffer->size = MAX (MAX (buffer->length + more, 2 * buffer->size), 64);
       buffer->data = g_realloc (buffer->data, buffer->size);
     }
 
@@ -775,6 +776,8 @@ scan (ImpactXmlScanner *scanner,
 
   if (scanner->failure != IMPACT_XML_SCAN_OK)
     return scanner->failure;
+  /* The buffer exists even for an empty document. */
+  reserve (&scanner->input, 0);
 
   if (scanner->state == STATE_START)
     {
