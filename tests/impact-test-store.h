@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "import/impact-importer.h"
 #include "model/impact-format.h"
 #include "storage/impact-store.h"
 
@@ -31,5 +32,10 @@ gint64 impact_test_insert       (ImpactStore              *store,
 
 guint  impact_test_count_expiring (ImpactStore          *store,
                                    guint32               today);
+
+double impact_test_time_import  (const char                *path,
+                                 const char                *db,
+                                 const ImpactImportOptions *options,
+                                 gint64                     n_rows);
 
 G_END_DECLS

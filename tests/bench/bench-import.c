@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "import/impact-importer.h"
 
@@ -72,29 +73,12 @@ time_import (const char *csv,
              const char *dir,
              guint round)
 {
+  static const ImpactImportOptions options = { 0 };
   g_autofree char *name = g_strdup_printf ("impact-%u.sqlite", round);
   g_autofree char *db = g_build_filename (dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStore) store = NULL;
-  g_autoptr (ImpactImportSummary) summary = NULL;
-  static const ImpactImportOptions options = { 0 };
-  gint64 start;
-  double seconds;
-
-  store = impact_store_open (db, &error);
-  g_assert_no_error (error);
-
-  start = g_get_monotonic_time ();
-  summary = impact_import_file (store, csv, &options, NULL, &error);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
-  g_assert_no_error (error);
-  g_assert_cmpint (summary->rows_accepted, ==, N_LINES);
 
   /* The next round starts from nothing, as sqlite3's does. */
-  g_clear_object (&store);
-  impact_test_remove_database (db);
-
-  return seconds;
+  return impact_test_time_import (csv, db, &options, N_LINES);
 }
 
 /* The machines this runs on share their processors: a single run can be a quarter slower

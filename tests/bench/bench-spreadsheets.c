@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "import/impact-importer.h"
 
@@ -135,28 +136,14 @@ write_ods (const char *path)
   g_object_unref (sink);
 }
 
+/* Every import starts from a new database. */
 static double
-time_import (const char *dir,
-             const char *path)
+time_import (const char *path)
 {
-  g_autofree char *db = g_strconcat (path, ".sqlite", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (ImpactStore) store = impact_store_open (db, &error);
-  g_autoptr (ImpactImportSummary) summary = NULL;
   static const ImpactImportOptions options = { .decimal = IMPACT_DECIMAL_POINT };
-  gint64 start = g_get_monotonic_time ();
-  double seconds;
+  g_autofree char *db = g_strconcat (path, ".sqlite", NULL);
 
-  summary = impact_import_file (store, path, &options, NULL, &error);
-  seconds = (g_get_monotonic_time () - start) / 1e6;
-  g_assert_no_error (error);
-  g_assert_cmpint (summary->rows_accepted, ==, N_ROWS);
-
-  /* Every import starts from a new database. */
-  g_clear_object (&store);
-  impact_test_remove_database (db);
-
-  return seconds;
+  return impact_test_time_import (path, db, &options, N_ROWS);
 }
 
 /* Single runs on a shared machine vary by a quarter: the three imports take turns, ROUNDS
@@ -180,11 +167,11 @@ main (int argc,
   for (guint round = 0; round < ROUNDS; round++)
     {
       sync ();
-      t_csv[round] = time_import (dir, csv);
+      t_csv[round] = time_import (csv);
       sync ();
-      t_xlsx[round] = time_import (dir, xlsx);
+      t_xlsx[round] = time_import (xlsx);
       sync ();
-      t_ods[round] = time_import (dir, ods);
+      t_ods[round] = time_import (ods);
       printf ("round %u: CSV %.2f s, XLSX %.2f s, ODS %.2f s\n", round + 1, t_csv[round], t_xlsx[round], t_ods[round]);
     }
   m_csv = impact_test_median (t_csv, ROUNDS);

@@ -380,11 +380,8 @@ read_sample (ImpactReader *reader,
   for (guint i = 0; i < head->len && i < IMPACT_IMPORT_PREVIEW_ROWS; i++)
     {
       ImpactRow *copy = impact_row_new ();
-      const ImpactRow *original = g_ptr_array_index (head, i);
 
-      copy->number = original->number;
-      for (guint c = 0; c < original->cells->len; c++)
-        impact_row_append_cell (copy, impact_row_get_cell (original, c));
+      impact_row_copy (copy, g_ptr_array_index (head, i));
       g_ptr_array_add (summary->preview, copy);
     }
 

@@ -23,22 +23,17 @@
 #define ELEMENT XML_READER_TYPE_ELEMENT
 #define END_ELEMENT XML_READER_TYPE_END_ELEMENT
 
-/* A cell as the sheet has it: its attributes and the paragraphs it shows, collected in
- * buffers kept from cell to cell. */
+/* A cell whose value is what it shows (a string, a boolean): its type and the paragraphs
+ * it shows, collected in buffers kept from cell to cell. A number or date has its value
+ * in its attributes and is added to the row at its start. */
 struct OdsCell
 {
   gboolean in_cell;
   int depth;
+  gboolean wants_text;
   GString *value_type;
-  gboolean has_value_type;
-  GString *value;
-  gboolean has_value;
-  GString *date_value;
-  gboolean has_date_value;
   gboolean boolean;
   guint repeat;
-  /* Whether what the cell shows is needed: not when its value is in the attributes. */
-  gboolean wants_text;
   GString *text;
   int text_depth;
 };
@@ -195,15 +190,6 @@ impact_ods_reader_select_sheet (ImpactReader *reader,
   return FALSE;
 }
 
-static void
-take_attribute (GString *to,
-                gboolean *has,
-                const char *value)
-{
-  *has = value != NULL;
-  g_string_assign (to, value != NULL ? value : "");
-}
-
 static gboolean
 is_number_type (const char *value_type)
 {
@@ -211,14 +197,18 @@ is_number_type (const char *value_type)
          || impact_xml_name_is (value_type, "percentage");
 }
 
+/* A cell, @repeat times over: a number's or date's value is in @value or @date_value,
+ * what it shows in @text. */
 static void
 append_cell (ImpactRow *row,
-             OdsCell *raw)
+             const char *value_type,
+             const char *value,
+             const char *date_value,
+             gboolean boolean,
+             const char *text,
+             guint repeat)
 {
   ImpactCell cell = { IMPACT_CELL_EMPTY, NULL, 0, 0 };
-  const char *value_type = raw->has_value_type ? raw->value_type->str : NULL;
-  char *value = raw->has_value ? raw->value->str : NULL;
-  const char *text = raw->wants_text ? raw->text->str : "";
 
   if (value_type == NULL)
     cell.type = IMPACT_CELL_EMPTY;
@@ -232,7 +222,7 @@ append_cell (ImpactRow *row,
     }
   else if (g_str_equal (value_type, "date"))
     {
-      cell.type = raw->has_date_value && impact_parse_date (raw->date_value->str, IMPACT_DATE_ORDER_DMY, &cell.day)
+      cell.type = date_value != NULL && impact_parse_date (date_value, IMPACT_DATE_ORDER_DMY, &cell.day)
                       ? IMPACT_CELL_DATE
                       : IMPACT_CELL_TEXT;
       cell.text = (char *) text;
@@ -240,11 +230,11 @@ append_cell (ImpactRow *row,
   else if (g_str_equal (value_type, "boolean"))
     {
       cell.type = IMPACT_CELL_BOOLEAN;
-      cell.number = raw->boolean;
+      cell.number = boolean;
       cell.text = (char *) text;
     }
 
-  for (guint i = 0; i < raw->repeat && row->cells->len < IMPACT_READER_MAX_COLUMNS; i++)
+  for (guint i = 0; i < repeat && row->cells->len < IMPACT_READER_MAX_COLUMNS; i++)
     {
       if (cell.type == IMPACT_CELL_TEXT || (value_type != NULL && g_str_equal (value_type, "string")))
         impact_row_append_text (row, text, -1);
@@ -301,9 +291,8 @@ sheet_start (gpointer data,
 
   if (!cell->in_cell && is_cell (name))
     {
-      const char *repeat = NULL, *boolean = NULL, *type = NULL, *value = NULL, *date_value = NULL;
+      const char *repeat = NULL, *boolean = NULL, *value_type = NULL, *value = NULL, *date_value = NULL;
       gint64 n;
-      const char *value_type;
 
       /* One pass over the attributes, a sheet has millions of them. */
       for (guint a = 0; a < n_attributes; a++)
@@ -311,7 +300,7 @@ sheet_start (gpointer data,
           const char *attribute = attributes[a].name;
 
           if (impact_xml_name_is (attribute, "value-type"))
-            type = attributes[a].value;
+            value_type = attributes[a].value;
           else if (impact_xml_name_is (attribute, "value"))
             value = attributes[a].value;
           else if (impact_xml_name_is (attribute, "date-value"))
@@ -322,20 +311,23 @@ sheet_start (gpointer data,
             boolean = attributes[a].value;
         }
       n = repeat != NULL ? g_ascii_strtoll (repeat, NULL, 10) : 1;
-      cell->in_cell = TRUE;
-      cell->depth = depth;
-      take_attribute (cell->value_type, &cell->has_value_type, type);
-      take_attribute (cell->value, &cell->has_value, value);
-      take_attribute (cell->date_value, &cell->has_date_value, date_value);
-      cell->boolean = g_strcmp0 (boolean, "true") == 0;
-      cell->repeat = (guint) CLAMP (n, 1, G_MAXINT32);
       /* A merged area shows its value in its first cell only. */
       if (name[0] == 'c')
-        cell->has_value_type = FALSE;
-      value_type = cell->has_value_type ? cell->value_type->str : NULL;
-      /* A number or date is in the attributes; what the cell shows is not needed. */
-      cell->wants_text = value_type == NULL
-                         || !(is_number_type (value_type) || (impact_xml_name_is (value_type, "date") && cell->has_date_value));
+        value_type = NULL;
+      cell->in_cell = TRUE;
+      cell->depth = depth;
+      cell->repeat = (guint) CLAMP (n, 1, G_MAXINT32);
+      /* What the cell shows is its value unless the value is in the attributes. */
+      cell->wants_text = value_type != NULL
+                         && !(is_number_type (value_type)
+                              || (impact_xml_name_is (value_type, "date") && date_value != NULL));
+      if (!cell->wants_text)
+        {
+          append_cell (impact_row_queue_building (self->rows), value_type, value, date_value, FALSE, "", cell->repeat);
+          return;
+        }
+      g_string_assign (cell->value_type, value_type);
+      cell->boolean = g_strcmp0 (boolean, "true") == 0;
       g_string_truncate (cell->text, 0);
       cell->text_depth = -1;
     }
@@ -400,7 +392,9 @@ sheet_end (gpointer data,
     cell->text_depth = -1;
   else if (cell->in_cell && depth == cell->depth)
     {
-      append_cell (impact_row_queue_building (self->rows), cell);
+      if (cell->wants_text)
+        append_cell (impact_row_queue_building (self->rows), cell->value_type->str, NULL, NULL, cell->boolean,
+                     cell->text->str, cell->repeat);
       cell->in_cell = FALSE;
     }
   else if (self->in_row && depth == self->row_depth)
@@ -470,8 +464,6 @@ impact_ods_reader_finalize (GObject *object)
   g_clear_pointer (&self->rows, impact_row_queue_free);
   g_clear_error (&self->failure);
   g_string_free (self->cell->value_type, TRUE);
-  g_string_free (self->cell->value, TRUE);
-  g_string_free (self->cell->date_value, TRUE);
   g_string_free (self->cell->text, TRUE);
   g_free (self->cell);
   g_clear_object (&self->zip);
@@ -502,8 +494,6 @@ impact_ods_reader_init (ImpactOdsReader *self)
   self->rows = impact_row_queue_new ();
   self->cell = g_new0 (OdsCell, 1);
   self->cell->value_type = g_string_new (NULL);
-  self->cell->value = g_string_new (NULL);
-  self->cell->date_value = g_string_new (NULL);
   self->cell->text = g_string_new (NULL);
   self->cell->text_depth = -1;
 }

@@ -83,6 +83,19 @@ impact_row_swap (ImpactRow *a,
   *b = tmp;
 }
 
+/* Makes @to a copy of @from: its number, cells and texts. */
+void
+impact_row_copy (ImpactRow *to,
+                 const ImpactRow *from)
+{
+  g_return_if_fail (to != NULL && from != NULL);
+
+  impact_row_clear (to);
+  to->number = from->number;
+  for (guint i = 0; i < from->cells->len; i++)
+    impact_row_append_cell (to, &g_array_index (from->cells, ImpactCell, i));
+}
+
 /* A cell past the end of the row reads as empty. */
 const ImpactCell *
 impact_row_get_cell (const ImpactRow *row,

@@ -69,6 +69,8 @@ void              impact_row_free         (ImpactRow        *row);
 void              impact_row_clear        (ImpactRow        *row);
 void              impact_row_swap         (ImpactRow        *a,
                                            ImpactRow        *b);
+void              impact_row_copy         (ImpactRow        *to,
+                                           const ImpactRow  *from);
 const ImpactCell *impact_row_get_cell     (const ImpactRow  *row,
                                            guint             column);
 void              impact_row_append_text  (ImpactRow        *row,

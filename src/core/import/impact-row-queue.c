@@ -113,11 +113,9 @@ impact_row_queue_pop (ImpactRowQueue *queue,
 
   next = g_ptr_array_index (queue->rows, queue->head);
   number = next->number + queue->n_copies;
-  impact_row_clear (row);
   if (queue->n_copies + 1 < g_array_index (queue->repeats, guint, queue->head))
     {
-      for (guint i = 0; i < next->cells->len; i++)
-        impact_row_append_cell (row, impact_row_get_cell (next, i));
+      impact_row_copy (row, next);
       queue->n_copies++;
     }
   else

@@ -20,6 +20,20 @@
 #include "impact-xlsx-reader.h"
 #include "impact-zip-xml.h"
 
+/* A cell as the sheet has it. Its type ("s", "n", "inlineStr", ...) is a short code, kept
+ * without an allocation: a sheet has a million cells. Its value and inline text are
+ * collected in buffers kept from cell to cell. */
+typedef struct
+{
+  char type[16];
+  guint style;
+  gboolean has_value;
+  GString *value;
+  gboolean has_inline;
+  GString *inline_text;
+  gboolean has_formula;
+} RawCell;
+
 struct _ImpactXlsxReader
 {
   ImpactReader parent_instance;
@@ -42,7 +56,7 @@ struct _ImpactXlsxReader
   GString *collect;
   int collect_depth;
   int depth;
-  struct RawCell *raw;
+  RawCell raw;
 };
 
 typedef struct
@@ -160,14 +174,14 @@ shared_start (gpointer data,
   SharedReading *reading = data;
   int depth = reading->depth++;
 
-  if (strcmp (name, "si") == 0)
+  if (impact_xml_name_is (name, "si"))
     {
       reading->in_item = TRUE;
       reading->current.offset = reading->self->shared_text->len;
     }
-  else if (strcmp (name, "rPh") == 0 && reading->phonetic_depth < 0)
+  else if (impact_xml_name_is (name, "rPh") && reading->phonetic_depth < 0)
     reading->phonetic_depth = depth;
-  else if (strcmp (name, "t") == 0 && reading->in_item && reading->phonetic_depth < 0)
+  else if (impact_xml_name_is (name, "t") && reading->in_item && reading->phonetic_depth < 0)
     reading->in_text = TRUE;
 }
 
@@ -182,7 +196,7 @@ shared_end (gpointer data,
   reading->in_text = FALSE;
   if (depth == reading->phonetic_depth)
     reading->phonetic_depth = -1;
-  else if (reading->in_item && strcmp (name, "si") == 0)
+  else if (reading->in_item && impact_xml_name_is (name, "si"))
     {
       reading->in_item = FALSE;
       reading->current.length = text->len - reading->current.offset;
@@ -297,7 +311,7 @@ read_workbook (ImpactXlsxReader *self,
 static void sheet_start (gpointer data, const char *name, const ImpactXmlAttribute *attributes, guint n_attributes);
 static void sheet_end (gpointer data, const char *name);
 static void sheet_text (gpointer data, const char *text, gsize length);
-static void raw_cell_clear (struct RawCell *raw);
+static void raw_cell_clear (RawCell *raw);
 
 static gboolean
 impact_xlsx_reader_select_sheet (ImpactReader *reader,
@@ -328,7 +342,7 @@ impact_xlsx_reader_select_sheet (ImpactReader *reader,
   self->last_number = 0;
   self->collect = NULL;
   self->depth = 0;
-  raw_cell_clear (self->raw);
+  raw_cell_clear (&self->raw);
   impact_xml_part_set_handler (part, &handler, self);
 
   return TRUE;
@@ -348,21 +362,6 @@ column_of (const char *ref)
 
   return n > 0 ? column - 1 : -1;
 }
-
-/* A cell as the sheet has it. Its type ("s", "n", "inlineStr", ...) is a short code, kept
- * without an allocation: a sheet has a million cells. Its value and inline text are
- * collected in buffers kept from cell to cell. */
-struct RawCell
-{
-  char type[16];
-  guint style;
-  gboolean has_value;
-  GString *value;
-  gboolean has_inline;
-  GString *inline_text;
-  gboolean has_formula;
-};
-typedef struct RawCell RawCell;
 
 static void
 raw_cell_clear (RawCell *raw)
@@ -477,7 +476,7 @@ sheet_start (gpointer data,
              guint n_attributes)
 {
   ImpactXlsxReader *self = data;
-  RawCell *raw = self->raw;
+  RawCell *raw = &self->raw;
   int depth = self->depth++;
 
   if (!self->in_row)
@@ -565,14 +564,14 @@ sheet_end (gpointer data,
     return;
 
   if (impact_xml_name_is (name, "c"))
-    append_cell (self, impact_row_queue_building (self->rows), self->raw);
+    append_cell (self, impact_row_queue_building (self->rows), &self->raw);
   else if (impact_xml_name_is (name, "is"))
     self->in_inline = FALSE;
   else if (impact_xml_name_is (name, "row"))
     {
       self->in_row = FALSE;
       self->in_inline = FALSE;
-      raw_cell_clear (self->raw);
+      raw_cell_clear (&self->raw);
       impact_row_queue_push (self->rows, 1);
     }
 }
@@ -637,9 +636,8 @@ impact_xlsx_reader_finalize (GObject *object)
   g_clear_pointer (&self->date_styles, g_array_unref);
   g_clear_pointer (&self->sheet, g_free);
   g_clear_pointer (&self->rows, impact_row_queue_free);
-  g_string_free (self->raw->value, TRUE);
-  g_string_free (self->raw->inline_text, TRUE);
-  g_free (self->raw);
+  g_string_free (self->raw.value, TRUE);
+  g_string_free (self->raw.inline_text, TRUE);
 
   G_OBJECT_CLASS (impact_xlsx_reader_parent_class)->finalize (object);
 }
@@ -666,9 +664,8 @@ impact_xlsx_reader_init (ImpactXlsxReader *self)
   self->shared_text = g_string_new (NULL);
   self->date_styles = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->rows = impact_row_queue_new ();
-  self->raw = g_new0 (RawCell, 1);
-  self->raw->value = g_string_new (NULL);
-  self->raw->inline_text = g_string_new (NULL);
+  self->raw.value = g_string_new (NULL);
+  self->raw.inline_text = g_string_new (NULL);
 }
 
 static ImpactReader *

@@ -22,7 +22,8 @@
  * parser has no such limit; the fuzz target knows these two). It checks what keeps the data sound (valid UTF-8 of
  * XML characters, element nesting, one root, quoted attributes, known references) and is
  * more lenient than libxml2 on what does not matter for the data (a duplicated attribute,
- * "--" in a comment, a name with characters XML does not allow in names).
+ * "--" in a comment, a name with characters XML does not allow in names, a namespace
+ * prefix that is not declared).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -625,27 +626,6 @@ scan_end_tag (ImpactXmlScanner *scanner,
   return IMPACT_XML_SCAN_OK;
 }
 
-/* Where @what starts in @text after @from, or NULL. */
-static const char *
-find (const char *text,
-      gsize length,
-      gsize from,
-      const char *what)
-{
-  gsize n = strlen (what);
-
-  for (const char *p = text + from; p + n <= text + length; p++)
-    {
-      p = memchr (p, what[0], text + length - p);
-      if (p == NULL || p + n > text + length)
-        return NULL;
-      if (memcmp (p, what, n) == 0)
-        return p;
-    }
-
-  return NULL;
-}
-
 /* Markup that starts at @tag ("<"), if it is all there: its length in @used, else 0. */
 static ImpactXmlScanResult
 scan_markup (ImpactXmlScanner *scanner,
@@ -663,7 +643,7 @@ scan_markup (ImpactXmlScanner *scanner,
     return scan_end_tag (scanner, tag, length, used);
   if (tag[1] == '?')
     {
-      end = find (tag, length, 2, "?>");
+      end = g_strstr_len (tag + 2, length - 2, "?>");
       if (end != NULL)
         *used = end - tag + 2;
       return IMPACT_XML_SCAN_OK;
@@ -677,7 +657,7 @@ scan_markup (ImpactXmlScanner *scanner,
 
   if (length >= 4 && memcmp (tag, "<!--", 4) == 0)
     {
-      end = find (tag, length, 4, "-->");
+      end = g_strstr_len (tag + 4, length - 4, "-->");
       if (end != NULL)
         *used = end - tag + 3;
       return IMPACT_XML_SCAN_OK;
@@ -686,7 +666,7 @@ scan_markup (ImpactXmlScanner *scanner,
     {
       if (scanner->state != STATE_CONTENT)
         return IMPACT_XML_SCAN_MALFORMED;
-      end = find (tag, length, 9, "]]>");
+      end = g_strstr_len (tag + 9, length - 9, "]]>");
       if (end == NULL)
         return IMPACT_XML_SCAN_OK;
       *used = end - tag + 3;
@@ -734,12 +714,13 @@ check_encoding (ImpactXmlScanner *scanner,
       scanner->state = STATE_PROLOG;
       return IMPACT_XML_SCAN_OK;
     }
-  end = find (text, length, 5, "?>");
+  /* g_strstr_len() stops at a NUL, which no declaration has. */
+  end = g_strstr_len (text + 5, length - 5, "?>");
   if (end == NULL)
-    return last ? IMPACT_XML_SCAN_MALFORMED : IMPACT_XML_SCAN_OK;
+    return last || memchr (text, '\0', length) != NULL ? IMPACT_XML_SCAN_MALFORMED : IMPACT_XML_SCAN_OK;
   scanner->state = STATE_PROLOG;
 
-  encoding = find (text, end - text, 5, "encoding");
+  encoding = g_strstr_len (text + 5, (end - text) - 5, "encoding");
   if (encoding != NULL)
     {
       const char *value = encoding + 8;

@@ -5,11 +5,9 @@
  * (XLSX and ODS never have one, entity bombs need one), a text may be 10 MB at most, and
  * each part may unpack to IMPACT_ZIP_MAX_PART_BYTES at most.
  *
- * The readers walk the small parts node by node. libxml2's SAX2 parser pushes elements,
- * their ends and texts into a queue here, which the readers pull from: a 100,000-row sheet
- * took 0.28 to 0.43 s with libxml2's xmlTextReader (which builds and frees a tree node for
- * every element) and 0.16 to 0.20 s with SAX2 alone (bench-spreadsheets' ODS content.xml).
- * A sheet itself, and an XLSX's shared strings, are read with a handler instead
+ * The readers walk the small parts (workbook, relations, styles, the list of an ODS's
+ * sheets) element by element: libxml2's SAX2 parser pushes elements and their ends into a
+ * queue here, which the readers pull from. A sheet itself, and an XLSX's shared strings, are read with a handler instead
  * (impact_xml_part_set_handler()): each element goes straight to the reader, which builds
  * its rows as they come; the queue cost a fifth of the instructions of reading an XLSX
  * (callgrind, bench-spreadsheets' file: 4.1 billion with it, 3.25 billion without). Such a
@@ -38,14 +36,14 @@
 typedef enum
 {
   EVENT_ELEMENT = XML_READER_TYPE_ELEMENT,
-  EVENT_TEXT = XML_READER_TYPE_TEXT,
   EVENT_END_ELEMENT = XML_READER_TYPE_END_ELEMENT,
 } EventType;
 
-/* A node of the part: an element with its attributes (attrs[first_attr..]), a text, or
- * the end of an element that has content. An element without content (<a/> or <a></a>)
- * is marked empty and has no end, as with xmlTextReader. Names are libxml2's, interned
- * for the parser's life; values and texts are in the part's arena. */
+/* A node of the part: an element with its attributes (attrs[first_attr..]), or the end of
+ * an element that has elements in it. An element without (<a/>, <a>text</a>) is marked
+ * empty and has no end. Names are libxml2's, interned for the parser's life; values are
+ * in the part's arena. Texts are not queued: the parts read node by node have their data
+ * in attributes. */
 typedef struct
 {
   EventType type;
@@ -54,8 +52,6 @@ typedef struct
   gboolean empty;
   guint first_attr;
   guint n_attrs;
-  gsize offset;
-  gsize length;
 } Event;
 
 typedef struct
@@ -282,7 +278,7 @@ on_start_element (void *data,
                   const xmlChar **attributes)
 {
   ImpactXmlPart *part = data;
-  Event event = { EVENT_ELEMENT, localname, part->depth++, FALSE, part->attrs->len, 0, 0, 0 };
+  Event event = { EVENT_ELEMENT, localname, part->depth++, FALSE, part->attrs->len, 0 };
 
   part->text_run = 0;
   if (part->handler != NULL)
@@ -312,7 +308,7 @@ on_end_element (void *data,
                 const xmlChar *uri)
 {
   ImpactXmlPart *part = data;
-  Event event = { EVENT_END_ELEMENT, localname, --part->depth, FALSE, 0, 0, 0, 0 };
+  Event event = { EVENT_END_ELEMENT, localname, --part->depth, FALSE, 0, 0 };
 
   part->text_run = 0;
   if (part->handler != NULL)
@@ -340,7 +336,6 @@ on_characters (void *data,
                int length)
 {
   ImpactXmlPart *part = data;
-  Event *last;
 
   part->text_run += length;
   if (part->text_run > MAX_TEXT_BYTES)
@@ -350,23 +345,7 @@ on_characters (void *data,
       return;
     }
   if (part->handler != NULL)
-    {
-      part->handler->text (part->handler_data, (const char *) text, length);
-      return;
-    }
-
-  last = part->events->len > part->head ? &g_array_index (part->events, Event, part->events->len - 1) : NULL;
-
-  /* libxml2 hands a text over in pieces: they make one text. */
-  if (last != NULL && last->type == EVENT_TEXT && last->offset + last->length == part->arena->len)
-    last->length += length;
-  else
-    {
-      Event event = { EVENT_TEXT, NULL, part->depth, FALSE, 0, 0, part->arena->len, length };
-
-      push_event (part, &event);
-    }
-  g_string_append_len (part->arena, (const char *) text, length);
+    part->handler->text (part->handler_data, (const char *) text, length);
 }
 
 /* A document type is where entities are declared: the part stops before any is. */
@@ -389,6 +368,22 @@ on_error (void *data,
 {
 }
 
+/* A piece of the part to libxml2 (@last at its end). A namespace error (an undeclared
+ * prefix, a name such as ":") does not stop libxml2, but the part is not valid XML: the
+ * scanner would read such a name differently. */
+static gboolean
+parse_chunk (ImpactXmlPart *part,
+             const char *chunk,
+             gsize n,
+             gboolean last)
+{
+  if ((xmlParseChunk (part->parser, chunk, (int) n, last) != XML_ERR_OK || !part->parser->nsWellFormed)
+      && part->failure == FAILED_NOT)
+    part->failure = FAILED_XML;
+
+  return part->failure == FAILED_NOT;
+}
+
 /* A piece of the part to the scanner, or the end of the part with @chunk NULL. A part in
  * an encoding the scanner does not read goes to libxml2 from its start. */
 static gboolean
@@ -408,9 +403,7 @@ scan_more (ImpactXmlPart *part,
         g_autoptr (ImpactXmlScanner) scanner = g_steal_pointer (&part->scanner);
         const char *pending = impact_xml_scanner_get_pending (scanner, &n);
 
-        if (xmlParseChunk (part->parser, pending, (int) n, chunk == NULL) != XML_ERR_OK && part->failure == FAILED_NOT)
-          part->failure = FAILED_XML;
-        return part->failure == FAILED_NOT;
+        return parse_chunk (part, pending, n, chunk == NULL);
       }
     case IMPACT_XML_SCAN_DOCTYPE:
       part->failure = FAILED_DOCTYPE;
@@ -445,9 +438,7 @@ parse_more (ImpactXmlPart *part)
       part->finished = TRUE;
       if (part->scanner != NULL)
         return scan_more (part, NULL, 0);
-      if (xmlParseChunk (part->parser, NULL, 0, 1) != XML_ERR_OK && part->failure == FAILED_NOT)
-        part->failure = FAILED_XML;
-      return part->failure == FAILED_NOT;
+      return parse_chunk (part, NULL, 0, TRUE);
     }
   if (part->n_read + (gint64) n > IMPACT_ZIP_MAX_PART_BYTES)
     {
@@ -472,17 +463,15 @@ parse_more (ImpactXmlPart *part)
   if (part->scanner != NULL)
     return scan_more (part, (const char *) part->chunk, n);
 
-  if (xmlParseChunk (part->parser, (const char *) part->chunk, (int) n, 0) != XML_ERR_OK && part->failure == FAILED_NOT)
-    part->failure = FAILED_XML;
-
-  return part->failure == FAILED_NOT;
+  return parse_chunk (part, (const char *) part->chunk, n, FALSE);
 }
 
-ImpactXmlPart *
-impact_xml_part_open (GsfInfile *zip,
-                      const char *member,
-                      const char *file_name,
-                      GError **error)
+/* A part on @input (taken over; NULL when the part is missing). */
+static ImpactXmlPart *
+open_input (GsfInput *input,
+            const char *member,
+            const char *file_name,
+            GError **error)
 {
   g_autoptr (ImpactXmlPart) part = g_new0 (ImpactXmlPart, 1);
   g_autofree char *display = g_filename_display_basename (file_name);
@@ -494,7 +483,7 @@ impact_xml_part_open (GsfInfile *zip,
   part->attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
   part->arena = g_string_sized_new (CHUNK_SIZE);
   part->chunk = g_malloc (CHUNK_SIZE);
-  part->input = open_member (zip, member);
+  part->input = input;
   if (part->input == NULL)
     {
       g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_FORMAT,
@@ -527,6 +516,26 @@ impact_xml_part_open (GsfInfile *zip,
   xmlCtxtUseOptions (part->parser, XML_PARSE_NONET);
 
   return g_steal_pointer (&part);
+}
+
+ImpactXmlPart *
+impact_xml_part_open (GsfInfile *zip,
+                      const char *member,
+                      const char *file_name,
+                      GError **error)
+{
+  return open_input (open_member (zip, member), member, file_name, error);
+}
+
+/* A part that is not in a zip: XML in memory, which must stay as it is while the part is
+ * read. The fuzz target reads its inputs this way. */
+ImpactXmlPart *
+impact_xml_part_open_memory (const char *xml,
+                             gsize length,
+                             const char *name,
+                             GError **error)
+{
+  return open_input (gsf_input_memory_new ((const guint8 *) xml, length, FALSE), name, name, error);
 }
 
 void
@@ -586,11 +595,6 @@ compact (ImpactXmlPart *part)
           g_array_append_val (attrs, attr);
         }
       event->first_attr = first;
-      if (event->type == EVENT_TEXT)
-        {
-          g_string_append_len (arena, part->arena->str + event->offset, event->length);
-          event->offset = arena->len - event->length;
-        }
     }
   g_array_remove_range (part->events, 0, part->head);
   part->head = 0;
@@ -605,20 +609,17 @@ compact (ImpactXmlPart *part)
 static gboolean
 pop_event (ImpactXmlPart *part)
 {
-  for (;;)
+  if (part->events->len - part->head < 2)
     {
-      if (part->events->len - part->head < 2)
-        {
-          compact (part);
-          while (part->events->len - part->head < 2 && parse_more (part))
-            ;
-        }
-      if (part->head == part->events->len)
-        return FALSE;
-      part->current = g_array_index (part->events, Event, part->head++);
-      if (part->current.type != EVENT_TEXT)
-        return TRUE;
+      compact (part);
+      while (part->events->len - part->head < 2 && parse_more (part))
+        ;
     }
+  if (part->head == part->events->len)
+    return FALSE;
+  part->current = g_array_index (part->events, Event, part->head++);
+
+  return TRUE;
 }
 
 static gboolean
@@ -704,17 +705,7 @@ impact_xml_part_is (ImpactXmlPart *part,
                     int type,
                     const char *local_name)
 {
-  const char *name = (const char *) part->current.name;
-
-  /* The readers ask about a node several times over; most answers are no at once. */
-  return (int) part->current.type == type && name[0] == local_name[0] && strcmp (name, local_name) == 0;
-}
-
-/* Whether the current element has no content: <a/>, or <a></a>. */
-gboolean
-impact_xml_part_is_empty (ImpactXmlPart *part)
-{
-  return part->current.type == EVENT_ELEMENT && part->current.empty;
+  return (int) part->current.type == type && impact_xml_name_is ((const char *) part->current.name, local_name);
 }
 
 static const Attr *
@@ -728,22 +719,11 @@ find_attribute (ImpactXmlPart *part,
     {
       const Attr *attr = &g_array_index (part->attrs, Attr, part->current.first_attr + a);
 
-      if (strcmp ((const char *) attr->name, local_name) == 0)
+      if (impact_xml_name_is ((const char *) attr->name, local_name))
         return attr;
     }
 
   return NULL;
-}
-
-/* An attribute of the current element as it is in the part's buffer, or NULL: valid until
- * the next call of any impact_xml_part_ function but this one. */
-const char *
-impact_xml_part_peek_attribute (ImpactXmlPart *part,
-                                const char *local_name)
-{
-  const Attr *attr = find_attribute (part, local_name);
-
-  return attr != NULL ? part->arena->str + attr->offset : NULL;
 }
 
 char *
@@ -753,96 +733,6 @@ impact_xml_part_attribute (ImpactXmlPart *part,
   const Attr *attr = find_attribute (part, local_name);
 
   return attr != NULL ? g_strndup (part->arena->str + attr->offset, attr->length) : NULL;
-}
-
-/* Several attributes of the current element: values[i] is the value of names[i] (newly
- * allocated) or NULL. */
-void
-impact_xml_part_attributes (ImpactXmlPart *part,
-                            const char *const *names,
-                            char **values,
-                            guint n_names)
-{
-  for (guint i = 0; i < n_names; i++)
-    values[i] = impact_xml_part_attribute (part, names[i]);
-}
-
-/* The text of the current element when it is one piece followed by the element's end,
- * both parsed already; else NULL. */
-static const Event *
-single_text (ImpactXmlPart *part)
-{
-  const Event *first;
-
-  if (part->current.type != EVENT_ELEMENT || part->current.empty || part->head + 1 >= part->events->len)
-    return NULL;
-  first = &g_array_index (part->events, Event, part->head);
-
-  return first->type == EVENT_TEXT && first[1].type == EVENT_END_ELEMENT && first[1].depth == part->current.depth
-             ? first
-             : NULL;
-}
-
-/* The text inside the current element, all of it, or "" for an empty one. The reading
- * goes on from the element, as before. */
-char *
-impact_xml_part_text (ImpactXmlPart *part)
-{
-  const Event *single;
-  GString *text;
-  int depth = part->current.depth;
-
-  if (part->current.type != EVENT_ELEMENT || part->current.empty)
-    return g_strdup ("");
-
-  /* Most often one text and the element's end, both parsed already. */
-  single = single_text (part);
-  if (single != NULL)
-    return g_strndup (part->arena->str + single->offset, single->length);
-
-  text = g_string_new (NULL);
-
-  for (guint i = part->head;; i++)
-    {
-      const Event *event;
-
-      while (i >= part->events->len && parse_more (part))
-        ;
-      if (i >= part->events->len)
-        break;
-      event = &g_array_index (part->events, Event, i);
-      if (event->type == EVENT_END_ELEMENT && event->depth == depth)
-        break;
-      if (event->type == EVENT_TEXT)
-        g_string_append_len (text, part->arena->str + event->offset, event->length);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-/* The text inside the current element into @buffer when it is a single piece that fits
- * (the value of a spreadsheet cell nearly always is), without an allocation; NULL when not:
- * then impact_xml_part_text() gives it. */
-const char *
-impact_xml_part_text_into (ImpactXmlPart *part,
-                           char *buffer,
-                           gsize size)
-{
-  const Event *single = single_text (part);
-
-  if (single == NULL || single->length >= size)
-    return NULL;
-
-  memcpy (buffer, part->arena->str + single->offset, single->length);
-  buffer[single->length] = '\0';
-
-  return buffer;
-}
-
-int
-impact_xml_part_depth (ImpactXmlPart *part)
-{
-  return part->current.depth;
 }
 
 /* How much of the part has been unpacked and read, 0 to 1. */
@@ -868,6 +758,16 @@ impact_xml_part_set_handler (ImpactXmlPart *part,
   part->handler = handler;
   part->handler_data = data;
   part->scanner = impact_xml_scanner_new (handler, data);
+}
+
+/* Reads the part with libxml2 even when it is UTF-8, after impact_xml_part_set_handler():
+ * the fuzz target holds the scanner against it. */
+void
+impact_xml_part_use_libxml2 (ImpactXmlPart *part)
+{
+  g_return_if_fail (part != NULL && part->handler != NULL && part->n_read == 0);
+
+  g_clear_pointer (&part->scanner, impact_xml_scanner_free);
 }
 
 /* Parses the next piece of the part into the handler. FALSE when there is nothing more:

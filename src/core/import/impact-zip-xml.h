@@ -48,32 +48,25 @@ ImpactXmlPart *impact_xml_part_open      (GsfInfile       *zip,
                                           const char      *member,
                                           const char      *file_name,
                                           GError         **error);
+ImpactXmlPart *impact_xml_part_open_memory (const char  *xml,
+                                          gsize            length,
+                                          const char      *name,
+                                          GError         **error);
 void           impact_xml_part_free      (ImpactXmlPart   *part);
 gboolean       impact_xml_part_next      (ImpactXmlPart   *part,
                                           GError         **error);
 gboolean       impact_xml_part_skip      (ImpactXmlPart   *part,
                                           GError         **error);
-gboolean       impact_xml_part_is_empty  (ImpactXmlPart   *part);
 gboolean       impact_xml_part_is        (ImpactXmlPart   *part,
                                           int              type,
                                           const char      *local_name);
-const char    *impact_xml_part_peek_attribute (ImpactXmlPart *part,
-                                          const char      *local_name);
 char          *impact_xml_part_attribute (ImpactXmlPart   *part,
                                           const char      *local_name);
-void           impact_xml_part_attributes (ImpactXmlPart  *part,
-                                          const char *const *names,
-                                          char          **values,
-                                          guint           n_names);
-char          *impact_xml_part_text      (ImpactXmlPart   *part);
-const char    *impact_xml_part_text_into (ImpactXmlPart   *part,
-                                          char            *buffer,
-                                          gsize            size);
-int            impact_xml_part_depth     (ImpactXmlPart   *part);
 double         impact_xml_part_get_fraction (ImpactXmlPart *part);
 void           impact_xml_part_set_handler (ImpactXmlPart *part,
                                           const ImpactXmlHandler *handler,
                                           gpointer         data);
+void           impact_xml_part_use_libxml2 (ImpactXmlPart *part);
 gboolean       impact_xml_part_feed      (ImpactXmlPart   *part,
                                           GError         **error);
 const char    *impact_xml_attribute_find (const ImpactXmlAttribute *attributes,
