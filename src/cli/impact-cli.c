@@ -16,6 +16,7 @@
 
 #include "demo/impact-demo.h"
 #include "impact-cli.h"
+#include "import/impact-column-guess.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
 #include "export/impact-exchange-export.h"
@@ -178,6 +179,26 @@ print_names (const char *label,
     print_row (label, count);
 }
 
+/* Which column was taken for what, and why: nothing is guessed silently. */
+static void
+print_mapping (const ImpactMapping *mapping)
+{
+  g_print ("%s\n", _ ("Columns:"));
+  for (guint c = 0; c < mapping->fields->len; c++)
+    {
+      ImpactField field = g_array_index (mapping->fields, ImpactField, c);
+      g_autofree char *why = impact_mapping_describe_column (mapping, c);
+      const char *header = g_ptr_array_index (mapping->headers, c);
+
+      if (field == IMPACT_FIELD_IGNORE)
+        /* Translators: an ignored column of an import: its name and why it is ignored. */
+        g_print (_ ("  “%s” → ignored (%s)\n"), header, why);
+      else
+        /* Translators: a column of an import: its name, its field and why. */
+        g_print (_ ("  “%s” → %s (%s)\n"), header, impact_field_to_string (field), why);
+    }
+}
+
 static void
 print_import_summary (const ImpactImportSummary *summary,
                       gboolean dry_run)
@@ -196,6 +217,7 @@ print_import_summary (const ImpactImportSummary *summary,
   else
     /* Translators: the first %s is a file name, the second what it is. */
     g_print (_ ("Import of “%s” (%s)\n"), summary->file_name, summary->format);
+  print_mapping (summary->mapping);
   print_row (_ ("Rows read:"), read);
   print_row (_ ("Accepted:"), accepted);
   print_row (_ ("Rejected:"), rejected);

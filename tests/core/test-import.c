@@ -377,16 +377,16 @@ test_bad_rows (Fixture *f,
 {
   static const char csv[] =
       "Factuurdatum;Leverancier;KvK;Bedrag;Divisie\n"
-      "morgen;A;;1,00;D\n"            /* 2: no date */
-      ";A;;1,00;D\n"                  /* 3: empty date */
-      "01-01-2025;A;;=SOM(D2:D3);D\n" /* 4: a formula */
-      "01-01-2025;A;;;D\n"            /* 5: no amount */
-      "01-01-2025;;;5,00;D\n"         /* 6: no supplier */
-      "01-01-2025;B;ABC;5,00;D\n"     /* 7: not a KvK number */
-      "01-01-2025;C;;1.2.3;D\n"       /* 8: not an amount */
-      "01-01-2025;D;;1,00;\n"         /* 9: no division */
-      ";;;;\n"                        /* empty: not counted */
-      "01-01-2025;E;;7,00;D\n";       /* 11: fine */
+      "morgen;A;;1,00;D\n"              /* 2: no date */
+      ";A;;1,00;D\n"                    /* 3: empty date */
+      "01-01-2025;A;;=SOM(D2:D3);D\n"   /* 4: a formula */
+      "01-01-2025;A;;;D\n"              /* 5: no amount */
+      "01-01-2025;;;5,00;D\n"           /* 6: no supplier */
+      "01-01-2025;B;ABC;5,00;D\n"       /* 7: not a KvK number */
+      "01-01-2025;C;;1.2.3;D\n"         /* 8: not an amount */
+      "01-01-2025;D;;1,00;\n"           /* 9: no division */
+      ";;;;\n"                          /* empty: not counted */
+      "01-01-2025;E;12345678;7,00;D\n"; /* 11: fine */
   static const struct
   {
     guint row;

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "impact-column-guess.h"
 #include "impact-exchange.h"
 #include "impact-importer-private.h"
 #include "impact-row-pump.h"
@@ -276,25 +277,17 @@ find_header (GPtrArray *head)
   return best;
 }
 
-/* Reads the first rows, finds the header among them and suggests a mapping; head keeps the
- * rows after the header. */
+/* Reads rows until @head holds @n, or the file ends. */
 static gboolean
-read_header (ImpactStore *store,
-             ImpactReader *reader,
-             const ImpactImportOptions *options,
-             gboolean list_sheets,
-             ImpactImportSummary *summary,
-             GPtrArray *head,
-             GError **error)
+read_rows (ImpactReader *reader,
+           GPtrArray *head,
+           guint n,
+           GError **error)
 {
   g_autoptr (ImpactRow) row = impact_row_new ();
   g_autoptr (GError) local_error = NULL;
-  int header;
 
-  if (options->sheet != NULL && !impact_reader_select_sheet (reader, options->sheet, error))
-    return FALSE;
-
-  while (head->len < HEADER_SEARCH_ROWS && impact_reader_read_row (reader, row, &local_error))
+  while (head->len < n && impact_reader_read_row (reader, row, &local_error))
     {
       g_ptr_array_add (head, g_steal_pointer (&row));
       row = impact_row_new ();
@@ -304,6 +297,28 @@ read_header (ImpactStore *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* Reads the first rows, finds the header among them and suggests a mapping by the names
+ * and values of the columns; head keeps the rows after the header. */
+static gboolean
+read_header (ImpactStore *store,
+             ImpactReader *reader,
+             const ImpactImportOptions *options,
+             gboolean list_sheets,
+             ImpactImportSummary *summary,
+             GPtrArray *head,
+             GError **error)
+{
+  int header;
+
+  if (options->sheet != NULL && !impact_reader_select_sheet (reader, options->sheet, error))
+    return FALSE;
+
+  if (!read_rows (reader, head, HEADER_SEARCH_ROWS, error))
+    return FALSE;
   if (head->len == 0)
     {
       g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_EMPTY,
@@ -325,7 +340,14 @@ read_header (ImpactStore *store,
   /* Only the preview shows them; listing every sheet of an ODS file takes a pass of its own. */
   if (list_sheets)
     summary->sheets = impact_reader_list_sheets (reader);
-  summary->mapping = impact_mapping_new_for_header (g_ptr_array_index (head, header), options->target);
+
+  /* The header row goes first in the preview; head keeps the rows after it, enough of them
+   * to confirm by their values what the names say. */
+  g_ptr_array_remove_range (head, 0, header);
+  g_ptr_array_add (summary->preview, g_ptr_array_steal_index (head, 0));
+  if (!read_rows (reader, head, IMPACT_GUESS_ROWS, error))
+    return FALSE;
+  summary->mapping = impact_mapping_guess (g_ptr_array_index (summary->preview, 0), head, options->target);
   summary->mapping->division_code = g_strdup (options->division_code);
 
   /* A mapping the user gives, or else the one remembered for these columns. */
@@ -344,12 +366,8 @@ read_header (ImpactStore *store,
   if (options->fields != NULL)
     {
       for (guint i = 0; i < summary->mapping->fields->len && i < options->n_fields; i++)
-        g_array_index (summary->mapping->fields, ImpactField, i) = options->fields[i];
+        impact_mapping_set_field (summary->mapping, i, options->fields[i], IMPACT_MATCH_USER);
     }
-
-  /* The header row goes first in the preview; head keeps the rows after it. */
-  g_ptr_array_remove_range (head, 0, header);
-  g_ptr_array_add (summary->preview, g_ptr_array_steal_index (head, 0));
 
   return TRUE;
 }
@@ -363,19 +381,8 @@ read_sample (ImpactReader *reader,
              guint n,
              GError **error)
 {
-  g_autoptr (ImpactRow) row = impact_row_new ();
-  g_autoptr (GError) local_error = NULL;
-
-  while (head->len < n && impact_reader_read_row (reader, row, &local_error))
-    {
-      g_ptr_array_add (head, g_steal_pointer (&row));
-      row = impact_row_new ();
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!read_rows (reader, head, n, error))
+    return FALSE;
 
   for (guint i = 0; i < head->len && i < IMPACT_IMPORT_PREVIEW_ROWS; i++)
     {
@@ -519,7 +526,7 @@ import_reader (ImpactStore *store,
 
   summary = impact_import_summary_new (impact_reader_get_path (reader));
   if (!read_header (store, reader, options, FALSE, summary, head, error) || !impact_mapping_check (summary->mapping, error)
-      || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
+      || !impact_mapping_check_certain (summary->mapping, error) || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
     return NULL;
 
   im.store = store;

@@ -17,44 +17,46 @@ static const struct
 {
   const char *code;
   const char *name;
-  /* Column names as Dutch and English ERP exports write them, folded by fold_header(). */
-  const char *const synonyms[16];
 } fields[IMPACT_N_FIELDS] = {
-  [IMPACT_FIELD_IGNORE] = { "ignore", N_ ("Ignore"), { NULL } },
-  [IMPACT_FIELD_INVOICE_DATE] = { "invoice-date", N_ ("Invoice date"), { "factuurdatum", "invoice date", "datum", "date", "documentdatum", "document date", "factuur datum", "inv date", NULL } },
-  [IMPACT_FIELD_POSTING_DATE] = { "posting-date", N_ ("Posting date"), { "boekdatum", "boekingsdatum", "posting date", "booking date", "journaaldatum", NULL } },
-  [IMPACT_FIELD_INVOICE_NUMBER] = { "invoice-number", N_ ("Invoice number"), { "factuurnummer", "factuurnr", "factuur nr", "factuur", "invoice number", "invoice no", "invoice nr", "invoice", "documentnummer", "document number", "boekstuknummer", NULL } },
-  [IMPACT_FIELD_SUPPLIER_NAME] = { "supplier-name", N_ ("Supplier"), { "leverancier", "leveranciersnaam", "naam leverancier", "supplier", "supplier name", "crediteur", "crediteurnaam", "naam crediteur", "vendor", "vendor name", "relatie", "relatienaam", NULL } },
-  [IMPACT_FIELD_SUPPLIER_KVK] = { "supplier-kvk", N_ ("KvK number"), { "kvk", "kvk nummer", "kvknummer", "kvk nr", "kvk nr leverancier", "coc", "coc number", "chamber of commerce", "chamber of commerce number", "kamer van koophandel", NULL } },
-  [IMPACT_FIELD_SUPPLIER_VAT_ID] = { "supplier-vat-id", N_ ("VAT id"), { "btw nummer", "btwnummer", "btw nr", "btw id", "btw identificatienummer", "vat id", "vat number", "vat no", "vat nr", "omzetbelastingnummer", NULL } },
-  [IMPACT_FIELD_SUPPLIER_ERP_ID] = { "supplier-erp-id", N_ ("Supplier number (ERP)"), { "crediteurnummer", "crediteur nr", "crediteurnr", "leveranciersnummer", "leverancier nr", "leveranciernummer", "supplier id", "supplier number", "supplier no", "vendor id", "vendor number", "vendor no", "relatienummer", NULL } },
-  [IMPACT_FIELD_AMOUNT] = { "amount", N_ ("Amount excl. VAT"), { "bedrag excl btw", "bedrag exclusief btw", "bedrag ex btw", "excl btw", "netto bedrag", "nettobedrag", "bedrag", "amount excl vat", "amount ex vat", "net amount", "amount", "spend", "inkoopwaarde", NULL } },
-  [IMPACT_FIELD_VAT] = { "vat", N_ ("VAT amount"), { "btw", "btw bedrag", "btwbedrag", "vat", "vat amount", "tax", "tax amount", NULL } },
-  [IMPACT_FIELD_AMOUNT_INCL] = { "amount-incl", N_ ("Amount incl. VAT"), { "bedrag incl btw", "bedrag inclusief btw", "incl btw", "bruto bedrag", "brutobedrag", "amount incl vat", "gross amount", "totaal incl btw", NULL } },
-  [IMPACT_FIELD_CREDIT] = { "credit", N_ ("Credit amount"), { "credit", "creditbedrag", "credit bedrag", "credit amount", NULL } },
-  [IMPACT_FIELD_DEBIT_CREDIT] = { "debit-credit", N_ ("Debit/credit indicator"), { "debet credit", "d c", "dc", "debit credit", "debet credit indicator", "db cr", NULL } },
-  [IMPACT_FIELD_CURRENCY] = { "currency", N_ ("Currency"), { "valuta", "currency", "munt", "valutacode", "currency code", NULL } },
-  [IMPACT_FIELD_DIVISION] = { "division", N_ ("Division"), { "divisie", "division", "bedrijf", "bedrijfscode", "company", "company code", "werkmaatschappij", "administratie", "entiteit", "entity", NULL } },
-  [IMPACT_FIELD_COST_CENTRE] = { "cost-centre", N_ ("Cost centre"), { "kostenplaats", "kostenplaatscode", "kostenplaats code", "cost centre", "cost center", "cost centre code", "cost center code", NULL } },
-  [IMPACT_FIELD_OBJECT] = { "object", N_ ("Object (contract)"), { "object", "objectcode", "object code", "project", "projectcode", "project code", "projectnummer", "contract", "contractcode", "contract code", "opdracht", "opdrachtnummer", NULL } },
-  [IMPACT_FIELD_GL_ACCOUNT] = { "gl-account", N_ ("GL account"), { "grootboekrekening", "grootboek", "grootboekrekeningnummer", "gl account", "gl", "general ledger", "general ledger account", "rekening", "account", NULL } },
-  [IMPACT_FIELD_CATEGORY] = { "category", N_ ("Category"), { "categorie", "category", "inkoopcategorie", "kostensoort", "productgroep", "spend category", "purchase category", NULL } },
-  [IMPACT_FIELD_DESCRIPTION] = { "description", N_ ("Description"), { "omschrijving", "description", "toelichting", "memo", "tekst", "text", "regelomschrijving", NULL } },
-  [IMPACT_FIELD_STATUS_KIND] = { "status-kind", N_ ("Certificate or status"), { "keurmerk", "certificaat", "status", "soort", "trede", "pso trede", "pso status", "certificate", "kind", "type", "social status", NULL } },
-  [IMPACT_FIELD_VALID_FROM] = { "valid-from", N_ ("Valid from"), { "geldig vanaf", "geldig van", "ingangsdatum", "begindatum", "startdatum", "afgiftedatum", "valid from", "start date", "issue date", NULL } },
-  [IMPACT_FIELD_VALID_UNTIL] = { "valid-until", N_ ("Valid until"), { "geldig tot", "geldig t m", "vervaldatum", "einddatum", "verloopdatum", "valid until", "valid to", "expiry date", "expires", "end date", NULL } },
-  [IMPACT_FIELD_CERTIFYING_BODY] = { "certifying-body", N_ ("Certifying body"), { "certificerende instelling", "uitgever", "instelling", "certifying body", "issuer", "issued by", NULL } },
-  [IMPACT_FIELD_EVIDENCE] = { "evidence", N_ ("Certificate number or evidence"), { "certificaatnummer", "bewijs", "referentie", "evidence", "certificate number", "reference", NULL } },
-  [IMPACT_FIELD_NOTE] = { "note", N_ ("Note"), { "opmerking", "opmerkingen", "notitie", "note", "notes", "remark", NULL } },
-  [IMPACT_FIELD_DIVISION_NAME] = { "division-name", N_ ("Division name"), { "divisienaam", "naam divisie", "division name", "bedrijfsnaam", "company name", NULL } },
-  [IMPACT_FIELD_OBJECT_NAME] = { "object-name", N_ ("Object name"), { "objectnaam", "naam object", "projectnaam", "contractnaam", "object name", "project name", "contract name", "locatie", "site", NULL } },
-  [IMPACT_FIELD_CLIENT] = { "client", N_ ("Client"), { "opdrachtgever", "klant", "klantnaam", "client", "customer", "customer name", NULL } },
-  [IMPACT_FIELD_CONTRACT_VALUE] = { "contract-value", N_ ("Contract value excl. VAT"), { "contractwaarde", "contractwaarde excl btw", "opdrachtwaarde", "waarde", "contract value", "contract value excl vat", NULL } },
-  [IMPACT_FIELD_CONTRACT_START] = { "contract-start", N_ ("Contract start"), { "startdatum", "ingangsdatum contract", "contract start", "start", "begin contract", "startdatum contract", NULL } },
-  [IMPACT_FIELD_CONTRACT_END] = { "contract-end", N_ ("Contract end"), { "einddatum contract", "contract einde", "contract end", "end", "einde", NULL } },
-  [IMPACT_FIELD_TURNOVER] = { "turnover", N_ ("Turnover"), { "omzet", "jaaromzet", "omzet leverancier", "turnover", "annual turnover", "revenue", NULL } },
-  [IMPACT_FIELD_FTE] = { "fte", N_ ("FTE"), { "fte", "aantal fte", "fte leverancier", "medewerkers fte", "staff fte", NULL } },
-  [IMPACT_FIELD_DIRECT_SHARE] = { "direct-share", N_ ("Direct social share"), { "directe score", "directe bijdrage", "pso score", "score", "direct share", "direct score", "direct contribution", NULL } },
+  [IMPACT_FIELD_IGNORE] = { "ignore", N_ ("Ignore") },
+  [IMPACT_FIELD_INVOICE_DATE] = { "invoice-date", N_ ("Invoice date") },
+  [IMPACT_FIELD_POSTING_DATE] = { "posting-date", N_ ("Posting date") },
+  [IMPACT_FIELD_INVOICE_NUMBER] = { "invoice-number", N_ ("Invoice number") },
+  [IMPACT_FIELD_SUPPLIER_NAME] = { "supplier-name", N_ ("Supplier") },
+  [IMPACT_FIELD_SUPPLIER_KVK] = { "supplier-kvk", N_ ("KvK number") },
+  [IMPACT_FIELD_SUPPLIER_VAT_ID] = { "supplier-vat-id", N_ ("VAT id") },
+  [IMPACT_FIELD_SUPPLIER_ERP_ID] = { "supplier-erp-id", N_ ("Supplier number (ERP)") },
+  [IMPACT_FIELD_AMOUNT] = { "amount", N_ ("Amount excl. VAT") },
+  [IMPACT_FIELD_VAT] = { "vat", N_ ("VAT amount") },
+  [IMPACT_FIELD_AMOUNT_INCL] = { "amount-incl", N_ ("Amount incl. VAT") },
+  [IMPACT_FIELD_CREDIT] = { "credit", N_ ("Credit amount") },
+  [IMPACT_FIELD_DEBIT_CREDIT] = { "debit-credit", N_ ("Debit/credit indicator") },
+  [IMPACT_FIELD_CURRENCY] = { "currency", N_ ("Currency") },
+  [IMPACT_FIELD_DIVISION] = { "division", N_ ("Division") },
+  [IMPACT_FIELD_COST_CENTRE] = { "cost-centre", N_ ("Cost centre") },
+  [IMPACT_FIELD_OBJECT] = { "object", N_ ("Object (contract)") },
+  [IMPACT_FIELD_GL_ACCOUNT] = { "gl-account", N_ ("GL account") },
+  [IMPACT_FIELD_CATEGORY] = { "category", N_ ("Category") },
+  [IMPACT_FIELD_DESCRIPTION] = { "description", N_ ("Description") },
+  [IMPACT_FIELD_STATUS_KIND] = { "status-kind", N_ ("Certificate or status") },
+  [IMPACT_FIELD_VALID_FROM] = { "valid-from", N_ ("Valid from") },
+  [IMPACT_FIELD_VALID_UNTIL] = { "valid-until", N_ ("Valid until") },
+  [IMPACT_FIELD_CERTIFYING_BODY] = { "certifying-body", N_ ("Certifying body") },
+  [IMPACT_FIELD_EVIDENCE] = { "evidence", N_ ("Certificate number or evidence") },
+  [IMPACT_FIELD_NOTE] = { "note", N_ ("Note") },
+  [IMPACT_FIELD_DIVISION_NAME] = { "division-name", N_ ("Division name") },
+  [IMPACT_FIELD_OBJECT_NAME] = { "object-name", N_ ("Object name") },
+  [IMPACT_FIELD_CLIENT] = { "client", N_ ("Client") },
+  [IMPACT_FIELD_CONTRACT_VALUE] = { "contract-value", N_ ("Contract value excl. VAT") },
+  [IMPACT_FIELD_CONTRACT_START] = { "contract-start", N_ ("Contract start") },
+  [IMPACT_FIELD_CONTRACT_END] = { "contract-end", N_ ("Contract end") },
+  [IMPACT_FIELD_TURNOVER] = { "turnover", N_ ("Turnover") },
+  [IMPACT_FIELD_FTE] = { "fte", N_ ("FTE") },
+  [IMPACT_FIELD_DIRECT_SHARE] = { "direct-share", N_ ("Direct social share") },
+  [IMPACT_FIELD_SROI_PERCENT] = { "sroi-percent", N_ ("SROI obligation (% of contract value)") },
+  [IMPACT_FIELD_SROI_FIXED] = { "sroi-fixed", N_ ("SROI obligation (fixed amount)") },
+  [IMPACT_FIELD_SROI_CAP] = { "sroi-cap", N_ ("SROI obligation cap") },
+  [IMPACT_FIELD_SROI_RULE_SET] = { "sroi-rule-set", N_ ("SROI rule set") },
 };
 
 static const char *const target_codes[] = { "purchases", "suppliers", "organisation" };
@@ -210,63 +212,6 @@ fold_header (const char *header)
   return g_string_free (out, FALSE);
 }
 
-/* The field a column name stands for, or IGNORE. A currency mark after the name
- * ("Bedrag (EUR)") does not matter. */
-static ImpactField field_for_header_in (const char *header,
-                                        gboolean any_target,
-                                        ImpactImportTarget target);
-
-ImpactField
-impact_field_for_header (const char *header)
-{
-  return field_for_header_in (header, TRUE, IMPACT_IMPORT_PURCHASES);
-}
-
-/* The same name can mean different fields for different targets ("Startdatum" of a
- * certificate or of a contract): only the target's fields are looked at. */
-static ImpactField
-field_for_header_in (const char *header,
-                     gboolean any_target,
-                     ImpactImportTarget target)
-{
-  g_autofree char *folded = NULL;
-
-  if (header == NULL)
-    return IMPACT_FIELD_IGNORE;
-
-  folded = fold_header (header);
-  if (g_str_has_suffix (folded, " eur"))
-    folded[strlen (folded) - 4] = '\0';
-
-  for (guint i = 1; i < IMPACT_N_FIELDS; i++)
-    {
-      if (!any_target && !impact_field_is_for_target (i, target))
-        continue;
-      for (guint s = 0; fields[i].synonyms[s] != NULL; s++)
-        if (g_str_equal (folded, fields[i].synonyms[s]))
-          return i;
-    }
-
-  return IMPACT_FIELD_IGNORE;
-}
-
-/* How many cells of a row are known column names: the header row scores highest. */
-guint
-impact_header_score (const ImpactRow *row)
-{
-  guint score = 0;
-
-  for (guint i = 0; i < row->cells->len; i++)
-    {
-      const ImpactCell *cell = impact_row_get_cell (row, i);
-
-      if (cell->type == IMPACT_CELL_TEXT && impact_field_for_header (cell->text) != IMPACT_FIELD_IGNORE)
-        score++;
-    }
-
-  return score;
-}
-
 /* Whether a field belongs to what is imported: the supplier's identity to both. */
 gboolean
 impact_field_is_for_target (ImpactField field,
@@ -293,6 +238,10 @@ impact_field_is_for_target (ImpactField field,
     case IMPACT_FIELD_CONTRACT_VALUE:
     case IMPACT_FIELD_CONTRACT_START:
     case IMPACT_FIELD_CONTRACT_END:
+    case IMPACT_FIELD_SROI_PERCENT:
+    case IMPACT_FIELD_SROI_FIXED:
+    case IMPACT_FIELD_SROI_CAP:
+    case IMPACT_FIELD_SROI_RULE_SET:
       return target == IMPACT_IMPORT_ORGANISATION;
 
     case IMPACT_FIELD_TURNOVER:
@@ -324,33 +273,57 @@ impact_field_is_for_target (ImpactField field,
     }
 }
 
-/* Suggests a field for each column; a field goes to the first column that names it. */
+/* A mapping of the columns of @header with every column ignored; impact_mapping_guess()
+ * fills it in. */
 ImpactMapping *
 impact_mapping_new_for_header (const ImpactRow *header,
                                ImpactImportTarget target)
 {
   ImpactMapping *mapping = g_new0 (ImpactMapping, 1);
+  const ImpactColumnMatch none = { IMPACT_MATCH_NONE, FALSE, FALSE, -1, IMPACT_FIELD_IGNORE };
+  const ImpactField ignore = IMPACT_FIELD_IGNORE;
 
   mapping->target = target;
-  gboolean taken[IMPACT_N_FIELDS] = { FALSE };
-
   mapping->headers = g_ptr_array_new_with_free_func (g_free);
   mapping->fields = g_array_new (FALSE, TRUE, sizeof (ImpactField));
+  mapping->matches = g_array_new (FALSE, TRUE, sizeof (ImpactColumnMatch));
 
   for (guint i = 0; i < header->cells->len; i++)
     {
       const ImpactCell *cell = impact_row_get_cell (header, i);
-      ImpactField field = cell->type == IMPACT_CELL_TEXT ? field_for_header_in (cell->text, FALSE, target)
-                                                         : IMPACT_FIELD_IGNORE;
 
-      if (taken[field])
-        field = IMPACT_FIELD_IGNORE;
-      taken[field] = field != IMPACT_FIELD_IGNORE;
       g_ptr_array_add (mapping->headers, g_strdup (cell->text != NULL ? cell->text : ""));
-      g_array_append_val (mapping->fields, field);
+      g_array_append_val (mapping->fields, ignore);
+      g_array_append_val (mapping->matches, none);
     }
 
   return mapping;
+}
+
+/* Sets the field of a column, and why. */
+void
+impact_mapping_set_field (ImpactMapping *mapping,
+                          guint column,
+                          ImpactField field,
+                          ImpactMatchReason reason)
+{
+  ImpactColumnMatch *match;
+
+  g_return_if_fail (mapping != NULL && column < mapping->fields->len);
+
+  g_array_index (mapping->fields, ImpactField, column) = field;
+  match = &g_array_index (mapping->matches, ImpactColumnMatch, column);
+  *match = (ImpactColumnMatch){ field == IMPACT_FIELD_IGNORE ? IMPACT_MATCH_NONE : reason, FALSE, FALSE, -1,
+                                IMPACT_FIELD_IGNORE };
+}
+
+const ImpactColumnMatch *
+impact_mapping_get_match (const ImpactMapping *mapping,
+                          guint column)
+{
+  g_return_val_if_fail (mapping != NULL && column < mapping->matches->len, NULL);
+
+  return &g_array_index (mapping->matches, ImpactColumnMatch, column);
 }
 
 void
@@ -361,6 +334,7 @@ impact_mapping_free (ImpactMapping *mapping)
 
   g_ptr_array_unref (mapping->headers);
   g_array_unref (mapping->fields);
+  g_array_unref (mapping->matches);
   g_free (mapping->division_code);
   g_free (mapping);
 }
@@ -587,7 +561,7 @@ impact_mapping_apply_json (ImpactMapping *mapping,
 
   /* All checked: now change the mapping. */
   for (guint i = 0; i < chosen->len; i++)
-    g_array_index (mapping->fields, ImpactField, i) = g_array_index (chosen, ImpactField, i);
+    impact_mapping_set_field (mapping, i, g_array_index (chosen, ImpactField, i), IMPACT_MATCH_SAVED);
   mapping->decimal = code_index (decimal, decimal_codes, G_N_ELEMENTS (decimal_codes));
   mapping->date_order = code_index (order, order_codes, G_N_ELEMENTS (order_codes));
   division = json_object_get_string_member_with_default (root, "division", NULL);

@@ -267,7 +267,141 @@ full_year (int year,
   return year;
 }
 
-/* Parses dd-mm-yyyy, d-m-yy, dd/mm/yyyy, dd.mm.yyyy, yyyymmdd and ISO yyyy-mm-dd. With
+/* The month a name or abbreviation stands for, in English or Dutch ("Apr", "april", "mrt",
+ * "okt.", "Sept"), or 0. */
+static int
+month_from_name (const char *text,
+                 gsize len)
+{
+  static const char *const names[] = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+  };
+  char lower[16];
+
+  if (len < 3 || len >= sizeof lower)
+    return 0;
+  for (gsize i = 0; i < len; i++)
+    lower[i] = g_ascii_tolower (text[i]);
+  lower[len] = '\0';
+
+  if (g_str_equal (lower, "mrt"))
+    return 3;
+  if (g_str_equal (lower, "sept"))
+    return 9;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strncmp (names[i], lower, len) == 0)
+      return i % 12 + 1;
+
+  return 0;
+}
+
+/* Dates with the month as a word: "23-Apr-2012", "23 april 2012", "23-mrt-25", "April 23,
+ * 2012", "2012-Apr-23", also after a day's name ("Mon, 23 Apr 2012") and before a time. */
+static guint32
+parse_named_date (const char *text)
+{
+  const char *p = text;
+  int numbers[3];
+  guint widths[3];
+  guint n_numbers = 0, position = 0, month_at = 0;
+  int month = 0, year, day_of_month;
+
+  /* A day's name first: letters followed by a comma or a space and a digit. */
+  if (g_ascii_isalpha (*p))
+    {
+      const char *q = p;
+
+      while (g_ascii_isalpha (*q))
+        q++;
+      if (month_from_name (p, q - p) == 0 && (*q == ',' || (*q == ' ' && g_ascii_isdigit (q[1]))))
+        {
+          p = q + 1;
+          while (*p == ' ')
+            p++;
+        }
+    }
+
+  while (position < 3)
+    {
+      const char *start = p;
+
+      if (g_ascii_isdigit (*p))
+        {
+          int value = 0;
+
+          while (g_ascii_isdigit (*p) && p - start < 4)
+            value = value * 10 + (*p++ - '0');
+          if (g_ascii_isdigit (*p))
+            return 0;
+          numbers[n_numbers] = value;
+          widths[n_numbers++] = p - start;
+        }
+      else if (g_ascii_isalpha (*p))
+        {
+          while (g_ascii_isalpha (*p))
+            p++;
+          if (month != 0 || (month = month_from_name (start, p - start)) == 0)
+            return 0;
+          month_at = position;
+          if (*p == '.')
+            p++;
+        }
+      else
+        return 0;
+      if (++position == 3)
+        break;
+      /* One separator, or a comma and spaces ("April 23, 2012"). */
+      if (*p == ',')
+        p++;
+      if (*p == '-' || *p == '/' || *p == '.' || *p == ' ')
+        p++;
+      else if (p[-1] != ',')
+        return 0;
+      while (*p == ' ')
+        p++;
+    }
+  if (month == 0 || n_numbers != 2 || !(*p == '\0' || *p == ' ' || *p == 'T'))
+    return 0;
+
+  /* Year first only as four digits (2012-Apr-23); else the year comes last. */
+  if (month_at == 1 && widths[0] == 4)
+    year = numbers[0], day_of_month = numbers[1];
+  else if (widths[1] == 4 || widths[1] == 2)
+    year = full_year (numbers[1], widths[1]), day_of_month = numbers[0];
+  else
+    return 0;
+  if (widths[month_at == 1 && widths[0] == 4 ? 1 : 0] > 2)
+    return 0;
+
+  return impact_day_from_ymd (year, month, day_of_month);
+}
+
+/* Parses dd-mm-yyyy, d-m-yy, dd/mm/yyyy, dd.mm.yyyy, yyyymmdd, ISO yyyy-mm-dd (with a time
+ * after it or not), dates with the month as a word in English or Dutch (parse_named_date())
+ * and spreadsheet serial numbers written as text ("41022", a date from 1954 to 2119). With
  * AUTO, day-month order is assumed for dates like 03-04-2025, as Dutch exports write them. */
 gboolean
 impact_parse_date (const char *text,
@@ -297,8 +431,21 @@ impact_parse_date (const char *text,
       return TRUE;
     }
 
+  /* A serial number, as a spreadsheet's date column exported as text. */
+  if (strlen (text) == 5 && strspn (text, "0123456789") == 5 && atoi (text) >= 20000 && atoi (text) <= 80000)
+    {
+      *day = impact_day_from_serial (atoi (text), FALSE);
+      return *day != 0;
+    }
+
   if (!split_date (text, parts, widths))
-    return FALSE;
+    {
+      result = parse_named_date (text);
+      if (result == 0)
+        return FALSE;
+      *day = result;
+      return TRUE;
+    }
 
   if (widths[0] == 4)
     result = widths[1] <= 2 && widths[2] <= 2 ? impact_day_from_ymd (parts[0], parts[1], parts[2]) : 0;

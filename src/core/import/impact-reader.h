@@ -22,6 +22,8 @@ typedef enum
   IMPACT_IMPORT_ERROR_NO_HEADER,
   IMPACT_IMPORT_ERROR_MAPPING,
   IMPACT_IMPORT_ERROR_NOTHING_TO_IMPORT,
+  /* A column needed for the import was guessed and the guess is not certain. */
+  IMPACT_IMPORT_ERROR_UNCERTAIN,
 } ImpactImportError;
 
 GQuark impact_import_error_quark (void);

@@ -1,0 +1,26 @@
+/* impact-column-guess.h: which field each column holds, by its name and its values
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-mapping.h"
+
+G_BEGIN_DECLS
+
+/* Rows after the header that the values are checked on. */
+#define IMPACT_GUESS_ROWS 200
+
+ImpactMapping *impact_mapping_guess            (const ImpactRow     *header,
+                                                GPtrArray           *rows,
+                                                ImpactImportTarget   target);
+guint          impact_header_score             (const ImpactRow     *row);
+gboolean       impact_mapping_check_certain    (const ImpactMapping *mapping,
+                                                GError             **error);
+gboolean       impact_mapping_field_is_required (const ImpactMapping *mapping,
+                                                ImpactField          field);
+char          *impact_mapping_describe_column  (const ImpactMapping *mapping,
+                                                guint                column);
+
+G_END_DECLS
