@@ -228,13 +228,23 @@ print_import_summary (const ImpactImportSummary *summary,
       print_row (_ ("Total amount:"), total);
     }
   if (summary->mapping->target != IMPACT_IMPORT_ORGANISATION)
-    print_names (_ ("New suppliers:"), summary->new_suppliers);
+    {
+      print_names (_ ("New suppliers:"), summary->new_suppliers);
+      if (summary->name_matches->len > 0)
+        print_names (_ ("Matched by name only:"), summary->name_matches);
+    }
   if (summary->mapping->target != IMPACT_IMPORT_SUPPLIERS)
     {
       print_names (_ ("New divisions:"), summary->new_divisions);
       print_names (_ ("New objects:"), summary->new_objects);
     }
 
+  if (summary->obligations_set > 0)
+    {
+      g_autofree char *obligations = impact_format_count (summary->obligations_set);
+
+      print_row (_ ("SROI obligations:"), obligations);
+    }
   if (summary->statuses_added > 0)
     {
       g_autofree char *statuses = impact_format_count (summary->statuses_added);
@@ -281,6 +291,33 @@ parse_choice (const char *value,
     return FALSE;
 
   return TRUE;
+}
+
+/* An import that stopped at a guess it is not sure of: the guess is shown, and written to
+ * --save-mapping's file when given, for the user to correct and pass with --mapping. */
+static int
+refuse_uncertain (ImpactStore *store,
+                  const char *path,
+                  const ImpactImportOptions *import_options,
+                  GVariantDict *options,
+                  const GError *refusal)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) guess = impact_import_preview (store, path, import_options, &error);
+  g_autofree char *save_path = NULL;
+
+  if (guess != NULL)
+    print_mapping (guess->mapping);
+  g_printerr ("%s\n", refusal->message);
+  if (guess != NULL && g_variant_dict_lookup (options, "save-mapping", "^ay", &save_path))
+    {
+      g_autofree char *json = impact_mapping_to_json (guess->mapping, TRUE);
+
+      if (!g_file_set_contents (save_path, json, -1, &error))
+        g_printerr ("%s\n", error->message);
+    }
+
+  return IMPACT_CLI_EXIT_FAILED;
 }
 
 static int
@@ -337,6 +374,8 @@ import_file (const char *database,
   store = impact_store_open (database, &error);
   if (store != NULL)
     summary = impact_import_file (store, path, &import_options, NULL, &error);
+  if (summary == NULL && g_error_matches (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_UNCERTAIN))
+    return refuse_uncertain (store, path, &import_options, options, error);
   if (summary == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -118,6 +118,31 @@ test_dates (void)
     { "20251315", IMPACT_DATE_ORDER_AUTO, NULL },
     { "", IMPACT_DATE_ORDER_AUTO, NULL },
     { "15-03-20255", IMPACT_DATE_ORDER_AUTO, NULL },
+    /* The month as a word, in English and Dutch, whatever the order option says. */
+    { "23-Apr-2012", IMPACT_DATE_ORDER_MDY, "2012-04-23" },
+    { "23 april 2012", IMPACT_DATE_ORDER_AUTO, "2012-04-23" },
+    { "23-mrt-2025", IMPACT_DATE_ORDER_AUTO, "2025-03-23" },
+    { "1 okt. 2024", IMPACT_DATE_ORDER_AUTO, "2024-10-01" },
+    { "12 mei 25", IMPACT_DATE_ORDER_AUTO, "2025-05-12" },
+    { "April 23, 2012", IMPACT_DATE_ORDER_DMY, "2012-04-23" },
+    { "Sept 3 2024", IMPACT_DATE_ORDER_AUTO, "2024-09-03" },
+    { "2012-Apr-23", IMPACT_DATE_ORDER_AUTO, "2012-04-23" },
+    { "Mon, 23 Apr 2012", IMPACT_DATE_ORDER_AUTO, "2012-04-23" },
+    { "maandag 23 april 2012", IMPACT_DATE_ORDER_AUTO, "2012-04-23" },
+    { "23-Apr-2012 14:05", IMPACT_DATE_ORDER_AUTO, "2012-04-23" },
+    { "31-Feb-2012", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "23-Foo-2012", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "23-Apr", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "Apr-2012-23", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "23 Apr 12345", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "April", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "Ma", IMPACT_DATE_ORDER_AUTO, NULL },
+    /* ISO with a time, and serial numbers that a spreadsheet's date column became as text. */
+    { "2025-03-23T00:00:00", IMPACT_DATE_ORDER_AUTO, "2025-03-23" },
+    { "45739", IMPACT_DATE_ORDER_AUTO, "2025-03-23" },
+    { "41022", IMPACT_DATE_ORDER_AUTO, "2012-04-23" },
+    { "12345", IMPACT_DATE_ORDER_AUTO, NULL },
+    { "99999", IMPACT_DATE_ORDER_AUTO, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -142,11 +142,15 @@ profile_text (Profile *profile,
   guint32 day;
   gint64 cents;
 
+  gboolean date = FALSE;
+
   if (digits == len && len == 5)
     profile->serials += atoi (text) >= 20000 && atoi (text) <= 80000;
   else if (digits != len || len == 8)
-    profile->dates += impact_parse_date (text, IMPACT_DATE_ORDER_DMY, &day)
-                      || impact_parse_date (text, IMPACT_DATE_ORDER_MDY, &day);
+    {
+      date = impact_parse_date (text, IMPACT_DATE_ORDER_DMY, &day) || impact_parse_date (text, IMPACT_DATE_ORDER_MDY, &day);
+      profile->dates += date;
+    }
 
   if (impact_parse_amount (text, IMPACT_DECIMAL_COMMA, &cents) || impact_parse_amount (text, IMPACT_DECIMAL_POINT, &cents))
     {
@@ -161,7 +165,9 @@ profile_text (Profile *profile,
                            || impact_parse_amount (number, IMPACT_DECIMAL_POINT, &cents);
     }
 
-  profile->kvks += (strlen (id) == 8 || strlen (id) == 7) && strspn (id, "0123456789") == strlen (id);
+  /* 02-02-2025 is no KvK number, 20250202 may be either. */
+  profile->kvks += (strlen (id) == 8 || strlen (id) == 7) && strspn (id, "0123456789") == strlen (id)
+                   && !(date && digits != len);
   profile->vats += is_vat_id (id);
   profile->spaces += strchr (text, ' ') != NULL;
   profile->length += g_utf8_strlen (text, -1);
@@ -704,10 +710,10 @@ impact_mapping_describe_column (const ImpactMapping *mapping,
       g_string_append (text, _ ("by its values only"));
       break;
     case IMPACT_MATCH_CODE:
-      g_string_append (text, _ ("by its name; of the two columns, the one with codes"));
+      g_string_append (text, _ ("of the two columns for one unit, the one with codes"));
       break;
     case IMPACT_MATCH_NAME_OF_CODE:
-      g_string_append (text, _ ("by its name; of the two columns, the one with names"));
+      g_string_append (text, _ ("of the two columns for one unit, the one with names"));
       break;
     case IMPACT_MATCH_SAVED:
       g_string_append (text, _ ("as the saved column mapping says"));

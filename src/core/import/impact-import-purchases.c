@@ -244,6 +244,23 @@ resolve_supplier_slow (Import *im,
   if (g_hash_table_lookup_extended (im->suppliers, key, NULL, &cached))
     return (gint64) GPOINTER_TO_SIZE (cached);
 
+  /* A name alone cannot tell two companies of that name apart. */
+  if (kvk == NULL && vat == NULL && erp == NULL)
+    {
+      gint64 n_named = impact_store_count_suppliers_named (im->store, name, error);
+
+      if (n_named < 0)
+        return -1;
+      if (n_named > 1)
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+                                 g_strdup_printf (_ ("Several companies with different numbers are called “%s”; the row "
+                                                     "gives no KvK number, VAT id or supplier number to tell which."),
+                                                  name));
+          return 0;
+        }
+    }
+
   found = impact_store_find_supplier (im->store, kvk, vat, erp, name, error);
   if (found == NULL && error != NULL && *error != NULL)
     return -1;
@@ -251,9 +268,31 @@ resolve_supplier_slow (Import *im,
   if (found != NULL)
     {
       g_autofree char *found_norm = impact_supplier_normalize_name (found->name);
+      gboolean by_number = (kvk != NULL && g_strcmp0 (kvk, found->kvk) == 0)
+                           || (vat != NULL && g_strcmp0 (vat, found->vat_id) == 0)
+                           || (erp != NULL && g_strcmp0 (erp, found->erp_id) == 0);
+
+      /* Found by name: the numbers the row gives become the supplier's, so that another
+       * number under the same name is another company. */
+      if (!by_number && (kvk != NULL || vat != NULL || erp != NULL))
+        {
+          if (found->kvk == NULL)
+            found->kvk = g_strdup (kvk);
+          if (found->vat_id == NULL)
+            found->vat_id = g_strdup (vat);
+          if (found->erp_id == NULL)
+            found->erp_id = g_strdup (erp);
+          if (!impact_store_update_supplier (im->store, found, error))
+            return -1;
+        }
+      /* Said in the summary: the supplier is who it is because of its name alone. */
+      if (!by_number && (kvk == NULL && vat == NULL && erp == NULL)
+          && (found->kvk != NULL || found->vat_id != NULL || found->erp_id != NULL || im->column[IMPACT_FIELD_SUPPLIER_KVK] >= 0
+              || im->column[IMPACT_FIELD_SUPPLIER_VAT_ID] >= 0 || im->column[IMPACT_FIELD_SUPPLIER_ERP_ID] >= 0))
+        g_ptr_array_add (im->summary->name_matches, g_strdup (found->name));
 
       /* Found by number under another name: remember the name for files without numbers. */
-      if (norm != NULL && *norm != '\0' && !g_str_equal (norm, found_norm)
+      if (by_number && norm != NULL && *norm != '\0' && !g_str_equal (norm, found_norm)
           && !impact_store_add_supplier_alias (im->store, found->id, name, error))
         return -1;
       g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (found->id));
@@ -276,6 +315,16 @@ resolve_supplier_slow (Import *im,
     return -1;
   g_ptr_array_add (im->summary->new_suppliers, g_strdup (name));
   g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (created->id));
+
+  /* Another company of a name that rows without a number were matched by: those rows must
+   * be looked at again (and are now refused as not telling which). */
+  if (created->kvk != NULL || created->vat_id != NULL || created->erp_id != NULL)
+    {
+      g_autofree char *by_name = g_strjoin ("\x1f", "", "", "", norm, NULL);
+
+      if (g_hash_table_remove (im->suppliers, by_name))
+        g_hash_table_remove_all (im->raw_suppliers);
+    }
 
   return created->id;
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "impact-importer-private.h"
 #include "storage/impact-store-sroi.h"
@@ -191,6 +192,8 @@ _impact_import_status_row (Import *im,
   return TRUE;
 }
 
+static gboolean write_org_row (Import *im, const ImpactRow *row, const char *division_code, const char *division_name, const char *object_code, ImpactNode **division, ImpactNode *object, const ImpactSroiObligation *obligation, GError **error);
+
 /* Fills in what a row says about a unit, leaving what it does not say as it was. */
 static gboolean
 org_contract (Import *im,
@@ -233,8 +236,143 @@ org_contract (Import *im,
   return TRUE;
 }
 
+/* The rule set a file names: by its name, or "default" as the dialog shows it in either
+ * language; NULL after rejecting the row for a name that is not known. */
+static char *
+org_rule_set (Import *im,
+              const ImpactRow *row,
+              const char *text,
+              guint32 day,
+              GError **error)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *shown = g_utf8_casefold (impact_sroi_rule_set_to_string (IMPACT_SROI_DEFAULT_RULE_SET), -1);
+  ImpactSroiRules rules;
+  gboolean found;
+
+  if (g_str_equal (folded, IMPACT_SROI_DEFAULT_RULE_SET) || g_str_equal (folded, shown)
+      || g_str_equal (folded, "standaard"))
+    return g_strdup (IMPACT_SROI_DEFAULT_RULE_SET);
+
+  if (!impact_store_find_rule_set (im->store, text, day, &rules, error))
+    return NULL;
+  found = rules.id != 0;
+  impact_sroi_rules_clear (&rules);
+  if (!found)
+    _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_RULE_SET],
+                           g_strdup_printf (_ ("There is no SROI rule set “%s”; add it in Preferences first."), text));
+
+  return found ? g_strdup (text) : NULL;
+}
+
+/* The obligation a row gives its object, starting from the one it has: a percentage of the
+ * contract value (with a cap or not) or a fixed amount, and the rule set. Returns 0 after
+ * rejecting the row, 1 when the row gives one, 2 when it says nothing about it, -1 on an
+ * error. */
+static int
+org_obligation (Import *im,
+                const ImpactRow *row,
+                const ImpactNode *object,
+                ImpactSroiObligation *obligation,
+                GError **error)
+{
+  const ImpactCell *percent = _impact_import_field_cell (im, row, IMPACT_FIELD_SROI_PERCENT);
+  const ImpactCell *fixed = _impact_import_field_cell (im, row, IMPACT_FIELD_SROI_FIXED);
+  const ImpactCell *cap = _impact_import_field_cell (im, row, IMPACT_FIELD_SROI_CAP);
+  const char *rule_set = _impact_import_field_text (im, row, IMPACT_FIELD_SROI_RULE_SET);
+
+  if (percent->type == IMPACT_CELL_EMPTY && fixed->type == IMPACT_CELL_EMPTY && cap->type == IMPACT_CELL_EMPTY
+      && rule_set == NULL)
+    return 2;
+
+  if (object->id != 0 && !impact_store_get_sroi_obligation (im->store, object->id, obligation, error))
+    return -1;
+  if (object->id == 0)
+    {
+      memset (obligation, 0, sizeof *obligation);
+      obligation->cap_cents = -1;
+      obligation->rule_set = g_strdup (IMPACT_SROI_DEFAULT_RULE_SET);
+    }
+
+  if (percent->type != IMPACT_CELL_EMPTY && fixed->type != IMPACT_CELL_EMPTY)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_FIXED],
+                             g_strdup (_ ("The row gives the obligation both as a percentage and as an amount; give "
+                                          "one of them.")));
+      return 0;
+    }
+  if (percent->type != IMPACT_CELL_EMPTY)
+    {
+      double share;
+
+      if (!parse_number_cell (im, percent, TRUE, &share))
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_PERCENT],
+                                 g_strdup_printf (_ ("“%s” is not a percentage of the contract value, for example 5%% "
+                                                     "or 0,05."),
+                                                  percent->text != NULL ? percent->text : ""));
+          return 0;
+        }
+      obligation->kind = IMPACT_SROI_PERCENT;
+      /* Kept as the percentage it is: 5 for 5%, not 0.05 with its rounding. */
+      obligation->percent = round (share * 1e6) / 1e4;
+    }
+  else if (fixed->type != IMPACT_CELL_EMPTY)
+    {
+      if (!_impact_import_parse_amount_cell (fixed, im->mapping->decimal, &obligation->fixed_cents)
+          || obligation->fixed_cents < 0)
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_FIXED],
+                                 g_strdup_printf (_ ("“%s” is not an amount."), fixed->text != NULL ? fixed->text : ""));
+          return 0;
+        }
+      obligation->kind = IMPACT_SROI_FIXED;
+    }
+  if (cap->type != IMPACT_CELL_EMPTY)
+    {
+      if (!_impact_import_parse_amount_cell (cap, im->mapping->decimal, &obligation->cap_cents)
+          || obligation->cap_cents < 0)
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_CAP],
+                                 g_strdup_printf (_ ("“%s” is not an amount."), cap->text != NULL ? cap->text : ""));
+          return 0;
+        }
+      if (obligation->kind != IMPACT_SROI_PERCENT)
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_CAP],
+                                 g_strdup (_ ("A cap limits an obligation that is a percentage of the contract value; "
+                                              "the row gives no percentage.")));
+          return 0;
+        }
+    }
+  if (rule_set != NULL)
+    {
+      g_autoptr (GError) local_error = NULL;
+      char *name = org_rule_set (im, row, rule_set, object->contract_start, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return -1;
+        }
+      if (name == NULL)
+        return 0;
+      g_free (obligation->rule_set);
+      obligation->rule_set = name;
+    }
+  if (obligation->kind == IMPACT_SROI_NONE)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SROI_RULE_SET],
+                             g_strdup (_ ("The row names a rule set but no obligation (a percentage or an amount).")));
+      return 0;
+    }
+
+  return 1;
+}
+
 /* A row of an organisation file: a division and, when given, an object under it with its
- * client and contract. Missing units are created, existing ones updated. */
+ * client, contract and social-return obligation. Missing units are created, existing ones
+ * updated; what they were before is kept with the import, for undo. */
 gboolean
 _impact_import_org_row (Import *im,
                         const ImpactRow *row,
@@ -247,6 +385,9 @@ _impact_import_org_row (Import *im,
   g_autoptr (ImpactNode) division = NULL;
   g_autoptr (ImpactNode) object = NULL;
   g_autoptr (GError) local_error = NULL;
+  ImpactSroiObligation obligation = { 0 };
+  int has_obligation = 2;
+  gboolean ok;
 
   if (impact_row_is_empty (row))
     return TRUE;
@@ -283,12 +424,46 @@ _impact_import_org_row (Import *im,
         }
       if (!org_contract (im, row, object))
         return TRUE;
+      has_obligation = org_obligation (im, row, object, &obligation, error);
+      if (has_obligation <= 0)
+        {
+          impact_sroi_obligation_clear (&obligation);
+          return has_obligation == 0;
+        }
+    }
+  else if (_impact_import_field_cell (im, row, IMPACT_FIELD_SROI_PERCENT)->type != IMPACT_CELL_EMPTY
+           || _impact_import_field_cell (im, row, IMPACT_FIELD_SROI_FIXED)->type != IMPACT_CELL_EMPTY)
+    {
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_OBJECT],
+                             g_strdup (_ ("A social-return obligation belongs to an object (a contract), and the row "
+                                          "names none.")));
+      return TRUE;
     }
 
-  /* The row is valid: now write it. */
+  ok = write_org_row (im, row, division_code, division_name, object_code, &division, object,
+                      has_obligation == 1 ? &obligation : NULL, error);
+  impact_sroi_obligation_clear (&obligation);
+  return ok;
+}
+
+/* Writes a valid row of an organisation file. */
+static gboolean
+write_org_row (Import *im,
+               const ImpactRow *row,
+               const char *division_code,
+               const char *division_name,
+               const char *object_code,
+               ImpactNode **division_node,
+               ImpactNode *object,
+               const ImpactSroiObligation *obligation,
+               GError **error)
+{
+  ImpactNode *division = *division_node;
+
   if (division == NULL)
     {
-      division = impact_node_new (IMPACT_NODE_DIVISION, division_code, division_name != NULL ? division_name : division_code);
+      division = *division_node = impact_node_new (IMPACT_NODE_DIVISION, division_code,
+                                                   division_name != NULL ? division_name : division_code);
       if ((division->parent_id = _impact_import_ensure_group (im, error)) == 0)
         return FALSE;
       division->batch_id = im->batch_id;
@@ -300,7 +475,8 @@ _impact_import_org_row (Import *im,
     {
       g_free (division->name);
       division->name = g_strdup (division_name);
-      if (!impact_store_update_node (im->store, division, error))
+      if (!impact_store_remember_node (im->store, im->batch_id, division->id, error)
+          || !impact_store_update_node (im->store, division, error))
         return FALSE;
     }
 
@@ -314,8 +490,15 @@ _impact_import_org_row (Import *im,
             return FALSE;
           g_ptr_array_add (im->summary->new_objects, g_strdup (object_code));
         }
-      else if (!impact_store_update_node (im->store, object, error))
+      else if (!impact_store_remember_node (im->store, im->batch_id, object->id, error)
+               || !impact_store_update_node (im->store, object, error))
         return FALSE;
+      if (obligation != NULL)
+        {
+          if (!impact_store_set_sroi_obligation (im->store, object->id, obligation, error))
+            return FALSE;
+          im->summary->obligations_set++;
+        }
     }
 
   im->summary->rows_accepted++;

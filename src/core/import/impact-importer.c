@@ -48,6 +48,7 @@ impact_import_summary_free (ImpactImportSummary *summary)
   g_ptr_array_unref (summary->new_suppliers);
   g_ptr_array_unref (summary->new_divisions);
   g_ptr_array_unref (summary->new_objects);
+  g_ptr_array_unref (summary->name_matches);
   g_ptr_array_unref (summary->preview);
   g_strfreev (summary->sheets);
   g_free (summary);
@@ -64,6 +65,7 @@ impact_import_summary_new (const char *path)
   summary->new_suppliers = g_ptr_array_new_with_free_func (g_free);
   summary->new_divisions = g_ptr_array_new_with_free_func (g_free);
   summary->new_objects = g_ptr_array_new_with_free_func (g_free);
+  summary->name_matches = g_ptr_array_new_with_free_func (g_free);
   summary->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
 
   return summary;

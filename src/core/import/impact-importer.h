@@ -68,6 +68,10 @@ typedef struct
   GPtrArray     *preview;
   /* Statuses an exchange file brought with its suppliers. */
   gint64         statuses_added;
+  /* Suppliers that rows without a number were matched to by their name alone. */
+  GPtrArray     *name_matches;
+  /* Social-return obligations an organisation file gave its objects. */
+  gint64         obligations_set;
   /* Whether the columns were mapped as remembered from an earlier file like it. */
   gboolean       remembered_mapping;
   /* The sheets of a workbook; NULL for CSV and JSON. */

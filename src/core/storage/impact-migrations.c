@@ -277,6 +277,29 @@ static const char *const steps[] = {
   " FROM (SELECT batch_id, min (id) AS low, max (id) AS high FROM purchase_lines GROUP BY batch_id) AS lines"
   " WHERE lines.batch_id = import_batches.id;"
   "DROP INDEX purchase_lines_batch;",
+
+  /* 12: what an organisation import changed of the units that were there before it: their
+   * contract and their social-return obligation as they were, so that undoing the import
+   * puts them back. */
+  "CREATE TABLE node_changes ("
+  "  batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,"
+  "  node_id INTEGER NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,"
+  "  parent_id INTEGER,"
+  "  name TEXT NOT NULL,"
+  "  client TEXT,"
+  "  contract_value_cents INTEGER,"
+  "  contract_start INTEGER,"
+  "  contract_end INTEGER,"
+  "  had_obligation INTEGER NOT NULL,"
+  "  kind TEXT,"
+  "  percent REAL,"
+  "  cap_cents INTEGER,"
+  "  fixed_cents INTEGER,"
+  "  own_social_factor REAL,"
+  "  rule_set TEXT,"
+  "  PRIMARY KEY (batch_id, node_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX node_changes_node ON node_changes (node_id);",
 };
 
 int

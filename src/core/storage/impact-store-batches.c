@@ -768,15 +768,55 @@ impact_store_list_batches (ImpactStore *self,
   return g_steal_pointer (&batches);
 }
 
-/* Undoes an import in one transaction: the batch with every line and status it brought, and
- * the divisions and objects it created that nothing refers to (units it only updated stay as
- * they are now). */
+/* Keeps what a unit that was there before an import is now, its contract and obligation,
+ * before the import changes it; once per unit and import. */
+gboolean
+impact_store_remember_node (ImpactStore *self,
+                            gint64 batch_id,
+                            gint64 node_id,
+                            GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+
+  db = impact_store_get_db (self);
+  stmt = impact_db_prepare (db,
+                            "INSERT OR IGNORE INTO node_changes (batch_id, node_id, parent_id, name, client,"
+                            " contract_value_cents, contract_start, contract_end, had_obligation, kind, percent,"
+                            " cap_cents, fixed_cents, own_social_factor, rule_set)"
+                            " SELECT ?1, n.id, n.parent_id, n.name, n.client, n.contract_value_cents, n.contract_start,"
+                            " n.contract_end, o.object_id IS NOT NULL, o.kind, o.percent, o.cap_cents, o.fixed_cents,"
+                            " o.own_social_factor, o.rule_set"
+                            " FROM nodes n LEFT JOIN sroi_obligations o ON o.object_id = n.id WHERE n.id = ?2",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_int64 (stmt, 2, node_id);
+
+  return impact_db_step_done (db, stmt, error);
+}
+
+/* Undoes an import in one transaction: the batch with every line and status it brought, the
+ * divisions and objects it created that nothing refers to, and the contracts and obligations
+ * of the units it changed as they were before it. */
 gboolean
 impact_store_delete_batch (ImpactStore *self,
                            gint64 batch_id,
                            GError **error)
 {
   static const char *const steps[] = {
+    "UPDATE nodes SET parent_id = c.parent_id, name = c.name, client = c.client, contract_value_cents = c.contract_value_cents,"
+    " contract_start = c.contract_start, contract_end = c.contract_end"
+    " FROM node_changes c WHERE c.batch_id = ?1 AND nodes.id = c.node_id",
+    "DELETE FROM sroi_obligations WHERE object_id IN (SELECT node_id FROM node_changes WHERE batch_id = ?1)",
+    "INSERT INTO sroi_obligations (object_id, kind, percent, cap_cents, fixed_cents, own_social_factor, rule_set)"
+    " SELECT node_id, kind, percent, cap_cents, fixed_cents, own_social_factor, rule_set"
+    " FROM node_changes WHERE batch_id = ?1 AND had_obligation",
+    /* The obligations the import gave to the objects it created, where those stay. */
+    "DELETE FROM sroi_obligations WHERE object_id IN (SELECT id FROM nodes WHERE batch_id = ?1)",
     "DELETE FROM purchase_lines WHERE " IMPACT_BATCH_LINES,
     "DELETE FROM nodes WHERE batch_id = ?1 AND level = 2"
     " AND id NOT IN (SELECT object_id FROM purchase_lines WHERE object_id IS NOT NULL)",

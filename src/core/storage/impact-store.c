@@ -652,6 +652,38 @@ impact_store_find_supplier (ImpactStore *self,
   return NULL;
 }
 
+/* How many suppliers have this name (normalised) or an alias of it: more than one are
+ * different companies that a name alone cannot tell apart. */
+gint64
+impact_store_count_suppliers_named (ImpactStore *self,
+                                    const char *name,
+                                    GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *norm_name = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  norm_name = impact_supplier_normalize_name (name);
+  stmt = impact_db_prepare (self->db,
+                            "SELECT count (*) FROM (SELECT id FROM suppliers WHERE norm_name = ?1"
+                            " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1)",
+                            error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, norm_name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      impact_db_set_error (self->db, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 gboolean
 impact_store_add_supplier_alias (ImpactStore *self,
                                  gint64 supplier_id,

@@ -96,6 +96,9 @@ ImpactSupplier *impact_store_find_supplier (ImpactStore        *self,
                                            const char          *erp_id,
                                            const char          *name,
                                            GError             **error);
+gint64         impact_store_count_suppliers_named (ImpactStore *self,
+                                           const char          *name,
+                                           GError             **error);
 gboolean       impact_store_add_supplier_alias (ImpactStore    *self,
                                            gint64               supplier_id,
                                            const char          *alias,
@@ -157,6 +160,10 @@ GPtrArray     *impact_store_list_batches  (ImpactStore         *self,
                                            GError             **error);
 gboolean       impact_store_delete_batch  (ImpactStore         *self,
                                            gint64               batch_id,
+                                           GError             **error);
+gboolean       impact_store_remember_node (ImpactStore         *self,
+                                           gint64               batch_id,
+                                           gint64               node_id,
                                            GError             **error);
 
 char          *impact_store_get_mapping_profile (ImpactStore   *self,
