@@ -776,6 +776,51 @@ test_import_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Two columns that could both be the date: Import waits until the guess is confirmed, and
+ * each column says why it has its field. */
+static void
+test_import_dialog_uncertain (void)
+{
+  static const char csv[] = "Datum;Date;Leverancier;Bedrag;Divisie\n"
+                            "01-02-2025;02-02-2025;Jansen;10,00;SCH\n";
+  ImpactWindow *window;
+  ImpactImportDialog *dialog;
+  GtkWidget *grid, *confirm = NULL, *notes;
+  gboolean found_reason = FALSE;
+
+  dialog = open_import_dialog ("uncertain", csv, &window);
+  wait_for_label (dialog_child (dialog, "accepted_value"), "1");
+  while (g_strcmp0 (impact_import_dialog_get_state (dialog), "preview") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_widget_get_sensitive (dialog_child (dialog, "import_button")));
+  notes = dialog_child (dialog, "notes_label");
+  g_assert_true (gtk_widget_get_visible (notes));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (notes)), "not certain"));
+
+  grid = dialog_child (dialog, "preview_grid");
+  for (GtkWidget *c = gtk_widget_get_first_child (grid); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_CHECK_BUTTON (c) && gtk_widget_get_visible (c))
+        {
+          g_assert_null (confirm);
+          confirm = c;
+        }
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), "“Date” fits as well") != NULL)
+        found_reason = TRUE;
+    }
+  g_assert_true (found_reason);
+  g_assert_nonnull (confirm);
+
+  /* Confirming the guess lets the import go ahead. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (confirm), TRUE);
+  while (!gtk_widget_get_sensitive (dialog_child (dialog, "import_button")))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (notes)), "not certain"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_import_dialog_bad_file (void)
 {
@@ -1625,6 +1670,7 @@ main (int argc,
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);
+  g_test_add_func ("/window/import-dialog-uncertain", test_import_dialog_uncertain);
   g_test_add_func ("/window/import-dialog-register", test_import_dialog_register);
   g_test_add_func ("/window/import-dialog-mapping", test_import_dialog_mapping);
   g_test_add_func ("/window/dashboard", test_dashboard);

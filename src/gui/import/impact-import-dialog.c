@@ -14,6 +14,7 @@
 
 #include "impact-gui-resources.h"
 #include "impact-import-dialog.h"
+#include "import/impact-column-guess.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
 
@@ -59,6 +60,11 @@ struct _ImpactImportDialog
   GFile *file;
   char *sheet;
   GArray *fields;
+  /* Per column: whether its field was a guess to confirm, and whether it is confirmed. */
+  GArray *uncertain;
+  GArray *confirmed;
+  GPtrArray *confirm_buttons;
+  gint64 rows_accepted;
   GPtrArray *dropdowns;
   GPtrArray *problem_rows;
   ImpactMapping *mapping;
@@ -278,6 +284,27 @@ clear_check (ImpactImportDialog *self)
   adw_expander_row_set_enable_expansion (self->rejected_row, FALSE);
 }
 
+/* Columns the import needs whose field was guessed and not yet confirmed. */
+static guint
+count_unconfirmed (ImpactImportDialog *self)
+{
+  guint n = 0;
+
+  for (guint c = 0; self->mapping != NULL && c < self->uncertain->len && c < self->fields->len; c++)
+    n += g_array_index (self->uncertain, gboolean, c) && !g_array_index (self->confirmed, gboolean, c)
+         && impact_mapping_field_is_required (self->mapping, g_array_index (self->fields, ImpactField, c));
+
+  return n;
+}
+
+/* Import needs rows to import, and no guess the figures depend on left unconfirmed. */
+static void
+update_import_sensitive (ImpactImportDialog *self)
+{
+  gtk_widget_set_sensitive (self->import_button, self->rows_accepted > 0 && count_unconfirmed (self) == 0
+                                                     && g_strcmp0 (self->state, "preview") == 0);
+}
+
 static void
 show_check (ImpactImportDialog *self,
             const ImpactImportSummary *summary)
@@ -319,10 +346,26 @@ show_check (ImpactImportDialog *self,
   if (summary->rows_accepted == 0)
     g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "",
                             _ ("No row can be imported as the columns and options are now."));
+  if (summary->name_matches->len > 0)
+    {
+      g_autofree char *count = impact_format_count (summary->name_matches->len);
+
+      /* Translators: %s is a number of suppliers. */
+      g_string_append_printf (notes, "%s", notes->len > 0 ? "\n" : "");
+      g_string_append_printf (notes, g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s supplier is matched by its name alone: the rows give no number.",
+                                                  "%s suppliers are matched by their names alone: the rows give no number.",
+                                                  summary->name_matches->len),
+                              count);
+    }
+  if (count_unconfirmed (self) > 0)
+    g_string_append_printf (notes, "%s%s", notes->len > 0 ? "\n" : "",
+                            _ ("Some columns were guessed and are not certain: choose their field, or confirm it, "
+                               "before importing."));
   gtk_label_set_text (self->notes_label, notes->str);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_label), notes->len > 0);
 
-  gtk_widget_set_sensitive (self->import_button, summary->rows_accepted > 0);
+  self->rows_accepted = summary->rows_accepted;
 }
 
 static void
@@ -357,6 +400,7 @@ on_check_done_cb (GObject *object,
 
   show_check (self, summary);
   self->state = "preview";
+  update_import_sensitive (self);
 }
 
 static void
@@ -399,7 +443,21 @@ on_field_selected_cb (GtkDropDown *dropdown,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "column"));
 
   g_array_index (self->fields, ImpactField, column) = gtk_drop_down_get_selected (dropdown);
+  /* Choosing a field is confirming it. */
+  if (!self->filling && column < self->confirmed->len && g_array_index (self->uncertain, gboolean, column))
+    gtk_check_button_set_active (g_ptr_array_index (self->confirm_buttons, column), TRUE);
   schedule_check (self);
+}
+
+static void
+on_confirm_toggled_cb (GtkCheckButton *button,
+                       ImpactImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "column"));
+
+  g_array_index (self->confirmed, gboolean, column) = gtk_check_button_get_active (button);
+  if (!self->filling)
+    schedule_check (self);
 }
 
 static GtkWidget *
@@ -436,14 +494,27 @@ fill_preview (ImpactImportDialog *self,
     g_ptr_array_add (names, (gpointer) impact_field_to_string (f));
   g_ptr_array_add (names, NULL);
 
+  g_array_set_size (self->uncertain, 0);
+  g_array_set_size (self->confirmed, 0);
+  g_ptr_array_set_size (self->confirm_buttons, 0);
   for (guint c = 0; c < summary->mapping->fields->len; c++)
     {
       ImpactField field = g_array_index (summary->mapping->fields, ImpactField, c);
+      const ImpactColumnMatch *match = impact_mapping_get_match (summary->mapping, c);
       const char *name = g_ptr_array_index (summary->mapping->headers, c);
       GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char *const *) names->pdata);
       g_autofree char *accessible = g_strdup_printf (_ ("Field of column “%s”"), name);
+      g_autofree char *why = impact_mapping_describe_column (summary->mapping, c);
+      /* Translators: the accessible name of the button that confirms a guessed column. */
+      g_autofree char *confirm_name = g_strdup_printf (_ ("Confirm the field of column “%s”"), name);
+      GtkWidget *reason = grid_label (why, "caption");
+      GtkWidget *confirm = gtk_check_button_new_with_label (_ ("Confirmed"));
+      gboolean unsure = match->uncertain;
+      const gboolean no = FALSE;
 
       g_array_append_val (self->fields, field);
+      g_array_append_val (self->uncertain, unsure);
+      g_array_append_val (self->confirmed, no);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), field);
       gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
       gtk_widget_set_tooltip_text (dropdown, accessible);
@@ -452,6 +523,18 @@ fill_preview (ImpactImportDialog *self,
       gtk_grid_attach (self->preview_grid, dropdown, c + 1, 0, 1, 1);
       g_ptr_array_add (self->dropdowns, dropdown);
       gtk_grid_attach (self->preview_grid, grid_label (name, "heading"), c + 1, 1, 1, 1);
+
+      /* Why the column has its field; a guess to confirm stands out. */
+      gtk_widget_set_tooltip_text (reason, why);
+      gtk_widget_add_css_class (reason, unsure ? "warning" : "dim-label");
+      gtk_grid_attach (self->preview_grid, reason, c + 1, 2, 1, 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (confirm), GTK_ACCESSIBLE_PROPERTY_LABEL, confirm_name, -1);
+      gtk_widget_set_tooltip_text (confirm, confirm_name);
+      gtk_widget_set_visible (confirm, unsure);
+      g_object_set_data (G_OBJECT (confirm), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (confirm, "toggled", G_CALLBACK (on_confirm_toggled_cb), self);
+      gtk_grid_attach (self->preview_grid, confirm, c + 1, 3, 1, 1);
+      g_ptr_array_add (self->confirm_buttons, confirm);
     }
 
   for (guint r = 1; r < summary->preview->len; r++)
@@ -459,7 +542,7 @@ fill_preview (ImpactImportDialog *self,
       const ImpactRow *row = g_ptr_array_index (summary->preview, r);
       g_autofree char *number = g_strdup_printf ("%u", row->number);
 
-      gtk_grid_attach (self->preview_grid, grid_label (number, "dim-label"), 0, r + 1, 1, 1);
+      gtk_grid_attach (self->preview_grid, grid_label (number, "dim-label"), 0, r + 3, 1, 1);
       for (guint c = 0; c < header->cells->len && c < summary->mapping->fields->len; c++)
         {
           const ImpactCell *cell = impact_row_get_cell (row, c);
@@ -470,7 +553,7 @@ fill_preview (ImpactImportDialog *self,
           gtk_grid_attach (self->preview_grid, grid_label (text != NULL ? text : cell->text != NULL ? cell->text
                                                                                                     : "",
                                                            NULL),
-                           c + 1, r + 1, 1, 1);
+                           c + 1, r + 3, 1, 1);
         }
     }
 }
@@ -758,6 +841,9 @@ impact_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->sheet, g_free);
   g_clear_pointer (&self->fields, g_array_unref);
+  g_clear_pointer (&self->uncertain, g_array_unref);
+  g_clear_pointer (&self->confirmed, g_array_unref);
+  g_clear_pointer (&self->confirm_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_clear_pointer (&self->mapping, impact_mapping_free);
@@ -838,6 +924,9 @@ impact_import_dialog_init (ImpactImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->fields = g_array_new (FALSE, FALSE, sizeof (ImpactField));
+  self->uncertain = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->confirmed = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->confirm_buttons = g_ptr_array_new ();
   self->dropdowns = g_ptr_array_new ();
   self->problem_rows = g_ptr_array_new ();
 }
