@@ -524,7 +524,12 @@ fill_preview (ImpactImportDialog *self,
       g_ptr_array_add (self->dropdowns, dropdown);
       gtk_grid_attach (self->preview_grid, grid_label (name, "heading"), c + 1, 1, 1, 1);
 
-      /* Why the column has its field; a guess to confirm stands out. */
+      /* Why the column has its field, on up to three lines; a guess to confirm stands out. */
+      gtk_label_set_single_line_mode (GTK_LABEL (reason), FALSE);
+      gtk_label_set_wrap (GTK_LABEL (reason), TRUE);
+      gtk_label_set_lines (GTK_LABEL (reason), 3);
+      gtk_label_set_width_chars (GTK_LABEL (reason), 18);
+      gtk_widget_set_valign (reason, GTK_ALIGN_START);
       gtk_widget_set_tooltip_text (reason, why);
       gtk_widget_add_css_class (reason, unsure ? "warning" : "dim-label");
       gtk_grid_attach (self->preview_grid, reason, c + 1, 2, 1, 1);
