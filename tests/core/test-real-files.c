@@ -401,6 +401,29 @@ test_uncertain_refused (Fixture *f,
   g_assert_true (again->remembered_mapping);
 }
 
+/* Day and month are told apart by the whole column: 1,500 dates that read both ways, then
+ * one that is month-day-year only. */
+static void
+test_date_order_whole_column (Fixture *f,
+                              gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("Invoice date;Supplier;Amount;Division\n");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactImportSummary) s = NULL;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (csv, "%02u/%02u/2025;Acme;1,00;D1\n", 1 + i % 12, 1 + i % 12 == 3 ? 4 : 3);
+  g_string_append (csv, "04/23/2025;Acme;1,00;D1\n");
+  s = import (f, "us.csv", csv->str, IMPACT_IMPORT_PURCHASES, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, 1501);
+  g_assert_cmpint (s->rows_rejected, ==, 0);
+  /* 01/03/2025 is the 3rd of January, not the 1st of March. */
+  g_assert_cmpint (query (f, "SELECT min (invoice_day) FROM purchase_lines", NULL), ==, impact_day_from_iso ("2025-01-03"));
+  g_assert_cmpint (query (f, "SELECT count (*) FROM import_batches", NULL), ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (s->warnings, s->warnings->len - 1), "04/23/2025"));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -417,6 +440,7 @@ main (int argc,
   ADD ("/real-files/english-spend", test_english_spend);
   ADD ("/real-files/register-xlsx", test_register_xlsx);
   ADD ("/real-files/uncertain-refused", test_uncertain_refused);
+  ADD ("/real-files/date-order-whole-column", test_date_order_whole_column);
 #undef ADD
 
   return g_test_run ();

@@ -539,6 +539,17 @@ check_purchase_row (Import *im,
     }
   if (!has_date)
     {
+      guint32 day;
+
+      /* The first rows did not tell day-month from month-day, and this one does: the whole
+       * column is read again the other way (impact_import_file()). */
+      if (im->order_guessed && date_cell->type == IMPACT_CELL_TEXT
+          && impact_parse_date (date_cell->text, IMPACT_DATE_ORDER_MDY, &day))
+        {
+          g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_DATE_ORDER,
+                       _ ("Row %u has “%s”, a date written month-day-year."), row->number, date_cell->text);
+          return -1;
+        }
       _impact_import_reject (im, row->number, im->column[date_field],
                              g_strdup_printf (_ ("“%s” is not a date."), date_cell->text));
       return 0;

@@ -43,6 +43,9 @@ typedef struct
   gint64 batch_id;
   /* PendingPurchase */
   GArray *lines;
+  /* Day-month was assumed because nothing in the first rows told; a later date that can
+   * only be month-day makes the import start again the other way. */
+  gboolean order_guessed;
 } Import;
 
 void              _impact_import_reject            (Import           *im,

@@ -236,6 +236,7 @@ detect_formats (Import *im,
   else
     {
       im->mapping->date_order = IMPACT_DATE_ORDER_DMY;
+      im->order_guessed = dmy == 0;
       if (dmy == 0 && unclear_dates > 0)
         g_ptr_array_add (im->summary->warnings,
                          g_strdup (_ ("The dates do not show which number is the day (as in "
@@ -675,6 +676,7 @@ impact_import_file (ImpactStore *store,
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
   ImpactImportSummary *summary;
+  g_autoptr (GError) local_error = NULL;
   Hasher *hasher;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
@@ -707,9 +709,29 @@ impact_import_file (ImpactStore *store,
         }
     }
 
-  reader = impact_reader_new_for_file (path, error);
-  summary = reader != NULL ? import_reader (store, reader, NULL, &hasher, options, cancellable, error) : NULL;
+  reader = impact_reader_new_for_file (path, &local_error);
+  summary = reader != NULL ? import_reader (store, reader, NULL, &hasher, options, cancellable, &local_error) : NULL;
+
+  /* Day-month was assumed and a date further on is month-day: the order is decided by the
+   * whole column, so the file is read again that way (nothing of the first pass stays). */
+  if (summary == NULL && g_error_matches (local_error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_DATE_ORDER))
+    {
+      ImpactImportOptions again = *options;
+      g_autofree char *why = g_strdup (local_error->message);
+
+      g_clear_error (&local_error);
+      g_clear_object (&reader);
+      again.date_order = IMPACT_DATE_ORDER_MDY;
+      reader = impact_reader_new_for_file (path, &local_error);
+      summary = reader != NULL ? import_reader (store, reader, NULL, &hasher, &again, cancellable, &local_error) : NULL;
+      if (summary != NULL)
+        g_ptr_array_add (summary->warnings,
+                         /* Translators: %s says which row showed it, as in “Row 1200 has “04-23-2025”, …”. */
+                         g_strdup_printf (_ ("The dates were read as month-day-year: %s"), why));
+    }
   cancel_hash (&hasher);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return summary;
 }

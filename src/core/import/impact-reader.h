@@ -24,6 +24,8 @@ typedef enum
   IMPACT_IMPORT_ERROR_NOTHING_TO_IMPORT,
   /* A column needed for the import was guessed and the guess is not certain. */
   IMPACT_IMPORT_ERROR_UNCERTAIN,
+  /* Within the importer only: the dates turned out to be month-day-year. */
+  IMPACT_IMPORT_ERROR_DATE_ORDER,
 } ImpactImportError;
 
 GQuark impact_import_error_quark (void);

@@ -352,10 +352,7 @@ show_check (ImpactImportDialog *self,
 
       /* Translators: %s is a number of suppliers. */
       g_string_append_printf (notes, "%s", notes->len > 0 ? "\n" : "");
-      g_string_append_printf (notes, g_dngettext (GETTEXT_PACKAGE,
-                                                  "%s supplier is matched by its name alone: the rows give no number.",
-                                                  "%s suppliers are matched by their names alone: the rows give no number.",
-                                                  summary->name_matches->len),
+      g_string_append_printf (notes, g_dngettext (GETTEXT_PACKAGE, "%s supplier is matched by its name alone: the rows give no number.", "%s suppliers are matched by their names alone: the rows give no number.", summary->name_matches->len),
                               count);
     }
   if (count_unconfirmed (self) > 0)
