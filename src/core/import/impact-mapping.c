@@ -53,6 +53,7 @@ static const struct
   [IMPACT_FIELD_TURNOVER] = { "turnover", N_ ("Turnover") },
   [IMPACT_FIELD_FTE] = { "fte", N_ ("FTE") },
   [IMPACT_FIELD_DIRECT_SHARE] = { "direct-share", N_ ("Direct social share") },
+  /* xgettext:no-c-format */
   [IMPACT_FIELD_SROI_PERCENT] = { "sroi-percent", N_ ("SROI obligation (% of contract value)") },
   [IMPACT_FIELD_SROI_FIXED] = { "sroi-fixed", N_ ("SROI obligation (fixed amount)") },
   [IMPACT_FIELD_SROI_CAP] = { "sroi-cap", N_ ("SROI obligation cap") },
