@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "impact-column-report.h"
 #include "impact-mapping.h"
 
 G_BEGIN_DECLS
@@ -16,11 +17,5 @@ ImpactMapping *impact_mapping_guess            (const ImpactRow     *header,
                                                 GPtrArray           *rows,
                                                 ImpactImportTarget   target);
 guint          impact_header_score             (const ImpactRow     *row);
-gboolean       impact_mapping_check_certain    (const ImpactMapping *mapping,
-                                                GError             **error);
-gboolean       impact_mapping_field_is_required (const ImpactMapping *mapping,
-                                                ImpactField          field);
-char          *impact_mapping_describe_column  (const ImpactMapping *mapping,
-                                                guint                column);
 
 G_END_DECLS
