@@ -208,6 +208,7 @@ test_undo_restores_obligations (Fixture *f,
   g_autoptr (ImpactNode) obj1 = NULL;
 
   g_assert_no_error (error);
+  g_assert_cmpint (first->obligations_set, ==, 3);
   second = import (f, "wijzigingen.csv", changes, IMPACT_IMPORT_ORGANISATION, &error);
   g_assert_no_error (error);
   g_assert_cmpint (second->rows_accepted, ==, 3);

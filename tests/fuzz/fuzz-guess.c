@@ -67,6 +67,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autofree char *words = name != NULL ? impact_header_words (name) : NULL;
       ImpactFieldScore scores[IMPACT_N_FIELDS];
 
+      g_assert (name == NULL || words != NULL);
       if (name != NULL)
         g_assert (impact_header_score_fields (name, NULL, scores, G_N_ELEMENTS (scores)) < IMPACT_N_FIELDS);
     }
