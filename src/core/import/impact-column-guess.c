@@ -216,7 +216,8 @@ profile_column (Profile *profile,
   profile->distinct = g_hash_table_size (seen);
 }
 
-/* Four in five values; half of them. */
+/* Nine in ten values; four in five; half of them. */
+#define NEARLY_ALL(count, p) ((count) *10 >= (p)->n * 9)
 #define MOST(count, p) ((count) *5 >= (p)->n * 4)
 #define HALF(count, p) ((count) *2 >= (p)->n)
 
@@ -483,6 +484,16 @@ assign_by_names (Guess *g)
     }
 }
 
+/* Whether the import takes @field and neither it nor @other (which stands in for it, as the
+ * posting date for the invoice date) has a column yet. */
+static gboolean
+still_open (Guess *g,
+            ImpactField field,
+            ImpactField other)
+{
+  return g->allowed[field] && !g->taken[field] && (other == IMPACT_FIELD_IGNORE || !g->taken[other]);
+}
+
 /* A field the import needs that no name gave: a column whose values can only be that. */
 static void
 assign_by_values (Guess *g,
@@ -491,7 +502,7 @@ assign_by_values (Guess *g,
 {
   int found = -1, rival = -1;
 
-  if (!g->allowed[field] || g->taken[field] || (other != IMPACT_FIELD_IGNORE && g->taken[other]))
+  if (!still_open (g, field, other))
     return;
 
   for (guint c = 0; c < g->n_columns; c++)
@@ -504,16 +515,16 @@ assign_by_values (Guess *g,
       switch (field_kind (field))
         {
         case KIND_DATE:
-          fits = p->dates * 10 >= p->n * 9;
+          fits = NEARLY_ALL (p->dates, p);
           break;
         case KIND_AMOUNT:
-          fits = p->amounts * 10 >= p->n * 9 && !MOST (p->kvks, p) && !MOST (p->serials, p) && !MOST (p->dates, p);
+          fits = NEARLY_ALL (p->amounts, p) && !MOST (p->kvks, p) && !MOST (p->serials, p) && !MOST (p->dates, p);
           break;
         case KIND_KVK:
-          fits = p->kvks * 10 >= p->n * 9;
+          fits = NEARLY_ALL (p->kvks, p);
           break;
         case KIND_VAT:
-          fits = p->vats * 10 >= p->n * 9;
+          fits = NEARLY_ALL (p->vats, p);
           break;
         case KIND_TEXT:
         case KIND_NAME:
@@ -545,7 +556,7 @@ assign_disagreeing (Guess *g,
                     ImpactField field,
                     ImpactField other)
 {
-  if (!g->allowed[field] || g->taken[field] || (other != IMPACT_FIELD_IGNORE && g->taken[other]))
+  if (!still_open (g, field, other))
     return;
 
   for (guint c = 0; c < g->n_columns; c++)

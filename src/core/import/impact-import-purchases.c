@@ -209,6 +209,7 @@ resolve_supplier_slow (Import *im,
   g_autofree char *key = NULL;
   g_autoptr (ImpactSupplier) found = NULL;
   g_autoptr (ImpactSupplier) created = NULL;
+  gboolean has_number;
   gpointer cached;
 
   /* A KvK number of 7 digits lost its leading zero in a spreadsheet. */
@@ -233,7 +234,8 @@ resolve_supplier_slow (Import *im,
                                               _impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_VAT_ID)));
       return 0;
     }
-  if (kvk == NULL && vat == NULL && erp == NULL && (norm == NULL || *norm == '\0'))
+  has_number = kvk != NULL || vat != NULL || erp != NULL;
+  if (!has_number && (norm == NULL || *norm == '\0'))
     {
       _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
                              g_strdup (_ ("The row names no supplier.")));
@@ -245,7 +247,7 @@ resolve_supplier_slow (Import *im,
     return (gint64) GPOINTER_TO_SIZE (cached);
 
   /* A name alone cannot tell two companies of that name apart. */
-  if (kvk == NULL && vat == NULL && erp == NULL)
+  if (!has_number)
     {
       gint64 n_named = impact_store_count_suppliers_named (im->store, name, error);
 
@@ -274,7 +276,7 @@ resolve_supplier_slow (Import *im,
 
       /* Found by name: the numbers the row gives become the supplier's, so that another
        * number under the same name is another company. */
-      if (!by_number && (kvk != NULL || vat != NULL || erp != NULL))
+      if (!by_number && has_number)
         {
           if (found->kvk == NULL)
             found->kvk = g_strdup (kvk);
@@ -285,10 +287,12 @@ resolve_supplier_slow (Import *im,
           if (!impact_store_update_supplier (im->store, found, error))
             return -1;
         }
-      /* Said in the summary: the supplier is who it is because of its name alone. */
-      if (!by_number && (kvk == NULL && vat == NULL && erp == NULL)
-          && (found->kvk != NULL || found->vat_id != NULL || found->erp_id != NULL || im->column[IMPACT_FIELD_SUPPLIER_KVK] >= 0
-              || im->column[IMPACT_FIELD_SUPPLIER_VAT_ID] >= 0 || im->column[IMPACT_FIELD_SUPPLIER_ERP_ID] >= 0))
+      /* Said in the summary: the supplier is who it is because of its name alone, where
+       * numbers could have told (the supplier has one, or the file has a column for them). */
+      if (!has_number
+          && (found->kvk != NULL || found->vat_id != NULL || found->erp_id != NULL
+              || im->column[IMPACT_FIELD_SUPPLIER_KVK] >= 0 || im->column[IMPACT_FIELD_SUPPLIER_VAT_ID] >= 0
+              || im->column[IMPACT_FIELD_SUPPLIER_ERP_ID] >= 0))
         g_ptr_array_add (im->summary->name_matches, g_strdup (found->name));
 
       /* Found by number under another name: remember the name for files without numbers. */
