@@ -20,6 +20,7 @@
 #include "import/impact-reader.h"
 #include "charts/impact-chart-view.h"
 #include "model/impact-format.h"
+#include "pages/impact-chart-card.h"
 #include "pages/impact-dashboard-page.h"
 #include "pages/impact-social-panel.h"
 #include "pages/impact-what-if-dialog.h"
@@ -338,11 +339,37 @@ find_toplevel (GType type)
   return found;
 }
 
+/* The child @name of the template of @root or of a widget inside it, the first one found. */
+static GtkWidget *
+template_child (GtkWidget *root,
+                const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (root, G_OBJECT_TYPE (root), name);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); found == NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
+    found = (GObject *) template_child (c, name);
+  return found != NULL ? GTK_WIDGET (found) : NULL;
+}
+
 static GtkWidget *
 page_child (GtkWidget *page,
             const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (page, IMPACT_TYPE_DASHBOARD_PAGE, name));
+  GtkWidget *child = template_child (page, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The child @name ("view", "table", "table_toggle", "stack") of chart @chart of the page. */
+static GtkWidget *
+card_child (GtkWidget *page,
+            const char *chart,
+            const char *name)
+{
+  g_autofree char *card_name = g_strconcat (chart, "_card", NULL);
+
+  return GTK_WIDGET (gtk_widget_get_template_child (page_child (page, card_name), IMPACT_TYPE_CHART_CARD, name));
 }
 
 static void
@@ -428,15 +455,15 @@ test_dashboard (void)
   }
 
   /* Every chart has its data, and says it in words. */
-  children_chart = IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), "children_chart"));
+  children_chart = IMPACT_CHART_VIEW (card_child (GTK_WIDGET (page), "children", "view"));
   g_assert_cmpuint (impact_chart_get_n_items (impact_chart_view_get_chart (children_chart)), ==, group->by_child->len);
   g_assert_cmpuint (group->by_child->len, ==, 6);
   {
-    static const char *const charts[] = { "children_chart", "trend_chart", "classes_chart", "suppliers_chart" };
+    static const char *const charts[] = { "children", "trend", "classes", "suppliers" };
 
     for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
       {
-        g_autofree char *words = impact_chart_describe (impact_chart_view_get_chart (IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), charts[i]))));
+        g_autofree char *words = impact_chart_describe (impact_chart_view_get_chart (IMPACT_CHART_VIEW (card_child (GTK_WIDGET (page), charts[i], "view"))));
 
         g_assert_nonnull (strstr (words, "EUR "));
       }
@@ -444,17 +471,17 @@ test_dashboard (void)
 
   /* The same data as a table: a row per division with its exact spend. */
   {
-    GtkWidget *table = page_child (GTK_WIDGET (page), "children_table");
+    GtkWidget *table = card_child (GTK_WIDGET (page), "children", "table");
     const ImpactChildFigures *first = g_ptr_array_index (group->by_child, 0);
     g_autofree char *money = impact_format_money (first->spend.total_cents);
 
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (GTK_WIDGET (page), "children_table_toggle")), TRUE);
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (page_child (GTK_WIDGET (page), "children_stack"))), ==, "table");
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (card_child (GTK_WIDGET (page), "children", "table_toggle")), TRUE);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (card_child (GTK_WIDGET (page), "children", "stack"))), ==, "table");
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 0, 1))), ==, first->name);
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (table), 1, 1))), ==, money);
     g_assert_nonnull (gtk_grid_get_child_at (GTK_GRID (table), 0, group->by_child->len));
     g_assert_null (gtk_grid_get_child_at (GTK_GRID (table), 0, group->by_child->len + 1));
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (page_child (GTK_WIDGET (page), "children_table_toggle")), FALSE);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (card_child (GTK_WIDGET (page), "children", "table_toggle")), FALSE);
   }
 
   /* A target for the group: asked for in a dialog, saved, shown on the share card. */
@@ -500,7 +527,7 @@ test_dashboard (void)
     wait_for_dashboard (page);
     g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, "CAT-101");
     assert_total_shown (GTK_WIDGET (page), object);
-    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (page_child (GTK_WIDGET (page), "children_chart"),
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (card_child (GTK_WIDGET (page), "children", "view"),
                                                                      GTK_TYPE_FLOW_BOX_CHILD)));
     g_assert_true (impact_dashboard_page_go_back (page));
     wait_for_dashboard (page);
@@ -688,7 +715,7 @@ test_suppliers_window (void)
 
   /* A bar of the largest non-social suppliers opens that supplier in the list. */
   {
-    ImpactChartView *bars = IMPACT_CHART_VIEW (page_child (GTK_WIDGET (page), "suppliers_chart"));
+    ImpactChartView *bars = IMPACT_CHART_VIEW (card_child (GTK_WIDGET (page), "suppliers", "view"));
     const char *first = impact_chart_get_item (impact_chart_view_get_chart (bars), 0)->label;
     ImpactSuppliersWindow *opened = NULL;
     AdwPreferencesGroup *group;

@@ -18,10 +18,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "charts/impact-chart-view.h"
-#include "impact-chart-figures.h"
+#include "impact-chart-grid.h"
 #include "impact-dashboard-page.h"
-#include "impact-chart-export.h"
+#include "impact-key-figures.h"
 #include "impact-report.h"
 #include "impact-social-panel.h"
 #include "model/impact-format.h"
@@ -50,44 +49,8 @@ struct _ImpactDashboardPage
   GtkFlowBox *header_box;
   GtkWidget *period_box;
   GtkSpinner *loading_spinner;
-  GtkFlowBox *kpi_box;
-  GtkFlowBox *chart_box;
-  AdwStatusPage *empty_page;
-  GtkLabel *total_value;
-  GtkLabel *total_detail;
-  GtkLabel *social_value;
-  GtkLabel *social_detail;
-  GtkLabel *share_value;
-  GtkLabel *share_detail;
-  GtkLabel *suppliers_value;
-  ImpactChartView *share_bullet;
-  GtkButton *target_button;
-  GtkLabel *suppliers_detail;
-  GtkLabel *children_title;
-  GtkLabel *trend_title;
-  GtkLabel *classes_title;
-  GtkLabel *suppliers_title;
-  ImpactChartView *children_chart;
-  ImpactChartView *trend_chart;
-  ImpactChartView *classes_chart;
-  ImpactChartView *suppliers_chart;
-  ImpactChartView *compare_chart;
-  GtkLabel *compare_title;
-  GtkToggleButton *compare_table_toggle;
-  GtkStack *compare_stack;
-  GtkGrid *compare_table;
-  GtkToggleButton *children_table_toggle;
-  GtkToggleButton *trend_table_toggle;
-  GtkToggleButton *classes_table_toggle;
-  GtkToggleButton *suppliers_table_toggle;
-  GtkStack *children_stack;
-  GtkStack *trend_stack;
-  GtkStack *classes_stack;
-  GtkStack *suppliers_stack;
-  GtkGrid *children_table;
-  GtkGrid *trend_table;
-  GtkGrid *classes_table;
-  GtkGrid *suppliers_table;
+  ImpactKeyFigures *key_figures;
+  ImpactChartGrid *chart_grid;
   ImpactSocialPanel *social_panel;
   GtkRevealer *expiry_banner;
   GtkLabel *expiry_banner_label;
@@ -294,224 +257,6 @@ load_thread (GTask *task,
 }
 
 static void
-set_delta_class (GtkWidget *label,
-                 double delta)
-{
-  gtk_widget_remove_css_class (label, "up");
-  gtk_widget_remove_css_class (label, "down");
-  if (delta >= 0.05)
-    gtk_widget_add_css_class (label, "up");
-  else if (delta <= -0.05)
-    gtk_widget_add_css_class (label, "down");
-}
-
-static void
-show_key_figures (ImpactDashboardPage *self,
-                  gint64 n_expiring)
-{
-  const ImpactFigures *figures = self->figures;
-  g_autofree char *total = impact_format_money (figures->spend.total_cents);
-  g_autofree char *social = impact_format_money (figures->spend.social_cents);
-  g_autofree char *previous_total = impact_format_money (figures->previous.total_cents);
-  g_autofree char *previous_social = impact_format_money (figures->previous.social_cents);
-  g_autofree char *share = NULL;
-  g_autofree char *share_detail = NULL;
-  g_autofree char *total_detail = NULL;
-  g_autofree char *social_detail = NULL;
-  g_autofree char *certified = NULL;
-  g_autofree char *expiring = NULL;
-  g_autofree char *expiring_count = NULL;
-  double delta = impact_spend_get_share (&figures->spend) - impact_spend_get_share (&figures->previous);
-  guint n_certified = 0;
-
-  gtk_label_set_text (self->total_value, total);
-  gtk_label_set_text (self->social_value, social);
-  /* Translators: a share in percent, as in "6.7%". */
-  share = g_strdup_printf (_ ("%.1f%%"), impact_spend_get_share (&figures->spend));
-  gtk_label_set_text (self->share_value, share);
-
-  if (figures->previous.total_cents != 0)
-    {
-      switch (figures->period.kind)
-        {
-        case IMPACT_PERIOD_MONTH:
-          /* Translators: the same figure for the month before, as in "EUR 1,234.00 the month before". */
-          total_detail = g_strdup_printf (_ ("%s the month before"), previous_total);
-          social_detail = g_strdup_printf (_ ("%s the month before"), previous_social);
-          /* Translators: the change of the social share in percentage points. */
-          share_detail = g_strdup_printf (_ ("%+.1f points on the month before"), delta);
-          break;
-        case IMPACT_PERIOD_QUARTER:
-          /* Translators: the same figure for the quarter before, as in "EUR 1,234.00 the quarter before". */
-          total_detail = g_strdup_printf (_ ("%s the quarter before"), previous_total);
-          social_detail = g_strdup_printf (_ ("%s the quarter before"), previous_social);
-          /* Translators: the change of the social share in percentage points. */
-          share_detail = g_strdup_printf (_ ("%+.1f points on the quarter before"), delta);
-          break;
-        case IMPACT_PERIOD_RANGE:
-          /* Translators: the same figure for the months just before, as in "EUR 1,234.00 the period before". */
-          total_detail = g_strdup_printf (_ ("%s the period before"), previous_total);
-          social_detail = g_strdup_printf (_ ("%s the period before"), previous_social);
-          /* Translators: the change of the social share in percentage points. */
-          share_detail = g_strdup_printf (_ ("%+.1f points on the period before"), delta);
-          break;
-        default:
-          /* Translators: the same figure for the year before, as in "EUR 1,234.00 the year before". */
-          total_detail = g_strdup_printf (_ ("%s the year before"), previous_total);
-          social_detail = g_strdup_printf (_ ("%s the year before"), previous_social);
-          /* Translators: the change of the social share in percentage points, as in "+0.4 points on the year before". */
-          share_detail = g_strdup_printf (_ ("%+.1f points on the year before"), delta);
-          break;
-        }
-      set_delta_class (GTK_WIDGET (self->share_detail), delta);
-    }
-  else
-    {
-      const char *none = figures->period.kind == IMPACT_PERIOD_MONTH     ? _ ("No spend the month before")
-                         : figures->period.kind == IMPACT_PERIOD_QUARTER ? _ ("No spend the quarter before")
-                         : figures->period.kind == IMPACT_PERIOD_RANGE   ? _ ("No spend the period before")
-                                                                         : _ ("No spend the year before");
-
-      total_detail = g_strdup (none);
-      social_detail = g_strdup (none);
-      share_detail = g_strdup (none);
-      set_delta_class (GTK_WIDGET (self->share_detail), 0);
-    }
-  /* The share against the target, and the button that sets it. */
-  {
-    g_autoptr (ImpactChart) bullet = impact_chart_new (IMPACT_CHART_BULLET);
-    g_autofree char *button = NULL;
-
-    impact_chart_add_item (bullet, _ ("Social share"))->share = impact_spend_get_share (&figures->spend);
-    impact_chart_set_target (bullet, figures->target_share);
-    impact_chart_view_set_chart (self->share_bullet, bullet);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->share_bullet), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    _ ("Social share against the target"), -1);
-    if (isnan (figures->target_share))
-      button = g_strdup (_ ("Set a Target…"));
-    else
-      /* Translators: the button that shows and changes the target share, as in "Target 10.0%…". */
-      button = g_strdup_printf (_ ("Target %.1f%%…"), figures->target_share);
-    gtk_button_set_label (self->target_button, button);
-  }
-
-  gtk_label_set_text (self->total_detail, total_detail);
-  gtk_label_set_text (self->social_detail, social_detail);
-  /* An arrow says which way the share went, beside the colour. */
-  if (figures->previous.total_cents != 0 && fabs (delta) >= 0.05)
-    {
-      g_autofree char *arrowed = g_strconcat (delta > 0 ? "▲ " : "▼ ", share_detail, NULL);
-
-      gtk_label_set_text (self->share_detail, arrowed);
-    }
-  else
-    gtk_label_set_text (self->share_detail, share_detail);
-
-  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
-    if (impact_social_class_is_social (k))
-      n_certified += figures->suppliers_per_class[k];
-  certified = impact_format_count (n_certified);
-  gtk_label_set_text (self->suppliers_value, certified);
-  expiring_count = impact_format_count (n_expiring);
-  /* Translators: certificates of the whole group that end within a number of days, as in "3 certificates end within 90 days". */
-  expiring = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s certificate ends within %u days",
-                                           "%s certificates end within %u days", (gulong) n_expiring),
-                              expiring_count, self->horizon);
-  gtk_label_set_text (self->suppliers_detail, expiring);
-}
-
-static void
-attach_cell (GtkGrid *grid,
-             const char *text,
-             int column,
-             int row,
-             gboolean heading)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_label_set_ellipsize (GTK_LABEL (label), column == 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  if (column == 0)
-    gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-  gtk_label_set_selectable (GTK_LABEL (label), !heading);
-  gtk_widget_set_hexpand (label, column == 0);
-  gtk_widget_add_css_class (label, heading ? "heading" : "numeric");
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-}
-
-/* The chart's data as a table: each item with its spend, social spend and social share. */
-static void
-fill_table (GtkGrid *grid,
-            ImpactChart *chart)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
-    gtk_grid_remove (grid, child);
-
-  /* A comparison: this period, the period before and the change. */
-  if (impact_chart_get_compare (chart) != NULL)
-    {
-      attach_cell (grid, "", 0, 0, TRUE);
-      attach_cell (grid, _ ("This Period"), 1, 0, TRUE);
-      attach_cell (grid, impact_chart_get_compare (chart), 2, 0, TRUE);
-      attach_cell (grid, _ ("Change"), 3, 0, TRUE);
-      for (guint i = 0; i < impact_chart_get_n_items (chart); i++)
-        {
-          const ImpactChartItem *item = impact_chart_get_item (chart, i);
-          gint64 now = impact_chart_item_total (item);
-          g_autofree char *now_text = impact_format_money (now);
-          g_autofree char *before_text = impact_format_money (item->compare_cents);
-          g_autofree char *change = impact_format_money (now - item->compare_cents);
-          g_autofree char *signed_change = now >= item->compare_cents ? g_strconcat ("+", change, NULL) : g_strdup (change);
-
-          attach_cell (grid, item->label, 0, i + 1, FALSE);
-          attach_cell (grid, now_text, 1, i + 1, FALSE);
-          attach_cell (grid, before_text, 2, i + 1, FALSE);
-          attach_cell (grid, signed_change, 3, i + 1, FALSE);
-        }
-      return;
-    }
-
-  attach_cell (grid, "", 0, 0, TRUE);
-  attach_cell (grid, _ ("Spend"), 1, 0, TRUE);
-  attach_cell (grid, _ ("Social"), 2, 0, TRUE);
-  attach_cell (grid, _ ("Share"), 3, 0, TRUE);
-  for (guint i = 0; i < impact_chart_get_n_items (chart); i++)
-    {
-      const ImpactChartItem *item = impact_chart_get_item (chart, i);
-      ImpactSpend spend = { impact_chart_item_total (item), 0 };
-      g_autofree char *total = NULL;
-      g_autofree char *social = NULL;
-      g_autofree char *share = NULL;
-
-      for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
-        if (impact_social_class_is_social (k))
-          spend.social_cents += item->cents[k];
-      total = impact_format_money (spend.total_cents);
-      social = impact_format_money (spend.social_cents);
-      share = g_strdup_printf (_ ("%.1f%%"), impact_spend_get_share (&spend));
-      attach_cell (grid, item->label, 0, i + 1, FALSE);
-      attach_cell (grid, total, 1, i + 1, FALSE);
-      attach_cell (grid, social, 2, i + 1, FALSE);
-      attach_cell (grid, share, 3, i + 1, FALSE);
-    }
-}
-
-static void
-show_chart (ImpactChartView *view,
-            GtkGrid *table,
-            ImpactChart *chart,
-            GtkLabel *title,
-            const char *text)
-{
-  gtk_label_set_text (title, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  impact_chart_view_set_chart (view, chart);
-  fill_table (table, chart);
-}
-
-static void
 on_crumb_clicked_cb (GtkButton *button,
                      gpointer user_data);
 
@@ -611,45 +356,6 @@ show_years (ImpactDashboardPage *self)
     gtk_drop_down_set_selected (self->part_dropdown, self->part);
   }
   self->updating_years = FALSE;
-}
-
-static void
-show_figures (ImpactDashboardPage *self,
-              gint64 n_expiring)
-{
-  const ImpactFigures *figures = self->figures;
-  g_autoptr (ImpactChart) children = impact_chart_new_children (figures);
-  g_autoptr (ImpactChart) trend = impact_chart_new_trend (figures, IMPACT_CHART_COLUMNS);
-  g_autoptr (ImpactChart) classes = impact_chart_new_classes (figures);
-  g_autoptr (ImpactChart) suppliers = impact_chart_new_suppliers (figures->top_non_social);
-  GtkWidget *children_card = gtk_widget_get_ancestor (GTK_WIDGET (self->children_chart), GTK_TYPE_FLOW_BOX_CHILD);
-
-  show_key_figures (self, n_expiring);
-
-  /* Nothing bought in the period: say so instead of showing empty charts. */
-  {
-    gboolean any = figures->spend.total_cents != 0 || figures->top_suppliers->len > 0;
-
-    gtk_widget_set_visible (GTK_WIDGET (self->chart_box), any);
-    gtk_widget_set_visible (GTK_WIDGET (self->empty_page), !any);
-  }
-  show_chart (self->children_chart, self->children_table, children, self->children_title,
-              figures->node->level == IMPACT_NODE_GROUP ? _ ("Spend per Division") : _ ("Spend per Object"));
-  /* An object has nothing below it. */
-  gtk_widget_set_visible (children_card, figures->node->level != IMPACT_NODE_OBJECT);
-  {
-    g_autoptr (ImpactChart) compare = impact_chart_new_children_compare (figures);
-
-    show_chart (self->compare_chart, self->compare_table, compare, self->compare_title,
-                figures->node->level == IMPACT_NODE_GROUP ? _ ("Social Spend per Division, Then and Now")
-                                                          : _ ("Social Spend per Object, Then and Now"));
-    gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->compare_chart), GTK_TYPE_FLOW_BOX_CHILD),
-                            figures->node->level != IMPACT_NODE_OBJECT);
-  }
-  show_chart (self->trend_chart, self->trend_table, trend, self->trend_title, _ ("Spend per Month"));
-  show_chart (self->classes_chart, self->classes_table, classes, self->classes_title, _ ("Spend per Social Class"));
-  show_chart (self->suppliers_chart, self->suppliers_table, suppliers, self->suppliers_title,
-              _ ("Largest Non-Social Suppliers"));
 }
 
 /* The banner over the dashboard while certificates of the group end within 30 days or
@@ -788,7 +494,8 @@ on_loaded_cb (GObject *object,
 
     gtk_menu_button_set_label (self->period_button, period);
   }
-  show_figures (self, loaded->n_expiring);
+  impact_key_figures_show (self->key_figures, self->figures, loaded->n_expiring, self->horizon);
+  impact_chart_grid_show (self->chart_grid, self->figures);
   impact_social_panel_show (self->social_panel, self->figures->node, &self->figures->period, g_steal_pointer (&loaded->sroi),
                             g_steal_pointer (&loaded->pso), g_steal_pointer (&loaded->expiring),
                             g_steal_pointer (&loaded->opportunities), self->horizon);
@@ -1107,7 +814,7 @@ on_crumb_clicked_cb (GtkButton *button,
 }
 
 static void
-on_child_activated_cb (ImpactChartView *view,
+on_child_activated_cb (ImpactChartGrid *grid,
                        guint index,
                        gpointer user_data)
 {
@@ -1241,17 +948,6 @@ on_part_selected_cb (GtkDropDown *dropdown,
 }
 
 static void
-on_table_toggled_cb (GtkToggleButton *toggle,
-                     gpointer user_data)
-{
-  GtkStack *stack = user_data;
-
-  gtk_stack_set_visible_child_name (stack, gtk_toggle_button_get_active (toggle) ? "table" : "chart");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (toggle),
-                               gtk_toggle_button_get_active (toggle) ? _ ("Show as Chart") : _ ("Show as Table"));
-}
-
-static void
 on_target_response_cb (AdwMessageDialog *dialog,
                        const char *response,
                        gpointer user_data)
@@ -1349,7 +1045,7 @@ show_suppliers_action (GtkWidget *widget,
 
 /* A bar of the largest non-social suppliers opens that supplier in the suppliers list. */
 static void
-on_supplier_activated_cb (ImpactChartView *view,
+on_supplier_activated_cb (ImpactChartGrid *grid,
                           guint index,
                           gpointer user_data)
 {
@@ -1489,279 +1185,6 @@ impact_dashboard_page_get_report_name (ImpactDashboardPage *self)
   /* Translators: the suggested file name of a report, as in "Report Schoonmaak 2025.pdf". */
   name = g_strdup_printf (_ ("Report %s %s.pdf"), self->figures->node->name, period);
   return g_strdelimit (name, "/\\:", '-');
-}
-
-/* --- saving a chart or its table ------------------------------------------------------- */
-
-typedef enum
-{
-  SAVE_PNG,
-  SAVE_SVG,
-  SAVE_PDF,
-  SAVE_CSV,
-  SAVE_XLSX,
-} SaveFormat;
-
-static const char *const save_formats[] = { "png", "svg", "pdf", "csv", "xlsx" };
-
-typedef struct
-{
-  ImpactDashboardPage *self;
-  ImpactChart *chart;
-  char *title;
-  SaveFormat format;
-  double width;
-  double height;
-  double scale;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_object_unref (job->self);
-  impact_chart_unref (job->chart);
-  g_free (job->title);
-  g_free (job);
-}
-
-static gboolean
-write_save_job (SaveJob *job,
-                const char *path,
-                GError **error)
-{
-  g_autoptr (ImpactTable) table = NULL;
-  g_autoptr (GPtrArray) tables = NULL;
-
-  switch (job->format)
-    {
-    case SAVE_PNG:
-      return impact_chart_write_file (job->chart, job->title, path, IMPACT_CHART_FILE_PNG, job->width, job->height,
-                                      job->scale, error);
-    case SAVE_SVG:
-      return impact_chart_write_file (job->chart, job->title, path, IMPACT_CHART_FILE_SVG, job->width, job->height, 1,
-                                      error);
-    case SAVE_PDF:
-      return impact_chart_write_file (job->chart, job->title, path, IMPACT_CHART_FILE_PDF, job->width, job->height, 1,
-                                      error);
-    case SAVE_CSV:
-      table = impact_chart_to_table (job->chart, "table");
-      return impact_table_write_csv (table, path, impact_locale_uses_decimal_comma (), error);
-    case SAVE_XLSX:
-    default:
-      tables = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_table_free);
-      g_ptr_array_add (tables, impact_chart_to_table (job->chart, "table"));
-      return impact_tables_write_xlsx (tables, path, error);
-    }
-}
-
-static void
-save_chart_to (GtkWidget *parent,
-               const char *path,
-               gpointer user_data)
-{
-  SaveJob *job = user_data;
-  g_autoptr (GError) error = NULL;
-
-  write_save_job (job, path, &error);
-  impact_show_saved (parent, path, _ ("The Chart Was Not Saved"), error);
-}
-
-static void
-choose_save_file (SaveJob *job)
-{
-  g_autofree char *name = g_strdup_printf ("%s.%s", job->title, save_formats[job->format]);
-
-  impact_choose_save_file (GTK_WIDGET (job->self), job->format >= SAVE_CSV ? _ ("Save the Table") : _ ("Save the Chart"),
-                           _ ("_Save"), name, NULL, NULL, save_chart_to, job, (GDestroyNotify) save_job_free);
-}
-
-static void
-on_png_size_response_cb (AdwMessageDialog *dialog,
-                         const char *response,
-                         gpointer user_data)
-{
-  SaveJob *job = user_data;
-  guint64 width = 0, height = 0;
-
-  if (!g_str_equal (response, "next"))
-    {
-      save_job_free (job);
-      return;
-    }
-  if (!g_ascii_string_to_unsigned (impact_form_grid_get_text (dialog, "width"), 10, 100, 10000, &width, NULL)
-      || !g_ascii_string_to_unsigned (impact_form_grid_get_text (dialog, "height"), 10, 100, 10000, &height, NULL))
-    {
-      impact_show_failure (GTK_WIDGET (job->self), _ ("The Chart Was Not Saved"),
-                           _ ("Give the width and height in pixels, each from 100 to 10000."));
-      save_job_free (job);
-      return;
-    }
-  job->width = width;
-  job->height = height;
-  job->scale = 1 + gtk_drop_down_get_selected (g_object_get_data (G_OBJECT (adw_message_dialog_get_extra_child (dialog)), "scale"));
-  choose_save_file (job);
-}
-
-static ImpactChartView *
-chart_view_named (ImpactDashboardPage *self,
-                  const char *name,
-                  GtkLabel **title)
-{
-  const struct
-  {
-    const char *name;
-    ImpactChartView *view;
-    GtkLabel *title;
-  } charts[] = {
-    { "children", self->children_chart, self->children_title },
-    { "compare", self->compare_chart, self->compare_title },
-    { "trend", self->trend_chart, self->trend_title },
-    { "classes", self->classes_chart, self->classes_title },
-    { "suppliers", self->suppliers_chart, self->suppliers_title },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    if (g_str_equal (name, charts[i].name))
-      {
-        *title = charts[i].title;
-        return charts[i].view;
-      }
-  return NULL;
-}
-
-static SaveJob *
-save_job_new (ImpactDashboardPage *self,
-              const char *chart_name,
-              const char *format)
-{
-  GtkLabel *title = NULL;
-  ImpactChartView *view = chart_view_named (self, chart_name, &title);
-  SaveJob *job;
-
-  if (view == NULL || impact_chart_view_get_chart (view) == NULL)
-    return NULL;
-  job = g_new0 (SaveJob, 1);
-  job->self = g_object_ref (self);
-  job->chart = impact_chart_ref (impact_chart_view_get_chart (view));
-  job->title = g_strdup (gtk_label_get_text (title));
-  for (guint f = 0; f < G_N_ELEMENTS (save_formats); f++)
-    if (g_str_equal (format, save_formats[f]))
-      job->format = f;
-  /* The chart as it is on the screen, at least the size of a slide's half. */
-  job->width = MAX (gtk_widget_get_width (GTK_WIDGET (view)), 480);
-  job->height = MAX (gtk_widget_get_height (GTK_WIDGET (view)), 320) + 40;
-  job->scale = 1;
-  return job;
-}
-
-/* Writes chart @chart_name ("children", "compare", "trend", "classes", "suppliers") as
- * @format ("png", "svg", "pdf", or "csv", "xlsx" for its table) to @path; what the Save menu
- * of a chart does after asking. */
-gboolean
-impact_dashboard_page_save_chart (ImpactDashboardPage *self,
-                                  const char *chart_name,
-                                  const char *format,
-                                  const char *path,
-                                  double width,
-                                  double height,
-                                  double scale,
-                                  GError **error)
-{
-  SaveJob *job;
-  gboolean ok;
-
-  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
-
-  job = save_job_new (self, chart_name, format);
-  if (job == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("There is no chart “%s” to save."), chart_name);
-      return FALSE;
-    }
-  if (width > 0)
-    {
-      job->width = width;
-      job->height = height;
-      job->scale = scale;
-    }
-  ok = write_save_job (job, path, error);
-  save_job_free (job);
-  return ok;
-}
-
-static void
-save_chart_action (GtkWidget *widget,
-                   const char *action_name,
-                   GVariant *parameter)
-{
-  ImpactDashboardPage *self = IMPACT_DASHBOARD_PAGE (widget);
-  g_auto (GStrv) parts = g_strsplit (g_variant_get_string (parameter, NULL), "|", 2);
-  SaveJob *job = g_strv_length (parts) == 2 ? save_job_new (self, parts[0], parts[1]) : NULL;
-
-  if (job == NULL)
-    return;
-  if (job->format == SAVE_PNG)
-    {
-      g_autofree char *width = g_strdup_printf ("%.0f", job->width);
-      g_autofree char *height = g_strdup_printf ("%.0f", job->height);
-      g_autoptr (GtkStringList) scales = gtk_string_list_new ((const char *const[]){ _ ("1× (as on the screen)"),
-                                                                                     _ ("2× (sharp, for slides)"),
-                                                                                     _ ("3×"), NULL });
-      GtkWidget *grid = impact_form_grid_new ();
-      GtkWidget *scale = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (scales)), NULL);
-      AdwMessageDialog *dialog;
-
-      impact_form_grid_add_entry (grid, _ ("_Width"), width, _ ("The picture’s width in pixels"), "width");
-      impact_form_grid_add_entry (grid, _ ("_Height"), height, _ ("The picture’s height in pixels"), "height");
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (scale), 1);
-      impact_form_grid_add (grid, _ ("_Scale"), scale, "scale");
-      dialog = impact_form_dialog_new (widget, _ ("Save as PNG"), job->title, grid, "next", _ ("_Choose File…"));
-      g_signal_connect (dialog, "response", G_CALLBACK (on_png_size_response_cb), job);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-  choose_save_file (job);
-}
-
-/* A Save menu beside each chart's table button. */
-static void
-add_save_menu (GtkWidget *beside,
-               const char *chart_name)
-{
-  g_autoptr (GMenu) menu = g_menu_new ();
-  g_autoptr (GMenu) pictures = g_menu_new ();
-  g_autoptr (GMenu) tables = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  static const struct
-  {
-    const char *format;
-    const char *label;
-  } items[] = {
-    { "png", N_ ("Save as _PNG…") },
-    { "svg", N_ ("Save as _SVG…") },
-    { "pdf", N_ ("Save as P_DF…") },
-    { "csv", N_ ("Save Table as _CSV…") },
-    { "xlsx", N_ ("Save Table as _XLSX…") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autofree char *target = g_strdup_printf ("%s|%s", chart_name, items[i].format);
-      g_autoptr (GMenuItem) item = g_menu_item_new (_ (items[i].label), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "dashboard.save-chart", g_variant_new_string (target));
-      g_menu_append_item (i < 3 ? pictures : tables, item);
-    }
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (pictures));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (tables));
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "document-save-symbolic");
-  gtk_widget_set_tooltip_text (button, _ ("Save the Chart or Its Table"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Save the Chart or Its Table"),
-                                  -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_box_append (GTK_BOX (gtk_widget_get_parent (beside)), button);
 }
 
 static void
@@ -1920,7 +1343,8 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
                                                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (IMPACT_TYPE_CHART_VIEW);
+  g_type_ensure (IMPACT_TYPE_KEY_FIGURES);
+  g_type_ensure (IMPACT_TYPE_CHART_GRID);
   g_type_ensure (IMPACT_TYPE_SOCIAL_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactdashboard/ImpactDashboard/impact-dashboard-page.ui");
@@ -1935,50 +1359,13 @@ impact_dashboard_page_class_init (ImpactDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, period_box);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, loading_spinner);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, kpi_box);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_box);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_value);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, total_detail);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_value);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_detail);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_value);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_detail);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_value);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, share_bullet);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, target_button);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_detail);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_title);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_title);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_title);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_title);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_chart);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_chart);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_chart);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_chart);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_chart);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_title);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_table_toggle);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_stack);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, compare_table);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_table_toggle);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_stack);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, children_table);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_table_toggle);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_stack);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, trend_table);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_table_toggle);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_stack);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, classes_table);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table_toggle);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_stack);
-  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, suppliers_table);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, key_figures);
+  gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, chart_grid);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, social_panel);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, expiry_banner);
   gtk_widget_class_bind_template_child (widget_class, ImpactDashboardPage, expiry_banner_label);
 
   gtk_widget_class_install_action (widget_class, "dashboard.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.save-chart", "s", save_chart_action);
   gtk_widget_class_install_action (widget_class, "dashboard.show-expiring", NULL, show_expiring_action);
   gtk_widget_class_install_action (widget_class, "dashboard.dismiss-expiry", NULL, dismiss_expiry_action);
   gtk_widget_class_install_action (widget_class, "dashboard.set-target", NULL, set_target_action);
@@ -2033,25 +1420,38 @@ impact_dashboard_page_init (ImpactDashboardPage *self)
   g_signal_connect (self->jump_entry, "search-changed", G_CALLBACK (on_jump_search_changed_cb), self);
   g_signal_connect (self->jump_entry, "activate", G_CALLBACK (on_jump_activate_cb), self);
   unfocus_children (self->header_box);
-  unfocus_children (self->kpi_box);
-  unfocus_children (self->chart_box);
-  g_signal_connect (self->children_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
-  g_signal_connect (self->compare_chart, "item-activated", G_CALLBACK (on_child_activated_cb), self);
-  g_signal_connect (self->suppliers_chart, "item-activated", G_CALLBACK (on_supplier_activated_cb), self);
   g_signal_connect (self->year_dropdown, "notify::selected", G_CALLBACK (on_year_selected_cb), self);
   g_signal_connect (self->part_dropdown, "notify::selected", G_CALLBACK (on_part_selected_cb), self);
-  g_signal_connect (self->children_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->children_stack);
-  g_signal_connect (self->trend_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->trend_stack);
-  g_signal_connect (self->classes_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->classes_stack);
-  g_signal_connect (self->suppliers_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->suppliers_stack);
-  g_signal_connect (self->compare_table_toggle, "toggled", G_CALLBACK (on_table_toggled_cb), self->compare_stack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.back", FALSE);
+  g_signal_connect (self->chart_grid, "child-activated", G_CALLBACK (on_child_activated_cb), self);
+  g_signal_connect (self->chart_grid, "supplier-activated", G_CALLBACK (on_supplier_activated_cb), self);
   g_signal_connect (self->social_panel, "changed", G_CALLBACK (on_panel_changed_cb), self);
-  add_save_menu (GTK_WIDGET (self->children_table_toggle), "children");
-  add_save_menu (GTK_WIDGET (self->compare_table_toggle), "compare");
-  add_save_menu (GTK_WIDGET (self->trend_table_toggle), "trend");
-  add_save_menu (GTK_WIDGET (self->classes_table_toggle), "classes");
-  add_save_menu (GTK_WIDGET (self->suppliers_table_toggle), "suppliers");
   g_signal_connect (self->social_panel, "object-activated", G_CALLBACK (on_panel_object_activated_cb), self);
   g_signal_connect (self->social_panel, "supplier-activated", G_CALLBACK (on_panel_supplier_activated_cb), self);
+}
+
+/* Writes chart @chart_name ("children", "compare", "trend", "classes", "suppliers") as
+ * @format ("png", "svg", "pdf", or "csv", "xlsx" for its table) to @path; what the Save menu
+ * of a chart does after asking. */
+gboolean
+impact_dashboard_page_save_chart (ImpactDashboardPage *self,
+                                  const char *chart_name,
+                                  const char *format,
+                                  const char *path,
+                                  double width,
+                                  double height,
+                                  double scale,
+                                  GError **error)
+{
+  ImpactChartCard *card;
+
+  g_return_val_if_fail (IMPACT_IS_DASHBOARD_PAGE (self), FALSE);
+
+  card = impact_chart_grid_get_card (self->chart_grid, chart_name);
+  if (card == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _ ("There is no chart “%s” to save."), chart_name);
+      return FALSE;
+    }
+  return impact_chart_card_save (card, format, path, width, height, scale, error);
 }
