@@ -67,6 +67,18 @@ child (ImpactWindow *window,
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), IMPACT_TYPE_WINDOW, name));
 }
 
+/* The child @name of the template of @root or of a widget inside it, the first one found. */
+static GtkWidget *
+template_child (GtkWidget *root,
+                const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (root, G_OBJECT_TYPE (root), name);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); found == NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
+    found = (GObject *) template_child (c, name);
+  return found != NULL ? GTK_WIDGET (found) : NULL;
+}
+
 static ImpactWindow *
 open_window (const char *path)
 {
@@ -85,8 +97,7 @@ test_empty_database (void)
   wait_for_page (window, "welcome");
   g_assert_false (gtk_widget_get_visible (child (window, "demo_tag")));
   /* No period to pick without data. */
-  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (
-      GTK_WIDGET (child (window, "dashboard_page")), IMPACT_TYPE_DASHBOARD_PAGE, "period_button"))));
+  g_assert_false (gtk_widget_get_mapped (template_child (GTK_WIDGET (window), "period_button")));
   g_assert_true (gtk_widget_is_sensitive (child (window, "explore_demo_button")));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
                    ==, "empty.sqlite");
@@ -339,24 +350,15 @@ find_toplevel (GType type)
   return found;
 }
 
-/* The child @name of the template of @root or of a widget inside it, the first one found. */
-static GtkWidget *
-template_child (GtkWidget *root,
-                const char *name)
-{
-  GObject *found = gtk_widget_get_template_child (root, G_OBJECT_TYPE (root), name);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); found == NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
-    found = (GObject *) template_child (c, name);
-  return found != NULL ? GTK_WIDGET (found) : NULL;
-}
-
 static GtkWidget *
 page_child (GtkWidget *page,
             const char *name)
 {
+  /* The period controls are in the window's header bar. */
   GtkWidget *child = template_child (page, name);
 
+  if (child == NULL)
+    child = template_child (GTK_WIDGET (gtk_widget_get_root (page)), name);
   g_assert_nonnull (child);
   return child;
 }

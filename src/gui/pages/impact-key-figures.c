@@ -3,7 +3,8 @@
  * Total spend, social spend and the social share, each against the period before (an arrow
  * and a colour say which way the share went), the share against its target with the button
  * that sets it, and the number of social suppliers with the certificates ending soon. Each
- * card is as tall as its own content. The buttons use the page's "dashboard." actions.
+ * card is as tall as its own content. The buttons use the page's "dashboard." actions; the
+ * page asks for a target through impact_key_figures_ask_target().
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include "charts/impact-chart-view.h"
 #include "impact-key-figures.h"
 #include "model/impact-format.h"
+#include "util/impact-dialogs.h"
 
 struct _ImpactKeyFigures
 {
@@ -37,6 +39,32 @@ struct _ImpactKeyFigures
 };
 
 G_DEFINE_FINAL_TYPE (ImpactKeyFigures, impact_key_figures, ADW_TYPE_BIN)
+
+enum
+{
+  SIGNAL_TARGET_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  ImpactKeyFigures *self;
+  ImpactStore *store;
+  gint64 node_id;
+} TargetJob;
+
+static void
+target_job_free (gpointer data,
+                 GClosure *closure)
+{
+  TargetJob *job = data;
+
+  g_object_unref (job->self);
+  g_object_unref (job->store);
+  g_free (job);
+}
 
 static void
 set_delta_class (GtkWidget *label,
@@ -173,6 +201,72 @@ impact_key_figures_show (ImpactKeyFigures *self,
 }
 
 static void
+on_target_response_cb (AdwMessageDialog *dialog,
+                       const char *response,
+                       gpointer user_data)
+{
+  TargetJob *job = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkSpinButton *spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog));
+  double share;
+
+  if (g_str_equal (response, "save"))
+    share = gtk_spin_button_get_value (spin);
+  else if (g_str_equal (response, "clear"))
+    share = NAN;
+  else
+    return;
+
+  if (!impact_store_set_share_target (job->store, job->node_id, share, &error))
+    {
+      impact_show_failure (GTK_WIDGET (job->self), _ ("The Target Was Not Saved"), error->message);
+      return;
+    }
+  g_signal_emit (job->self, signals[SIGNAL_TARGET_CHANGED], 0);
+}
+
+/* Asks for the social share the node of @figures aims for, and saves it in @store; emits
+ * "target-changed" when it did. */
+void
+impact_key_figures_ask_target (ImpactKeyFigures *self,
+                               ImpactStore *store,
+                               const ImpactFigures *figures)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *spin;
+  g_autofree char *body = NULL;
+  gboolean own;
+  TargetJob *job;
+
+  g_return_if_fail (IMPACT_IS_KEY_FIGURES (self));
+  g_return_if_fail (IMPACT_IS_STORE (store));
+
+  if (figures == NULL || figures->node->id <= 0)
+    return;
+
+  own = figures->target_node_id == figures->node->id && !isnan (figures->target_share);
+  /* Translators: %s is the group, a division or an object. */
+  body = g_strdup_printf (_ ("The social share %s aims for, in percent of its spend. Divisions and objects "
+                             "without a target of their own follow the one above them."),
+                          figures->node->name);
+  spin = gtk_spin_button_new_with_range (0, 100, 0.5);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), isnan (figures->target_share) ? 10 : figures->target_share);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Target social share in percent"), -1);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  dialog = impact_form_dialog_new (GTK_WIDGET (self), _ ("Target Social Share"), body, spin, "save", _ ("_Save"));
+  adw_message_dialog_add_response (dialog, "clear", _ ("_Remove Target"));
+  adw_message_dialog_set_response_enabled (dialog, "clear", own);
+  adw_message_dialog_set_response_appearance (dialog, "clear", ADW_RESPONSE_DESTRUCTIVE);
+  job = g_new0 (TargetJob, 1);
+  job->self = g_object_ref (self);
+  job->store = g_object_ref (store);
+  job->node_id = figures->node->id;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_target_response_cb), job, target_job_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 impact_key_figures_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), IMPACT_TYPE_KEY_FIGURES);
@@ -187,6 +281,13 @@ impact_key_figures_class_init (ImpactKeyFiguresClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = impact_key_figures_dispose;
+
+  /**
+   * ImpactKeyFigures::target-changed:
+   * A target share was saved or removed through impact_key_figures_ask_target().
+   */
+  signals[SIGNAL_TARGET_CHANGED] = g_signal_new ("target-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (IMPACT_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "query/impact-query.h"
+#include "storage/impact-store.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,9 @@ void impact_key_figures_show (ImpactKeyFigures    *self,
                               const ImpactFigures *figures,
                               gint64               n_expiring,
                               guint                horizon);
+
+void impact_key_figures_ask_target (ImpactKeyFigures    *self,
+                                    ImpactStore         *store,
+                                    const ImpactFigures *figures);
 
 G_END_DECLS
