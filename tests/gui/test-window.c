@@ -989,7 +989,10 @@ static GtkWidget *
 panel_child (GtkWidget *panel,
              const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (panel, IMPACT_TYPE_SOCIAL_PANEL, name));
+  GtkWidget *child = template_child (panel, name);
+
+  g_assert_nonnull (child);
+  return child;
 }
 
 /* Fills in a field of an open form dialog and chooses @response. */
@@ -1076,7 +1079,7 @@ test_social_panel (void)
     g_assert_nonnull (strstr (words, "expected at the end"));
     g_assert_cmpuint (impact_social_panel_get_n_contracts (IMPACT_SOCIAL_PANEL (panel)), ==, expected->rows->len);
     g_assert_true (gtk_widget_get_visible (panel_child (panel, "objects_group")));
-    g_assert_false (gtk_widget_get_visible (panel_child (panel, "contract_group")));
+    g_assert_false (gtk_widget_get_visible (panel_child (panel, "contract_section")));
     /* Per division: the six divisions' sums, the first as the query gives it. */
     {
       g_autoptr (ImpactNode) first = impact_query_find_node (store, ((ImpactSroiRow *) g_ptr_array_index (expected->rows, 0))->division_code,
@@ -1089,7 +1092,7 @@ test_social_panel (void)
       g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, first->name);
       g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), division_obligation));
     }
-    g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_group")));
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_section")));
     g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (expiring->len, 1));
     snapshot_window (GTK_WIDGET (window), "group.png");
   }
@@ -1217,10 +1220,10 @@ test_social_panel (void)
     g_assert_no_error (error);
     g_assert_cmpint (object->level, ==, IMPACT_NODE_OBJECT);
     g_assert_cmpint (((ImpactSroiRow *) g_ptr_array_index (one->rows, 0))->result.status, ==, IMPACT_SROI_STATUS_AT_RISK);
-    g_assert_true (gtk_widget_get_visible (panel_child (panel, "contract_group")));
-    g_assert_true (gtk_widget_get_visible (panel_child (panel, "entries_group")));
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "contract_section")));
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "contract_section")));
     g_assert_false (gtk_widget_get_visible (panel_child (panel, "objects_group")));
-    g_assert_false (gtk_widget_get_visible (panel_child (panel, "pso_group")));
+    g_assert_false (gtk_widget_get_visible (panel_child (panel, "pso_section")));
     /* Why: the purchases in its term, per class with the factor they count at. */
     {
       const ImpactSroiRow *row = g_ptr_array_index (one->rows, 0);
@@ -1286,7 +1289,7 @@ test_social_panel (void)
     g_autoptr (GPtrArray) before = impact_store_list_sroi_entries (store, object_id, &error);
     g_autoptr (GPtrArray) added = NULL;
     g_autoptr (GPtrArray) removed = NULL;
-    AdwMessageDialog *dialog = open_form (panel, "panel.add-entry");
+    AdwMessageDialog *dialog = open_form (panel_child (panel, "entries_list"), "contract.add-entry");
     GtkWidget *row, *button = NULL;
 
     set_field (dialog, "description", "Leerwerkplek BBL");
@@ -1328,8 +1331,8 @@ test_social_panel (void)
     AdwMessageDialog *dialog;
     double fte, direct;
 
-    g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_group")));
-    dialog = open_form (panel, "panel.edit-pso");
+    g_assert_true (gtk_widget_get_visible (panel_child (panel, "pso_section")));
+    dialog = open_form (panel_child (panel, "pso_formula"), "pso.edit-fte");
     set_field (dialog, "fte", "500");
     set_field (dialog, "direct", "2.5");
     adw_message_dialog_response (dialog, "save");

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "impact-node-search.h"
+#include "util/impact-dialogs.h"
 
 struct _ImpactNodeSearch
 {
@@ -64,12 +65,9 @@ impact_node_search_set_store (ImpactNodeSearch *self,
   g_autoptr (GPtrArray) divisions = NULL;
   g_autoptr (GPtrArray) objects = NULL;
   g_autoptr (GPtrArray) groups = NULL;
-  GtkWidget *child;
-
   g_return_if_fail (IMPACT_IS_NODE_SEARCH (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->jump_list))) != NULL)
-    gtk_list_box_remove (self->jump_list, child);
+  impact_list_box_clear (self->jump_list);
   g_ptr_array_set_size (self->nodes, 0);
   g_clear_pointer (&self->group, impact_node_free);
 

@@ -260,3 +260,25 @@ impact_show_saved (GtkWidget *widget,
   title = g_strdup_printf (_ ("Saved as “%s”"), name);
   impact_show_toast (widget, title);
 }
+
+/* Removes every row of @list. */
+void
+impact_list_box_clear (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A dimmed row that says the list is empty, as in "No certificate ends soon". */
+void
+impact_list_box_add_placeholder (GtkListBox *list,
+                                 const char *title)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_add_css_class (row, "dim-label");
+  gtk_list_box_append (list, row);
+}

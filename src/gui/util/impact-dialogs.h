@@ -58,4 +58,8 @@ void              impact_show_failure    (GtkWidget  *parent,
                                           const char *heading,
                                           const char *message);
 
+void              impact_list_box_clear  (GtkListBox *list);
+void              impact_list_box_add_placeholder (GtkListBox *list,
+                                          const char *title);
+
 G_END_DECLS
