@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-
 #include "impact-chart-private.h"
 #include "model/impact-format.h"
 

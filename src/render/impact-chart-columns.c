@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "impact-chart-private.h"
 #include "model/impact-format.h"

@@ -7,7 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
-#include "impact-importer.h"
+#include "impact-import-summary.h"
+#include "storage/impact-store.h"
 
 G_BEGIN_DECLS
 

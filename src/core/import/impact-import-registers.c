@@ -11,26 +11,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "impact-importer-private.h"
+#include "impact-import-registers.h"
 #include "storage/impact-store-sroi.h"
-
-gboolean
-_impact_import_optional_date (Import *im,
-                              const ImpactRow *row,
-                              ImpactField field,
-                              guint32 *day)
-{
-  const ImpactCell *cell = _impact_import_field_cell (im, row, field);
-
-  *day = 0;
-  if (cell->type == IMPACT_CELL_EMPTY)
-    return TRUE;
-  if (_impact_import_parse_date_cell (cell, im->mapping->date_order, day))
-    return TRUE;
-
-  _impact_import_reject (im, row->number, im->column[field], g_strdup_printf (_ ("“%s” is not a date."), cell->text));
-  return FALSE;
-}
 
 /* A number in a cell, as "12,5", "12.5" or a spreadsheet number; @percent also takes "45%"
  * and gives 0.45 for it, or for 45. */

@@ -11,85 +11,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <nettle/sha2.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "impact-column-guess.h"
 #include "impact-exchange.h"
-#include "impact-importer-private.h"
+#include "impact-import-purchases.h"
+#include "impact-import-registers.h"
+#include "impact-importer.h"
 #include "impact-row-pump.h"
 
 /* The header is looked for in the first rows; exports put a title or a date above it. */
 #define HEADER_SEARCH_ROWS 20
 /* Rows read ahead to tell decimal commas from points and day-month from month-day. */
 #define SAMPLE_ROWS 1000
-
-static void
-problem_free (ImpactImportProblem *problem)
-{
-  g_free (problem->column);
-  g_free (problem->message);
-  g_free (problem);
-}
-
-void
-impact_import_summary_free (ImpactImportSummary *summary)
-{
-  if (summary == NULL)
-    return;
-
-  g_free (summary->file_name);
-  g_free (summary->format);
-  g_clear_pointer (&summary->mapping, impact_mapping_free);
-  g_ptr_array_unref (summary->problems);
-  g_ptr_array_unref (summary->warnings);
-  g_ptr_array_unref (summary->new_suppliers);
-  g_ptr_array_unref (summary->new_divisions);
-  g_ptr_array_unref (summary->new_objects);
-  g_ptr_array_unref (summary->name_matches);
-  g_ptr_array_unref (summary->preview);
-  g_strfreev (summary->sheets);
-  g_free (summary);
-}
-
-ImpactImportSummary *
-impact_import_summary_new (const char *path)
-{
-  ImpactImportSummary *summary = g_new0 (ImpactImportSummary, 1);
-
-  summary->file_name = g_filename_display_basename (path);
-  summary->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  summary->warnings = g_ptr_array_new_with_free_func (g_free);
-  summary->new_suppliers = g_ptr_array_new_with_free_func (g_free);
-  summary->new_divisions = g_ptr_array_new_with_free_func (g_free);
-  summary->new_objects = g_ptr_array_new_with_free_func (g_free);
-  summary->name_matches = g_ptr_array_new_with_free_func (g_free);
-  summary->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_row_free);
-
-  return summary;
-}
-
-void
-_impact_import_reject (Import *im,
-                       guint row,
-                       int column,
-                       char *message)
-{
-  im->summary->rows_rejected++;
-  if (im->summary->problems->len < IMPACT_IMPORT_MAX_PROBLEMS)
-    {
-      ImpactImportProblem *problem = g_new0 (ImpactImportProblem, 1);
-
-      problem->row = row;
-      problem->column = column >= 0 ? g_strdup (g_ptr_array_index (im->mapping->headers, column)) : NULL;
-      problem->message = message;
-      g_ptr_array_add (im->summary->problems, problem);
-    }
-  else
-    g_free (message);
-}
 
 static gboolean
 load_caches (Import *im,

@@ -1,14 +1,19 @@
-/* impact-importer-private.h: what the importer's files share
+/* impact-import-context.h: one import under way, and what every kind of row needs from it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include "impact-importer.h"
+#include "impact-import-summary.h"
+#include "impact-reader.h"
+#include "storage/impact-store.h"
 #include "util/impact-key-set.h"
 
 G_BEGIN_DECLS
+
+/* The largest amount a spreadsheet cell may hold (_impact_import_parse_amount_cell()). */
+#define IMPACT_IMPORT_MAX_TYPED_CENTS G_GINT64_CONSTANT (100000000000000)
 
 /* Rows checked before their lines are added (_impact_import_purchase_rows()). */
 #define IMPACT_IMPORT_LOOKAHEAD 256
@@ -88,8 +93,6 @@ gboolean          _impact_import_parse_amount_cell (const ImpactCell *cell,
 gboolean          _impact_import_parse_date_cell   (const ImpactCell *cell,
                                                     ImpactDateOrder   order,
                                                     guint32          *day);
-gboolean          _impact_import_is_total_row      (Import           *im,
-                                                    const ImpactRow  *row);
 gint64            _impact_import_resolve_supplier  (Import           *im,
                                                     const ImpactRow  *row,
                                                     GError          **error);
@@ -99,20 +102,5 @@ gboolean          _impact_import_optional_date     (Import           *im,
                                                     const ImpactRow  *row,
                                                     ImpactField       field,
                                                     guint32          *day);
-gboolean          _impact_import_purchase_row      (Import           *im,
-                                                    const ImpactRow  *row,
-                                                    GError          **error);
-void              _impact_import_type_purchase_row (ImpactRow        *row,
-                                                    gpointer          data);
-gboolean          _impact_import_purchase_rows     (Import           *im,
-                                                    ImpactRow *const *rows,
-                                                    guint             n_rows,
-                                                    GError          **error);
-gboolean          _impact_import_status_row        (Import           *im,
-                                                    const ImpactRow  *row,
-                                                    GError          **error);
-gboolean          _impact_import_org_row           (Import           *im,
-                                                    const ImpactRow  *row,
-                                                    GError          **error);
 
 G_END_DECLS
