@@ -11,7 +11,7 @@
 
 #include "impact-test-store.h"
 #include "impact-test-utils.h"
-#include "import/impact-reader.h"
+#include "import/impact-reader-open.h"
 #include "storage/impact-store-sroi.h"
 
 typedef struct

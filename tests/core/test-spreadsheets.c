@@ -13,6 +13,7 @@
 #include "impact-test-utils.h"
 #include "import/impact-importer.h"
 #include "import/impact-ods-reader.h"
+#include "import/impact-reader-open.h"
 #include "import/impact-xlsx-reader.h"
 #include "import/impact-zip-xml.h"
 #include "model/impact-format.h"

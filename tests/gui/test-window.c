@@ -17,7 +17,7 @@
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
 #include "import/impact-mapping.h"
-#include "import/impact-reader.h"
+#include "import/impact-reader-open.h"
 #include "charts/impact-chart-view.h"
 #include "model/impact-format.h"
 #include "pages/impact-chart-card.h"

@@ -11,13 +11,14 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <nettle/sha2.h>
 #include <string.h>
 
 #include "impact-column-guess.h"
 #include "impact-exchange.h"
 #include "impact-import-purchases.h"
 #include "impact-import-registers.h"
+#include "impact-file-hash.h"
+#include "impact-reader-open.h"
 #include "impact-importer.h"
 #include "impact-row-pump.h"
 
@@ -347,102 +348,13 @@ import_clear (Import *im)
   g_clear_pointer (&im->lines, g_array_unref);
 }
 
-/* The SHA-256 of a file, worked out on a thread of its own while the file is imported.
- * Nettle's SHA-256 uses the processor's SHA instructions where there are some: a
- * 79 MB export (bench-import) takes 0.05 s with it and 0.19 s with GChecksum, time the
- * other threads of the import need on a machine with two cores. */
-typedef struct
-{
-  char *path;
-  GCancellable *cancellable;
-} HashJob;
-
-static gpointer
-hash_thread (gpointer data)
-{
-  HashJob *job = data;
-  struct sha256_ctx checksum;
-  g_autoptr (GFile) file = g_file_new_for_path (job->path);
-  g_autoptr (GFileInputStream) stream = g_file_read (file, job->cancellable, NULL);
-  g_autofree guchar *buffer = g_malloc (64 * 1024);
-  char *result = NULL;
-  gssize n = -1;
-
-  sha256_init (&checksum);
-  if (stream != NULL)
-    while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, job->cancellable, NULL)) > 0)
-      sha256_update (&checksum, n, buffer);
-  if (n == 0)
-    {
-      guint8 digest[SHA256_DIGEST_SIZE];
-      GString *hex = g_string_sized_new (2 * SHA256_DIGEST_SIZE);
-
-      sha256_digest (&checksum, sizeof digest, digest);
-      for (guint i = 0; i < sizeof digest; i++)
-        g_string_append_printf (hex, "%02x", digest[i]);
-      result = g_string_free (hex, FALSE);
-    }
-
-  g_free (job->path);
-  g_clear_object (&job->cancellable);
-  g_free (job);
-
-  return result;
-}
-
-typedef struct
-{
-  GThread *thread;
-  GCancellable *cancellable;
-} Hasher;
-
-static Hasher *
-start_hash (const char *path)
-{
-  HashJob *job = g_new0 (HashJob, 1);
-  Hasher *hasher = g_new0 (Hasher, 1);
-
-  hasher->cancellable = g_cancellable_new ();
-  job->path = g_strdup (path);
-  job->cancellable = g_object_ref (hasher->cancellable);
-  hasher->thread = g_thread_new ("impact-hash", hash_thread, job);
-
-  return hasher;
-}
-
-/* Waits for the checksum; NULL when the file could not be read again or hashing stopped. */
-static char *
-finish_hash (Hasher **hasher)
-{
-  g_autofree Hasher *h = g_steal_pointer (hasher);
-  char *result;
-
-  if (h == NULL)
-    return NULL;
-
-  result = g_thread_join (h->thread);
-  g_object_unref (h->cancellable);
-
-  return result;
-}
-
-/* Stops the hashing, when the import did not need it: a file that fails on its first rows
- * is not read to its end for a checksum nobody keeps. */
-static void
-cancel_hash (Hasher **hasher)
-{
-  if (*hasher != NULL)
-    g_cancellable_cancel ((*hasher)->cancellable);
-  g_free (finish_hash (hasher));
-}
-
 /* Imports the rows of @reader; the file's checksum is @content_hash or, when @hasher is
  * given, what that thread works out in the meantime (the caller joins it if this does not). */
 static ImpactImportSummary *
 import_reader (ImpactStore *store,
                ImpactReader *reader,
                const char *content_hash,
-               Hasher **hasher,
+               ImpactFileHash **hasher,
                const ImpactImportOptions *options,
                GCancellable *cancellable,
                GError **error)
@@ -554,7 +466,7 @@ import_reader (ImpactStore *store,
         }
       if (summary->batch_id != 0 && hasher != NULL)
         {
-          g_autofree char *hash = finish_hash (hasher);
+          g_autofree char *hash = impact_file_hash_finish (hasher);
 
           ok = hash == NULL || impact_store_set_batch_content_hash (store, summary->batch_id, hash, error);
         }
@@ -612,7 +524,7 @@ impact_import_file (ImpactStore *store,
   g_autoptr (GFileInputStream) stream = NULL;
   ImpactImportSummary *summary;
   g_autoptr (GError) local_error = NULL;
-  Hasher *hasher;
+  ImpactFileHash *hasher;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -627,7 +539,7 @@ impact_import_file (ImpactStore *store,
       return NULL;
     }
   g_clear_object (&stream);
-  hasher = start_hash (path);
+  hasher = impact_file_hash_start (path);
 
   /* The application's own exchange format is a whole dataset, not rows to map. */
   if (looks_like_json_object (path))
@@ -637,7 +549,7 @@ impact_import_file (ImpactStore *store,
       if (json_parser_load_from_mapped_file (parser, path, NULL)
           && impact_exchange_is_document (json_parser_get_root (parser)))
         {
-          g_autofree char *hash = finish_hash (&hasher);
+          g_autofree char *hash = impact_file_hash_finish (&hasher);
 
           return impact_import_exchange (store, json_parser_get_root (parser), path, hash != NULL ? hash : "",
                                          options, cancellable, error);
@@ -664,7 +576,7 @@ impact_import_file (ImpactStore *store,
                          /* Translators: %s says which row showed it, as in “Row 1200 has “04-23-2025”, …”. */
                          g_strdup_printf (_ ("The dates were read as month-day-year: %s"), why));
     }
-  cancel_hash (&hasher);
+  impact_file_hash_cancel (&hasher);
   if (local_error != NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));
 

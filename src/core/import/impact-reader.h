@@ -117,8 +117,6 @@ struct _ImpactReaderClass
   double    (*get_fraction) (ImpactReader *self);
 };
 
-ImpactReader *impact_reader_new_for_file  (const char    *path,
-                                           GError       **error);
 const char   *impact_reader_get_path      (ImpactReader  *self);
 char        **impact_reader_list_sheets   (ImpactReader  *self);
 gboolean      impact_reader_select_sheet  (ImpactReader  *self,
