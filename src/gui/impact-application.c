@@ -120,8 +120,7 @@ impact_application_activate (GApplication *application)
     {
       g_autofree char *default_path = impact_store_get_default_path ();
 
-      window = GTK_WINDOW (impact_window_new (self, self->database_path != NULL ? self->database_path
-                                                                                : default_path));
+      window = GTK_WINDOW (impact_window_new (GTK_APPLICATION (self), self->settings, self->database_path != NULL ? self->database_path : default_path));
     }
 
   gtk_window_present (window);

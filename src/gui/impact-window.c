@@ -66,14 +66,17 @@ G_DEFINE_FINAL_TYPE (ImpactWindow, impact_window, ADW_TYPE_APPLICATION_WINDOW)
 static void open_database (ImpactWindow *self,
                            const char *path);
 
+/* A window of @application on the database at @database_path; its size, the expiry horizon
+ * and the notifications follow @settings, the application's. */
 ImpactWindow *
-impact_window_new (ImpactApplication *application,
+impact_window_new (GtkApplication *application,
+                   GSettings *settings,
                    const char *database_path)
 {
   ImpactWindow *self;
-  GSettings *settings;
 
-  g_return_val_if_fail (IMPACT_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (database_path != NULL, NULL);
 
   self = g_object_new (IMPACT_TYPE_WINDOW,
@@ -83,7 +86,6 @@ impact_window_new (ImpactApplication *application,
 
   /* Bound here, not in constructed(): "application" is not a construct property, so it is
    * set only after constructed() ran. */
-  settings = impact_application_get_settings (application);
   g_settings_bind (settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);

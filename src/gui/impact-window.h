@@ -7,7 +7,6 @@
 
 #include <adwaita.h>
 
-#include "impact-application.h"
 #include "import/impact-import-dialog.h"
 #include "storage/impact-store.h"
 
@@ -17,7 +16,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ImpactWindow, impact_window, IMPACT, WINDOW, AdwApplicationWindow)
 
-ImpactWindow *impact_window_new           (ImpactApplication *application,
+ImpactWindow *impact_window_new           (GtkApplication    *application,
+                                           GSettings         *settings,
                                            const char        *database_path);
 ImpactStore  *impact_window_get_store     (ImpactWindow      *self);
 const char   *impact_window_get_page_name (ImpactWindow      *self);

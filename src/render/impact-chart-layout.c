@@ -1,7 +1,8 @@
-/* impact-chart-layout.c: what every chart shares: text, the legend, the layout for a size
+/* impact-chart-layout.c: what every chart's renderer shares: text, the legend, item areas
  *
- * One layout function places everything (plot area, axes, items, legend) for a size; drawing
- * and hit-testing both use it, so what is hit is what is drawn.
+ * Texts in the style's font, the ticks of a share axis, the legend of the classes shown
+ * (measured, then drawn in the same place), where a value sits on the axis, and the area of
+ * each item that a pointer or the keyboard can pick.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -75,24 +76,6 @@ _impact_chart_format_share_tick (double value,
 
   /* Translators: a percentage on a chart's axis, as in "12%". */
   return g_strdup_printf (_ ("%.0f%%"), value);
-}
-
-static void
-compute_classes (const ImpactChart *chart,
-                 ImpactChartLayout *layout)
-{
-  for (guint i = 0; i < chart->items->len; i++)
-    {
-      const ImpactChartItem *item = g_ptr_array_index (chart->items, i);
-
-      if (chart->kind == IMPACT_CHART_COLUMNS || chart->kind == IMPACT_CHART_AREA)
-        {
-          for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
-            layout->classes[k] |= item->cents[k] != 0;
-        }
-      else
-        layout->classes[impact_chart_item_class (item)] = TRUE;
-    }
 }
 
 /* The legend's swatches in rows from @y down, wrapped at @width; returns its height. */
@@ -172,34 +155,6 @@ _impact_chart_place_legend (cairo_t *cr,
     }
 
   return height;
-}
-
-void
-_impact_chart_compute_layout (const ImpactChart *chart,
-                              const ImpactChartStyle *style,
-                              cairo_t *cr,
-                              ImpactChartLayout *layout)
-{
-  memset (layout, 0, sizeof *layout);
-  compute_classes (chart, layout);
-
-  switch (chart->kind)
-    {
-    case IMPACT_CHART_COLUMNS:
-    case IMPACT_CHART_AREA:
-      _impact_chart_layout_columns (chart, style, cr, layout);
-      break;
-    case IMPACT_CHART_BARS:
-      _impact_chart_layout_bars (chart, style, cr, layout);
-      break;
-    case IMPACT_CHART_BULLET:
-      _impact_chart_layout_bullet (chart, style, cr, layout);
-      break;
-    case IMPACT_CHART_DONUT:
-    default:
-      _impact_chart_layout_donut (chart, style, cr, layout);
-      break;
-    }
 }
 
 double

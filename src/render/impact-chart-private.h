@@ -95,10 +95,6 @@ void          _impact_chart_layout_bullet     (const ImpactChart       *chart,
                                                const ImpactChartStyle  *style,
                                                cairo_t                 *cr,
                                                ImpactChartLayout       *layout);
-void          _impact_chart_compute_layout    (const ImpactChart       *chart,
-                                               const ImpactChartStyle  *style,
-                                               cairo_t                 *cr,
-                                               ImpactChartLayout       *layout);
 double        _impact_chart_value_y           (const ImpactChartLayout *layout,
                                                double                  euros);
 gboolean      _impact_chart_item_area         (const ImpactChart       *chart,

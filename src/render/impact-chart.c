@@ -1,9 +1,9 @@
-/* impact-chart.c: the dashboard charts, drawn with cairo and pango
+/* impact-chart.c: a dashboard chart's data: its items, what they hold and their words
  *
- * One layout function places everything (plot area, axes, items, legend) for a size; drawing
- * and hit-testing both use it, so what is hit is what is drawn. Colours come from the
- * palette, one per social class in every chart. The same code draws on screen (from the
- * chart widget's snapshot) and into PNG, SVG and PDF files.
+ * A chart of a kind (columns, areas, bars, donut, bullet) holds items, each an amount per
+ * social class, with a share line, a comparison, a target or a projection; and says what it
+ * shows in words for screen readers. It is drawn by impact-chart-draw.c; colours come from
+ * the palette, one per social class in every chart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -272,121 +272,4 @@ impact_chart_describe (const ImpactChart *chart)
   g_string_append_c (text, '.');
 
   return g_string_free (text, FALSE);
-}
-
-void
-impact_chart_draw (const ImpactChart *chart,
-                   cairo_t *cr,
-                   const ImpactChartStyle *style)
-{
-  ImpactChartLayout layout;
-
-  g_return_if_fail (chart != NULL && cr != NULL && style != NULL && style->palette != NULL);
-
-  if (style->width < 4 || style->height < 4)
-    return;
-
-  cairo_save (cr);
-  _impact_chart_compute_layout (chart, style, cr, &layout);
-  switch (chart->kind)
-    {
-    case IMPACT_CHART_COLUMNS:
-    case IMPACT_CHART_AREA:
-      _impact_chart_draw_columns (chart, style, cr, &layout);
-      break;
-    case IMPACT_CHART_BARS:
-      _impact_chart_draw_bars (chart, style, cr, &layout);
-      break;
-    case IMPACT_CHART_BULLET:
-      _impact_chart_draw_bullet (chart, style, cr, &layout);
-      break;
-    case IMPACT_CHART_DONUT:
-    default:
-      _impact_chart_draw_donut (chart, style, cr, &layout);
-      break;
-    }
-  cairo_restore (cr);
-}
-
-/* Text is measured the same way on every call: with a scratch context of its own. */
-static cairo_t *
-scratch_context (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_surface_destroy (surface);
-  return cr;
-}
-
-gboolean
-impact_chart_get_item_area (const ImpactChart *chart,
-                            const ImpactChartStyle *style,
-                            guint index,
-                            cairo_rectangle_t *area)
-{
-  cairo_t *cr;
-  ImpactChartLayout layout;
-  gboolean found;
-
-  g_return_val_if_fail (chart != NULL && style != NULL && area != NULL, FALSE);
-
-  cr = scratch_context ();
-  _impact_chart_compute_layout (chart, style, cr, &layout);
-  found = _impact_chart_item_area (chart, &layout, index, area);
-  cairo_destroy (cr);
-
-  return found;
-}
-
-/* The item under a point, or -1. */
-int
-impact_chart_hit_test (const ImpactChart *chart,
-                       const ImpactChartStyle *style,
-                       double x,
-                       double y)
-{
-  cairo_t *cr;
-  ImpactChartLayout layout;
-  int hit = -1;
-
-  g_return_val_if_fail (chart != NULL && style != NULL, -1);
-
-  cr = scratch_context ();
-  _impact_chart_compute_layout (chart, style, cr, &layout);
-
-  if (chart->kind == IMPACT_CHART_DONUT && layout.positive_total > 0)
-    {
-      double dx = x - layout.cx, dy = y - layout.cy, r = sqrt (dx * dx + dy * dy);
-
-      if (r >= layout.r_inner && r <= layout.r_outer)
-        {
-          /* From twelve o'clock, clockwise, as the slices are drawn. */
-          double turn = fmod (atan2 (dy, dx) + G_PI / 2 + 2 * G_PI, 2 * G_PI) / (2 * G_PI);
-          double start = 0;
-
-          for (guint i = 0; i < chart->items->len && hit < 0; i++)
-            {
-              gint64 total = impact_chart_item_total (g_ptr_array_index (chart->items, i));
-
-              if (total <= 0)
-                continue;
-              start += (double) total / layout.positive_total;
-              if (turn < start)
-                hit = i;
-            }
-        }
-    }
-
-  for (guint i = 0; i < chart->items->len && hit < 0; i++)
-    {
-      cairo_rectangle_t area;
-
-      if (_impact_chart_item_area (chart, &layout, i, &area) && x >= area.x && x < area.x + area.width && y >= area.y
-          && y < area.y + area.height)
-        hit = i;
-    }
-
-  cairo_destroy (cr);
-  return hit;
 }

@@ -82,7 +82,7 @@ template_child (GtkWidget *root,
 static ImpactWindow *
 open_window (const char *path)
 {
-  ImpactWindow *window = impact_window_new (app, path);
+  ImpactWindow *window = impact_window_new (GTK_APPLICATION (app), impact_application_get_settings (app), path);
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
@@ -292,7 +292,7 @@ test_window_size_remembered (void)
   g_settings_set_int (settings, "window-width", 800);
   g_settings_set_int (settings, "window-height", 600);
   /* Not presented: a shown window is clamped to the (small) Xvfb screen. */
-  window = impact_window_new (app, path);
+  window = impact_window_new (GTK_APPLICATION (app), impact_application_get_settings (app), path);
   {
     int width, height;
 

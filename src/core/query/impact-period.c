@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "impact-period.h"
-#include "impact-query.h"
+#include "impact-query-error.h"
 
 #define MIN_YEAR 1900
 #define MAX_YEAR 9999

@@ -19,8 +19,6 @@
 #include "impact-query.h"
 #include "storage/impact-store-summary.h"
 
-G_DEFINE_QUARK (impact - query - error - quark, impact_query_error)
-
 /* The SQL below counts a class as social from PSO basistrede up: every class but none and
  * the aspirant status, as impact_social_class_is_social() says. */
 G_STATIC_ASSERT (IMPACT_SOCIAL_CLASS_NONE == 0 && IMPACT_SOCIAL_CLASS_PSO_ASPIRANT == 1);

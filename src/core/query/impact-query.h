@@ -8,19 +8,11 @@
 #include "model/impact-engagement.h"
 #include "model/impact-entities.h"
 #include "query/impact-period.h"
+#include "query/impact-query-error.h"
 #include "storage/impact-store.h"
 
 G_BEGIN_DECLS
 
-#define IMPACT_QUERY_ERROR (impact_query_error_quark ())
-
-typedef enum
-{
-  IMPACT_QUERY_ERROR_PERIOD,
-  IMPACT_QUERY_ERROR_NO_NODE,
-} ImpactQueryError;
-
-GQuark impact_query_error_quark (void);
 
 typedef struct
 {
