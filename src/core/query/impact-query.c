@@ -16,7 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "impact-query.h"
+#include "impact-query-private.h"
 #include "storage/impact-store-summary.h"
 
 /* The SQL below counts a class as social from PSO basistrede up: every class but none and
@@ -38,14 +38,6 @@ impact_spend_get_share (const ImpactSpend *spend)
   g_return_val_if_fail (spend != NULL, 0);
 
   return spend->total_cents != 0 ? 100.0 * spend->social_cents / spend->total_cents : 0;
-}
-
-static void
-child_free (ImpactChildFigures *child)
-{
-  g_free (child->code);
-  g_free (child->name);
-  g_free (child);
 }
 
 static void
@@ -185,20 +177,6 @@ prepare (ImpactDb *db,
   return stmt;
 }
 
-static gboolean
-finish (ImpactDb *db,
-        int rc,
-        GError **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Adds @cents of social class @klass to @spend. */
 static void
 spend_add (ImpactSpend *spend,
@@ -244,49 +222,7 @@ query_totals (ImpactDb *db,
         spend_add (&figures->previous, klass, cents);
     }
 
-  return finish (db, rc, error);
-}
-
-/* Every month of @period, in order, with no spend yet. */
-static GArray *
-months_new (const ImpactPeriod *period)
-{
-  GArray *months = g_array_sized_new (FALSE, TRUE, sizeof (ImpactMonthFigures), impact_period_n_months (period));
-
-  for (gint32 m = period->first_month; m <= period->last_month; m++)
-    {
-      ImpactMonthFigures month = { m, { 0, 0 } };
-
-      g_array_append_val (months, month);
-    }
-
-  return months;
-}
-
-/* Fills @months from a statement's rows of month, total and social spend. */
-static gboolean
-read_months (ImpactDb *db,
-             sqlite3_stmt *stmt,
-             const ImpactPeriod *period,
-             GArray *months,
-             GError **error)
-{
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 m = sqlite3_column_int64 (stmt, 0);
-      ImpactMonthFigures *month;
-
-      if (m < period->first_month || m > period->last_month)
-        continue;
-      month = &g_array_index (months, ImpactMonthFigures, m - period->first_month);
-      month->spend.total_cents = sqlite3_column_int64 (stmt, 1);
-      /* total() sums exactly below 2^53 cents. */
-      month->spend.social_cents = (gint64) sqlite3_column_double (stmt, 2);
-    }
-
-  return finish (db, rc, error);
+  return _impact_query_finish (db, rc, error);
 }
 
 static gboolean
@@ -304,8 +240,8 @@ query_months (ImpactDb *db,
   if (stmt == NULL)
     return FALSE;
 
-  figures->by_month = months_new (period);
-  return read_months (db, stmt, period, figures->by_month, error);
+  figures->by_month = _impact_query_months_new (period);
+  return _impact_query_read_months (db, stmt, period, figures->by_month, error);
 }
 
 static int
@@ -334,7 +270,7 @@ query_children (ImpactDb *db,
   ImpactChildFigures *child = NULL;
   int rc;
 
-  figures->by_child = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
+  figures->by_child = g_ptr_array_new_with_free_func ((GDestroyNotify) _impact_query_child_free);
   if (figures->node->level == IMPACT_NODE_OBJECT)
     return TRUE;
 
@@ -382,7 +318,7 @@ query_children (ImpactDb *db,
     }
   g_ptr_array_sort (figures->by_child, compare_children);
 
-  return finish (db, rc, error);
+  return _impact_query_finish (db, rc, error);
 }
 
 static int
@@ -499,7 +435,7 @@ query_suppliers (ImpactDb *db,
       keep_top (figures->top_non_social, n_top, supplier_id, klass, (gint64) sqlite3_column_double (stmt, 3));
     }
 
-  return finish (db, rc, error) && name_suppliers (db, figures->top_suppliers, error)
+  return _impact_query_finish (db, rc, error) && name_suppliers (db, figures->top_suppliers, error)
          && name_suppliers (db, figures->top_non_social, error);
 }
 
@@ -605,177 +541,8 @@ impact_query_list_years (ImpactStore *store,
 
       g_array_append_val (years, year);
     }
-  if (!finish (db, rc, error))
+  if (!_impact_query_finish (db, rc, error))
     return NULL;
 
   return g_steal_pointer (&years);
-}
-
-static void
-supplier_row_free (ImpactSupplierRow *row)
-{
-  g_free (row->name);
-  g_free (row->kvk);
-  g_free (row);
-}
-
-/* Every supplier with its class on @today and its spend in @period (0 when it had none),
- * largest spend first. */
-GPtrArray *
-impact_query_list_suppliers (ImpactStore *store,
-                             const ImpactPeriod *period,
-                             guint32 today,
-                             GError **error)
-{
-  ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (sqlite3_stmt) statuses = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) by_id = NULL;
-  int rc;
-
-  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-
-  db = impact_store_get_db (store);
-  if (!impact_summary_refresh (db, error))
-    return NULL;
-  stmt = impact_db_prepare (db,
-                            "SELECT s.id, s.name, s.kvk, coalesce (m.t, 0), e.status, e.target_day FROM suppliers s"
-                            " LEFT JOIN (SELECT supplier_id, sum (total_cents) t FROM supplier_month_summary"
-                            "  WHERE month BETWEEN ?1 AND ?2 GROUP BY supplier_id) m ON m.supplier_id = s.id"
-                            " LEFT JOIN supplier_engagement e ON e.supplier_id = s.id"
-                            " ORDER BY 4 DESC, s.name",
-                            error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, period->first_month);
-  sqlite3_bind_int64 (stmt, 2, period->last_month);
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) supplier_row_free);
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ImpactSupplierRow *row = g_new0 (ImpactSupplierRow, 1);
-
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      row->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      row->spend_cents = sqlite3_column_int64 (stmt, 3);
-      impact_engagement_status_from_code ((const char *) sqlite3_column_text (stmt, 4), &row->engagement);
-      row->target_day = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (rows, row);
-      g_hash_table_insert (by_id, &row->id, row);
-    }
-  if (!finish (db, rc, error))
-    return NULL;
-
-  /* The strongest status valid today decides the class, and its end is shown. */
-  statuses = impact_db_prepare (db,
-                                "SELECT supplier_id, kind, valid_until FROM supplier_statuses"
-                                " WHERE (valid_from IS NULL OR valid_from <= ?1)"
-                                " AND (valid_until IS NULL OR valid_until >= ?1)",
-                                error);
-  if (statuses == NULL)
-    return NULL;
-  sqlite3_bind_int64 (statuses, 1, today);
-  while ((rc = sqlite3_step (statuses)) == SQLITE_ROW)
-    {
-      gint64 supplier_id = sqlite3_column_int64 (statuses, 0);
-      ImpactSupplierRow *row = g_hash_table_lookup (by_id, &supplier_id);
-      ImpactSocialClass kind = IMPACT_SOCIAL_CLASS_NONE;
-
-      impact_social_class_from_code ((const char *) sqlite3_column_text (statuses, 1), &kind);
-      if (row != NULL && kind > row->class_today)
-        {
-          row->class_today = kind;
-          row->valid_until = sqlite3_column_int64 (statuses, 2);
-        }
-    }
-  if (!finish (db, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&rows);
-}
-
-void
-impact_supplier_detail_free (ImpactSupplierDetail *detail)
-{
-  if (detail == NULL)
-    return;
-
-  g_clear_pointer (&detail->by_month, g_array_unref);
-  g_clear_pointer (&detail->by_node, g_ptr_array_unref);
-  g_free (detail);
-}
-
-/* Where and when a supplier's spend went in @period. */
-ImpactSupplierDetail *
-impact_query_supplier_detail (ImpactStore *store,
-                              gint64 supplier_id,
-                              const ImpactPeriod *period,
-                              GError **error)
-{
-  ImpactDb *db;
-  g_autoptr (ImpactSupplierDetail) detail = NULL;
-  g_autoptr (sqlite3_stmt) months = NULL;
-  g_autoptr (sqlite3_stmt) nodes = NULL;
-  int rc;
-
-  g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
-  g_return_val_if_fail (period != NULL, NULL);
-
-  db = impact_store_get_db (store);
-  if (!impact_summary_refresh (db, error))
-    return NULL;
-
-  detail = g_new0 (ImpactSupplierDetail, 1);
-  detail->period = *period;
-  detail->by_month = months_new (period);
-  detail->by_node = g_ptr_array_new_with_free_func ((GDestroyNotify) child_free);
-
-  months = impact_db_prepare (db,
-                              "SELECT month, sum (total_cents), total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
-                              " FROM supplier_month_summary WHERE month BETWEEN ?1 AND ?2 AND supplier_id = ?3"
-                              " GROUP BY month",
-                              error);
-  if (months == NULL)
-    return NULL;
-  sqlite3_bind_int64 (months, 1, period->first_month);
-  sqlite3_bind_int64 (months, 2, period->last_month);
-  sqlite3_bind_int64 (months, 3, supplier_id);
-  if (!read_months (db, months, period, detail->by_month, error))
-    return NULL;
-
-  nodes = impact_db_prepare (db,
-                             "SELECT s.division_id, s.object_id, d.name, o.name, coalesce (o.code, d.code), s.t, s.social"
-                             " FROM (SELECT division_id, object_id, sum (total_cents) t,"
-                             "  total (CASE WHEN " SOCIAL_SQL " THEN total_cents END) social FROM spend_summary"
-                             "  WHERE supplier_id = ?3 AND month BETWEEN ?1 AND ?2 GROUP BY division_id, object_id) s"
-                             " LEFT JOIN nodes d ON d.id = s.division_id LEFT JOIN nodes o ON o.id = s.object_id"
-                             " ORDER BY s.t DESC",
-                             error);
-  if (nodes == NULL)
-    return NULL;
-  sqlite3_bind_int64 (nodes, 1, period->first_month);
-  sqlite3_bind_int64 (nodes, 2, period->last_month);
-  sqlite3_bind_int64 (nodes, 3, supplier_id);
-  while ((rc = sqlite3_step (nodes)) == SQLITE_ROW)
-    {
-      ImpactChildFigures *child = g_new0 (ImpactChildFigures, 1);
-      const char *division = (const char *) sqlite3_column_text (nodes, 2);
-      const char *object = (const char *) sqlite3_column_text (nodes, 3);
-
-      child->node_id = sqlite3_column_int64 (nodes, 1) != 0 ? sqlite3_column_int64 (nodes, 1) : sqlite3_column_int64 (nodes, 0);
-      child->code = g_strdup ((const char *) sqlite3_column_text (nodes, 4));
-      /* Translators: where a supplier's spend went: a division and one of its objects. */
-      child->name = object != NULL ? g_strdup_printf (_ ("%s › %s"), division, object) : g_strdup (division);
-      child->spend.total_cents = sqlite3_column_int64 (nodes, 5);
-      child->spend.social_cents = (gint64) sqlite3_column_double (nodes, 6);
-      g_ptr_array_add (detail->by_node, child);
-    }
-  if (!finish (db, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&detail);
 }

@@ -1,0 +1,74 @@
+/* impact-query-rows.c: a statement's rows read into figures, for the queries
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-query"
+
+#include "config.h"
+
+#include "impact-query-private.h"
+
+gboolean
+_impact_query_finish (ImpactDb *db,
+                      int rc,
+                      GError **error)
+{
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Every month of @period, in order, with no spend yet. */
+GArray *
+_impact_query_months_new (const ImpactPeriod *period)
+{
+  GArray *months = g_array_sized_new (FALSE, TRUE, sizeof (ImpactMonthFigures), impact_period_n_months (period));
+
+  for (gint32 m = period->first_month; m <= period->last_month; m++)
+    {
+      ImpactMonthFigures month = { m, { 0, 0 } };
+
+      g_array_append_val (months, month);
+    }
+
+  return months;
+}
+
+/* Fills @months from a statement's rows of month, total and social spend. */
+gboolean
+_impact_query_read_months (ImpactDb *db,
+                           sqlite3_stmt *stmt,
+                           const ImpactPeriod *period,
+                           GArray *months,
+                           GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 m = sqlite3_column_int64 (stmt, 0);
+      ImpactMonthFigures *month;
+
+      if (m < period->first_month || m > period->last_month)
+        continue;
+      month = &g_array_index (months, ImpactMonthFigures, m - period->first_month);
+      month->spend.total_cents = sqlite3_column_int64 (stmt, 1);
+      /* total() sums exactly below 2^53 cents. */
+      month->spend.social_cents = (gint64) sqlite3_column_double (stmt, 2);
+    }
+
+  return _impact_query_finish (db, rc, error);
+}
+
+void
+_impact_query_child_free (ImpactChildFigures *child)
+{
+  g_free (child->code);
+  g_free (child->name);
+  g_free (child);
+}
