@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "impact-store-counts.h"
+#include "impact-store-summary.h"
 #include "model/impact-format.h"
 
 void
@@ -57,4 +58,113 @@ impact_counts_text_clear (ImpactCountsText *text)
   g_clear_pointer (&text->period, g_free);
   g_clear_pointer (&text->total, g_free);
   g_clear_pointer (&text->social, g_free);
+}
+
+gboolean
+impact_store_get_counts (ImpactStore *self,
+                         ImpactStoreCounts *counts,
+                         GError **error)
+{
+  ImpactDb *db;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  /* Spend and social spend come from the summary, classified as the dashboards classify;
+   * only the first and last day need the lines themselves. */
+  db = impact_store_get_db (self);
+  if (!impact_summary_refresh (db, error))
+    return FALSE;
+  stmt = impact_db_prepare (db,
+                            "WITH days AS (SELECT min(invoice_day) lo, max(invoice_day) hi FROM purchase_lines)"
+                            " SELECT (SELECT count(*) FROM nodes WHERE level = 1),"
+                            " (SELECT count(*) FROM nodes WHERE level = 2),"
+                            " (SELECT count(*) FROM suppliers),"
+                            " (SELECT count(*) FROM supplier_statuses),"
+                            " (SELECT count(*) FROM import_batches),"
+                            " total(n_lines), total(total_cents),"
+                            " total(CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END),"
+                            " (SELECT lo FROM days), (SELECT hi FROM days)"
+                            " FROM node_summary",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      impact_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  counts->n_divisions = sqlite3_column_int64 (stmt, 0);
+  counts->n_objects = sqlite3_column_int64 (stmt, 1);
+  counts->n_suppliers = sqlite3_column_int64 (stmt, 2);
+  counts->n_statuses = sqlite3_column_int64 (stmt, 3);
+  counts->n_batches = sqlite3_column_int64 (stmt, 4);
+  counts->n_lines = (gint64) sqlite3_column_double (stmt, 5);
+  /* total() sums in floating point, which is exact for integers below 2^53 cents
+   * (EUR 90 trillion), far above any group's spend. */
+  counts->total_cents = (gint64) sqlite3_column_double (stmt, 6);
+  counts->social_cents = (gint64) sqlite3_column_double (stmt, 7);
+  counts->first_day = sqlite3_column_int64 (stmt, 8);
+  counts->last_day = sqlite3_column_int64 (stmt, 9);
+
+  return TRUE;
+}
+
+static void
+counts_thread (GTask *task,
+               gpointer source_object,
+               gpointer task_data,
+               GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autofree ImpactStoreCounts *counts = g_new0 (ImpactStoreCounts, 1);
+  GError *error = NULL;
+
+  /* A connection of its own: SQLite handles are never shared between threads. */
+  store = impact_store_open (path, &error);
+  if (store == NULL || !impact_store_get_counts (store, counts, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&counts), g_free);
+}
+
+void
+impact_store_get_counts_async (ImpactStore *self,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (IMPACT_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, impact_store_get_counts_async);
+  g_task_set_task_data (task, g_strdup (impact_store_get_path (self)), g_free);
+  g_task_run_in_thread (task, counts_thread);
+}
+
+gboolean
+impact_store_get_counts_finish (ImpactStore *self,
+                                GAsyncResult *result,
+                                ImpactStoreCounts *counts,
+                                GError **error)
+{
+  g_autofree ImpactStoreCounts *value = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+
+  *counts = *value;
+
+  return TRUE;
 }

@@ -1,0 +1,162 @@
+/* impact-store-nodes.c: the group, its divisions and objects (client contracts), kept in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-store-private.h"
+
+static void
+bind_node (sqlite3_stmt *stmt,
+           const ImpactNode *node)
+{
+  _impact_store_bind_id (stmt, 1, node->parent_id);
+  sqlite3_bind_int (stmt, 2, node->level);
+  sqlite3_bind_text (stmt, 3, node->code, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, node->name, -1, SQLITE_STATIC);
+  impact_db_bind_text_or_null (stmt, 5, node->client);
+  if (node->contract_value_cents >= 0)
+    sqlite3_bind_int64 (stmt, 6, node->contract_value_cents);
+  else
+    sqlite3_bind_null (stmt, 6);
+  _impact_store_bind_day (stmt, 7, node->contract_start);
+  _impact_store_bind_day (stmt, 8, node->contract_end);
+}
+
+gint64
+impact_store_add_node (ImpactStore *self,
+                       const ImpactNode *node,
+                       GError **error)
+{
+  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
+  g_return_val_if_fail (node != NULL && node->code != NULL && node->name != NULL, 0);
+
+  stmt = impact_db_prepare_cached (impact_store_get_db (self),
+                                   "INSERT INTO nodes (parent_id, level, code, name, client,"
+                                   " contract_value_cents, contract_start, contract_end, batch_id)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return 0;
+  bind_node (stmt, node);
+  _impact_store_bind_id (stmt, 9, node->batch_id);
+
+  if (!impact_db_step_done (impact_store_get_db (self), stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (self)));
+}
+
+gboolean
+impact_store_update_node (ImpactStore *self,
+                          const ImpactNode *node,
+                          GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (node != NULL && node->id > 0, FALSE);
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "UPDATE nodes SET parent_id = ?, level = ?, code = ?, name = ?,"
+                            " client = ?, contract_value_cents = ?, contract_start = ?,"
+                            " contract_end = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_node (stmt, node);
+  sqlite3_bind_int64 (stmt, 9, node->id);
+
+  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+}
+
+static ImpactNode *
+read_node (sqlite3_stmt *stmt)
+{
+  ImpactNode *node = impact_node_new (sqlite3_column_int (stmt, 2),
+                                      (const char *) sqlite3_column_text (stmt, 3),
+                                      (const char *) sqlite3_column_text (stmt, 4));
+
+  node->id = sqlite3_column_int64 (stmt, 0);
+  node->parent_id = sqlite3_column_int64 (stmt, 1);
+  node->client = _impact_store_column_dup (stmt, 5);
+  node->contract_value_cents =
+      sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
+  node->contract_start = sqlite3_column_int64 (stmt, 7);
+  node->contract_end = sqlite3_column_int64 (stmt, 8);
+  node->batch_id = sqlite3_column_int64 (stmt, 9);
+
+  return node;
+}
+
+#define NODE_COLUMNS \
+  "id, parent_id, level, code, name, client, contract_value_cents, contract_start, contract_end, batch_id"
+
+ImpactNode *
+impact_store_find_node (ImpactStore *self,
+                        ImpactNodeLevel level,
+                        const char *code,
+                        GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? AND code = ?",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, level);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_node (stmt);
+  if (rc != SQLITE_DONE)
+    impact_db_set_error (impact_store_get_db (self), rc, error);
+  else
+    g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
+                 _ ("There is no organisation unit with code “%s”."), code);
+
+  return NULL;
+}
+
+GPtrArray *
+impact_store_list_nodes (ImpactStore *self,
+                         ImpactNodeLevel level,
+                         GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) nodes = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? ORDER BY code",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, level);
+
+  nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_node_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (nodes, read_node (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (impact_store_get_db (self), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&nodes);
+}

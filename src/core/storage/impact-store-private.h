@@ -1,0 +1,29 @@
+/* impact-store-private.h: what the store's files share
+ *
+ * The store is one object whose API is split by what it keeps (impact-store.c: opening,
+ * transactions, settings; impact-store-nodes.c; impact-store-suppliers.c; the batches,
+ * summaries, SROI and engagement files). These are the statement helpers they share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-db.h"
+#include "impact-store.h"
+
+G_BEGIN_DECLS
+
+void  _impact_store_bind_day   (sqlite3_stmt *stmt,
+                                int           index,
+                                guint32       day);
+void  _impact_store_bind_id    (sqlite3_stmt *stmt,
+                                int           index,
+                                gint64        id);
+char *_impact_store_column_dup (sqlite3_stmt *stmt,
+                                int           column);
+gint64 _impact_store_insert_batch_row (ImpactDb           *db,
+                                       const ImpactBatch  *batch,
+                                       GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,453 @@
+/* impact-store-suppliers.c: suppliers, their numbers and aliases, and their certificate statuses, kept in the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "impact-store-private.h"
+
+static void
+bind_supplier (sqlite3_stmt *stmt,
+               const ImpactSupplier *supplier,
+               const char *norm_name)
+{
+  sqlite3_bind_text (stmt, 1, supplier->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, norm_name, -1, SQLITE_STATIC);
+  impact_db_bind_text_or_null (stmt, 3, supplier->kvk);
+  impact_db_bind_text_or_null (stmt, 4, supplier->vat_id);
+  impact_db_bind_text_or_null (stmt, 5, supplier->erp_id);
+}
+
+gint64
+impact_store_add_supplier (ImpactStore *self,
+                           const ImpactSupplier *supplier,
+                           GError **error)
+{
+  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
+  g_autofree char *norm_name = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
+  g_return_val_if_fail (supplier != NULL && supplier->name != NULL, 0);
+
+  norm_name = impact_supplier_normalize_name (supplier->name);
+  stmt = impact_db_prepare_cached (impact_store_get_db (self),
+                                   "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
+                                   " VALUES (?, ?, ?, ?, ?)",
+                                   error);
+  if (stmt == NULL)
+    return 0;
+  bind_supplier (stmt, supplier, norm_name);
+
+  if (!impact_db_step_done (impact_store_get_db (self), stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (self)));
+}
+
+gboolean
+impact_store_update_supplier (ImpactStore *self,
+                              const ImpactSupplier *supplier,
+                              GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *norm_name = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (supplier != NULL && supplier->id > 0 && supplier->name != NULL, FALSE);
+
+  norm_name = impact_supplier_normalize_name (supplier->name);
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "UPDATE suppliers SET name = ?, norm_name = ?, kvk = ?, vat_id = ?,"
+                            " erp_id = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_supplier (stmt, supplier, norm_name);
+  sqlite3_bind_int64 (stmt, 6, supplier->id);
+
+  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+}
+
+#define SUPPLIER_COLUMNS "id, name, kvk, vat_id, erp_id"
+
+static ImpactSupplier *
+read_supplier (sqlite3_stmt *stmt)
+{
+  ImpactSupplier *supplier = impact_supplier_new ((const char *) sqlite3_column_text (stmt, 1));
+
+  supplier->id = sqlite3_column_int64 (stmt, 0);
+  supplier->kvk = _impact_store_column_dup (stmt, 2);
+  supplier->vat_id = _impact_store_column_dup (stmt, 3);
+  supplier->erp_id = _impact_store_column_dup (stmt, 4);
+
+  return supplier;
+}
+
+/* Runs a query with one text parameter that returns suppliers; NULL without error when
+ * nothing matched. */
+static ImpactSupplier *
+query_supplier (ImpactStore *self,
+                const char *sql,
+                const char *value,
+                gint64 id,
+                GError **error)
+{
+  g_autoptr (ImpactDbCachedStmt) stmt = impact_db_prepare_cached (impact_store_get_db (self), sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return read_supplier (stmt);
+  if (rc != SQLITE_DONE)
+    impact_db_set_error (impact_store_get_db (self), rc, error);
+
+  return NULL;
+}
+
+ImpactSupplier *
+impact_store_get_supplier (ImpactStore *self,
+                           gint64 id,
+                           GError **error)
+{
+  GError *local_error = NULL;
+  ImpactSupplier *supplier;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  supplier = query_supplier (self, "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE id = ?", NULL,
+                             id, &local_error);
+  if (supplier == NULL && local_error == NULL)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (&local_error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
+                   _ ("There is no supplier with number %s."), number);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  return supplier;
+}
+
+static gboolean
+conflicts (const char *given,
+           const char *stored)
+{
+  return given != NULL && *given != '\0' && stored != NULL && !g_str_equal (given, stored);
+}
+
+/* Finds a supplier the way imports identify one: by KvK number, then VAT id, then ERP id,
+ * then normalised name or a remembered alias. NULL without error when none matches. */
+ImpactSupplier *
+impact_store_find_supplier (ImpactStore *self,
+                            const char *kvk,
+                            const char *vat_id,
+                            const char *erp_id,
+                            const char *name,
+                            GError **error)
+{
+  static const char *const by_key[] = {
+    "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE kvk = ?",
+    "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE vat_id = ?",
+    "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE erp_id = ?",
+  };
+  const char *keys[] = { kvk, vat_id, erp_id };
+  GError *local_error = NULL;
+  ImpactSupplier *supplier;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i] == NULL || *keys[i] == '\0')
+        continue;
+      supplier = query_supplier (self, by_key[i], keys[i], 0, &local_error);
+      if (supplier != NULL || local_error != NULL)
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, local_error);
+          return supplier;
+        }
+    }
+
+  if (name != NULL && *name != '\0')
+    {
+      g_autofree char *norm_name = impact_supplier_normalize_name (name);
+
+      supplier = query_supplier (self,
+                                 "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE norm_name = ?1"
+                                 " UNION ALL SELECT s.id, s.name, s.kvk, s.vat_id, s.erp_id"
+                                 " FROM supplier_aliases a JOIN suppliers s ON s.id = a.supplier_id"
+                                 " WHERE a.norm_name = ?1 LIMIT 1",
+                                 norm_name, 0, error);
+
+      /* The same name with another KvK number (or VAT or ERP id) is another company. */
+      if (supplier != NULL && (conflicts (kvk, supplier->kvk) || conflicts (vat_id, supplier->vat_id) || conflicts (erp_id, supplier->erp_id)))
+        g_clear_pointer (&supplier, impact_supplier_free);
+
+      return supplier;
+    }
+
+  return NULL;
+}
+
+/* How many suppliers have this name (normalised) or an alias of it: more than one are
+ * different companies that a name alone cannot tell apart. */
+gint64
+impact_store_count_suppliers_named (ImpactStore *self,
+                                    const char *name,
+                                    GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *norm_name = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+
+  norm_name = impact_supplier_normalize_name (name);
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "SELECT count (*) FROM (SELECT id FROM suppliers WHERE norm_name = ?1"
+                            " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1)",
+                            error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, norm_name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      impact_db_set_error (impact_store_get_db (self), rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+impact_store_add_supplier_alias (ImpactStore *self,
+                                 gint64 supplier_id,
+                                 const char *alias,
+                                 GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *norm_name = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (alias != NULL, FALSE);
+
+  norm_name = impact_supplier_normalize_name (alias);
+  if (*norm_name == '\0')
+    return TRUE;
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "INSERT INTO supplier_aliases (norm_name, supplier_id) VALUES (?, ?)"
+                            " ON CONFLICT (norm_name) DO UPDATE SET supplier_id = excluded.supplier_id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, norm_name, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, supplier_id);
+
+  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+}
+
+static gboolean
+check_status (const ImpactStatus *status,
+              GError **error)
+{
+  if (status->kind == IMPACT_SOCIAL_CLASS_NONE || status->kind >= IMPACT_N_SOCIAL_CLASSES)
+    {
+      g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID,
+                           _ ("A status needs a kind, such as PSO level 2 or SW company."));
+      return FALSE;
+    }
+  if (status->valid_from != 0 && status->valid_until != 0 && status->valid_until < status->valid_from)
+    {
+      g_set_error_literal (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_INVALID,
+                           _ ("A status cannot end before it starts."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_status (sqlite3_stmt *stmt,
+             const ImpactStatus *status)
+{
+  guint32 valid_until = status->valid_until;
+
+  if (valid_until == 0)
+    valid_until = impact_social_class_default_valid_until (status->kind, status->valid_from);
+
+  sqlite3_bind_int64 (stmt, 1, status->supplier_id);
+  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (status->kind), -1, SQLITE_STATIC);
+  _impact_store_bind_day (stmt, 3, status->valid_from);
+  _impact_store_bind_day (stmt, 4, valid_until);
+  impact_db_bind_text_or_null (stmt, 5, status->certifying_body);
+  impact_db_bind_text_or_null (stmt, 6, status->evidence);
+  impact_db_bind_text_or_null (stmt, 7, status->note);
+  _impact_store_bind_id (stmt, 8, status->batch_id);
+}
+
+/* A PSO certificate with only a start date gets the two-year validity of DOMAIN.md. */
+gint64
+impact_store_add_status (ImpactStore *self,
+                         const ImpactStatus *status,
+                         GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
+  g_return_val_if_fail (status != NULL, 0);
+
+  if (!check_status (status, error))
+    return 0;
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "INSERT INTO supplier_statuses (supplier_id, kind, valid_from,"
+                            " valid_until, certifying_body, evidence, note, batch_id)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  bind_status (stmt, status);
+
+  if (!impact_db_step_done (impact_store_get_db (self), stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (self)));
+}
+
+gboolean
+impact_store_update_status (ImpactStore *self,
+                            const ImpactStatus *status,
+                            GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (status != NULL && status->id > 0, FALSE);
+
+  if (!check_status (status, error))
+    return FALSE;
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "UPDATE supplier_statuses SET supplier_id = ?, kind = ?, valid_from = ?,"
+                            " valid_until = ?, certifying_body = ?, evidence = ?, note = ?, batch_id = ?"
+                            " WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_status (stmt, status);
+  sqlite3_bind_int64 (stmt, 9, status->id);
+
+  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+}
+
+gboolean
+impact_store_delete_status (ImpactStore *self,
+                            gint64 status_id,
+                            GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+
+  stmt = impact_db_prepare (impact_store_get_db (self), "DELETE FROM supplier_statuses WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, status_id);
+
+  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+}
+
+GPtrArray *
+impact_store_list_statuses (ImpactStore *self,
+                            gint64 supplier_id,
+                            GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) statuses = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  stmt = impact_db_prepare (impact_store_get_db (self),
+                            "SELECT id, supplier_id, kind, valid_from, valid_until,"
+                            " certifying_body, evidence, note, batch_id FROM supplier_statuses"
+                            " WHERE supplier_id = ? ORDER BY valid_from, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, supplier_id);
+
+  statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_status_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ImpactSocialClass kind = IMPACT_SOCIAL_CLASS_NONE;
+      ImpactStatus *status;
+
+      /* The CHECK constraint keeps unknown codes out of the table. */
+      impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 2), &kind);
+      status = impact_status_new (sqlite3_column_int64 (stmt, 1), kind,
+                                  sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
+      status->id = sqlite3_column_int64 (stmt, 0);
+      status->certifying_body = _impact_store_column_dup (stmt, 5);
+      status->evidence = _impact_store_column_dup (stmt, 6);
+      status->note = _impact_store_column_dup (stmt, 7);
+      status->batch_id = sqlite3_column_int64 (stmt, 8);
+      g_ptr_array_add (statuses, status);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (impact_store_get_db (self), rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&statuses);
+}
+
+/* The social class of a purchase from this supplier on this day, by the rule in
+ * impact_social_class_classify(). */
+gboolean
+impact_store_classify (ImpactStore *self,
+                       gint64 supplier_id,
+                       guint32 day,
+                       ImpactSocialClass *klass,
+                       GError **error)
+{
+  g_autoptr (GPtrArray) statuses = NULL;
+  g_autofree ImpactStatusPeriod *periods = NULL;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (klass != NULL, FALSE);
+
+  statuses = impact_store_list_statuses (self, supplier_id, error);
+  if (statuses == NULL)
+    return FALSE;
+
+  periods = g_new0 (ImpactStatusPeriod, MAX (statuses->len, 1));
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const ImpactStatus *status = g_ptr_array_index (statuses, i);
+
+      periods[i] = (ImpactStatusPeriod){ status->kind, status->valid_from, status->valid_until };
+    }
+
+  *klass = impact_social_class_classify (periods, statuses->len, day);
+
+  return TRUE;
+}
