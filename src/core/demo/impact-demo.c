@@ -11,35 +11,16 @@
 #include <math.h>
 
 #include "impact-demo-names.h"
-#include "impact-demo.h"
+#include "impact-demo-private.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-sroi.h"
 
-#define N_OBJECTS_PER_DIVISION 25
-#define N_SUPPLIERS 3000
 #define N_LINES 300000
 #define N_DAYS (3 * 365)
 #define CREDIT_NOTE_SHARE 0.015
 #define OBJECT_LINK_SHARE 0.7
 #define HOME_DIVISION_SHARE 0.75
 #define PROGRESS_INTERVAL 10000
-
-/* How many suppliers hold each status; about a tenth of them in all, as in DOMAIN.md. */
-static const struct
-{
-  ImpactSocialClass kind;
-  guint count;
-} status_plan[] = {
-  { IMPACT_SOCIAL_CLASS_OWN_SOCIAL, 1 },
-  { IMPACT_SOCIAL_CLASS_SW, 30 },
-  { IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE, 30 },
-  { IMPACT_SOCIAL_CLASS_PSO_30PLUS, 25 },
-  { IMPACT_SOCIAL_CLASS_PSO_3, 30 },
-  { IMPACT_SOCIAL_CLASS_PSO_2, 45 },
-  { IMPACT_SOCIAL_CLASS_PSO_1, 55 },
-  { IMPACT_SOCIAL_CLASS_PSO_BASE, 40 },
-  { IMPACT_SOCIAL_CLASS_PSO_ASPIRANT, 25 },
-};
 
 /* Spend dips in the summer holidays and peaks when budgets are spent in December. */
 static const double month_factor[12] = {
@@ -57,61 +38,10 @@ static const double month_factor[12] = {
   1.2,
 };
 
-typedef struct
-{
-  gint64 id;
-  ImpactSocialClass kind;
-  guint division;
-  guint category;
-  double cumulative_weight;
-  double log_median_cents;
-} DemoSupplier;
-
-typedef struct
-{
-  gint64 id;
-  gint64 value_cents;
-  guint32 start;
-  guint32 end;
-} DemoObject;
-
-typedef struct
-{
-  ImpactStore *store;
-  GRand *rand;
-  guint32 reference_day;
-  guint n_sw_names;
-  guint n_se_names;
-  gint64 division_ids[6];
-  DemoObject objects[6][N_OBJECTS_PER_DIVISION];
-  DemoSupplier *suppliers;
-  GCancellable *cancellable;
-  ImpactProgressFunc progress;
-  gpointer progress_data;
-} Generator;
-
 char *
 impact_demo_get_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "impact-dashboard", "demo.sqlite", NULL);
-}
-
-static const char *
-pick (GRand *rand,
-      const char *const *words,
-      guint n_words)
-{
-  return words[g_rand_int_range (rand, 0, n_words)];
-}
-
-/* A normally distributed number (Box-Muller), for log-normal invoice amounts. */
-static double
-rand_normal (GRand *rand)
-{
-  double u1 = g_rand_double_range (rand, 1e-12, 1.0);
-  double u2 = g_rand_double (rand);
-
-  return sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2);
 }
 
 static gboolean
@@ -139,10 +69,10 @@ write_organisation (Generator *gen,
         {
           g_autofree char *code = g_strdup_printf ("%s-%03u", div->object_prefix, 101 + o);
           g_autofree char *client = g_strdup_printf (
-              "%s %s", pick (gen->rand, impact_demo_client_kinds, impact_demo_client_kinds_len ()),
-              pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
+              "%s %s", _impact_demo_pick (gen->rand, impact_demo_client_kinds, impact_demo_client_kinds_len ()),
+              _impact_demo_pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
           g_autofree char *name = g_strdup_printf (
-              "%s %s", client, pick (gen->rand, impact_demo_sites, impact_demo_sites_len ()));
+              "%s %s", client, _impact_demo_pick (gen->rand, impact_demo_sites, impact_demo_sites_len ()));
           g_autoptr (ImpactNode) object = impact_node_new (IMPACT_NODE_OBJECT, code, name);
           DemoObject *demo = &gen->objects[d][o];
           int years = g_rand_int_range (gen->rand, 2, 6);
@@ -161,241 +91,6 @@ write_organisation (Generator *gen,
           if (demo->id == 0)
             return FALSE;
         }
-    }
-
-  return TRUE;
-}
-
-/* Names the supplier at position i of the plan: social suppliers first (their names say
- * what they are), then ordinary companies. */
-static char *
-make_supplier_name (Generator *gen,
-                    guint i,
-                    ImpactSocialClass kind,
-                    guint category,
-                    GHashTable *seen)
-{
-  g_autofree char *name = NULL;
-
-  if (kind == IMPACT_SOCIAL_CLASS_OWN_SOCIAL)
-    name = g_strdup ("Buitengewoon B.V.");
-  else if (kind == IMPACT_SOCIAL_CLASS_SW)
-    name = g_strdup_printf ("Werkbedrijf %s", impact_demo_regions[gen->n_sw_names++ % impact_demo_regions_len ()]);
-  else if (kind == IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE)
-    name = g_strdup_printf ("%s B.V.", impact_demo_social_enterprises[gen->n_se_names++ % impact_demo_social_enterprises_len ()]);
-  else
-    {
-      const char *const *trades = impact_demo_categories[category].trades;
-      guint n_trades = g_strv_length ((char **) trades);
-
-      name = g_strdup_printf ("%s %s %s",
-                              pick (gen->rand, impact_demo_surnames, impact_demo_surnames_len ()),
-                              pick (gen->rand, trades, n_trades),
-                              pick (gen->rand, impact_demo_legal_forms, impact_demo_legal_forms_len ()));
-    }
-
-  /* Same name twice: add a place, as real companies do, then a number if that is taken too. */
-  if (g_hash_table_contains (seen, name))
-    {
-      g_autofree char *with_city = g_strdup_printf (
-          "%s (%s)", name, pick (gen->rand, impact_demo_cities, impact_demo_cities_len ()));
-
-      g_free (name);
-      name = g_hash_table_contains (seen, with_city)
-                 ? g_strdup_printf ("%s %u", with_city, i)
-                 : g_steal_pointer (&with_city);
-    }
-  g_hash_table_add (seen, g_strdup (name));
-
-  return g_steal_pointer (&name);
-}
-
-static gboolean
-add_status (Generator *gen,
-            gint64 supplier_id,
-            ImpactSocialClass kind,
-            guint32 from,
-            guint32 until,
-            GError **error)
-{
-  g_autoptr (ImpactStatus) status = impact_status_new (supplier_id, kind, from, until);
-
-  if (impact_social_class_is_pso_certificate (kind))
-    {
-      status->certifying_body = g_strdup ("PSO-Nederland");
-      status->evidence = g_strdup_printf ("PSO-%06u", g_rand_int_range (gen->rand, 100000, 999999));
-    }
-
-  return impact_store_add_status (gen->store, status, error) != 0;
-}
-
-/* Validity periods that make the register interesting: expired certificates, some renewed
- * the day after, some expiring within 90 days, open-ended SW and own-social statuses. */
-static gboolean
-write_statuses (Generator *gen,
-                gint64 supplier_id,
-                ImpactSocialClass kind,
-                GError **error)
-{
-  guint32 ref = gen->reference_day;
-  guint32 from, until;
-
-  switch (kind)
-    {
-    case IMPACT_SOCIAL_CLASS_OWN_SOCIAL:
-      return add_status (gen, supplier_id, kind, ref - 5000, 0, error);
-
-    case IMPACT_SOCIAL_CLASS_SW:
-      return add_status (gen, supplier_id, kind, ref - g_rand_int_range (gen->rand, 2000, 6000), 0,
-                         error);
-
-    case IMPACT_SOCIAL_CLASS_SOCIAL_ENTERPRISE:
-      from = ref - g_rand_int_range (gen->rand, 400, 2500);
-      if (g_rand_double (gen->rand) < 0.2)
-        until = ref - g_rand_int_range (gen->rand, 0, 380);
-      else if (g_rand_double (gen->rand) < 0.15)
-        until = ref + g_rand_int_range (gen->rand, 5, 85);
-      else
-        until = 0;
-      return add_status (gen, supplier_id, kind, from, until, error);
-
-    case IMPACT_SOCIAL_CLASS_PSO_ASPIRANT:
-      from = ref - g_rand_int_range (gen->rand, 0, 600);
-      return add_status (gen, supplier_id, kind, from, from + 364, error);
-
-    case IMPACT_SOCIAL_CLASS_PSO_30PLUS:
-    case IMPACT_SOCIAL_CLASS_PSO_3:
-    case IMPACT_SOCIAL_CLASS_PSO_2:
-    case IMPACT_SOCIAL_CLASS_PSO_1:
-    case IMPACT_SOCIAL_CLASS_PSO_BASE:
-      from = ref - g_rand_int_range (gen->rand, 0, 1200);
-      until = impact_social_class_default_valid_until (kind, from);
-      if (!add_status (gen, supplier_id, kind, from, 0, error))
-        return FALSE;
-      /* Two in five expired certificates were renewed the next day, some a step higher. */
-      if (until < ref && g_rand_double (gen->rand) < 0.4)
-        {
-          ImpactSocialClass next = kind;
-
-          if (kind < IMPACT_SOCIAL_CLASS_PSO_3 && g_rand_double (gen->rand) < 0.3)
-            next = kind + 1;
-          return add_status (gen, supplier_id, next, until + 1, 0, error);
-        }
-      return TRUE;
-
-    case IMPACT_SOCIAL_CLASS_NONE:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-write_suppliers (Generator *gen,
-                 GError **error)
-{
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) kvks = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autofree guint *ranks = g_new (guint, N_SUPPLIERS);
-  g_autofree double *weights = g_new (double, N_SUPPLIERS);
-  guint n_social = 0, plan_index = 0, plan_used = 0;
-  double cumulative = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_plan); i++)
-    n_social += status_plan[i].count;
-
-  /* Spend follows a Zipf law over a shuffled rank, so a few suppliers take most of it. The
-   * twenty largest are ordinary companies: the engagement opportunities of the dashboard. */
-  for (guint i = 0; i < N_SUPPLIERS; i++)
-    ranks[i] = i;
-  for (guint i = N_SUPPLIERS - 1; i > 0; i--)
-    {
-      guint j = g_rand_int_range (gen->rand, 0, i + 1);
-      guint tmp = ranks[i];
-
-      ranks[i] = ranks[j];
-      ranks[j] = tmp;
-    }
-  for (guint i = 0; i < n_social; i++)
-    {
-      /* Half of the social suppliers are regular ones, ranked among the first 250. */
-      if (g_rand_boolean (gen->rand))
-        {
-          guint target = g_rand_int_range (gen->rand, 20, 250);
-
-          for (guint j = n_social; j < N_SUPPLIERS; j++)
-            {
-              if (ranks[j] == target)
-                {
-                  ranks[j] = ranks[i];
-                  ranks[i] = target;
-                  break;
-                }
-            }
-        }
-      while (ranks[i] < 20)
-        {
-          guint j = g_rand_int_range (gen->rand, n_social, N_SUPPLIERS);
-          guint tmp = ranks[i];
-
-          ranks[i] = ranks[j];
-          ranks[j] = tmp;
-        }
-    }
-  /* The own social company (first in the plan) is used across the group. */
-  for (guint i = 1; i < N_SUPPLIERS; i++)
-    {
-      if (ranks[i] == 25)
-        {
-          ranks[i] = ranks[0];
-          ranks[0] = 25;
-          break;
-        }
-    }
-
-  for (guint i = 0; i < N_SUPPLIERS; i++)
-    weights[i] = 1.0 / pow (ranks[i] + 1.0, 1.07);
-
-  for (guint i = 0; i < N_SUPPLIERS; i++)
-    {
-      DemoSupplier *s = &gen->suppliers[i];
-      ImpactSocialClass kind = IMPACT_SOCIAL_CLASS_NONE;
-      g_autoptr (ImpactSupplier) supplier = NULL;
-      g_autofree char *name = NULL;
-      guint kvk;
-
-      if (plan_index < G_N_ELEMENTS (status_plan))
-        {
-          kind = status_plan[plan_index].kind;
-          if (++plan_used == status_plan[plan_index].count)
-            {
-              plan_index++;
-              plan_used = 0;
-            }
-        }
-
-      s->kind = kind;
-      s->division = g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (impact_demo_divisions));
-      s->category = g_rand_double (gen->rand) < 0.6 ? s->division : impact_demo_categories_len () - 1;
-      s->log_median_cents = log (20000.0) + 0.5 * rand_normal (gen->rand) + 0.6 * (ranks[i] < 50);
-      cumulative += weights[i];
-      s->cumulative_weight = cumulative;
-
-      name = make_supplier_name (gen, i, kind, s->category, seen);
-      supplier = impact_supplier_new (name);
-      do
-        kvk = g_rand_int_range (gen->rand, 10000000, 99999999);
-      while (g_hash_table_contains (kvks, GUINT_TO_POINTER (kvk)));
-      g_hash_table_add (kvks, GUINT_TO_POINTER (kvk));
-      supplier->kvk = g_strdup_printf ("%08u", kvk);
-      if (g_rand_double (gen->rand) < 0.6)
-        supplier->vat_id = g_strdup_printf ("NL%09uB01", g_rand_int_range (gen->rand, 1, 999999999));
-      supplier->erp_id = g_strdup_printf ("K%05u", 10001 + i);
-
-      s->id = impact_store_add_supplier (gen->store, supplier, error);
-      if (s->id == 0)
-        return FALSE;
-      if (kind != IMPACT_SOCIAL_CLASS_NONE && !write_statuses (gen, s->id, kind, error))
-        return FALSE;
     }
 
   return TRUE;
@@ -478,7 +173,7 @@ write_lines (Generator *gen,
                            : (guint) g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (impact_demo_divisions));
       ImpactPurchaseLine line = { 0 };
       char invoice_number[32];
-      double cents = exp (s->log_median_cents + 0.9 * rand_normal (gen->rand));
+      double cents = exp (s->log_median_cents + 0.9 * _impact_demo_rand_normal (gen->rand));
 
       line.invoice_day = pick_day (gen);
       line.supplier_id = s->id;
@@ -661,7 +356,7 @@ impact_demo_write (ImpactStore *store,
 
   ok = impact_store_begin (store, &local_error)
        && write_organisation (&gen, &local_error)
-       && write_suppliers (&gen, &local_error)
+       && _impact_demo_write_suppliers (&gen, &local_error)
        && write_lines (&gen, &local_error)
        && write_impact_data (&gen, &local_error)
        && impact_store_set_meta (store, "demo", "1", &local_error)
