@@ -13,71 +13,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 #include "charts/impact-chart-view.h"
 #include "impact-chart-figures.h"
 #include "impact-engagement-panel.h"
+#include "impact-status-dialog.h"
+#include "impact-supplier-item.h"
 #include "impact-suppliers-window.h"
 #include "model/impact-format.h"
 #include "util/impact-column-view.h"
 #include "util/impact-dialogs.h"
-#include "query/impact-query.h"
-
-/* One row of the list. */
-#define IMPACT_TYPE_SUPPLIER_ITEM (impact_supplier_item_get_type ())
-G_DECLARE_FINAL_TYPE (ImpactSupplierItem, impact_supplier_item, IMPACT, SUPPLIER_ITEM, GObject)
-
-struct _ImpactSupplierItem
-{
-  GObject parent_instance;
-
-  gint64 id;
-  char *name;
-  char *kvk;
-  ImpactSocialClass klass;
-  guint32 valid_until;
-  gint64 spend_cents;
-  double share;
-  ImpactEngagementStatus engagement;
-  guint32 target_day;
-};
-
-G_DEFINE_FINAL_TYPE (ImpactSupplierItem, impact_supplier_item, G_TYPE_OBJECT)
-
-static void
-impact_supplier_item_finalize (GObject *object)
-{
-  ImpactSupplierItem *self = IMPACT_SUPPLIER_ITEM (object);
-
-  g_free (self->name);
-  g_free (self->kvk);
-
-  G_OBJECT_CLASS (impact_supplier_item_parent_class)->finalize (object);
-}
-
-static void
-impact_supplier_item_class_init (ImpactSupplierItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = impact_supplier_item_finalize;
-}
-
-static void
-impact_supplier_item_init (ImpactSupplierItem *self)
-{
-}
-
-enum
-{
-  COLUMN_NAME,
-  COLUMN_KVK,
-  COLUMN_CLASS,
-  COLUMN_VALID_UNTIL,
-  COLUMN_SPEND,
-  COLUMN_SHARE,
-  COLUMN_ENGAGEMENT,
-  N_COLUMNS
-};
 
 struct _ImpactSuppliersWindow
 {
@@ -114,120 +59,14 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (ImpactSuppliersWindow, impact_suppliers_window, ADW_TYPE_WINDOW)
 
-static char *
-cell_text (gpointer data,
-           guint column)
-{
-  ImpactSupplierItem *item = data;
-
-  switch (column)
-    {
-    case COLUMN_NAME:
-      return g_strdup (item->name);
-    case COLUMN_KVK:
-      return g_strdup (item->kvk != NULL ? item->kvk : "");
-    case COLUMN_CLASS:
-      return g_strdup (impact_social_class_to_string (item->klass));
-    case COLUMN_VALID_UNTIL:
-      if (item->klass == IMPACT_SOCIAL_CLASS_NONE)
-        return g_strdup ("");
-      return item->valid_until != 0 ? impact_format_day (item->valid_until) : g_strdup (_ ("No end date"));
-    case COLUMN_SPEND:
-      return impact_format_money (item->spend_cents);
-    case COLUMN_ENGAGEMENT:
-      if (item->target_day != 0)
-        {
-          g_autofree char *day = impact_format_day (item->target_day);
-          ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
-
-          if (impact_engagement_is_overdue (&engagement, impact_day_today ()))
-            /* Translators: engagement past its target, as in "Asked · overdue since 30 Jun 2026". */
-            return g_strdup_printf (_ ("%s · overdue since %s"), impact_engagement_status_to_string (item->engagement), day);
-          /* Translators: engagement with a target, as in "Asked · by 30 Jun 2026". */
-          return g_strdup_printf (_ ("%s · by %s"), impact_engagement_status_to_string (item->engagement), day);
-        }
-      return g_strdup (impact_engagement_status_to_string (item->engagement));
-    case COLUMN_SHARE:
-    default:
-      /* Translators: a supplier's share of the group's spend, as in "1.25%". */
-      return g_strdup_printf (_ ("%.2f%%"), item->share);
-    }
-}
-
-/* Engagement past its target date in red. */
-static void
-style_cell (GtkWidget *label,
-            gpointer data,
-            guint column)
-{
-  ImpactSupplierItem *item = data;
-  ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
-
-  if (column != COLUMN_ENGAGEMENT)
-    return;
-  if (impact_engagement_is_overdue (&engagement, impact_day_today ()))
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
-}
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer user_data)
-{
-  const ImpactSupplierItem *x = a, *y = b;
-
-  switch (GPOINTER_TO_UINT (user_data))
-    {
-    case COLUMN_KVK:
-      return g_strcmp0 (x->kvk, y->kvk);
-    case COLUMN_CLASS:
-      return x->klass < y->klass ? -1 : x->klass > y->klass;
-    case COLUMN_VALID_UNTIL:
-      return x->valid_until < y->valid_until ? -1 : x->valid_until > y->valid_until;
-    case COLUMN_SPEND:
-    case COLUMN_SHARE:
-      return x->spend_cents < y->spend_cents ? -1 : x->spend_cents > y->spend_cents;
-    case COLUMN_ENGAGEMENT:
-      if (x->engagement != y->engagement)
-        return x->engagement < y->engagement ? -1 : 1;
-      return x->target_day < y->target_day ? -1 : x->target_day > y->target_day;
-    case COLUMN_NAME:
-    default:
-      return g_utf8_collate (x->name, y->name);
-    }
-}
-
 static gboolean
 filter_item (gpointer object,
              gpointer user_data)
 {
   ImpactSuppliersWindow *self = user_data;
-  ImpactSupplierItem *item = object;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = NULL;
-  g_autofree char *name = NULL;
 
-  guint wanted = gtk_drop_down_get_selected (self->engagement_filter);
-
-  /* 0: all; then each engagement status; last: overdue. */
-  if (wanted > 0 && wanted <= IMPACT_N_ENGAGEMENT_STATUSES && item->engagement != wanted - 1)
-    return FALSE;
-  if (wanted == IMPACT_N_ENGAGEMENT_STATUSES + 1)
-    {
-      ImpactEngagement engagement = { item->id, item->engagement, item->target_day, NULL, NULL };
-
-      if (!impact_engagement_is_overdue (&engagement, impact_day_today ()))
-        return FALSE;
-    }
-  if (text == NULL || *text == '\0')
-    return TRUE;
-
-  needle = g_utf8_casefold (text, -1);
-  name = g_utf8_casefold (item->name, -1);
-
-  return strstr (name, needle) != NULL || (item->kvk != NULL && strstr (item->kvk, text) != NULL);
+  return impact_supplier_item_matches (object, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                       gtk_drop_down_get_selected (self->engagement_filter));
 }
 
 /* Reads the suppliers again, keeping the one chosen. */
@@ -524,40 +363,20 @@ impact_suppliers_window_update_status (ImpactSuppliersWindow *self,
   return FALSE;
 }
 
-static void
-on_add_response_cb (AdwMessageDialog *dialog,
-                    const char *response,
-                    gpointer user_data)
+/* Saves what the status dialog asked for: a new status of the supplier chosen, or changes
+ * to status @status_id. */
+static gboolean
+save_status (gpointer data,
+             gint64 status_id,
+             ImpactSocialClass kind,
+             guint32 from,
+             guint32 until,
+             GError **error)
 {
-  g_autoptr (ImpactSuppliersWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  GtkWidget *box = adw_message_dialog_get_extra_child (dialog);
-  GtkDropDown *kind = g_object_get_data (G_OBJECT (box), "kind");
-  GtkEditable *from = g_object_get_data (G_OBJECT (box), "from");
-  GtkEditable *until = g_object_get_data (G_OBJECT (box), "until");
-  const char *from_text = gtk_editable_get_text (from), *until_text = gtk_editable_get_text (until);
-  guint32 from_day = impact_day_from_iso (from_text);
-  guint32 until_day = *until_text != '\0' ? impact_day_from_iso (until_text) : 0;
-  gint64 status_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (box), "status-id"));
+  ImpactSuppliersWindow *self = data;
 
-  if (!g_str_equal (response, "add"))
-    return;
-
-  if (from_day == 0 || (*until_text != '\0' && until_day == 0))
-    {
-      impact_show_failure (GTK_WIDGET (self), _ ("The Status Was Not Saved"),
-                           _ ("Write the dates as YYYY-MM-DD, for example 2025-01-31; the end date may be empty."));
-      return;
-    }
-
-  /* The drop-down lists the kinds from the strongest (PSO 30+) down. */
-  if (status_id != 0
-          ? !impact_suppliers_window_update_status (self, status_id,
-                                                    IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
-                                                    from_day, until_day, &error)
-          : !impact_suppliers_window_add_status (self, IMPACT_SOCIAL_CLASS_PSO_30PLUS - gtk_drop_down_get_selected (kind),
-                                                 from_day, until_day, &error))
-    impact_show_failure (GTK_WIDGET (self), _ ("The Status Was Not Saved"), error->message);
+  return status_id != 0 ? impact_suppliers_window_update_status (self, status_id, kind, from, until, error)
+                        : impact_suppliers_window_add_status (self, kind, from, until, error);
 }
 
 /* Asks for a new status, or for changes to @existing. */
@@ -566,40 +385,9 @@ open_status_dialog (ImpactSuppliersWindow *self,
                     const ImpactStatus *existing)
 {
   ImpactSupplierItem *item = selected_item (self);
-  g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autofree char *from_text = impact_day_to_iso (existing != NULL && existing->valid_from != 0 ? existing->valid_from
-                                                                                                : impact_day_today ());
-  g_autofree char *until_text = existing != NULL && existing->valid_until != 0 ? impact_day_to_iso (existing->valid_until)
-                                                                               : g_strdup ("");
-  AdwMessageDialog *dialog;
-  GtkWidget *box, *kind, *from, *until;
 
-  if (item == NULL)
-    return;
-
-  for (int k = IMPACT_SOCIAL_CLASS_PSO_30PLUS; k > IMPACT_SOCIAL_CLASS_NONE; k--)
-    gtk_string_list_append (kinds, impact_social_class_to_string (k));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
-  gtk_widget_set_tooltip_text (kind, _ ("Kind of status"));
-  if (existing != NULL)
-    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), IMPACT_SOCIAL_CLASS_PSO_30PLUS - existing->kind);
-  from = impact_form_entry_new (from_text, _ ("Valid from (YYYY-MM-DD)"), _ ("Valid from"));
-  until = impact_form_entry_new (until_text, _ ("Valid until (YYYY-MM-DD)"), _ ("Valid until"));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (until), _ ("Valid until (empty: two years for PSO)"));
-  gtk_box_append (GTK_BOX (box), kind);
-  gtk_box_append (GTK_BOX (box), from);
-  gtk_box_append (GTK_BOX (box), until);
-  g_object_set_data (G_OBJECT (box), "kind", kind);
-  g_object_set_data (G_OBJECT (box), "from", from);
-  g_object_set_data (G_OBJECT (box), "until", until);
-  g_object_set_data (G_OBJECT (box), "status-id", GSIZE_TO_POINTER (existing != NULL ? existing->id : 0));
-
-  dialog = impact_form_dialog_new (GTK_WIDGET (self), existing != NULL ? _ ("Change the Status") : _ ("Add a Status"),
-                                   item->name, box, "add", existing != NULL ? _ ("_Save") : _ ("_Add"));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_add_response_cb), g_object_ref (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (item != NULL)
+    impact_status_dialog_present (GTK_WIDGET (self), item->name, existing, save_status, self);
 }
 
 static void
@@ -632,7 +420,7 @@ add_column (ImpactSuppliersWindow *self,
 {
   self->columns[column] = impact_column_view_add_text_column (self->column_view, title, column,
                                                               column == COLUMN_SPEND || column == COLUMN_SHARE, expand,
-                                                              cell_text, style_cell, compare_items);
+                                                              impact_supplier_item_cell_text, impact_supplier_item_style_cell, impact_supplier_item_compare);
 }
 
 static void

@@ -1,0 +1,63 @@
+/* impact-window-private.h: the window, for the files it is split over
+ *
+ * impact-window.c opens databases and switches pages; impact-window-files.c holds the
+ * actions that read and write files (import, report, print, dataset export).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-window.h"
+#include "import/impact-import-dialog.h"
+#include "pages/impact-dashboard-page.h"
+
+G_BEGIN_DECLS
+
+struct _ImpactWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkWidget *demo_tag;
+  GtkStack *stack;
+  GtkWidget *explore_demo_button;
+  GtkProgressBar *demo_progress;
+  AdwStatusPage *error_page;
+  GtkLabel *divisions_value;
+  GtkLabel *objects_value;
+  GtkLabel *suppliers_value;
+  GtkLabel *statuses_value;
+  GtkLabel *lines_value;
+  GtkLabel *period_value;
+  GtkLabel *total_value;
+  GtkLabel *social_value;
+  AdwPreferencesGroup *overview_group;
+  ImpactDashboardPage *dashboard_page;
+  AdwHeaderBar *header_bar;
+  GtkWidget *period_controls;
+
+  char *database_path;
+  ImpactStore *store;
+  GCancellable *cancellable;
+  GtkFileChooserNative *chooser;
+  GFile *pending_import;
+};
+
+/* impact-window-files.c */
+void impact_window_import (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter);
+void impact_window_save_report_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
+void impact_window_export_action      (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
+void impact_window_print_action       (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter);
+
+G_END_DECLS
