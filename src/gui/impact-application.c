@@ -213,6 +213,8 @@ impact_application_preferences_action (GSimpleAction *action,
                                window, G_CONNECT_SWAPPED);
       g_signal_connect_object (preferences, "rule-sets-changed", G_CALLBACK (impact_window_reload_figures), window,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (preferences, "group-renamed", G_CALLBACK (impact_window_reload_figures), window,
+                               G_CONNECT_SWAPPED);
     }
   gtk_window_set_transient_for (GTK_WINDOW (preferences), window);
   gtk_window_present (GTK_WINDOW (preferences));

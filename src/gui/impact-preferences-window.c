@@ -24,6 +24,7 @@ struct _ImpactPreferencesWindow
   AdwComboRow *color_scheme_row;
   AdwActionRow *database_row;
   AdwComboRow *fy_row;
+  AdwEntryRow *group_row;
   AdwActionRow *rules_row;
   GtkSpinButton *horizon_spin;
   GtkSwitch *notify_switch;
@@ -36,6 +37,7 @@ enum
 {
   SIGNAL_FINANCIAL_YEAR_CHANGED,
   SIGNAL_RULE_SETS_CHANGED,
+  SIGNAL_GROUP_RENAMED,
   N_SIGNALS
 };
 
@@ -117,7 +119,37 @@ on_fy_selected_cb (AdwComboRow *row,
   g_signal_emit (self, signals[SIGNAL_FINANCIAL_YEAR_CHANGED], 0);
 }
 
-/* Shows the settings kept in @store's database: the month its financial year starts in. */
+/* The group's name as the Group Name row has it; an empty name gives the group its default
+ * name back (shown in the user's language). */
+static void
+on_group_apply_cb (AdwEntryRow *row,
+                   ImpactPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr (ImpactNode) group = NULL;
+
+  if (self->store == NULL)
+    return;
+  groups = impact_store_list_nodes (self->store, IMPACT_NODE_GROUP, &error);
+  if (groups == NULL || groups->len == 0)
+    return;
+  group = impact_node_copy (g_ptr_array_index (groups, 0));
+  g_free (group->name);
+  group->name = g_strdup (*name != '\0' ? name : IMPACT_DEFAULT_GROUP_NAME);
+  if (!impact_store_update_node (self->store, group, &error))
+    {
+      impact_show_failure (GTK_WIDGET (self), _ ("The Group Was Not Renamed"), error->message);
+      return;
+    }
+  if (*name == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (row), _ ("Group"));
+  g_signal_emit (self, signals[SIGNAL_GROUP_RENAMED], 0);
+}
+
+/* Shows the settings kept in @store's database: the month its financial year starts in and
+ * the group's name. */
 void
 impact_preferences_window_set_store (ImpactPreferencesWindow *self,
                                      ImpactStore *store)
@@ -132,8 +164,19 @@ impact_preferences_window_set_store (ImpactPreferencesWindow *self,
   g_set_object (&self->store, store);
   gtk_widget_set_visible (GTK_WIDGET (self->fy_row), store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_row), store != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_row), FALSE);
   if (store == NULL)
     return;
+
+  {
+    g_autoptr (GPtrArray) groups = impact_store_list_nodes (store, IMPACT_NODE_GROUP, NULL);
+
+    if (groups != NULL && groups->len > 0)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (self->group_row), ((ImpactNode *) g_ptr_array_index (groups, 0))->name);
+        gtk_widget_set_visible (GTK_WIDGET (self->group_row), TRUE);
+      }
+  }
 
   for (int m = 1; m <= 12; m++)
     {
@@ -343,6 +386,8 @@ impact_preferences_window_class_init (ImpactPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, fy_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, rules_row);
+  gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, group_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_apply_cb);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, horizon_spin);
   gtk_widget_class_bind_template_child (widget_class, ImpactPreferencesWindow, notify_switch);
 
@@ -358,6 +403,13 @@ impact_preferences_window_class_init (ImpactPreferencesWindowClass *klass)
    */
   signals[SIGNAL_RULE_SETS_CHANGED] = g_signal_new ("rule-sets-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * ImpactPreferencesWindow::group-renamed:
+   * The open database's group has another name.
+   */
+  signals[SIGNAL_GROUP_RENAMED] = g_signal_new ("group-renamed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                                NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "prefs.edit-rule-sets", NULL, edit_rule_sets_action);
 }

@@ -87,7 +87,7 @@ load_organisation (Exchange *ex,
     {
       g_autoptr (ImpactNode) g = impact_node_new (IMPACT_NODE_GROUP,
                                                   group != NULL && _impact_exchange_get_string (group, "code") ? _impact_exchange_get_string (group, "code") : "GROUP",
-                                                  group != NULL && _impact_exchange_get_string (group, "name") ? _impact_exchange_get_string (group, "name") : _ ("Group"));
+                                                  group != NULL && _impact_exchange_get_string (group, "name") ? _impact_exchange_get_string (group, "name") : IMPACT_DEFAULT_GROUP_NAME);
 
       g->batch_id = ex->batch_id;
       if ((group_id = impact_store_add_node (ex->store, g, error)) == 0)

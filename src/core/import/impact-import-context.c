@@ -300,7 +300,7 @@ _impact_import_ensure_group (Import *im,
   if (im->group_id != 0)
     return im->group_id;
 
-  group = impact_node_new (IMPACT_NODE_GROUP, "GROUP", _ ("Group"));
+  group = impact_node_new (IMPACT_NODE_GROUP, "GROUP", IMPACT_DEFAULT_GROUP_NAME);
   im->group_id = impact_store_add_node (im->store, group, error);
 
   return im->group_id;

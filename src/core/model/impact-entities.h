@@ -93,6 +93,10 @@ typedef struct
 #define IMPACT_TYPE_BATCH (impact_batch_get_type ())
 
 GType           impact_node_get_type     (void) G_GNUC_CONST;
+/* The name the group has when the data does not name it: kept untranslated in the database
+ * and shown in the user's language (impact-store-nodes.c). */
+#define IMPACT_DEFAULT_GROUP_NAME "Group"
+
 ImpactNode     *impact_node_new          (ImpactNodeLevel       level,
                                           const char           *code,
                                           const char           *name);

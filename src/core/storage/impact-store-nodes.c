@@ -80,9 +80,14 @@ impact_store_update_node (ImpactStore *self,
 static ImpactNode *
 read_node (sqlite3_stmt *stmt)
 {
-  ImpactNode *node = impact_node_new (sqlite3_column_int (stmt, 2),
-                                      (const char *) sqlite3_column_text (stmt, 3),
-                                      (const char *) sqlite3_column_text (stmt, 4));
+  ImpactNodeLevel level = sqlite3_column_int (stmt, 2);
+  const char *name = (const char *) sqlite3_column_text (stmt, 4);
+  ImpactNode *node;
+
+  /* A group the data did not name is shown by the default name in the user's language. */
+  if (level == IMPACT_NODE_GROUP && g_strcmp0 (name, IMPACT_DEFAULT_GROUP_NAME) == 0)
+    name = _ ("Group");
+  node = impact_node_new (level, (const char *) sqlite3_column_text (stmt, 3), name);
 
   node->id = sqlite3_column_int64 (stmt, 0);
   node->parent_id = sqlite3_column_int64 (stmt, 1);

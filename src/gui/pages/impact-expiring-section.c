@@ -96,7 +96,7 @@ impact_expiring_section_show (ImpactExpiringSection *self,
       if (days <= 30)
         gtk_widget_add_css_class (amount, "warning");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), impact_decorative_icon_new ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_widget_set_tooltip_text (row, _ ("Show this supplier and its statuses"));
       g_signal_connect (row, "activated", G_CALLBACK (on_expiring_activated_cb), self);

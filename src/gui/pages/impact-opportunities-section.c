@@ -104,7 +104,7 @@ impact_opportunities_section_show (ImpactOpportunitiesSection *self,
         }
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (open), _ ("Engagement and Letters…"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (open), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (open), impact_decorative_icon_new ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (open), TRUE);
       g_object_set_data_full (G_OBJECT (open), "supplier", g_strdup (opportunity->name), g_free);
       g_signal_connect (open, "activated", G_CALLBACK (on_opportunity_activated_cb), self);

@@ -93,6 +93,7 @@ impact_status_dialog_present (GtkWidget *parent,
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   kind = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
   gtk_widget_set_tooltip_text (kind, _ ("Kind of status"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Kind of status"), -1);
   if (existing != NULL)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), IMPACT_SOCIAL_CLASS_PSO_30PLUS - existing->kind);
   from = impact_form_entry_new (from_text, _ ("Valid from (YYYY-MM-DD)"), _ ("Valid from"));

@@ -44,6 +44,8 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = column->text (item, column->column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* An empty cell says nothing: a screen reader is not to meet an empty label. */
+  gtk_widget_set_visible (label, text != NULL && *text != '\0');
   if (column->style != NULL)
     column->style (label, item, column->column);
 }

@@ -282,3 +282,11 @@ impact_list_box_add_placeholder (GtkListBox *list,
   gtk_widget_add_css_class (row, "dim-label");
   gtk_list_box_append (list, row);
 }
+
+/* An icon that only decorates (the arrow at the end of a row that opens something): screen
+ * readers skip it, the row says what it does. */
+GtkWidget *
+impact_decorative_icon_new (const char *icon_name)
+{
+  return g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+}

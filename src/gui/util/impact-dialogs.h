@@ -61,5 +61,6 @@ void              impact_show_failure    (GtkWidget  *parent,
 void              impact_list_box_clear  (GtkListBox *list);
 void              impact_list_box_add_placeholder (GtkListBox *list,
                                           const char *title);
+GtkWidget        *impact_decorative_icon_new (const char *icon_name);
 
 G_END_DECLS
