@@ -345,5 +345,3 @@ _impact_report_add_sources (ImpactReport *report,
                                 "at most 4 × the direct share."),
                              "Sans 9", 6);
 }
-
-/* --- pages ----------------------------------------------------------------------------- */

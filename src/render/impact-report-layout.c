@@ -237,8 +237,6 @@ _impact_report_cells (const char *first,
   return g_strv_builder_end (builder);
 }
 
-/* --- content --------------------------------------------------------------------------- */
-
 char *
 _impact_report_share_text (const ImpactSpend *spend)
 {
