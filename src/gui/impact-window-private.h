@@ -1,7 +1,8 @@
 /* impact-window-private.h: the window, for the files it is split over
  *
- * impact-window.c opens databases and switches pages; impact-window-files.c holds the
- * actions that read and write files (import, report, print, dataset export).
+ * impact-window.c opens databases, imports and switches pages; impact-window-output.c holds
+ * the actions that write and print (report, print, dataset export), which call nothing in
+ * impact-window.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,10 +47,7 @@ struct _ImpactWindow
   GFile *pending_import;
 };
 
-/* impact-window-files.c */
-void impact_window_import (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter);
+/* impact-window-output.c */
 void impact_window_save_report_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *parameter);

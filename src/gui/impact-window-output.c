@@ -1,6 +1,6 @@
-/* impact-window-files.c: the files the window reads and writes
+/* impact-window-output.c: what the window writes and prints: the report, the dataset
  *
- * Import… asks for a spend export and opens the import dialog for it; Save Report… writes the node and period shown as an A4 PDF, Print… lays the same report
+ * Save Report… writes the node and period shown as an A4 PDF, Print… lays the same report
  * out on the printer's pages, Export Dataset… writes the whole database in the exchange
  * format; each on a worker thread where it takes time, with a toast when it is done.
  *
@@ -215,46 +215,4 @@ impact_window_print_action (GtkWidget *widget,
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error)
       == GTK_PRINT_OPERATION_RESULT_ERROR)
     impact_show_failure (widget, _ ("The Report Was Not Printed"), error->message);
-}
-
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int response,
-                        ImpactWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      impact_window_open_import (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
-void
-impact_window_import (GtkWidget *widget,
-                      const char *action_name,
-                      GVariant *parameter)
-{
-  ImpactWindow *self = IMPACT_WINDOW (widget);
-  g_autoptr (GtkFileFilter) exports = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-  static const char *const patterns[] = { "*.csv", "*.tsv", "*.txt", "*.xlsx", "*.ods", "*.json" };
-
-  if (self->chooser != NULL)
-    return;
-
-  gtk_file_filter_set_name (exports, _ ("Spend exports (CSV, XLSX, ODS, JSON)"));
-  for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
-    gtk_file_filter_add_suffix (exports, patterns[i] + 2);
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  self->chooser = gtk_file_chooser_native_new (_ ("Import Spend Data"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), exports);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
