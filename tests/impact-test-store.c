@@ -109,3 +109,25 @@ impact_test_time_import (const char *path,
 
   return seconds;
 }
+
+void
+impact_test_store_set_up (ImpactTestStore *f,
+                          gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = impact_test_make_tmpdir ();
+  path = g_build_filename (f->dir, "impact.sqlite", NULL);
+  f->store = impact_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+void
+impact_test_store_tear_down (ImpactTestStore *f,
+                             gconstpointer data)
+{
+  g_clear_object (&f->store);
+  impact_test_remove_tree (f->dir);
+  g_free (f->dir);
+}

@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/* A new, empty store in a folder of its own, for a test case: set up and torn down by
+ * g_test_add (path, ImpactTestStore, NULL, impact_test_store_set_up, test,
+ * impact_test_store_tear_down). */
+typedef struct
+{
+  char *dir;
+  ImpactStore *store;
+} ImpactTestStore;
+
+void   impact_test_store_set_up    (ImpactTestStore          *f,
+                                    gconstpointer             data);
+void   impact_test_store_tear_down (ImpactTestStore          *f,
+                                    gconstpointer             data);
+
 #define D(iso) impact_day_from_iso (iso)
 #define EUR(x) ((gint64) ((x) *100))
 

@@ -5,38 +5,13 @@
 
 #include "config.h"
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "import/impact-csv-reader.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
 
-typedef struct
-{
-  char *dir;
-  ImpactStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f,
-                gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = impact_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "impact.sqlite", NULL);
-  f->store = impact_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *f,
-                   gconstpointer data)
-{
-  g_clear_object (&f->store);
-  impact_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef ImpactTestStore Fixture;
 
 static char *
 write_file (Fixture *f,
@@ -904,7 +879,7 @@ main (int argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, impact_test_store_set_up, func, impact_test_store_tear_down)
   ADD ("/import/dutch-csv", test_dutch_csv);
   ADD ("/import/rows-after-sample", test_rows_after_sample);
   ADD ("/import/again-is-all-duplicates", test_again_is_all_duplicates);

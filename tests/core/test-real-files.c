@@ -14,38 +14,13 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-sroi.h"
 
-typedef struct
-{
-  char *dir;
-  ImpactStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f,
-                gconstpointer data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = impact_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "impact.sqlite", NULL);
-  f->store = impact_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *f,
-                   gconstpointer data)
-{
-  g_clear_object (&f->store);
-  impact_test_remove_tree (f->dir);
-  g_free (f->dir);
-}
+typedef ImpactTestStore Fixture;
 
 static ImpactImportSummary *
 import (Fixture *f,
@@ -432,7 +407,7 @@ main (int argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(name, func) g_test_add (name, Fixture, NULL, impact_test_store_set_up, func, impact_test_store_tear_down)
   ADD ("/real-files/contract-register", test_contract_register);
   ADD ("/real-files/large-register", test_large_register);
   ADD ("/real-files/undo-restores-obligations", test_undo_restores_obligations);
