@@ -175,20 +175,25 @@ set_row_value (AdwActionRow *row,
   adw_action_row_set_subtitle (row, value);
 }
 
-/* Shows the PSO estimate of @node: @pso is the panel's and must stay until the next call. */
+/* Shows the PSO estimate of @node: @pso is the panel's and must stay until the next call;
+ * NULL (an object has none) leaves the section empty, its actions doing nothing. */
 void
 impact_pso_section_show (ImpactPsoSection *self,
                          const ImpactNode *node,
                          const ImpactPsoFigures *pso)
 {
-  const ImpactPsoEstimate *estimate = &pso->estimate;
-  g_autoptr (GString) formula = g_string_new (NULL);
+  const ImpactPsoEstimate *estimate;
+  g_autoptr (GString) formula = NULL;
 
   g_return_if_fail (IMPACT_IS_PSO_SECTION (self));
-  g_return_if_fail (node != NULL && pso != NULL);
+  g_return_if_fail (node != NULL);
 
   self->node = node;
   self->pso = pso;
+  if (pso == NULL)
+    return;
+  estimate = &pso->estimate;
+  formula = g_string_new (NULL);
   if (!(pso->fte > 0))
     {
       set_row_value (self->pso_organisation_row,

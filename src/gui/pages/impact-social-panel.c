@@ -89,12 +89,12 @@ impact_social_panel_show (ImpactSocialPanel *self,
   object = node->level == IMPACT_NODE_OBJECT;
 
   impact_sroi_section_show (self->sroi_section, self->node, sroi);
+  /* Every section is shown the new figures, those it has nothing to show for too: none may
+   * keep pointing at the figures freed above. */
   gtk_widget_set_visible (GTK_WIDGET (self->contract_section), object);
-  if (object)
-    impact_contract_section_show (self->contract_section, self->node, sroi);
+  impact_contract_section_show (self->contract_section, self->node, sroi);
   gtk_widget_set_visible (GTK_WIDGET (self->pso_section), pso != NULL);
-  if (pso != NULL)
-    impact_pso_section_show (self->pso_section, self->node, pso);
+  impact_pso_section_show (self->pso_section, self->node, pso);
   impact_expiring_section_show (self->expiring_section, expiring, horizon, sroi->today);
   impact_opportunities_section_show (self->opportunities_section, opportunities);
   g_ptr_array_unref (opportunities);
