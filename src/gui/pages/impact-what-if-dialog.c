@@ -18,6 +18,7 @@
 
 #include "impact-what-if-dialog.h"
 #include "model/impact-format.h"
+#include "util/impact-dialogs.h"
 
 /* The classes an average supplier can be of, offered first under To. */
 static const ImpactSocialClass target_classes[] = {
@@ -107,10 +108,8 @@ static void
 show_result (ImpactWhatIfDialog *self)
 {
   const ImpactWhatIf *what_if = self->result;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->objects_list))) != NULL)
-    gtk_list_box_remove (self->objects_list, child);
+  impact_list_box_clear (self->objects_list);
   if (what_if == NULL)
     return;
 

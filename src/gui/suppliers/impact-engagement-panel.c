@@ -61,10 +61,8 @@ show_history (ImpactEngagementPanel *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) events = impact_store_list_engagement_history (self->store, self->supplier_id, &error);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
-    gtk_list_box_remove (self->history_list, child);
+  impact_list_box_clear (self->history_list);
   gtk_widget_set_visible (GTK_WIDGET (self->history_list), events != NULL && events->len > 0);
   if (events == NULL)
     {

@@ -139,10 +139,8 @@ show_detail (ImpactSuppliersWindow *self,
 {
   g_autoptr (ImpactSupplierDetail) detail = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->nodes_list))) != NULL)
-    gtk_list_box_remove (self->nodes_list, child);
+  impact_list_box_clear (self->nodes_list);
   gtk_widget_set_visible (GTK_WIDGET (self->detail_group), item != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->nodes_group), item != NULL);
   if (item == NULL)
@@ -190,10 +188,8 @@ show_statuses (ImpactSuppliersWindow *self)
   ImpactSupplierItem *item = selected_item (self);
   g_autoptr (GPtrArray) statuses = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->statuses_list))) != NULL)
-    gtk_list_box_remove (self->statuses_list, child);
+  impact_list_box_clear (self->statuses_list);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suppliers.add-status", item != NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->engagement_panel), item != NULL);
