@@ -13,15 +13,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <locale.h>
-#include <stdio.h>
 
 #include "charts/impact-chart-view.h"
 #include "demo/impact-demo.h"
 #include "impact-application.h"
 #include "impact-preferences-window.h"
+#include "impact-test-gui.h"
 #include "impact-test-utils.h"
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
@@ -42,28 +40,6 @@ typedef struct
   GString *problems;
 } Walk;
 
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, or fails after 30 seconds. */
-static void
-run_until (gboolean (*done) (gpointer data),
-           gpointer data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (!done (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (timed_out);
-}
-
 /* A few turns of the main loop, so that what was just shown is mapped. */
 static void
 settle (void)
@@ -71,17 +47,6 @@ settle (void)
   for (int i = 0; i < 20; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-}
-
-static GtkWidget *
-template_child (GtkWidget *root,
-                const char *name)
-{
-  GObject *found = gtk_widget_get_template_child (root, G_OBJECT_TYPE (root), name);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); found == NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
-    found = (GObject *) template_child (c, name);
-  return found != NULL ? GTK_WIDGET (found) : NULL;
 }
 
 /* Whether @widget holds a label with text: a button takes its name from what it shows. */
@@ -240,29 +205,6 @@ check_tree (GtkWidget *root,
   g_string_free (walk.problems, TRUE);
 }
 
-static gboolean
-page_is (gpointer data)
-{
-  ImpactWindow *window = data;
-  const char *wanted = g_object_get_data (G_OBJECT (window), "wanted");
-
-  return g_strcmp0 (impact_window_get_page_name (window), wanted) == 0;
-}
-
-static void
-wait_for_page (ImpactWindow *window,
-               const char *page)
-{
-  g_object_set_data (G_OBJECT (window), "wanted", (gpointer) page);
-  run_until (page_is, window);
-}
-
-static gboolean
-dashboard_loaded (gpointer data)
-{
-  return !impact_dashboard_page_is_loading (data);
-}
-
 static ImpactWindow *
 open_window (const char *name)
 {
@@ -274,36 +216,19 @@ open_window (const char *name)
   return window;
 }
 
-/* The newest open window of @type. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        found = toplevel;
-    }
-  return found;
-}
-
 static void
 test_welcome_and_error (void)
 {
   g_autofree char *bad = g_build_filename (tmpdir, "bad.sqlite", NULL);
   ImpactWindow *window = open_window ("empty.sqlite");
 
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   check_tree (GTK_WIDGET (window), "the welcome page");
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_assert_true (g_file_set_contents (bad, "not a database at all", -1, NULL));
   window = open_window ("bad.sqlite");
-  wait_for_page (window, "error");
+  impact_test_wait_for_page (window, "error");
   check_tree (GTK_WIDGET (window), "the error page");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -336,23 +261,23 @@ test_dashboard_pages (void)
 
   demo_database ();
   window = open_window ("demo.sqlite");
-  wait_for_page (window, "overview");
-  page = IMPACT_DASHBOARD_PAGE (template_child (GTK_WIDGET (window), "dashboard_page"));
-  run_until (dashboard_loaded, page);
+  impact_test_wait_for_page (window, "overview");
+  page = IMPACT_DASHBOARD_PAGE (impact_test_template_child (GTK_WIDGET (window), "dashboard_page"));
+  impact_test_wait_for_dashboard (page);
   check_tree (GTK_WIDGET (window), "the group's page");
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (template_child (GTK_WIDGET (window), "period_button")));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (impact_test_template_child (GTK_WIDGET (window), "period_button")));
   check_tree (GTK_WIDGET (window), "the group's page with the period open");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (GTK_WIDGET (window), "period_button")));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (impact_test_template_child (GTK_WIDGET (window), "period_button")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.search", NULL));
   check_tree (GTK_WIDGET (window), "the group's page with the search open");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (GTK_WIDGET (window), "jump_button")));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (impact_test_template_child (GTK_WIDGET (window), "jump_button")));
 
   g_assert_true (impact_dashboard_page_jump (page, "CATER"));
-  run_until (dashboard_loaded, page);
+  impact_test_wait_for_dashboard (page);
   check_tree (GTK_WIDGET (window), "a division's page");
   g_assert_true (impact_dashboard_page_jump (page, "CAT-101"));
-  run_until (dashboard_loaded, page);
+  impact_test_wait_for_dashboard (page);
   check_tree (GTK_WIDGET (window), "an object's page");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -362,7 +287,7 @@ test_dashboard_pages (void)
 static gboolean
 import_checked (gpointer data)
 {
-  GtkWidget *accepted = template_child (data, "accepted_value");
+  GtkWidget *accepted = impact_test_template_child (data, "accepted_value");
 
   return g_strcmp0 (impact_import_dialog_get_state (data), "error") == 0
          || (g_strcmp0 (impact_import_dialog_get_state (data), "preview") == 0
@@ -382,9 +307,9 @@ test_import_dialog (void)
                                       "15-01-2025;Jansen B.V.;12345678;SCH;1.234,56\n"
                                       "16-01-2025;De Vries;87654321;CAT;99,00\n",
                                       -1, NULL));
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   dialog = impact_window_open_import (window, file);
-  run_until (import_checked, dialog);
+  impact_test_run_until (import_checked, dialog);
   g_assert_cmpstr (impact_import_dialog_get_state (dialog), ==, "preview");
   check_tree (GTK_WIDGET (dialog), "the import dialog");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -404,7 +329,7 @@ test_dialogs (void)
   ImpactPeriod period;
 
   g_assert_nonnull (group);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   g_assert_true (impact_query_get_data_period (store, &period, &error));
 
   suppliers = impact_suppliers_window_new (GTK_WINDOW (window), store, &period);
@@ -412,11 +337,11 @@ test_dialogs (void)
   impact_suppliers_window_select (suppliers, impact_suppliers_window_get_name_at (suppliers, 0));
   check_tree (GTK_WIDGET (suppliers), "the suppliers window");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (suppliers), "suppliers.add-status", NULL));
-  check_tree (GTK_WIDGET (find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "the status dialog");
-  gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_true (gtk_widget_activate_action (template_child (GTK_WIDGET (suppliers), "engagement_panel"), "engagement.write-letter", NULL));
-  check_tree (GTK_WIDGET (find_toplevel (IMPACT_TYPE_LETTER_DIALOG)), "the letter dialog");
-  gtk_window_destroy (find_toplevel (IMPACT_TYPE_LETTER_DIALOG));
+  check_tree (GTK_WIDGET (impact_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)), "the status dialog");
+  gtk_window_destroy (impact_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_activate_action (impact_test_template_child (GTK_WIDGET (suppliers), "engagement_panel"), "engagement.write-letter", NULL));
+  check_tree (GTK_WIDGET (impact_test_find_toplevel (IMPACT_TYPE_LETTER_DIALOG)), "the letter dialog");
+  gtk_window_destroy (impact_test_find_toplevel (IMPACT_TYPE_LETTER_DIALOG));
   gtk_window_destroy (GTK_WINDOW (suppliers));
 
   preferences = impact_preferences_window_new (impact_application_get_settings (app));
@@ -431,6 +356,20 @@ test_dialogs (void)
   gtk_window_destroy (GTK_WINDOW (what_if));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Whether the group's name in the database itself is @name. */
+static gboolean
+stored_group_name_is (ImpactStore *store,
+                      const char *name)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+      impact_db_prepare (impact_store_get_db (store), "SELECT count(*) FROM nodes WHERE level = 0 AND name = ?", NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0) == 1;
 }
 
 /* The group a purchase file leaves unnamed is called by the default name in the user's
@@ -459,14 +398,14 @@ test_group_name (void)
   g_clear_pointer (&group, impact_node_free);
 
   window = open_window ("group.sqlite");
-  wait_for_page (window, "overview");
-  run_until (dashboard_loaded, template_child (GTK_WIDGET (window), "dashboard_page"));
-  crumb = gtk_widget_get_last_child (template_child (GTK_WIDGET (window), "breadcrumb"));
+  impact_test_wait_for_page (window, "overview");
+  impact_test_wait_for_dashboard (IMPACT_DASHBOARD_PAGE (impact_test_template_child (GTK_WIDGET (window), "dashboard_page")));
+  crumb = gtk_widget_get_last_child (impact_test_template_child (GTK_WIDGET (window), "breadcrumb"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (crumb)), ==, "Groep");
 
   preferences = impact_preferences_window_new (impact_application_get_settings (app));
   impact_preferences_window_set_store (preferences, store);
-  row = template_child (GTK_WIDGET (preferences), "group_row");
+  row = impact_test_template_child (GTK_WIDGET (preferences), "group_row");
   g_assert_true (gtk_widget_get_visible (row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Groep");
   gtk_editable_set_text (GTK_EDITABLE (row), "  Facilitair Noord ");
@@ -474,12 +413,16 @@ test_group_name (void)
   group = impact_query_find_node (store, NULL, &error);
   g_assert_cmpstr (group->name, ==, "Facilitair Noord");
   g_clear_pointer (&group, impact_node_free);
-  /* Emptied, the group has its default name again. */
+  /* Emptied, the group has its default name again, kept untranslated. */
   gtk_editable_set_text (GTK_EDITABLE (row), "");
   g_signal_emit_by_name (row, "apply");
   group = impact_query_find_node (store, NULL, &error);
   g_assert_cmpstr (group->name, ==, "Groep");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Groep");
+  g_assert_true (stored_group_name_is (store, IMPACT_DEFAULT_GROUP_NAME));
+  /* So is the default name as shown, applied again. */
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (stored_group_name_is (store, IMPACT_DEFAULT_GROUP_NAME));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -502,24 +445,12 @@ main (int argc,
   g_setenv ("LANG", "nl_NL.UTF-8", TRUE);
   g_setenv ("LC_ALL", "nl_NL.UTF-8", TRUE);
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("IMPACT_DASHBOARD_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  app = impact_test_gui_init (&argc, &argv);
+  if (app == NULL)
     {
-      printf ("1..0 # SKIP no display: run the GUI tests under xvfb-run\n");
       impact_test_remove_tree (tmpdir);
       return 77;
     }
-  adw_init ();
-
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_settings_set_boolean (impact_application_get_settings (app), "notify-expiry", FALSE);
 
   g_test_add_func ("/accessibility/welcome-and-error", test_welcome_and_error);
   g_test_add_func ("/accessibility/dashboard-pages", test_dashboard_pages);

@@ -8,11 +8,11 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 
 #include "demo/impact-demo.h"
 #include "impact-application.h"
 #include "impact-preferences-window.h"
+#include "impact-test-gui.h"
 #include "impact-test-utils.h"
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
@@ -35,48 +35,11 @@
 static ImpactApplication *app;
 static char *tmpdir;
 
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the window shows the page, or fails after 30 seconds. */
-static void
-wait_for_page (ImpactWindow *window,
-               const char *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (g_strcmp0 (impact_window_get_page_name (window), page) != 0 && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-
-  g_assert_cmpstr (impact_window_get_page_name (window), ==, page);
-}
-
 static GtkWidget *
 child (ImpactWindow *window,
        const char *name)
 {
   return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), IMPACT_TYPE_WINDOW, name));
-}
-
-/* The child @name of the template of @root or of a widget inside it, the first one found. */
-static GtkWidget *
-template_child (GtkWidget *root,
-                const char *name)
-{
-  GObject *found = gtk_widget_get_template_child (root, G_OBJECT_TYPE (root), name);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (root); found == NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
-    found = (GObject *) template_child (c, name);
-  return found != NULL ? GTK_WIDGET (found) : NULL;
 }
 
 static ImpactWindow *
@@ -94,10 +57,10 @@ test_empty_database (void)
   g_autofree char *path = g_build_filename (tmpdir, "empty.sqlite", NULL);
   ImpactWindow *window = open_window (path);
 
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   g_assert_false (gtk_widget_get_visible (child (window, "demo_tag")));
   /* No period to pick without data. */
-  g_assert_false (gtk_widget_get_mapped (template_child (GTK_WIDGET (window), "period_button")));
+  g_assert_false (gtk_widget_get_mapped (impact_test_template_child (GTK_WIDGET (window), "period_button")));
   g_assert_true (gtk_widget_is_sensitive (child (window, "explore_demo_button")));
   g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (child (window, "window_title"))),
                    ==, "empty.sqlite");
@@ -116,7 +79,7 @@ test_not_a_database (void)
   g_assert_true (g_file_set_contents (path, "Factuurdatum;Bedrag\n01-02-2025;10,00\n", -1, NULL));
   before = impact_test_file_sha256 (path);
   window = open_window (path);
-  wait_for_page (window, "error");
+  impact_test_wait_for_page (window, "error");
 
   message = adw_status_page_get_description (ADW_STATUS_PAGE (child (window, "error_page")));
   g_assert_nonnull (strstr (message, "export.csv"));
@@ -143,7 +106,7 @@ test_existing_data (void)
   total = impact_format_money (counts.total_cents);
 
   window = open_window (path);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "total_value"))), ==, total);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "lines_value"))), ==, "300000");
   g_assert_true (impact_store_is_demo (impact_window_get_store (window)));
@@ -159,10 +122,10 @@ test_explore_and_leave_demo (void)
   g_autofree char *demo_path = impact_demo_get_default_path ();
   ImpactWindow *window = open_window (path);
 
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-demo", NULL));
   g_assert_cmpstr (impact_window_get_page_name (window), ==, "demo-progress");
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
 
   /* The demo went into a database of its own; the user's file is still empty. */
   g_assert_cmpstr (impact_store_get_path (impact_window_get_store (window)), ==, demo_path);
@@ -171,7 +134,7 @@ test_explore_and_leave_demo (void)
                    ==, "Demo data");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-demo", NULL));
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   g_assert_cmpstr (impact_store_get_path (impact_window_get_store (window)), ==, path);
   g_assert_false (gtk_widget_get_visible (child (window, "demo_tag")));
 
@@ -195,66 +158,13 @@ test_cancel_demo (void)
       g_remove (file);
     }
   window = open_window (path);
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.explore-demo", NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel", NULL));
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
 
   demo = impact_store_open (demo_path, NULL);
   g_assert_true (impact_store_is_empty (demo, NULL));
-
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Every button a person can reach says what it does: a label, or a tooltip that screen
- * readers announce as its name. */
-static void
-check_named (GtkWidget *widget,
-             guint *n_checked)
-{
-  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
-    {
-      const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
-                                                 : gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
-      const char *tooltip = gtk_widget_get_tooltip_text (widget);
-
-      if ((label == NULL || *label == '\0') && (tooltip == NULL || *tooltip == '\0'))
-        g_error ("%s %p has neither a label nor a tooltip", G_OBJECT_TYPE_NAME (widget), widget);
-      (*n_checked)++;
-      /* A menu button's inner toggle is its own part, named through it. */
-      return;
-    }
-
-  /* A drop-down is named as a whole; its inner button is its own part. */
-  if (GTK_IS_DROP_DOWN (widget))
-    {
-      const char *tooltip = gtk_widget_get_tooltip_text (widget);
-
-      if (tooltip == NULL || *tooltip == '\0')
-        g_error ("%s %p has no tooltip", G_OBJECT_TYPE_NAME (widget), widget);
-      (*n_checked)++;
-      return;
-    }
-
-  /* The close button of the window is GTK's, and GTK names it. */
-  if (GTK_IS_WINDOW_CONTROLS (widget))
-    return;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    check_named (c, n_checked);
-}
-
-static void
-test_accessible_names (void)
-{
-  g_autofree char *path = g_build_filename (tmpdir, "a11y.sqlite", NULL);
-  ImpactWindow *window = open_window (path);
-  guint n_checked = 0;
-
-  wait_for_page (window, "welcome");
-  check_named (GTK_WIDGET (window), &n_checked);
-  /* The menu button, the welcome, cancel and error buttons, the header-bar controls. */
-  g_assert_cmpuint (n_checked, >=, 4);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -322,7 +232,7 @@ wait_for_label (GtkWidget *label,
                 const char *text)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (30, impact_test_on_timeout, &timed_out);
 
   while (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -332,33 +242,15 @@ wait_for_label (GtkWidget *label,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, text);
 }
 
-/* The newest open window of @type, or NULL. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        found = toplevel;
-    }
-
-  return found;
-}
-
 static GtkWidget *
 page_child (GtkWidget *page,
             const char *name)
 {
   /* The period controls are in the window's header bar. */
-  GtkWidget *child = template_child (page, name);
+  GtkWidget *child = impact_test_template_child (page, name);
 
   if (child == NULL)
-    child = template_child (GTK_WIDGET (gtk_widget_get_root (page)), name);
+    child = impact_test_template_child (GTK_WIDGET (gtk_widget_get_root (page)), name);
   g_assert_nonnull (child);
   return child;
 }
@@ -372,19 +264,6 @@ card_child (GtkWidget *page,
   g_autofree char *card_name = g_strconcat (chart, "_card", NULL);
 
   return GTK_WIDGET (gtk_widget_get_template_child (page_child (page, card_name), IMPACT_TYPE_CHART_CARD, name));
-}
-
-static void
-wait_for_dashboard (ImpactDashboardPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
-
-  while (impact_dashboard_page_is_loading (page) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  g_assert_false (impact_dashboard_page_is_loading (page));
 }
 
 /* The figures of @code (NULL: the group) for @year, as --summary reads them. */
@@ -441,9 +320,9 @@ test_dashboard (void)
   group = expected_figures (path, NULL, "2025");
 
   window = open_window (path);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   assert_total_shown (GTK_WIDGET (page), group);
   g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, group->node->code);
 
@@ -493,11 +372,11 @@ test_dashboard (void)
 
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (GTK_WIDGET (page), "target_button"))), ==, "Set a Target…");
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.set-target", NULL));
-    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    dialog = impact_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (dialog);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (dialog)), 7.5);
     adw_message_dialog_response (dialog, "save");
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (page_child (GTK_WIDGET (page), "target_button"))), ==, "Target 7.5%…");
     with_target = expected_figures (path, NULL, "2025");
     g_assert_cmpfloat (with_target->target_share, ==, 7.5);
@@ -515,7 +394,7 @@ test_dashboard (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.next", NULL));
   g_assert_cmpint (impact_chart_view_get_highlight (children_chart), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (children_chart), "chart.activate", NULL));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, second->code);
   division = expected_figures (path, second->code, "2025");
   assert_total_shown (GTK_WIDGET (page), division);
@@ -526,26 +405,26 @@ test_dashboard (void)
     g_autoptr (ImpactFigures) object = expected_figures (path, "CAT-101", "2025");
 
     g_assert_true (impact_dashboard_page_jump (page, "cat-101"));
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, "CAT-101");
     assert_total_shown (GTK_WIDGET (page), object);
     g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (card_child (GTK_WIDGET (page), "children", "view"),
                                                                      GTK_TYPE_FLOW_BOX_CHILD)));
     g_assert_true (impact_dashboard_page_go_back (page));
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, "CATER");
     g_assert_false (impact_dashboard_page_jump (page, "no such unit"));
   }
 
   /* Back (Alt+Left) to the group. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.back", NULL));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   g_assert_cmpstr (impact_dashboard_page_get_node_code (page), ==, group->node->code);
   assert_total_shown (GTK_WIDGET (page), group);
 
   /* The year before, from the drop-down (newest first). */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (GTK_WIDGET (page), "year_dropdown")), 1);
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   earlier = expected_figures (path, NULL, "2024");
   assert_total_shown (GTK_WIDGET (page), earlier);
   g_assert_cmpint (earlier->spend.total_cents, ==, group->previous.total_cents);
@@ -556,10 +435,10 @@ test_dashboard (void)
     g_autoptr (ImpactFigures) march = expected_figures (path, NULL, "2024-03");
 
     gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (GTK_WIDGET (page), "part_dropdown")), 2);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     assert_total_shown (GTK_WIDGET (page), quarter);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (page_child (GTK_WIDGET (page), "part_dropdown")), 5 + 2);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     assert_total_shown (GTK_WIDGET (page), march);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "total_detail"))),
                               "the month before"));
@@ -581,7 +460,7 @@ test_dashboard (void)
     g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
     g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
     adw_combo_row_set_selected (row, 3);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
 
     store = impact_store_open (path, &error);
     g_assert_cmpuint (impact_query_get_fy_start (store), ==, 4);
@@ -592,13 +471,13 @@ test_dashboard (void)
     assert_total_shown (GTK_WIDGET (page), april);
 
     adw_combo_row_set_selected (row, 0);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     gtk_window_destroy (GTK_WINDOW (prefs));
   }
 
   /* A month long before the data: the empty state instead of empty charts. */
   g_assert_true (impact_dashboard_page_set_months (page, "2019-01", "2019-01"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   g_assert_true (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "empty_page")));
   g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "chart_box")));
 
@@ -610,7 +489,7 @@ test_dashboard (void)
     g_assert_false (impact_dashboard_page_set_months (page, "2025", "2025-01"));
     g_assert_true (impact_dashboard_page_set_months (page, "2024-11", "2025-02"));
     g_assert_true (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "loading_spinner")));
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "loading_spinner")));
     assert_total_shown (GTK_WIDGET (page), winter);
     g_assert_false (gtk_widget_get_visible (page_child (GTK_WIDGET (page), "empty_page")));
@@ -648,11 +527,11 @@ test_suppliers_window (void)
   name = g_strdup (largest->name);
 
   window = open_window (path);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-suppliers", NULL));
-  suppliers = find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
+  suppliers = impact_test_find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
   g_assert_nonnull (suppliers);
   g_assert_cmpuint (impact_suppliers_window_get_n_shown (suppliers), ==, 3000);
 
@@ -682,7 +561,7 @@ test_suppliers_window (void)
   g_assert_true (impact_suppliers_window_add_status (suppliers, IMPACT_SOCIAL_CLASS_SW, impact_day_from_iso ("2025-01-01"),
                                                      0, &error));
   g_assert_no_error (error);
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   after = expected_figures (path, NULL, "2025");
   g_assert_cmpint (after->spend.social_cents, ==, before->spend.social_cents + largest->total_cents);
   assert_total_shown (GTK_WIDGET (page), after);
@@ -706,7 +585,7 @@ test_suppliers_window (void)
     g_assert_true (impact_suppliers_window_update_status (suppliers, status_id, IMPACT_SOCIAL_CLASS_SW,
                                                           impact_day_from_iso ("2025-07-01"), 0, &error));
     g_assert_no_error (error);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     july = expected_figures (path, NULL, "2025");
     g_assert_cmpint (july->spend.social_cents, >, before->spend.social_cents);
     g_assert_cmpint (july->spend.social_cents, <, after->spend.social_cents);
@@ -723,7 +602,7 @@ test_suppliers_window (void)
     AdwPreferencesGroup *group;
 
     g_signal_emit_by_name (bars, "item-activated", 0u);
-    opened = find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
+    opened = impact_test_find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
     g_assert_nonnull (opened);
     group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (GTK_WIDGET (opened), IMPACT_TYPE_SUPPLIERS_WINDOW,
                                                                   "statuses_group"));
@@ -748,7 +627,7 @@ open_import_dialog (const char *name,
 
   g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
   *window = open_window (path);
-  wait_for_page (*window, "welcome");
+  impact_test_wait_for_page (*window, "welcome");
 
   return impact_window_open_import (*window, file);
 }
@@ -795,7 +674,7 @@ test_import_dialog (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
   while (dialog != NULL)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   wait_for_label (child (window, "lines_value"), "3");
   g_assert_cmpint (impact_window_get_store (window) != NULL, ==, TRUE);
 
@@ -861,7 +740,7 @@ test_import_dialog_bad_file (void)
   const char *message;
 
   g_assert_true (g_file_set_contents (bad, "", 0, NULL));
-  wait_for_page (window, "welcome");
+  impact_test_wait_for_page (window, "welcome");
   dialog = impact_import_dialog_new (GTK_WINDOW (window), path, file);
   gtk_window_present (GTK_WINDOW (dialog));
   while (g_strcmp0 (impact_import_dialog_get_state (dialog), "error") != 0)
@@ -903,7 +782,7 @@ test_import_dialog_register (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL));
   while (dialog != NULL)
     g_main_context_iteration (NULL, TRUE);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   wait_for_label (child (window, "statuses_value"), "2");
   g_assert_true (impact_db_query_int (impact_store_get_db (impact_window_get_store (window)),
                                       "SELECT count(*) FROM supplier_statuses WHERE batch_id = 1", &n, NULL));
@@ -989,7 +868,7 @@ static GtkWidget *
 panel_child (GtkWidget *panel,
              const char *name)
 {
-  GtkWidget *child = template_child (panel, name);
+  GtkWidget *child = impact_test_template_child (panel, name);
 
   g_assert_nonnull (child);
   return child;
@@ -1003,7 +882,7 @@ open_form (GtkWidget *widget,
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = impact_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   return dialog;
 }
@@ -1060,9 +939,9 @@ test_social_panel (void)
   if (g_getenv ("IMPACT_SNAPSHOT_DIR") != NULL)
     g_settings_set_int (impact_application_get_settings (app), "window-height", 2600);
   window = open_window (path);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   panel = page_child (GTK_WIDGET (page), "social_panel");
 
   /* The group: the sum over its contracts, every contract in the table, at-risk first. */
@@ -1136,7 +1015,7 @@ test_social_panel (void)
     g_autofree char *count = impact_format_count (within_30->len);
 
     g_object_set (page, "expiry-horizon", 30u, NULL);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_cmpuint (count_rows (panel_child (panel, "expiring_list")), ==, MAX (within_30->len, 1));
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (page_child (GTK_WIDGET (page), "suppliers_detail"))),
                               "within 30 days"));
@@ -1145,7 +1024,7 @@ test_social_panel (void)
     /* Still dismissed after the reload. */
     g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (page_child (GTK_WIDGET (page), "expiry_banner"))));
     g_object_set (page, "expiry-horizon", 90u, NULL);
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
   }
 
   /* What If…: moving all of the group's largest non-social supplier to an average PSO 30+
@@ -1157,13 +1036,13 @@ test_social_panel (void)
     g_autofree char *after = NULL;
 
     g_assert_true (gtk_widget_activate_action (panel, "panel.what-if", NULL));
-    dialog = find_toplevel (IMPACT_TYPE_WHAT_IF_DIALOG);
+    dialog = impact_test_find_toplevel (IMPACT_TYPE_WHAT_IF_DIALOG);
     g_assert_nonnull (dialog);
     /* The first figures come from a worker thread. */
     share_row = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), IMPACT_TYPE_WHAT_IF_DIALOG, "share_row"));
     {
       gboolean timed_out = FALSE;
-      guint id = g_timeout_add_seconds (30, on_timeout_cb, &timed_out);
+      guint id = g_timeout_add_seconds (30, impact_test_on_timeout, &timed_out);
 
       while (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (share_row)), "→") == NULL && !timed_out)
         g_main_context_iteration (NULL, TRUE);
@@ -1211,7 +1090,7 @@ test_social_panel (void)
     }
   g_assert_cmpint (object_id, !=, 0);
   g_assert_true (impact_social_panel_activate_contract (IMPACT_SOCIAL_PANEL (panel), 0));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   object_code = g_strdup (impact_dashboard_page_get_node_code (page));
   {
     g_autoptr (ImpactNode) object = impact_query_find_node (store, object_code, &error);
@@ -1252,7 +1131,7 @@ test_social_panel (void)
     g_assert_true (impact_store_get_sroi_obligation (store, object_id, &before, &error));
     set_field (dialog, "value", "a lot");
     adw_message_dialog_response (dialog, "save");
-    failure = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    failure = impact_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_nonnull (failure);
     g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "contract value is not an amount"));
     adw_message_dialog_response (failure, "close");
@@ -1274,7 +1153,7 @@ test_social_panel (void)
     set_field (dialog, "fixed", "1234.56");
     set_field (dialog, "client", "Gemeente Testdorp");
     adw_message_dialog_response (dialog, "save");
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_true (impact_store_get_sroi_obligation (store, object_id, &obligation, &error));
     g_assert_cmpint (obligation.kind, ==, IMPACT_SROI_FIXED);
     g_assert_cmpint (obligation.fixed_cents, ==, 123456);
@@ -1296,7 +1175,7 @@ test_social_panel (void)
     set_field (dialog, "day", "2025-06-30");
     set_field (dialog, "amount", "2500");
     adw_message_dialog_response (dialog, "add");
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     added = impact_store_list_sroi_entries (store, object_id, &error);
     g_assert_cmpuint (added->len, ==, before->len + 1);
     g_assert_cmpuint (count_rows (panel_child (panel, "entries_list")), ==, added->len);
@@ -1318,14 +1197,14 @@ test_social_panel (void)
       }
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     removed = impact_store_list_sroi_entries (store, object_id, &error);
     g_assert_cmpuint (removed->len, ==, before->len);
   }
 
   /* Up to the division: its PSO inputs. */
   g_assert_true (impact_dashboard_page_go_back (page));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   {
     g_autoptr (ImpactNode) division = impact_query_find_node (store, impact_dashboard_page_get_node_code (page), &error);
     AdwMessageDialog *dialog;
@@ -1336,7 +1215,7 @@ test_social_panel (void)
     set_field (dialog, "fte", "500");
     set_field (dialog, "direct", "2.5");
     adw_message_dialog_response (dialog, "save");
-    wait_for_dashboard (page);
+    impact_test_wait_for_dashboard (page);
     g_assert_true (impact_store_get_pso_organisation (store, division->id, &fte, &direct, &error));
     g_assert_cmpfloat (fte, ==, 500);
     g_assert_cmpfloat_with_epsilon (direct, 0.025, 1e-12);
@@ -1419,11 +1298,11 @@ test_engagement_and_letter (void)
   supplier = impact_store_find_supplier (store, NULL, NULL, NULL, name, &error);
 
   window = open_window (path);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.show-suppliers", NULL));
-  suppliers = find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
+  suppliers = impact_test_find_toplevel (IMPACT_TYPE_SUPPLIERS_WINDOW);
   g_assert_true (impact_suppliers_window_select (suppliers, name));
   panel = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (suppliers), IMPACT_TYPE_SUPPLIERS_WINDOW, "engagement_panel"));
   g_assert_true (gtk_widget_get_visible (panel));
@@ -1565,11 +1444,11 @@ test_report (void)
     g_assert_true (impact_demo_write (store, impact_day_from_iso ("2025-12-31"), NULL, NULL, NULL, &error));
   }
   window = open_window (path);
-  wait_for_page (window, "overview");
+  impact_test_wait_for_page (window, "overview");
   page = IMPACT_DASHBOARD_PAGE (child (window, "dashboard_page"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
   g_assert_true (impact_dashboard_page_jump (page, "cater"));
-  wait_for_dashboard (page);
+  impact_test_wait_for_dashboard (page);
 
   impact_dashboard_page_save_report_async (page, pdf, on_report_saved_cb, &pages);
   while (pages == 0)
@@ -1677,27 +1556,18 @@ main (int argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("LANGUAGE", "en", TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
+  app = impact_test_gui_init (&argc, &argv);
+  if (app == NULL)
     {
-      printf ("1..0 # SKIP no display: run the GUI tests under xvfb-run\n");
       impact_test_remove_tree (tmpdir);
       return 77;
     }
-  adw_init ();
-
-  app = impact_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  /* No notification server runs under the tests: GLib would warn, and warnings are fatal. */
-  g_settings_set_boolean (impact_application_get_settings (app), "notify-expiry", FALSE);
 
   g_test_add_func ("/window/empty-database", test_empty_database);
   g_test_add_func ("/window/not-a-database", test_not_a_database);
   g_test_add_func ("/window/existing-data", test_existing_data);
   g_test_add_func ("/window/explore-and-leave-demo", test_explore_and_leave_demo);
   g_test_add_func ("/window/cancel-demo", test_cancel_demo);
-  g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);

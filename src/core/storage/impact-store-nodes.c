@@ -11,6 +11,14 @@
 
 #include "impact-store-private.h"
 
+/* Whether @node is the group with the default name as read_node() shows it: that is kept as
+ * IMPACT_DEFAULT_GROUP_NAME, so that the group stays unnamed in every language. */
+static gboolean
+shown_group_name (const ImpactNode *node)
+{
+  return node->level == IMPACT_NODE_GROUP && g_strcmp0 (node->name, _ ("Group")) == 0;
+}
+
 static void
 bind_node (sqlite3_stmt *stmt,
            const ImpactNode *node)
@@ -18,7 +26,7 @@ bind_node (sqlite3_stmt *stmt,
   _impact_store_bind_id (stmt, 1, node->parent_id);
   sqlite3_bind_int (stmt, 2, node->level);
   sqlite3_bind_text (stmt, 3, node->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, node->name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, shown_group_name (node) ? IMPACT_DEFAULT_GROUP_NAME : node->name, -1, SQLITE_STATIC);
   impact_db_bind_text_or_null (stmt, 5, node->client);
   if (node->contract_value_cents >= 0)
     sqlite3_bind_int64 (stmt, 6, node->contract_value_cents);
@@ -38,7 +46,7 @@ impact_store_add_node (ImpactStore *self,
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (node != NULL && node->code != NULL && node->name != NULL, 0);
 
-  stmt = impact_db_prepare_cached (impact_store_get_db (self),
+  stmt = impact_db_prepare_cached (self->db,
                                    "INSERT INTO nodes (parent_id, level, code, name, client,"
                                    " contract_value_cents, contract_start, contract_end, batch_id)"
                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -48,10 +56,10 @@ impact_store_add_node (ImpactStore *self,
   bind_node (stmt, node);
   _impact_store_bind_id (stmt, 9, node->batch_id);
 
-  if (!impact_db_step_done (impact_store_get_db (self), stmt, error))
+  if (!impact_db_step_done (self->db, stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (self)));
+  return sqlite3_last_insert_rowid (impact_db_get_handle (self->db));
 }
 
 gboolean
@@ -64,7 +72,7 @@ impact_store_update_node (ImpactStore *self,
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (node != NULL && node->id > 0, FALSE);
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "UPDATE nodes SET parent_id = ?, level = ?, code = ?, name = ?,"
                             " client = ?, contract_value_cents = ?, contract_start = ?,"
                             " contract_end = ? WHERE id = ?",
@@ -74,7 +82,7 @@ impact_store_update_node (ImpactStore *self,
   bind_node (stmt, node);
   sqlite3_bind_int64 (stmt, 9, node->id);
 
-  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+  return impact_db_step_done (self->db, stmt, error);
 }
 
 static ImpactNode *
@@ -116,7 +124,7 @@ impact_store_find_node (ImpactStore *self,
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? AND code = ?",
                             error);
   if (stmt == NULL)
@@ -128,7 +136,7 @@ impact_store_find_node (ImpactStore *self,
   if (rc == SQLITE_ROW)
     return read_node (stmt);
   if (rc != SQLITE_DONE)
-    impact_db_set_error (impact_store_get_db (self), rc, error);
+    impact_db_set_error (self->db, rc, error);
   else
     g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
                  _ ("There is no organisation unit with code “%s”."), code);
@@ -147,7 +155,7 @@ impact_store_list_nodes (ImpactStore *self,
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? ORDER BY code",
                             error);
   if (stmt == NULL)
@@ -159,7 +167,7 @@ impact_store_list_nodes (ImpactStore *self,
     g_ptr_array_add (nodes, read_node (stmt));
   if (rc != SQLITE_DONE)
     {
-      impact_db_set_error (impact_store_get_db (self), rc, error);
+      impact_db_set_error (self->db, rc, error);
       return NULL;
     }
 

@@ -2,7 +2,8 @@
  *
  * The store is one object whose API is split by what it keeps (impact-store.c: opening,
  * transactions, settings; impact-store-nodes.c; impact-store-suppliers.c; the batches,
- * summaries, SROI and engagement files). These are the statement helpers they share.
+ * summaries, SROI and engagement files). These are its fields and the statement helpers
+ * they share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,14 @@
 #include "impact-store.h"
 
 G_BEGIN_DECLS
+
+struct _ImpactStore
+{
+  GObject parent_instance;
+
+  ImpactDb *db;
+  char *backup_path;
+};
 
 void  _impact_store_bind_day   (sqlite3_stmt *stmt,
                                 int           index,

@@ -35,7 +35,7 @@ impact_store_add_supplier (ImpactStore *self,
   g_return_val_if_fail (supplier != NULL && supplier->name != NULL, 0);
 
   norm_name = impact_supplier_normalize_name (supplier->name);
-  stmt = impact_db_prepare_cached (impact_store_get_db (self),
+  stmt = impact_db_prepare_cached (self->db,
                                    "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
                                    " VALUES (?, ?, ?, ?, ?)",
                                    error);
@@ -43,10 +43,10 @@ impact_store_add_supplier (ImpactStore *self,
     return 0;
   bind_supplier (stmt, supplier, norm_name);
 
-  if (!impact_db_step_done (impact_store_get_db (self), stmt, error))
+  if (!impact_db_step_done (self->db, stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (self)));
+  return sqlite3_last_insert_rowid (impact_db_get_handle (self->db));
 }
 
 gboolean
@@ -61,7 +61,7 @@ impact_store_update_supplier (ImpactStore *self,
   g_return_val_if_fail (supplier != NULL && supplier->id > 0 && supplier->name != NULL, FALSE);
 
   norm_name = impact_supplier_normalize_name (supplier->name);
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "UPDATE suppliers SET name = ?, norm_name = ?, kvk = ?, vat_id = ?,"
                             " erp_id = ? WHERE id = ?",
                             error);
@@ -70,7 +70,7 @@ impact_store_update_supplier (ImpactStore *self,
   bind_supplier (stmt, supplier, norm_name);
   sqlite3_bind_int64 (stmt, 6, supplier->id);
 
-  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+  return impact_db_step_done (self->db, stmt, error);
 }
 
 #define SUPPLIER_COLUMNS "id, name, kvk, vat_id, erp_id"
@@ -97,7 +97,7 @@ query_supplier (ImpactStore *self,
                 gint64 id,
                 GError **error)
 {
-  g_autoptr (ImpactDbCachedStmt) stmt = impact_db_prepare_cached (impact_store_get_db (self), sql, error);
+  g_autoptr (ImpactDbCachedStmt) stmt = impact_db_prepare_cached (self->db, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -111,7 +111,7 @@ query_supplier (ImpactStore *self,
   if (rc == SQLITE_ROW)
     return read_supplier (stmt);
   if (rc != SQLITE_DONE)
-    impact_db_set_error (impact_store_get_db (self), rc, error);
+    impact_db_set_error (self->db, rc, error);
 
   return NULL;
 }
@@ -218,7 +218,7 @@ impact_store_count_suppliers_named (ImpactStore *self,
   g_return_val_if_fail (name != NULL, -1);
 
   norm_name = impact_supplier_normalize_name (name);
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "SELECT count (*) FROM (SELECT id FROM suppliers WHERE norm_name = ?1"
                             " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1)",
                             error);
@@ -228,7 +228,7 @@ impact_store_count_suppliers_named (ImpactStore *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      impact_db_set_error (impact_store_get_db (self), rc, error);
+      impact_db_set_error (self->db, rc, error);
       return -1;
     }
 
@@ -251,7 +251,7 @@ impact_store_add_supplier_alias (ImpactStore *self,
   if (*norm_name == '\0')
     return TRUE;
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "INSERT INTO supplier_aliases (norm_name, supplier_id) VALUES (?, ?)"
                             " ON CONFLICT (norm_name) DO UPDATE SET supplier_id = excluded.supplier_id",
                             error);
@@ -260,7 +260,7 @@ impact_store_add_supplier_alias (ImpactStore *self,
   sqlite3_bind_text (stmt, 1, norm_name, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, supplier_id);
 
-  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+  return impact_db_step_done (self->db, stmt, error);
 }
 
 static gboolean
@@ -316,7 +316,7 @@ impact_store_add_status (ImpactStore *self,
   if (!check_status (status, error))
     return 0;
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "INSERT INTO supplier_statuses (supplier_id, kind, valid_from,"
                             " valid_until, certifying_body, evidence, note, batch_id)"
                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -325,10 +325,10 @@ impact_store_add_status (ImpactStore *self,
     return 0;
   bind_status (stmt, status);
 
-  if (!impact_db_step_done (impact_store_get_db (self), stmt, error))
+  if (!impact_db_step_done (self->db, stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (impact_store_get_db (self)));
+  return sqlite3_last_insert_rowid (impact_db_get_handle (self->db));
 }
 
 gboolean
@@ -344,7 +344,7 @@ impact_store_update_status (ImpactStore *self,
   if (!check_status (status, error))
     return FALSE;
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "UPDATE supplier_statuses SET supplier_id = ?, kind = ?, valid_from = ?,"
                             " valid_until = ?, certifying_body = ?, evidence = ?, note = ?, batch_id = ?"
                             " WHERE id = ?",
@@ -354,7 +354,7 @@ impact_store_update_status (ImpactStore *self,
   bind_status (stmt, status);
   sqlite3_bind_int64 (stmt, 9, status->id);
 
-  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+  return impact_db_step_done (self->db, stmt, error);
 }
 
 gboolean
@@ -366,12 +366,12 @@ impact_store_delete_status (ImpactStore *self,
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
-  stmt = impact_db_prepare (impact_store_get_db (self), "DELETE FROM supplier_statuses WHERE id = ?", error);
+  stmt = impact_db_prepare (self->db, "DELETE FROM supplier_statuses WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, status_id);
 
-  return impact_db_step_done (impact_store_get_db (self), stmt, error);
+  return impact_db_step_done (self->db, stmt, error);
 }
 
 GPtrArray *
@@ -385,7 +385,7 @@ impact_store_list_statuses (ImpactStore *self,
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
-  stmt = impact_db_prepare (impact_store_get_db (self),
+  stmt = impact_db_prepare (self->db,
                             "SELECT id, supplier_id, kind, valid_from, valid_until,"
                             " certifying_body, evidence, note, batch_id FROM supplier_statuses"
                             " WHERE supplier_id = ? ORDER BY valid_from, id",
@@ -413,7 +413,7 @@ impact_store_list_statuses (ImpactStore *self,
     }
   if (rc != SQLITE_DONE)
     {
-      impact_db_set_error (impact_store_get_db (self), rc, error);
+      impact_db_set_error (self->db, rc, error);
       return NULL;
     }
 

@@ -14,14 +14,6 @@
 #include "impact-store-summary.h"
 #include "impact-store-private.h"
 
-struct _ImpactStore
-{
-  GObject parent_instance;
-
-  ImpactDb *db;
-  char *backup_path;
-};
-
 G_DEFINE_FINAL_TYPE (ImpactStore, impact_store, G_TYPE_OBJECT)
 
 static void
