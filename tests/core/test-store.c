@@ -520,6 +520,119 @@ test_batch_writer (Fixture *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM spend_summary"), ==, 0);
 }
 
+/* The month of a line in the summary tables (year * 12 + month - 1), worked out by SQLite's
+ * calendar: day 1 is 1 January of the year 1, Julian day 1721425.5. */
+#define LINE_MONTH                                                   \
+  "(CAST (strftime ('%Y', invoice_day + 1721424.5) AS INTEGER) * 12" \
+  " + CAST (strftime ('%m', invoice_day + 1721424.5) AS INTEGER) - 1)"
+
+/* Rows of the summary tables that differ from the sums of the lines (in either), with the
+ * class 3 (PSO trede 1) for supplier ?1 between days ?2 and ?3 and none for the others. */
+static gint64
+summary_differences (Fixture *f,
+                     gint64 pso_supplier,
+                     guint32 from,
+                     guint32 until)
+{
+  g_autofree char *klass = g_strdup_printf ("CASE WHEN supplier_id = %" G_GINT64_FORMAT " AND invoice_day BETWEEN %u"
+                                            " AND %u THEN 3 ELSE 0 END",
+                                            pso_supplier, from, until);
+  g_autofree char *spend = g_strdup_printf ("SELECT division_id, coalesce (object_id, 0), %s, supplier_id, %s,"
+                                            " sum (amount_cents), count(*) FROM purchase_lines GROUP BY 1, 2, 3, 4, 5",
+                                            LINE_MONTH, klass);
+  g_autofree char *node = g_strdup_printf ("SELECT division_id, coalesce (object_id, 0), %s, %s,"
+                                           " sum (amount_cents), count(*) FROM purchase_lines GROUP BY 1, 2, 3, 4",
+                                           LINE_MONTH, klass);
+  g_autofree char *month = g_strdup_printf ("SELECT %s, supplier_id, %s, sum (amount_cents), count(*)"
+                                            " FROM purchase_lines GROUP BY 1, 2, 3",
+                                            LINE_MONTH, klass);
+  const char *tables[][2] = {
+    { spend, "SELECT division_id, object_id, month, supplier_id, class, total_cents, n_lines FROM spend_summary" },
+    { node, "SELECT division_id, object_id, month, class, total_cents, n_lines FROM node_summary" },
+    { month, "SELECT month, supplier_id, class, total_cents, n_lines FROM supplier_month_summary" },
+  };
+  gint64 n = 0;
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
+                                              " + (SELECT count(*) FROM (%s EXCEPT %s))",
+                                              tables[t][0], tables[t][1], tables[t][1], tables[t][0]);
+
+      n += count (f->store, sql);
+    }
+
+  return n;
+}
+
+/* The summary tables hold the sums of the lines by division, object, month, supplier and
+ * class, after every import and every undo: also with thousands of sums (written many to a
+ * statement, with a remainder), sums added to rows already there, and a supplier whose id
+ * is beyond 32 bits (whose lines are summed apart). */
+static void
+test_summary_sums (Fixture *f,
+                   gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("spend.csv", "purchases");
+  g_autoptr (ImpactNode) division = impact_node_new (IMPACT_NODE_DIVISION, "TEC", "Techniek");
+  g_autoptr (ImpactStatus) status = impact_status_new (f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_1,
+                                                       D ("2025-04-01"), D ("2025-06-30"));
+  const gint64 big_id = G_GINT64_CONSTANT (4294967303);
+  g_autofree ImpactPurchaseLine *lines = g_new0 (ImpactPurchaseLine, 6000);
+  gint64 suppliers[42], divisions[2], first, second;
+
+  division->parent_id = count (f->store, "SELECT id FROM nodes WHERE level = 0");
+  divisions[0] = f->division_id;
+  divisions[1] = impact_store_add_node (f->store, division, &error);
+  suppliers[0] = f->supplier_id;
+  for (guint s = 2; s < G_N_ELEMENTS (suppliers); s++)
+    {
+      g_autofree char *name = g_strdup_printf ("Leverancier %u B.V.", s);
+      g_autoptr (ImpactSupplier) other = impact_supplier_new (name);
+
+      suppliers[s] = impact_store_add_supplier (f->store, other, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (impact_db_exec (impact_store_get_db (f->store),
+                                 "INSERT INTO suppliers (id, name, norm_name) VALUES (4294967303, 'Groot', 'groot')",
+                                 &error));
+  g_assert_no_error (error);
+  suppliers[1] = big_id;
+  g_assert_cmpint (impact_store_add_status (f->store, status, &error), >, 0);
+
+  for (guint i = 0; i < 6000; i++)
+    {
+      lines[i].invoice_day = D ("2024-11-20") + (i * 7) % 400;
+      lines[i].supplier_id = suppliers[i % G_N_ELEMENTS (suppliers)];
+      lines[i].division_id = divisions[i / 7 % 2];
+      lines[i].object_id = lines[i].division_id == f->division_id && i % 5 != 0 ? f->object_id : 0;
+      lines[i].amount_cents = i % 13 == 0 ? -(gint64) i : 100 + (gint64) i * 37;
+    }
+
+  first = impact_store_insert_lines (f->store, batch, lines, 6000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM spend_summary"), >, 500);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM spend_summary WHERE class = 3"), >, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM spend_summary WHERE supplier_id = 4294967303"), >, 0);
+  g_assert_cmpint (summary_differences (f, f->supplier_id, D ("2025-04-01"), D ("2025-06-30")), ==, 0);
+
+  /* The same lines again add to every row there is. */
+  second = impact_store_insert_lines (f->store, batch, lines, 6000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary_differences (f, f->supplier_id, D ("2025-04-01"), D ("2025-06-30")), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT sum (n_lines) FROM node_summary"), ==, 12000);
+
+  /* Undone, a batch's sums come off again. */
+  g_assert_true (impact_store_delete_batch (f->store, first, &error));
+  g_assert_cmpint (summary_differences (f, f->supplier_id, D ("2025-04-01"), D ("2025-06-30")), ==, 0);
+  g_assert_true (impact_store_delete_batch (f->store, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (f->store, "SELECT (SELECT count(*) FROM spend_summary) + (SELECT count(*) FROM node_summary)"
+                                    " + (SELECT count(*) FROM supplier_month_summary)"),
+                   ==, 0);
+}
+
 static void
 test_counts (Fixture *f,
              gconstpointer data)
@@ -726,6 +839,7 @@ main (int argc,
   ADD ("/store/batches", test_batches);
   ADD ("/store/batch-all-or-nothing", test_batch_all_or_nothing);
   ADD ("/store/batch-writer", test_batch_writer);
+  ADD ("/store/summary-sums", test_summary_sums);
   ADD ("/store/counts", test_counts);
   ADD ("/store/async", test_async);
 #undef ADD

@@ -334,6 +334,27 @@ read_sample (ImpactReader *reader,
   return TRUE;
 }
 
+/* The share of the file read after which its length tells how many lines to expect. */
+#define ESTIMATE_AFTER_FRACTION 0.02
+
+/* Makes room in the duplicate check, at once, for the lines the rest of the file will
+ * hold by the rows read so far, and a tenth more: growing as they come, the set's old and
+ * new tables would take 24 MB for a million lines, where 16 MB hold them. */
+static void
+reserve_line_keys (Import *im,
+                   guint64 n_rows,
+                   double fraction)
+{
+  double expected = n_rows / fraction * 1.1;
+
+  if (im->mapping->target != IMPACT_IMPORT_PURCHASES || im->column[IMPACT_FIELD_INVOICE_NUMBER] < 0
+      || im->options->include_duplicates)
+    return;
+
+  impact_key_set_reserve (im->line_keys,
+                          impact_key_set_size (im->line_keys) + (guint64) MIN (expected, 1e8) - n_rows);
+}
+
 static void
 import_clear (Import *im)
 {
@@ -368,13 +389,16 @@ import_reader (ImpactStore *store,
   g_autoptr (GError) local_error = NULL;
   g_autofree char *mapping_json = NULL;
   Import im = { 0 };
-  gboolean ok = TRUE;
+  gboolean ok = TRUE, reserved = FALSE;
+  guint64 n_pumped = 0;
+  gint64 start, checked;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (IMPACT_IS_READER (reader), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
   summary = impact_import_summary_new (impact_reader_get_path (reader));
+  start = g_get_monotonic_time ();
   if (!read_header (store, reader, options, FALSE, summary, head, error) || !impact_mapping_check (summary->mapping, error)
       || !impact_mapping_check_certain (summary->mapping, error) || !read_sample (reader, summary, head, SAMPLE_ROWS, error))
     return NULL;
@@ -426,6 +450,7 @@ import_reader (ImpactStore *store,
                                 &im);
   while (ok && impact_row_pump_next_rows (pump, &rows, &n_rows, &local_error))
     {
+      n_pumped += n_rows;
       /* Every block of rows: stop if cancelled, and say how far it is. */
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         {
@@ -439,8 +464,14 @@ import_reader (ImpactStore *store,
       else
         for (guint i = 0; ok && i < n_rows; i++)
           ok = process_any_row (&im, rows[i], error);
+      if (ok && !reserved && impact_row_pump_get_fraction (pump) >= ESTIMATE_AFTER_FRACTION)
+        {
+          reserve_line_keys (&im, n_pumped, impact_row_pump_get_fraction (pump));
+          reserved = TRUE;
+        }
     }
   g_clear_pointer (&pump, impact_row_pump_free);
+  checked = g_get_monotonic_time ();
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -478,6 +509,8 @@ import_reader (ImpactStore *store,
           ok = impact_store_save_mapping_profile (store, signature, mapping_json, error);
         }
       ok = ok && summary->batch_id != 0 && impact_store_commit (store, error);
+      g_debug ("Rows read and checked in %.2f s, committed after %.2f s", (checked - start) / 1e6,
+               (g_get_monotonic_time () - start) / 1e6);
     }
 
   /* A dry run, a file with nothing to import, an error: nothing of it stays. */

@@ -7,7 +7,7 @@
  * impact_social_class_classify() with the statuses valid on each line's day.
  *
  * - An import adds its lines through an accumulator that sums them in memory and adds the
- *   sums to both tables (flushed every SUMMARY_FLUSH_KEYS keys, so memory stays bounded).
+ *   sums to both tables (flushed every IMPACT_SUMMARY_CELLS_MAX sums, so memory stays bounded).
  * - Undoing an import subtracts the sums of its lines the same way.
  * - A change to a supplier's statuses marks the supplier dirty (triggers of step 6);
  *   impact_summary_refresh() works its rows out again from its lines.
@@ -22,24 +22,8 @@
 #include <stdlib.h>
 
 #include "impact-store-summary.h"
+#include "impact-summary-cells.h"
 #include "model/impact-social-class.h"
-#include "util/impact-table-memory.h"
-
-/* Sums kept in memory before they are written (about 90 bytes each). Every write walks the
- * whole summary B-tree: 1,000,000 lines of bench-bulk-insert (about 200,000 sums) take
- * 5.6 s written every 65,536 sums and 2.0 s written once. */
-#define SUMMARY_FLUSH_KEYS 262144
-
-typedef struct
-{
-  gint64 division_id;
-  gint64 object_id;
-  gint64 supplier_id;
-  gint32 month;
-  gint32 klass;
-  gint64 total_cents;
-  gint64 n_lines;
-} Cell;
 
 /* The month of a GDate Julian day, by the proleptic Gregorian calendar GDate uses. It runs
  * for every line an import adds; GDate's own conversion (g_date_set_julian() and friends)
@@ -66,103 +50,25 @@ impact_summary_month_of_day (guint32 day)
   return (gint32) (year * 12 + month - 1);
 }
 
-static inline guint64
-cell_hash (const Cell *cell)
+/* The three tables, their columns in the order of their keys. */
+typedef enum
 {
-  guint64 h = (guint64) cell->division_id;
+  TABLE_SPEND,
+  TABLE_NODE,
+  TABLE_MONTH,
+  N_TABLES
+} SummaryTable;
 
-  h = h * 1000003u ^ (guint64) cell->object_id;
-  h = h * 1000003u ^ (guint64) cell->supplier_id;
-  h = h * 1000003u ^ (guint64) cell->month;
-  h = h * 1000003u ^ (guint64) cell->klass;
-  /* The finaliser of MurmurHash3: every bit of the key reaches the low bits, which pick the
-   * slot. */
-  h ^= h >> 33;
-  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-  h ^= h >> 33;
-
-  return h;
-}
-
-static inline gboolean
-cell_equal (const Cell *x,
-            const Cell *y)
+static const struct
 {
-  return x->division_id == y->division_id && x->object_id == y->object_id && x->supplier_id == y->supplier_id
-         && x->month == y->month && x->klass == y->klass;
-}
-
-/* Sums by key, in one array with linear probing: a slot is free while its n_lines is 0 (a
- * sum holds one line at least). Every line of an import adds to one; a GHashTable of
- * allocated cells took three dependent reads for it, this takes one, and the importer
- * fetches it ahead (impact_summary_acc_prefetch()). */
-typedef struct
-{
-  Cell *slots;
-  gsize mask;
-  guint n_cells;
-} CellTable;
-
-static void
-cell_table_init (CellTable *table)
-{
-  table->slots = impact_table_memory_new (64 * sizeof (Cell));
-  table->mask = 63;
-  table->n_cells = 0;
-}
-
-static void
-cell_table_clear (CellTable *table)
-{
-  g_clear_pointer (&table->slots, impact_table_memory_free);
-  table->n_cells = 0;
-}
-
-static Cell *
-cell_table_probe (Cell *slots,
-                  gsize mask,
-                  const Cell *key)
-{
-  gsize i = cell_hash (key) & mask;
-
-  while (slots[i].n_lines != 0 && !cell_equal (&slots[i], key))
-    i = (i + 1) & mask;
-
-  return &slots[i];
-}
-
-/* The sum for @key, a new one at 0 when there is none yet. The table is kept at most 70%
- * full. */
-static Cell *
-cell_table_get (CellTable *table,
-                const Cell *key)
-{
-  Cell *cell = cell_table_probe (table->slots, table->mask, key);
-
-  if (cell->n_lines != 0)
-    return cell;
-
-  if ((guint64) (table->n_cells + 1) * 10 > (guint64) (table->mask + 1) * 7)
-    {
-      Cell *old = table->slots;
-      gsize n_old = table->mask + 1;
-
-      table->mask = n_old * 2 - 1;
-      table->slots = impact_table_memory_new (n_old * 2 * sizeof (Cell));
-      for (gsize i = 0; i < n_old; i++)
-        if (old[i].n_lines != 0)
-          *cell_table_probe (table->slots, table->mask, &old[i]) = old[i];
-      impact_table_memory_free (old);
-      cell = cell_table_probe (table->slots, table->mask, key);
-    }
-
-  *cell = *key;
-  cell->total_cents = 0;
-  cell->n_lines = 0;
-  table->n_cells++;
-
-  return cell;
-}
+  const char *name;
+  const char *key;
+  guint n_columns;
+} tables[N_TABLES] = {
+  { "spend_summary", "division_id, object_id, month, supplier_id, class", 7 },
+  { "node_summary", "division_id, object_id, month, class", 6 },
+  { "supplier_month_summary", "month, supplier_id, class", 5 },
+};
 
 struct _ImpactSummaryAcc
 {
@@ -170,31 +76,9 @@ struct _ImpactSummaryAcc
   int sign;
   /* supplier id -> GArray of ImpactStatusPeriod */
   GHashTable *statuses;
-  CellTable cells;
-  sqlite3_stmt *spend;
-  sqlite3_stmt *node;
-  sqlite3_stmt *month;
+  ImpactSummaryCells cells;
+  sqlite3_stmt *upsert[N_TABLES];
 };
-
-/* The order of the summary tables' primary keys. */
-static int
-compare_cells (const void *a,
-               const void *b)
-{
-  const Cell *x = *(Cell *const *) a, *y = *(Cell *const *) b;
-
-#define CMP(field)          \
-  if (x->field != y->field) \
-    return x->field < y->field ? -1 : 1;
-  CMP (division_id);
-  CMP (object_id);
-  CMP (month);
-  CMP (supplier_id);
-  CMP (klass);
-#undef CMP
-
-  return 0;
-}
 
 static void
 periods_free (gpointer data)
@@ -256,6 +140,28 @@ impact_summary_classify (GHashTable *statuses,
                          : IMPACT_SOCIAL_CLASS_NONE;
 }
 
+/* The upsert of a row into @table: it adds its sums to the row already there. Multi-row
+ * upserts (32 rows a statement) took as long in bench-import erp. */
+static sqlite3_stmt *
+prepare_upsert (ImpactDb *db,
+                SummaryTable table,
+                GError **error)
+{
+  g_autoptr (GString) sql = g_string_new (NULL);
+
+  /* Names and numbers from the table above: no data goes into the statement's text. */
+  g_string_append_printf (sql, "INSERT INTO %s (%s, total_cents, n_lines) VALUES (?", tables[table].name,
+                          tables[table].key);
+  for (guint c = 1; c < tables[table].n_columns; c++)
+    g_string_append (sql, ", ?");
+  g_string_append_printf (sql,
+                          ") ON CONFLICT (%s) DO UPDATE SET total_cents = total_cents + excluded.total_cents,"
+                          " n_lines = n_lines + excluded.n_lines",
+                          tables[table].key);
+
+  return impact_db_prepare (db, sql->str, error);
+}
+
 static ImpactSummaryAcc *
 acc_new (ImpactDb *db,
          int sign,
@@ -265,35 +171,13 @@ acc_new (ImpactDb *db,
 
   acc->db = db;
   acc->sign = sign;
-  cell_table_init (&acc->cells);
-  acc->spend = impact_db_prepare (db,
-                                  "INSERT INTO spend_summary (division_id, object_id, month, supplier_id, class,"
-                                  " total_cents, n_lines) VALUES (:division, :object, :month, :supplier, :class,"
-                                  " :total, :n)"
-                                  " ON CONFLICT (division_id, object_id, month, supplier_id, class) DO UPDATE"
-                                  " SET total_cents = total_cents + excluded.total_cents,"
-                                  " n_lines = n_lines + excluded.n_lines",
-                                  error);
-  if (acc->spend == NULL)
-    return NULL;
-  acc->node = impact_db_prepare (db,
-                                 "INSERT INTO node_summary (division_id, object_id, month, class,"
-                                 " total_cents, n_lines) VALUES (:division, :object, :month, :class, :total, :n)"
-                                 " ON CONFLICT (division_id, object_id, month, class) DO UPDATE"
-                                 " SET total_cents = total_cents + excluded.total_cents,"
-                                 " n_lines = n_lines + excluded.n_lines",
-                                 error);
-  if (acc->node == NULL)
-    return NULL;
-  acc->month = impact_db_prepare (db,
-                                  "INSERT INTO supplier_month_summary (month, supplier_id, class,"
-                                  " total_cents, n_lines) VALUES (:month, :supplier, :class, :total, :n)"
-                                  " ON CONFLICT (month, supplier_id, class) DO UPDATE"
-                                  " SET total_cents = total_cents + excluded.total_cents,"
-                                  " n_lines = n_lines + excluded.n_lines",
-                                  error);
-  if (acc->month == NULL)
-    return NULL;
+  impact_summary_cells_init (&acc->cells);
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      acc->upsert[t] = prepare_upsert (db, t, error);
+      if (acc->upsert[t] == NULL)
+        return NULL;
+    }
   acc->statuses = impact_summary_load_statuses (db, error);
   if (acc->statuses == NULL)
     return NULL;
@@ -318,64 +202,128 @@ impact_summary_acc_free (ImpactSummaryAcc *acc)
     return;
 
   g_clear_pointer (&acc->statuses, g_hash_table_unref);
-  cell_table_clear (&acc->cells);
-  g_clear_pointer (&acc->spend, sqlite3_finalize);
-  g_clear_pointer (&acc->node, sqlite3_finalize);
-  g_clear_pointer (&acc->month, sqlite3_finalize);
+  impact_summary_cells_clear (&acc->cells);
+  for (guint t = 0; t < N_TABLES; t++)
+    g_clear_pointer (&acc->upsert[t], sqlite3_finalize);
   g_free (acc);
 }
 
+/* Adds a row to @table: its key columns (@key, in the table's order), then the sums. */
 static gboolean
-step_reset (ImpactDb *db,
-            sqlite3_stmt *stmt,
-            GError **error)
+add_row (ImpactSummaryAcc *acc,
+         SummaryTable table,
+         const gint64 *key,
+         gint64 total_cents,
+         gint64 n_lines,
+         GError **error)
 {
-  int rc = sqlite3_step (stmt);
+  sqlite3_stmt *stmt = acc->upsert[table];
+  guint n_key = tables[table].n_columns - 2;
+  int rc;
 
+  for (guint c = 0; c < n_key; c++)
+    sqlite3_bind_int64 (stmt, c + 1, key[c]);
+  sqlite3_bind_int64 (stmt, n_key + 1, acc->sign * total_cents);
+  sqlite3_bind_int64 (stmt, n_key + 2, acc->sign * n_lines);
+  rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      impact_db_set_error (db, rc, error);
+      impact_db_set_error (acc->db, rc, error);
       return FALSE;
     }
 
   return TRUE;
 }
 
-/* Adds @cells to a summary table, in its key order so that SQLite walks the B-tree
- * forwards. */
+static gboolean
+add_spend_row (ImpactSummaryAcc *acc,
+               gint64 division_id,
+               gint64 object_id,
+               gint32 month,
+               gint64 supplier_id,
+               guint klass,
+               gint64 total_cents,
+               gint64 n_lines,
+               GError **error)
+{
+  gint64 key[] = { division_id, object_id, month, supplier_id, klass };
+
+  return add_row (acc, TABLE_SPEND, key, total_cents, n_lines, error);
+}
+
+/* The node sums of one division, object and month, one per class that has any. */
+typedef struct
+{
+  gint64 division_id;
+  gint64 object_id;
+  gint32 month;
+  gint64 total_cents[IMPACT_N_SOCIAL_CLASSES];
+  gint64 n_lines[IMPACT_N_SOCIAL_CLASSES];
+} NodeRun;
+
+static gboolean
+write_node_run (ImpactSummaryAcc *acc,
+                NodeRun *run,
+                GError **error)
+{
+  for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
+    {
+      gint64 key[] = { run->division_id, run->object_id, run->month, k };
+
+      if (run->n_lines[k] != 0 && !add_row (acc, TABLE_NODE, key, run->total_cents[k], run->n_lines[k], error))
+        return FALSE;
+      run->n_lines[k] = run->total_cents[k] = 0;
+    }
+
+  return TRUE;
+}
+
+/* Adds the sums in @cells to the three tables, each in the order of its key, so that SQLite
+ * walks the B-trees forwards: sorted by division, object, month and supplier, the sums
+ * give spend_summary's rows, and those of one division, object and month together give
+ * node_summary's; sorted by month and supplier they give supplier_month_summary's. */
 static gboolean
 write_cells (ImpactSummaryAcc *acc,
-             sqlite3_stmt *stmt,
-             const CellTable *cells,
+             ImpactSummaryCells *cells,
              GError **error)
 {
-  g_autofree const Cell **sorted = g_new (const Cell *, MAX (cells->n_cells, 1));
-  guint n_cells = 0;
+  const ImpactSummaryCell *sums = cells->slots;
+  guint n = impact_summary_cells_sort (cells);
+  NodeRun run = { 0 };
 
-  for (gsize i = 0; i <= cells->mask; i++)
-    if (cells->slots[i].n_lines != 0)
-      sorted[n_cells++] = &cells->slots[i];
-  static const char *const names[] = { ":division", ":object", ":month", ":supplier", ":class", ":total", ":n" };
-  int index[G_N_ELEMENTS (names)];
-
-  /* The parameters' numbers are looked up once, not for every row: bench-import's 220,000
-   * sums took 0.14 s with those look-ups, 0.11 s without. A table without a division or a
-   * supplier has no such parameter (0). */
-  for (guint p = 0; p < G_N_ELEMENTS (names); p++)
-    index[p] = sqlite3_bind_parameter_index (stmt, names[p]);
-
-  qsort (sorted, n_cells, sizeof (Cell *), compare_cells);
-  for (guint i = 0; i < n_cells; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Cell *cell = sorted[i];
-      gint64 values[G_N_ELEMENTS (names)] = { cell->division_id, cell->object_id, cell->month, cell->supplier_id,
-                                              cell->klass, acc->sign * cell->total_cents, acc->sign * cell->n_lines };
+      const ImpactSummaryCell *c = &sums[i];
 
-      for (guint p = 0; p < G_N_ELEMENTS (names); p++)
-        if (index[p] > 0)
-          sqlite3_bind_int64 (stmt, index[p], values[p]);
-      if (!step_reset (acc->db, stmt, error))
+      if (i > 0 && (c->division_id != run.division_id || c->object_id != run.object_id || c->month != run.month)
+          && !write_node_run (acc, &run, error))
+        return FALSE;
+      run.division_id = c->division_id;
+      run.object_id = c->object_id;
+      run.month = c->month;
+      run.total_cents[c->klass] += c->total_cents;
+      run.n_lines[c->klass] += c->n_lines;
+      if (!add_spend_row (acc, c->division_id, c->object_id, c->month, c->supplier_id, c->klass, c->total_cents,
+                          c->n_lines, error))
+        return FALSE;
+    }
+  if (n > 0 && !write_node_run (acc, &run, error))
+    return FALSE;
+
+  impact_summary_cells_sort_by_month (cells);
+  for (guint i = 0; i < n;)
+    {
+      const ImpactSummaryCell *c = &sums[i];
+      gint64 key[] = { c->month, c->supplier_id, c->klass };
+      gint64 total_cents = 0, n_lines = 0;
+
+      for (; i < n && sums[i].month == c->month && sums[i].supplier_id == c->supplier_id && sums[i].klass == c->klass; i++)
+        {
+          total_cents += sums[i].total_cents;
+          n_lines += sums[i].n_lines;
+        }
+      if (!add_row (acc, TABLE_MONTH, key, total_cents, n_lines, error))
         return FALSE;
     }
 
@@ -387,55 +335,28 @@ gboolean
 impact_summary_acc_write (ImpactSummaryAcc *acc,
                           GError **error)
 {
-  CellTable nodes, months;
   gboolean ok;
 
   g_return_val_if_fail (acc != NULL, FALSE);
 
-  cell_table_init (&nodes);
-  cell_table_init (&months);
-  for (gsize i = 0; i <= acc->cells.mask; i++)
-    {
-      const Cell *cell = &acc->cells.slots[i];
-      Cell node = *cell, month = *cell, *sum;
+  ok = write_cells (acc, &acc->cells, error);
+  impact_summary_cells_reset (&acc->cells);
 
-      if (cell->n_lines == 0)
-        continue;
-      node.supplier_id = 0;
-      sum = cell_table_get (&nodes, &node);
-      sum->total_cents += cell->total_cents;
-      sum->n_lines += cell->n_lines;
-      month.division_id = month.object_id = 0;
-      sum = cell_table_get (&months, &month);
-      sum->total_cents += cell->total_cents;
-      sum->n_lines += cell->n_lines;
-    }
-
-  ok = write_cells (acc, acc->spend, &acc->cells, error) && write_cells (acc, acc->node, &nodes, error)
-       && write_cells (acc, acc->month, &months, error);
-  cell_table_clear (&nodes);
-  cell_table_clear (&months);
-  if (!ok)
-    return FALSE;
-
-  cell_table_clear (&acc->cells);
-  cell_table_init (&acc->cells);
-
-  return TRUE;
+  return ok;
 }
 
 /* The key of a line's sum. */
 static inline void
 line_cell (ImpactSummaryAcc *acc,
-           Cell *key,
+           ImpactSummaryCell *key,
            gint64 division_id,
            gint64 object_id,
            gint64 supplier_id,
            guint32 day)
 {
-  key->division_id = division_id;
-  key->object_id = MAX (object_id, 0);
-  key->supplier_id = supplier_id;
+  key->division_id = (guint32) division_id;
+  key->object_id = (guint32) MAX (object_id, 0);
+  key->supplier_id = (guint32) supplier_id;
   key->month = impact_summary_month_of_day (day);
   key->klass = impact_summary_classify (acc->statuses, supplier_id, day);
   key->total_cents = 0;
@@ -451,18 +372,34 @@ impact_summary_acc_prefetch (ImpactSummaryAcc *acc,
                              gint64 supplier_id,
                              guint32 day)
 {
-  Cell key;
-  const Cell *slot;
+  ImpactSummaryCell key;
 
   g_return_if_fail (acc != NULL);
 
   line_cell (acc, &key, division_id, object_id, supplier_id, day);
-  slot = &acc->cells.slots[cell_hash (&key) & acc->cells.mask];
   /* Here and not in a static function of its own: GCC takes such a function for one without
-   * effects (a prefetch has none it knows of) and drops the call. A sum takes 48 bytes, so it
-   * may end in the next cache line. */
-  __builtin_prefetch (slot);
-  __builtin_prefetch ((const char *) (slot + 1) - 1);
+   * effects (a prefetch has none it knows of) and drops the call. */
+  __builtin_prefetch (impact_summary_cells_slot (&acc->cells, &key));
+}
+
+/* A line whose ids do not fit a sum goes to the tables at once, by itself. */
+static gboolean
+add_wide_line (ImpactSummaryAcc *acc,
+               gint64 division_id,
+               gint64 object_id,
+               gint64 supplier_id,
+               guint32 day,
+               gint64 amount_cents,
+               GError **error)
+{
+  gint32 month = impact_summary_month_of_day (day);
+  guint klass = impact_summary_classify (acc->statuses, supplier_id, day);
+  gint64 node[] = { division_id, MAX (object_id, 0), month, klass };
+  gint64 by_month[] = { month, supplier_id, klass };
+
+  return add_spend_row (acc, division_id, MAX (object_id, 0), month, supplier_id, klass, amount_cents, 1, error)
+         && add_row (acc, TABLE_NODE, node, amount_cents, 1, error)
+         && add_row (acc, TABLE_MONTH, by_month, amount_cents, 1, error);
 }
 
 gboolean
@@ -474,17 +411,21 @@ impact_summary_acc_add (ImpactSummaryAcc *acc,
                         gint64 amount_cents,
                         GError **error)
 {
-  Cell key;
-  Cell *cell;
+  ImpactSummaryCell key;
+  ImpactSummaryCell *cell;
 
   g_return_val_if_fail (acc != NULL, FALSE);
 
+  if (G_UNLIKELY (!impact_summary_cell_fits (division_id, MAX (object_id, 0), supplier_id)))
+    return add_wide_line (acc, division_id, object_id, supplier_id, day, amount_cents, error);
+
   line_cell (acc, &key, division_id, object_id, supplier_id, day);
-  cell = cell_table_get (&acc->cells, &key);
+  cell = impact_summary_cells_get (&acc->cells, &key);
   cell->total_cents += amount_cents;
   cell->n_lines++;
 
-  if (acc->cells.n_cells >= SUMMARY_FLUSH_KEYS)
+  /* A sum's count stops at 2^32 - 1 lines: then it is written, as when the table is full. */
+  if (acc->cells.n_cells >= IMPACT_SUMMARY_CELLS_MAX || cell->n_lines == G_MAXUINT32)
     return impact_summary_acc_write (acc, error);
 
   return TRUE;

@@ -21,9 +21,9 @@
 
 struct _ImpactKeySet
 {
-  /* A power of two slots, 0 marking a free one; the key 0 is kept aside. */
+  /* The slots, 0 marking a free one; the key 0 is kept aside. */
   guint64 *slots;
-  gsize mask;
+  gsize n_slots;
   guint n_keys;
   gboolean has_zero;
 };
@@ -34,7 +34,7 @@ impact_key_set_new (void)
   ImpactKeySet *set = g_new0 (ImpactKeySet, 1);
 
   set->slots = impact_table_memory_new (INITIAL_SLOTS * sizeof (guint64));
-  set->mask = INITIAL_SLOTS - 1;
+  set->n_slots = INITIAL_SLOTS;
 
   return set;
 }
@@ -52,6 +52,13 @@ impact_key_set_free (ImpactKeySet *set)
 /* The slot to start looking in: the keys are ids (small, consecutive numbers) or hashes, so
  * they are mixed first (the finaliser of MurmurHash3) to spread the ids over the table. */
 static inline gsize
+next_slot (const ImpactKeySet *set,
+           gsize i)
+{
+  return i + 1 < set->n_slots ? i + 1 : 0;
+}
+
+static inline gsize
 first_slot (const ImpactKeySet *set,
             guint64 key)
 {
@@ -59,7 +66,9 @@ first_slot (const ImpactKeySet *set,
   key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
   key ^= key >> 33;
 
-  return (gsize) key & set->mask;
+  /* The high half of the product picks among any number of slots (Lemire's "fastrange"):
+   * a reserved table is no larger than its keys need. */
+  return (gsize) (((unsigned __int128) key * set->n_slots) >> 64);
 }
 
 static void
@@ -69,23 +78,47 @@ insert_new (ImpactKeySet *set,
   gsize i = first_slot (set, key);
 
   while (set->slots[i] != 0)
-    i = (i + 1) & set->mask;
+    i = next_slot (set, i);
   set->slots[i] = key;
 }
 
 /* Doubles the table; it is never more than 70% full, so that probes stay short. */
+/* Moves the keys to a table of @n_slots slots. */
 static void
-grow (ImpactKeySet *set)
+resize (ImpactKeySet *set,
+        gsize n_slots)
 {
   guint64 *old = set->slots;
-  gsize n_old = set->mask + 1;
+  gsize n_old = set->n_slots;
 
-  set->slots = impact_table_memory_new (n_old * 2 * sizeof (guint64));
-  set->mask = n_old * 2 - 1;
+  set->slots = impact_table_memory_new (n_slots * sizeof (guint64));
+  set->n_slots = n_slots;
   for (gsize i = 0; i < n_old; i++)
     if (old[i] != 0)
       insert_new (set, old[i]);
   impact_table_memory_free (old);
+}
+
+/* Whether @n_keys keys keep the table at most 70% full. */
+static inline gboolean
+has_room (const ImpactKeySet *set,
+          guint64 n_keys)
+{
+  return n_keys * 10 <= (guint64) set->n_slots * 7;
+}
+
+/* Makes room for @n_keys keys in all, at once: growing one step at a time, the table holds
+ * its old slots and the twice as many new ones at each step (24 MB for a million keys, where
+ * the table itself takes 16). */
+void
+impact_key_set_reserve (ImpactKeySet *set,
+                        guint64 n_keys)
+{
+  g_return_if_fail (set != NULL);
+
+  n_keys = MIN (n_keys, G_MAXUINT);
+  if (!has_room (set, n_keys))
+    resize (set, n_keys * 10 / 7 + 1);
 }
 
 /* Adds @key; returns FALSE when it was there already. */
@@ -106,14 +139,14 @@ impact_key_set_add (ImpactKeySet *set,
       return added;
     }
 
-  for (i = first_slot (set, key); set->slots[i] != 0; i = (i + 1) & set->mask)
+  for (i = first_slot (set, key); set->slots[i] != 0; i = next_slot (set, i))
     if (set->slots[i] == key)
       return FALSE;
 
   set->slots[i] = key;
   set->n_keys++;
-  if ((guint64) set->n_keys * 10 > (guint64) (set->mask + 1) * 7)
-    grow (set);
+  if (!has_room (set, set->n_keys))
+    resize (set, set->n_slots * 2);
 
   return TRUE;
 }
@@ -127,7 +160,7 @@ impact_key_set_contains (const ImpactKeySet *set,
   if (key == 0)
     return set->has_zero;
 
-  for (gsize i = first_slot (set, key); set->slots[i] != 0; i = (i + 1) & set->mask)
+  for (gsize i = first_slot (set, key); set->slots[i] != 0; i = next_slot (set, i))
     if (set->slots[i] == key)
       return TRUE;
 
@@ -142,6 +175,15 @@ impact_key_set_prefetch (const ImpactKeySet *set,
   g_return_if_fail (set != NULL);
 
   __builtin_prefetch (&set->slots[first_slot (set, key)]);
+}
+
+/* How many keys the set holds before it grows. */
+guint64
+impact_key_set_get_capacity (const ImpactKeySet *set)
+{
+  g_return_val_if_fail (set != NULL, 0);
+
+  return (guint64) set->n_slots * 7 / 10;
 }
 
 guint

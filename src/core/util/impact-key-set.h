@@ -11,15 +11,18 @@ G_BEGIN_DECLS
 
 typedef struct _ImpactKeySet ImpactKeySet;
 
-ImpactKeySet *impact_key_set_new      (void);
-void          impact_key_set_free     (ImpactKeySet       *set);
-gboolean      impact_key_set_add      (ImpactKeySet       *set,
-                                       guint64             key);
-gboolean      impact_key_set_contains (const ImpactKeySet *set,
-                                       guint64             key);
-void          impact_key_set_prefetch (const ImpactKeySet *set,
-                                       guint64             key);
-guint         impact_key_set_size     (const ImpactKeySet *set);
+ImpactKeySet *impact_key_set_new          (void);
+void          impact_key_set_free         (ImpactKeySet       *set);
+void          impact_key_set_reserve      (ImpactKeySet       *set,
+                                           guint64             n_keys);
+gboolean      impact_key_set_add          (ImpactKeySet       *set,
+                                           guint64             key);
+gboolean      impact_key_set_contains     (const ImpactKeySet *set,
+                                           guint64             key);
+void          impact_key_set_prefetch     (const ImpactKeySet *set,
+                                           guint64             key);
+guint         impact_key_set_size         (const ImpactKeySet *set);
+guint64       impact_key_set_get_capacity (const ImpactKeySet *set);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactKeySet, impact_key_set_free)
 
