@@ -250,6 +250,13 @@ test_statuses (Fixture *f,
   /* Only a start was given: a PSO certificate then runs two years less a day. */
   g_assert_cmpint (stored->valid_until, ==, D ("2026-03-14"));
   g_assert_cmpstr (stored->certifying_body, ==, "PSO-Nederland");
+  /* Known by supplier, kind and start; another kind or start is another status. */
+  g_assert_cmpint (impact_store_has_status (f->store, f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_2, D ("2024-03-15"), &error),
+                   ==, 1);
+  g_assert_cmpint (impact_store_has_status (f->store, f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_3, D ("2024-03-15"), &error),
+                   ==, 0);
+  g_assert_cmpint (impact_store_has_status (f->store, f->supplier_id, IMPACT_SOCIAL_CLASS_PSO_2, 0, &error), ==, 0);
+  g_assert_no_error (error);
 
   stored->kind = IMPACT_SOCIAL_CLASS_PSO_3;
   g_assert_true (impact_store_update_status (f->store, stored, &error));
@@ -343,6 +350,20 @@ make_lines (Fixture *f,
 }
 
 static void
+count_line_key (gint64 supplier_id,
+                const char *invoice_number,
+                gint64 amount_cents,
+                gpointer user_data)
+{
+  gint64 *n = user_data;
+
+  g_assert_cmpint (supplier_id, >, 0);
+  g_assert_cmpstr (invoice_number, ==, "F-1");
+  n[0]++;
+  n[1] += amount_cents;
+}
+
+static void
 test_batches (Fixture *f,
               gconstpointer data)
 {
@@ -372,6 +393,17 @@ test_batches (Fixture *f,
   g_assert_cmpint (stored->rows_read, ==, 1003);
   g_assert_cmpint (stored->rows_rejected, ==, 3);
   g_assert_cmpint (stored->total_cents, ==, expected_total);
+  {
+    gint64 keys[2] = { 0, 0 }, second_total = 0;
+
+    /* Every stored line with an invoice number (of both batches), for an import's duplicate
+     * check. */
+    for (guint i = 0; i < 10; i++)
+      second_total += lines[i].amount_cents;
+    g_assert_true (impact_store_foreach_line_key (f->store, count_line_key, keys, &error));
+    g_assert_cmpint (keys[0], ==, 1010);
+    g_assert_cmpint (keys[1], ==, expected_total + second_total);
+  }
   g_assert_cmpstr (stored->file_name, ==, "spend.csv");
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines WHERE amount_cents < 0"), ==, 101);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines WHERE object_id IS NULL"), ==, 505);

@@ -96,12 +96,12 @@ _impact_import_status_row (Import *im,
                            GError **error)
 {
   g_autoptr (ImpactStatus) status = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
   const char *kind_text;
   ImpactSocialClass kind;
   guint32 from, until;
   gint64 supplier_id;
   ImpactPsoSupplier data;
+  int known;
 
   if (impact_row_is_empty (row))
     return TRUE;
@@ -147,16 +147,11 @@ _impact_import_status_row (Import *im,
   if (data.turnover_cents > 0 && !impact_store_set_pso_supplier (im->store, supplier_id, &data, error))
     return FALSE;
 
-  stmt = impact_db_prepare (impact_store_get_db (im->store),
-                            "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"
-                            " AND coalesce (valid_from, 0) = ?",
-                            error);
-  if (stmt == NULL)
+  /* The same status again (a register imported twice) adds nothing. */
+  known = impact_store_has_status (im->store, supplier_id, kind, from, error);
+  if (known < 0)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
-  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, from);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (known)
     {
       im->summary->rows_duplicate++;
       return TRUE;

@@ -27,58 +27,52 @@
 /* Rows read ahead to tell decimal commas from points and day-month from month-day. */
 #define SAMPLE_ROWS 1000
 
+static void
+add_line_key (gint64 supplier_id,
+              const char *invoice_number,
+              gint64 amount_cents,
+              gpointer user_data)
+{
+  Import *im = user_data;
+
+  impact_key_set_add (im->line_keys, _impact_import_line_key (supplier_id, invoice_number, amount_cents));
+}
+
+/* The group, divisions and objects there are, by code (and divisions by name too), and the
+ * keys of the lines there are for the duplicate check. */
 static gboolean
 load_caches (Import *im,
              GError **error)
 {
-  ImpactDb *db = impact_store_get_db (im->store);
-  g_autoptr (sqlite3_stmt) nodes = NULL;
-  g_autoptr (sqlite3_stmt) lines = NULL;
-  int rc;
+  static const ImpactNodeLevel levels[] = { IMPACT_NODE_GROUP, IMPACT_NODE_DIVISION, IMPACT_NODE_OBJECT };
 
-  nodes = impact_db_prepare (db, "SELECT id, level, code, name FROM nodes", error);
-  if (nodes == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (nodes)) == SQLITE_ROW)
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
     {
-      gint64 id = sqlite3_column_int64 (nodes, 0);
-      int level = sqlite3_column_int (nodes, 1);
-      const char *code = (const char *) sqlite3_column_text (nodes, 2);
-      const char *name = (const char *) sqlite3_column_text (nodes, 3);
+      g_autoptr (GPtrArray) nodes = impact_store_list_nodes (im->store, levels[l], error);
 
-      if (level == IMPACT_NODE_GROUP)
-        im->group_id = id;
-      else if (level == IMPACT_NODE_DIVISION)
+      if (nodes == NULL)
+        return FALSE;
+      for (guint i = 0; i < nodes->len; i++)
         {
-          g_hash_table_insert (im->divisions, g_strdup (code), GSIZE_TO_POINTER (id));
-          g_hash_table_insert (im->divisions, g_utf8_casefold (name, -1), GSIZE_TO_POINTER (id));
+          const ImpactNode *node = g_ptr_array_index (nodes, i);
+
+          if (node->level == IMPACT_NODE_GROUP)
+            im->group_id = node->id;
+          else if (node->level == IMPACT_NODE_DIVISION)
+            {
+              g_autofree char *folded = g_utf8_casefold (node->name, -1);
+
+              /* A division's code wins over another's name. */
+              g_hash_table_insert (im->divisions, g_strdup (node->code), GSIZE_TO_POINTER (node->id));
+              if (!g_hash_table_contains (im->divisions, folded))
+                g_hash_table_insert (im->divisions, g_steal_pointer (&folded), GSIZE_TO_POINTER (node->id));
+            }
+          else
+            g_hash_table_insert (im->objects, g_strdup (node->code), GSIZE_TO_POINTER (node->id));
         }
-      else
-        g_hash_table_insert (im->objects, g_strdup (code), GSIZE_TO_POINTER (id));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
     }
 
-  lines = impact_db_prepare (db,
-                             "SELECT supplier_id, invoice_number, amount_cents FROM purchase_lines"
-                             " WHERE invoice_number IS NOT NULL",
-                             error);
-  if (lines == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
-    impact_key_set_add (im->line_keys, _impact_import_line_key (sqlite3_column_int64 (lines, 0),
-                                                                (const char *) sqlite3_column_text (lines, 1),
-                                                                sqlite3_column_int64 (lines, 2)));
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return impact_store_foreach_line_key (im->store, add_line_key, im, error);
 }
 
 /* Decides, from the first rows, how the file writes decimals and dates, unless the options

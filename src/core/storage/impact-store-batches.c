@@ -298,3 +298,35 @@ impact_store_set_batch_content_hash (ImpactStore *self,
 
   return impact_db_step_done (db, stmt, error);
 }
+
+/* Calls @func with the supplier, invoice number and amount of every stored line that has an
+ * invoice number. */
+gboolean
+impact_store_foreach_line_key (ImpactStore *self,
+                               ImpactLineKeyFunc func,
+                               gpointer user_data,
+                               GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = impact_db_prepare (self->db,
+                            "SELECT supplier_id, invoice_number, amount_cents FROM purchase_lines"
+                            " WHERE invoice_number IS NOT NULL",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+          user_data);
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (self->db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -374,6 +374,41 @@ impact_store_delete_status (ImpactStore *self,
   return impact_db_step_done (self->db, stmt, error);
 }
 
+/* Whether the supplier holds a status of @kind from @valid_from (0: one without a start)
+ * already: 1 or 0, or -1 with @error set. */
+int
+impact_store_has_status (ImpactStore *self,
+                         gint64 supplier_id,
+                         ImpactSocialClass kind,
+                         guint32 valid_from,
+                         GError **error)
+{
+  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), -1);
+
+  stmt = impact_db_prepare_cached (self->db,
+                                   "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"
+                                   " AND coalesce (valid_from, 0) = ?",
+                                   error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, valid_from);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc != SQLITE_DONE)
+    {
+      impact_db_set_error (self->db, rc, error);
+      return -1;
+    }
+
+  return 0;
+}
+
 GPtrArray *
 impact_store_list_statuses (ImpactStore *self,
                             gint64 supplier_id,

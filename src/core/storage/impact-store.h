@@ -113,6 +113,11 @@ gboolean       impact_store_update_status (ImpactStore         *self,
 gboolean       impact_store_delete_status (ImpactStore         *self,
                                            gint64               status_id,
                                            GError             **error);
+int            impact_store_has_status    (ImpactStore         *self,
+                                           gint64               supplier_id,
+                                           ImpactSocialClass    kind,
+                                           guint32              valid_from,
+                                           GError             **error);
 GPtrArray     *impact_store_list_statuses (ImpactStore         *self,
                                            gint64               supplier_id,
                                            GError             **error);
@@ -160,6 +165,18 @@ GPtrArray     *impact_store_list_batches  (ImpactStore         *self,
                                            GError             **error);
 gboolean       impact_store_delete_batch  (ImpactStore         *self,
                                            gint64               batch_id,
+                                           GError             **error);
+
+/* What the duplicate check of an import compares: a stored line's supplier, invoice number
+ * and amount. */
+typedef void (*ImpactLineKeyFunc) (gint64      supplier_id,
+                                   const char *invoice_number,
+                                   gint64      amount_cents,
+                                   gpointer    user_data);
+
+gboolean       impact_store_foreach_line_key (ImpactStore      *self,
+                                           ImpactLineKeyFunc    func,
+                                           gpointer             user_data,
                                            GError             **error);
 gboolean       impact_store_remember_node (ImpactStore         *self,
                                            gint64               batch_id,
