@@ -11,6 +11,7 @@
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
 #include "storage/impact-migrations.h"
+#include "storage/impact-store-dump.h"
 #include "storage/impact-store.h"
 
 #define D(iso) impact_day_from_iso (iso)
@@ -665,6 +666,76 @@ test_summary_sums (Fixture *f,
                    ==, 0);
 }
 
+static gboolean
+collect_row (const ImpactValue *values,
+             guint n_values,
+             gpointer user_data,
+             GError **error)
+{
+  GPtrArray *rows = user_data;
+  GString *row = g_string_new (NULL);
+
+  for (guint c = 0; c < n_values; c++)
+    {
+      if (c > 0)
+        g_string_append_c (row, '|');
+      switch (values[c].type)
+        {
+        case IMPACT_VALUE_NULL:
+          g_string_append (row, "NULL");
+          break;
+        case IMPACT_VALUE_INTEGER:
+          g_string_append_printf (row, "%" G_GINT64_FORMAT, values[c].integer);
+          break;
+        case IMPACT_VALUE_REAL:
+          g_string_append_printf (row, "%.2f", values[c].real);
+          break;
+        case IMPACT_VALUE_TEXT:
+          g_string_append_printf (row, "'%s'", values[c].text);
+          break;
+        }
+    }
+  g_ptr_array_add (rows, g_string_free (row, FALSE));
+  if (rows->len == 2)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "full");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A table's rows come out as plain values, typed as stored; the caller can stop them. */
+static void
+test_dump (Fixture *f,
+           gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *supplier = NULL;
+  g_autofree ImpactPurchaseLine *lines = make_lines (f, 3);
+  g_autoptr (ImpactBatch) batch = impact_batch_new ("spend.csv", "purchases");
+
+  g_assert_true (impact_store_set_share_target (f->store, f->division_id, 12.5, &error));
+  g_assert_true (impact_store_dump (f->store, IMPACT_DUMP_SHARE_TARGETS, collect_row, rows, &error));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "'division'|'CLN'|12.50");
+
+  g_ptr_array_set_size (rows, 0);
+  g_assert_true (impact_store_dump (f->store, IMPACT_DUMP_SUPPLIERS, collect_row, rows, &error));
+  supplier = g_strdup_printf ("%" G_GINT64_FORMAT "|'Jansen Schoonmaak B.V.'|'12345678'|'NL123456789B01'|'K10001'",
+                              f->supplier_id);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, supplier);
+
+  /* A line without an object has NULL there; the second row's callback stops the dump. */
+  g_assert_cmpint (impact_store_insert_lines (f->store, batch, lines, 3, NULL, &error), >, 0);
+  g_ptr_array_set_size (rows, 0);
+  g_assert_false (impact_store_dump (f->store, IMPACT_DUMP_PURCHASE_LINES, collect_row, rows, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (rows, 0), "|'CLN'|NULL|1000|'F-1'|'Schoonmaakmiddelen'|NULL|NULL"));
+}
+
 static void
 test_counts (Fixture *f,
              gconstpointer data)
@@ -872,6 +943,7 @@ main (int argc,
   ADD ("/store/batch-all-or-nothing", test_batch_all_or_nothing);
   ADD ("/store/batch-writer", test_batch_writer);
   ADD ("/store/summary-sums", test_summary_sums);
+  ADD ("/store/dump", test_dump);
   ADD ("/store/counts", test_counts);
   ADD ("/store/async", test_async);
 #undef ADD

@@ -20,6 +20,7 @@
 #include "impact-exchange-export.h"
 #include "import/impact-exchange.h"
 #include "model/impact-format.h"
+#include "storage/impact-store-dump.h"
 #include "storage/impact-store-sroi.h"
 
 static void
@@ -44,6 +45,13 @@ add_day (JsonBuilder *builder,
   add_string_or_null (builder, member, iso);
 }
 
+/* A value as text, or NULL. */
+static const char *
+value_text (const ImpactValue *value)
+{
+  return value->type == IMPACT_VALUE_TEXT ? value->text : NULL;
+}
+
 static char *
 node_to_json (JsonBuilder *builder)
 {
@@ -52,19 +60,63 @@ node_to_json (JsonBuilder *builder)
   return json_to_string (root, FALSE);
 }
 
+typedef struct
+{
+  ImpactStore *store;
+  JsonBuilder *builder;
+} SupplierDump;
+
+/* A supplier (id, name, kvk, vat_id, erp_id) with its statuses. */
+static gboolean
+add_supplier (const ImpactValue *values,
+              guint n_values,
+              gpointer user_data,
+              GError **error)
+{
+  SupplierDump *dump = user_data;
+  JsonBuilder *builder = dump->builder;
+  g_autofree char *doc_id = g_strdup_printf ("s%" G_GINT64_FORMAT, values[0].integer);
+  g_autoptr (GPtrArray) statuses = impact_store_list_statuses (dump->store, values[0].integer, error);
+
+  if (statuses == NULL)
+    return FALSE;
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", doc_id);
+  add_string_or_null (builder, "name", value_text (&values[1]));
+  add_string_or_null (builder, "kvk", value_text (&values[2]));
+  add_string_or_null (builder, "vat_id", value_text (&values[3]));
+  add_string_or_null (builder, "erp_id", value_text (&values[4]));
+  json_builder_set_member_name (builder, "statuses");
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < statuses->len; s++)
+    {
+      const ImpactStatus *status = g_ptr_array_index (statuses, s);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "kind", impact_social_class_to_code (status->kind));
+      add_day (builder, "valid_from", status->valid_from);
+      add_day (builder, "valid_until", status->valid_until);
+      add_string_or_null (builder, "certifying_body", status->certifying_body);
+      add_string_or_null (builder, "evidence", status->evidence);
+      add_string_or_null (builder, "note", status->note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
 /* The members before the purchase lines: format, organisation, suppliers, settings. */
 static gboolean
 build_head (ImpactStore *store,
             JsonBuilder *builder,
             GError **error)
 {
-  ImpactDb *db = impact_store_get_db (store);
   g_autoptr (GPtrArray) groups = impact_store_list_nodes (store, IMPACT_NODE_GROUP, error);
   g_autoptr (GPtrArray) divisions = groups != NULL ? impact_store_list_nodes (store, IMPACT_NODE_DIVISION, error) : NULL;
   g_autoptr (GPtrArray) objects = divisions != NULL ? impact_store_list_nodes (store, IMPACT_NODE_OBJECT, error) : NULL;
   g_autoptr (GHashTable) division_codes = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (sqlite3_stmt) suppliers = NULL;
-  int rc;
 
   if (objects == NULL)
     return FALSE;
@@ -124,111 +176,82 @@ build_head (ImpactStore *store,
 
   json_builder_set_member_name (builder, "suppliers");
   json_builder_begin_array (builder);
-  suppliers = impact_db_prepare (db, "SELECT id, name, kvk, vat_id, erp_id FROM suppliers ORDER BY id", error);
-  if (suppliers == NULL)
+  if (!impact_store_dump (store, IMPACT_DUMP_SUPPLIERS, add_supplier, &(SupplierDump){ store, builder }, error))
     return FALSE;
-  while ((rc = sqlite3_step (suppliers)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (suppliers, 0);
-      g_autofree char *doc_id = g_strdup_printf ("s%" G_GINT64_FORMAT, id);
-      g_autoptr (GPtrArray) statuses = impact_store_list_statuses (store, id, error);
-
-      if (statuses == NULL)
-        return FALSE;
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", doc_id);
-      add_string_or_null (builder, "name", (const char *) sqlite3_column_text (suppliers, 1));
-      add_string_or_null (builder, "kvk", (const char *) sqlite3_column_text (suppliers, 2));
-      add_string_or_null (builder, "vat_id", (const char *) sqlite3_column_text (suppliers, 3));
-      add_string_or_null (builder, "erp_id", (const char *) sqlite3_column_text (suppliers, 4));
-      json_builder_set_member_name (builder, "statuses");
-      json_builder_begin_array (builder);
-      for (guint s = 0; s < statuses->len; s++)
-        {
-          const ImpactStatus *status = g_ptr_array_index (statuses, s);
-
-          json_builder_begin_object (builder);
-          add_string_or_null (builder, "kind", impact_social_class_to_code (status->kind));
-          add_day (builder, "valid_from", status->valid_from);
-          add_day (builder, "valid_until", status->valid_until);
-          add_string_or_null (builder, "certifying_body", status->certifying_body);
-          add_string_or_null (builder, "evidence", status->evidence);
-          add_string_or_null (builder, "note", status->note);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-    }
   json_builder_end_array (builder);
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
 
   return TRUE;
 }
 
-/* Runs @sql and adds an object per row to the array @member: column i under names[i], as
- * text, an integer, a real, or a day (names starting with "day:"). */
+typedef struct
+{
+  JsonBuilder *builder;
+  const char *const *names;
+} RowsDump;
+
+/* A row as an object: value i under names[i], days (names starting with "day:") as dates. */
 static gboolean
-add_rows (ImpactDb *db,
+add_row (const ImpactValue *values,
+         guint n_values,
+         gpointer user_data,
+         GError **error)
+{
+  RowsDump *dump = user_data;
+  JsonBuilder *builder = dump->builder;
+
+  json_builder_begin_object (builder);
+  for (guint c = 0; c < n_values && dump->names[c] != NULL; c++)
+    {
+      const char *name = dump->names[c];
+      gboolean is_day = g_str_has_prefix (name, "day:");
+
+      json_builder_set_member_name (builder, is_day ? name + 4 : name);
+      switch (values[c].type)
+        {
+        case IMPACT_VALUE_NULL:
+          json_builder_add_null_value (builder);
+          break;
+        case IMPACT_VALUE_INTEGER:
+          if (is_day)
+            {
+              g_autofree char *iso = impact_day_to_iso (values[c].integer);
+
+              json_builder_add_string_value (builder, iso);
+            }
+          else
+            json_builder_add_int_value (builder, values[c].integer);
+          break;
+        case IMPACT_VALUE_REAL:
+          json_builder_add_double_value (builder, values[c].real);
+          break;
+        case IMPACT_VALUE_TEXT:
+        default:
+          json_builder_add_string_value (builder, values[c].text);
+          break;
+        }
+    }
+  json_builder_end_object (builder);
+
+  return TRUE;
+}
+
+/* Adds an object per row of @table to the array @member, with the names @names. */
+static gboolean
+add_rows (ImpactStore *store,
           JsonBuilder *builder,
           const char *member,
-          const char *sql,
+          ImpactDumpTable table,
           const char *const *names,
           GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      for (int c = 0; names[c] != NULL; c++)
-        {
-          gboolean is_day = g_str_has_prefix (names[c], "day:");
-
-          json_builder_set_member_name (builder, is_day ? names[c] + 4 : names[c]);
-          switch (sqlite3_column_type (stmt, c))
-            {
-            case SQLITE_NULL:
-              json_builder_add_null_value (builder);
-              break;
-            case SQLITE_INTEGER:
-              if (is_day)
-                {
-                  g_autofree char *iso = impact_day_to_iso (sqlite3_column_int64 (stmt, c));
-
-                  json_builder_add_string_value (builder, iso);
-                }
-              else
-                json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
-              break;
-            case SQLITE_FLOAT:
-              json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
-              break;
-            default:
-              json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, c));
-              break;
-            }
-        }
-      json_builder_end_object (builder);
-    }
+  if (!impact_store_dump (store, table, add_row, &(RowsDump){ builder, names }, error))
+    return FALSE;
   json_builder_end_array (builder);
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+
   return TRUE;
 }
-
-#define NODE_LEVEL_SQL "CASE n.level WHEN 0 THEN 'group' WHEN 1 THEN 'division' ELSE 'object' END"
 
 /* What the figures depend on besides the data itself. */
 static gboolean
@@ -236,7 +259,6 @@ build_settings (ImpactStore *store,
                 JsonBuilder *builder,
                 GError **error)
 {
-  ImpactDb *db = impact_store_get_db (store);
   g_autofree char *fy_start = impact_store_get_meta (store, "financial-year-start", NULL);
 
   json_builder_set_member_name (builder, "settings");
@@ -244,28 +266,19 @@ build_settings (ImpactStore *store,
   json_builder_set_member_name (builder, "financial_year_start");
   json_builder_add_int_value (builder, fy_start != NULL ? g_ascii_strtoll (fy_start, NULL, 10) : 1);
 
-  if (!add_rows (db, builder, "share_targets",
-                 "SELECT " NODE_LEVEL_SQL ", n.code, t.share FROM share_targets t JOIN nodes n ON n.id = t.node_id"
-                 " ORDER BY n.level, n.code",
+  if (!add_rows (store, builder, "share_targets", IMPACT_DUMP_SHARE_TARGETS,
                  (const char *const[]){ "level", "code", "share", NULL }, error)
-      || !add_rows (db, builder, "sroi_obligations",
-                    "SELECT n.code, o.kind, o.percent, o.cap_cents, o.fixed_cents, o.own_social_factor, o.rule_set"
-                    " FROM sroi_obligations o JOIN nodes n ON n.id = o.object_id ORDER BY n.code",
+      || !add_rows (store, builder, "sroi_obligations", IMPACT_DUMP_SROI_OBLIGATIONS,
                     (const char *const[]){ "object", "kind", "percent", "cap_cents", "fixed_cents", "own_social_factor",
                                            "rule_set", NULL },
                     error)
-      || !add_rows (db, builder, "sroi_entries",
-                    "SELECT n.code, e.day, e.amount_cents, e.description FROM sroi_entries e"
-                    " JOIN nodes n ON n.id = e.object_id ORDER BY e.id",
+      || !add_rows (store, builder, "sroi_entries", IMPACT_DUMP_SROI_ENTRIES,
                     (const char *const[]){ "object", "day:date", "amount_cents", "description", NULL }, error)
-      || !add_rows (db, builder, "pso_organisation",
-                    "SELECT " NODE_LEVEL_SQL ", n.code, p.fte, p.direct_share FROM pso_organisation p"
-                    " JOIN nodes n ON n.id = p.node_id ORDER BY n.level, n.code",
+      || !add_rows (store, builder, "pso_organisation", IMPACT_DUMP_PSO_ORGANISATION,
                     (const char *const[]){ "level", "code", "fte", "direct_share", NULL }, error)
-      || !add_rows (db, builder, "pso_suppliers",
-                    "SELECT 's' || supplier_id, turnover_cents, fte, direct_share FROM pso_suppliers ORDER BY supplier_id",
+      || !add_rows (store, builder, "pso_suppliers", IMPACT_DUMP_PSO_SUPPLIERS,
                     (const char *const[]){ "supplier", "turnover_cents", "fte", "direct_share", NULL }, error)
-      || !add_rows (db, builder, "pso_norms", "SELECT valid_from, trede, share FROM pso_norms ORDER BY valid_from, trede",
+      || !add_rows (store, builder, "pso_norms", IMPACT_DUMP_PSO_NORMS,
                     (const char *const[]){ "day:valid_from", "trede", "share", NULL }, error))
     return FALSE;
 
@@ -310,6 +323,43 @@ write_text (GOutputStream *out,
   return g_output_stream_write_all (out, text, strlen (text), NULL, NULL, error);
 }
 
+typedef struct
+{
+  GOutputStream *out;
+  gint64 count;
+} LinesDump;
+
+/* A purchase line, one to a line of the file. */
+static gboolean
+write_line (const ImpactValue *values,
+            guint n_values,
+            gpointer user_data,
+            GError **error)
+{
+  LinesDump *dump = user_data;
+  g_autoptr (JsonBuilder) builder = json_builder_new ();
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (builder);
+  add_day (builder, "invoice_date", values[0].integer);
+  add_string_or_null (builder, "supplier", value_text (&values[1]));
+  add_string_or_null (builder, "division", value_text (&values[2]));
+  add_string_or_null (builder, "object", value_text (&values[3]));
+  json_builder_set_member_name (builder, "amount_cents");
+  json_builder_add_int_value (builder, values[4].integer);
+  add_string_or_null (builder, "invoice_number", value_text (&values[5]));
+  add_string_or_null (builder, "category", value_text (&values[6]));
+  add_string_or_null (builder, "gl_account", value_text (&values[7]));
+  add_string_or_null (builder, "description", value_text (&values[8]));
+  json_builder_end_object (builder);
+  text = node_to_json (builder);
+  if ((dump->count > 0 && !write_text (dump->out, ",\n", error)) || !write_text (dump->out, text, error))
+    return FALSE;
+  dump->count++;
+
+  return TRUE;
+}
+
 /* Writes the whole dataset of @store to @path. */
 gboolean
 impact_exchange_export (ImpactStore *store,
@@ -317,20 +367,16 @@ impact_exchange_export (ImpactStore *store,
                         gint64 *n_lines,
                         GError **error)
 {
-  ImpactDb *db;
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileOutputStream) file_out = NULL;
   g_autoptr (GOutputStream) out = NULL;
   g_autoptr (JsonBuilder) head = json_builder_new ();
-  g_autoptr (sqlite3_stmt) lines = NULL;
   g_autofree char *head_text = NULL;
-  gint64 count = 0;
-  int rc;
+  LinesDump dump = { NULL, 0 };
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  db = impact_store_get_db (store);
   json_builder_begin_object (head);
   if (!build_head (store, head, error) || !build_settings (store, head, error))
     return FALSE;
@@ -348,45 +394,13 @@ impact_exchange_export (ImpactStore *store,
   if (!write_text (out, head_text, error) || !write_text (out, ",\"purchase_lines\":[\n", error))
     return FALSE;
 
-  lines = impact_db_prepare (db,
-                             "SELECT l.invoice_day, 's' || l.supplier_id, d.code, o.code, l.amount_cents,"
-                             " l.invoice_number, l.category, l.gl_account, l.description FROM purchase_lines l"
-                             " JOIN nodes d ON d.id = l.division_id LEFT JOIN nodes o ON o.id = l.object_id"
-                             " ORDER BY l.id",
-                             error);
-  if (lines == NULL)
+  dump.out = out;
+  if (!impact_store_dump (store, IMPACT_DUMP_PURCHASE_LINES, write_line, &dump, error))
     return FALSE;
-  while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
-    {
-      g_autoptr (JsonBuilder) builder = json_builder_new ();
-      g_autofree char *text = NULL;
-
-      json_builder_begin_object (builder);
-      add_day (builder, "invoice_date", sqlite3_column_int64 (lines, 0));
-      add_string_or_null (builder, "supplier", (const char *) sqlite3_column_text (lines, 1));
-      add_string_or_null (builder, "division", (const char *) sqlite3_column_text (lines, 2));
-      add_string_or_null (builder, "object", (const char *) sqlite3_column_text (lines, 3));
-      json_builder_set_member_name (builder, "amount_cents");
-      json_builder_add_int_value (builder, sqlite3_column_int64 (lines, 4));
-      add_string_or_null (builder, "invoice_number", (const char *) sqlite3_column_text (lines, 5));
-      add_string_or_null (builder, "category", (const char *) sqlite3_column_text (lines, 6));
-      add_string_or_null (builder, "gl_account", (const char *) sqlite3_column_text (lines, 7));
-      add_string_or_null (builder, "description", (const char *) sqlite3_column_text (lines, 8));
-      json_builder_end_object (builder);
-      text = node_to_json (builder);
-      if ((count > 0 && !write_text (out, ",\n", error)) || !write_text (out, text, error))
-        return FALSE;
-      count++;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
   if (!write_text (out, "\n]}\n", error) || !g_output_stream_close (out, NULL, error))
     return FALSE;
 
   if (n_lines != NULL)
-    *n_lines = count;
+    *n_lines = dump.count;
   return TRUE;
 }
