@@ -49,8 +49,7 @@ impact_key_set_free (ImpactKeySet *set)
   g_free (set);
 }
 
-/* The slot to start looking in: the keys are ids (small, consecutive numbers) or hashes, so
- * they are mixed first (the finaliser of MurmurHash3) to spread the ids over the table. */
+/* The slot after @i, the first after the last. */
 static inline gsize
 next_slot (const ImpactKeySet *set,
            gsize i)
@@ -58,6 +57,8 @@ next_slot (const ImpactKeySet *set,
   return i + 1 < set->n_slots ? i + 1 : 0;
 }
 
+/* The slot to start looking in: the keys are ids (small, consecutive numbers) or hashes, so
+ * they are mixed first (the finaliser of MurmurHash3) to spread the ids over the table. */
 static inline gsize
 first_slot (const ImpactKeySet *set,
             guint64 key)
@@ -82,8 +83,8 @@ insert_new (ImpactKeySet *set,
   set->slots[i] = key;
 }
 
-/* Doubles the table; it is never more than 70% full, so that probes stay short. */
-/* Moves the keys to a table of @n_slots slots. */
+/* Moves the keys to a table of @n_slots slots; it is never more than 70% full, so that
+ * probes stay short. */
 static void
 resize (ImpactKeySet *set,
         gsize n_slots)
@@ -108,8 +109,8 @@ has_room (const ImpactKeySet *set,
 }
 
 /* Makes room for @n_keys keys in all, at once: growing one step at a time, the table holds
- * its old slots and the twice as many new ones at each step (24 MB for a million keys, where
- * the table itself takes 16). */
+ * its old slots and the twice as many new ones at each step (24 MB at a million keys, where
+ * a table reserved for them takes 11). */
 void
 impact_key_set_reserve (ImpactKeySet *set,
                         guint64 n_keys)
