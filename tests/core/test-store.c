@@ -10,6 +10,7 @@
 
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-migrations.h"
 #include "storage/impact-store-dump.h"
 #include "storage/impact-store.h"
@@ -736,6 +737,71 @@ test_dump (Fixture *f,
   g_assert_true (g_str_has_suffix (g_ptr_array_index (rows, 0), "|'CLN'|NULL|1000|'F-1'|'Schoonmaakmiddelen'|NULL|NULL"));
 }
 
+/* The statements the store writes with: parameters of each type in, rows and typed columns
+ * out, reset and run again; wrong SQL and a refused row come back as errors. */
+static void
+test_db_stmt (Fixture *f,
+              gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  ImpactDb *db = impact_store_get_db (f->store);
+  g_autoptr (ImpactDbStmt) insert = NULL;
+  g_autoptr (ImpactDbStmt) select = NULL;
+  g_autoptr (ImpactDbStmt) bad = NULL;
+  char *name = g_strdup ("Leverancier 1");
+
+  g_assert_true (impact_db_exec (db, "CREATE TEMP TABLE t (i INTEGER, r REAL, s TEXT NOT NULL, n)", &error));
+  insert = impact_db_stmt_new (db, "INSERT INTO t VALUES (?, ?, ?, ?)", &error);
+  g_assert_no_error (error);
+  for (int i = 1; i <= 3; i++)
+    {
+      impact_db_stmt_bind_int64 (insert, 1, G_GINT64_CONSTANT (5000000000) * i);
+      impact_db_stmt_bind_double (insert, 2, i / 4.0);
+      impact_db_stmt_bind_text (insert, 3, name);
+      impact_db_stmt_bind_null (insert, 4);
+      /* The text is the statement's own: the caller's string may go before it runs. */
+      g_free (name);
+      name = g_strdup_printf ("Leverancier %d", i + 1);
+      g_assert_true (impact_db_stmt_run (insert, &error));
+      g_assert_no_error (error);
+    }
+  g_free (name);
+
+  /* NOT NULL refuses the row; the error says what kind of failure it was. */
+  impact_db_stmt_bind_text (insert, 3, NULL);
+  g_assert_false (impact_db_stmt_run (insert, &error));
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  select = impact_db_stmt_new (db, "SELECT i, r, s, n FROM t WHERE i > ? ORDER BY i", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (impact_db_stmt_get_n_columns (select), ==, 4);
+  impact_db_stmt_bind_int64 (select, 1, 5000000000);
+  g_assert_cmpint (impact_db_stmt_step (select, &error), ==, IMPACT_DB_ROW);
+  g_assert_cmpint (impact_db_stmt_get_type (select, 0), ==, IMPACT_DB_INTEGER);
+  g_assert_cmpint (impact_db_stmt_get_int64 (select, 0), ==, G_GINT64_CONSTANT (10000000000));
+  g_assert_cmpint (impact_db_stmt_get_type (select, 1), ==, IMPACT_DB_REAL);
+  g_assert_cmpfloat (impact_db_stmt_get_double (select, 1), ==, 0.5);
+  g_assert_cmpint (impact_db_stmt_get_type (select, 2), ==, IMPACT_DB_TEXT);
+  g_assert_cmpstr (impact_db_stmt_get_text (select, 2), ==, "Leverancier 2");
+  g_assert_cmpint (impact_db_stmt_get_type (select, 3), ==, IMPACT_DB_NULL);
+  g_assert_null (impact_db_stmt_get_text (select, 3));
+  g_assert_cmpint (impact_db_stmt_step (select, &error), ==, IMPACT_DB_ROW);
+  g_assert_cmpstr (impact_db_stmt_get_text (select, 2), ==, "Leverancier 3");
+  g_assert_cmpint (impact_db_stmt_step (select, &error), ==, IMPACT_DB_DONE);
+  g_assert_no_error (error);
+
+  /* Reset, with another parameter: from the start again. */
+  impact_db_stmt_reset (select);
+  impact_db_stmt_bind_int64 (select, 1, 0);
+  g_assert_cmpint (impact_db_stmt_step (select, &error), ==, IMPACT_DB_ROW);
+  g_assert_cmpstr (impact_db_stmt_get_text (select, 2), ==, "Leverancier 1");
+
+  bad = impact_db_stmt_new (db, "SELECT nothing FROM nowhere", &error);
+  g_assert_null (bad);
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED);
+}
+
 static void
 test_counts (Fixture *f,
              gconstpointer data)
@@ -944,6 +1010,7 @@ main (int argc,
   ADD ("/store/batch-writer", test_batch_writer);
   ADD ("/store/summary-sums", test_summary_sums);
   ADD ("/store/dump", test_dump);
+  ADD ("/store/db-stmt", test_db_stmt);
   ADD ("/store/counts", test_counts);
   ADD ("/store/async", test_async);
 #undef ADD

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-summary.h"
 #include "impact-store-private.h"
 
@@ -307,26 +308,21 @@ impact_store_foreach_line_key (ImpactStore *self,
                                gpointer user_data,
                                GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = impact_db_prepare (self->db,
-                            "SELECT supplier_id, invoice_number, amount_cents FROM purchase_lines"
-                            " WHERE invoice_number IS NOT NULL",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "SELECT supplier_id, invoice_number, amount_cents FROM purchase_lines"
+                             " WHERE invoice_number IS NOT NULL",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1), sqlite3_column_int64 (stmt, 2),
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
+    func (impact_db_stmt_get_int64 (stmt, 0), impact_db_stmt_get_text (stmt, 1), impact_db_stmt_get_int64 (stmt, 2),
           user_data);
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return FALSE;
-    }
 
-  return TRUE;
+  return step == IMPACT_DB_DONE;
 }

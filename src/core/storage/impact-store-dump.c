@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include "impact-db-stmt.h"
 #include "impact-store-dump.h"
 #include "impact-store-private.h"
 
@@ -44,51 +45,47 @@ impact_store_dump (ImpactStore *self,
                    gpointer user_data,
                    GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
   guint n_columns;
-  int rc;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail ((guint) table < G_N_ELEMENTS (dump_sql), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = impact_db_prepare (self->db, dump_sql[table], error);
+  stmt = impact_db_stmt_new (self->db, dump_sql[table], error);
   if (stmt == NULL)
     return FALSE;
-  n_columns = sqlite3_column_count (stmt);
+  n_columns = impact_db_stmt_get_n_columns (stmt);
   g_assert (n_columns <= MAX_COLUMNS);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactValue values[MAX_COLUMNS] = { { 0 } };
 
       for (guint c = 0; c < n_columns; c++)
-        switch (sqlite3_column_type (stmt, c))
+        switch (impact_db_stmt_get_type (stmt, c))
           {
-          case SQLITE_NULL:
+          case IMPACT_DB_NULL:
             values[c].type = IMPACT_VALUE_NULL;
             break;
-          case SQLITE_INTEGER:
+          case IMPACT_DB_INTEGER:
             values[c].type = IMPACT_VALUE_INTEGER;
-            values[c].integer = sqlite3_column_int64 (stmt, c);
+            values[c].integer = impact_db_stmt_get_int64 (stmt, c);
             break;
-          case SQLITE_FLOAT:
+          case IMPACT_DB_REAL:
             values[c].type = IMPACT_VALUE_REAL;
-            values[c].real = sqlite3_column_double (stmt, c);
+            values[c].real = impact_db_stmt_get_double (stmt, c);
             break;
+          case IMPACT_DB_TEXT:
           default:
             values[c].type = IMPACT_VALUE_TEXT;
-            values[c].text = (const char *) sqlite3_column_text (stmt, c);
+            values[c].text = impact_db_stmt_get_text (stmt, c);
             break;
           }
       if (!func (values, n_columns, user_data, error))
         return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return FALSE;
-    }
 
-  return TRUE;
+  return step == IMPACT_DB_DONE;
 }

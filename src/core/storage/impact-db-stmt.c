@@ -1,0 +1,196 @@
+/* impact-db-stmt.c: a prepared statement that does not show which database runs it
+ *
+ * On SQLite: a sqlite3_stmt and its connection. A text bound is copied, so that the caller's
+ * string may go before the statement runs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-db"
+
+#include "config.h"
+
+#include "impact-db-stmt.h"
+
+struct _ImpactDbStmt
+{
+  ImpactDb *db;
+  sqlite3_stmt *stmt;
+};
+
+/* Prepares @sql on @db (waiting first for a thread that writes with it); NULL with @error
+ * when the SQL is wrong or the database cannot be read. The statement must not outlive @db. */
+ImpactDbStmt *
+impact_db_stmt_new (ImpactDb *db,
+                    const char *sql,
+                    GError **error)
+{
+  sqlite3_stmt *prepared;
+  ImpactDbStmt *stmt;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  prepared = impact_db_prepare (db, sql, error);
+  if (prepared == NULL)
+    return NULL;
+
+  stmt = g_new (ImpactDbStmt, 1);
+  stmt->db = db;
+  stmt->stmt = prepared;
+
+  return stmt;
+}
+
+void
+impact_db_stmt_free (ImpactDbStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_finalize (stmt->stmt);
+  g_free (stmt);
+}
+
+void
+impact_db_stmt_bind_int64 (ImpactDbStmt *stmt,
+                           int index,
+                           gint64 value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_bind_int64 (stmt->stmt, index, value);
+}
+
+void
+impact_db_stmt_bind_double (ImpactDbStmt *stmt,
+                            int index,
+                            double value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_bind_double (stmt->stmt, index, value);
+}
+
+/* Binds a copy of @text, or NULL when @text is NULL. */
+void
+impact_db_stmt_bind_text (ImpactDbStmt *stmt,
+                          int index,
+                          const char *text)
+{
+  g_return_if_fail (stmt != NULL);
+
+  if (text != NULL)
+    sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt->stmt, index);
+}
+
+void
+impact_db_stmt_bind_null (ImpactDbStmt *stmt,
+                          int index)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_bind_null (stmt->stmt, index);
+}
+
+/* The next row: IMPACT_DB_ROW while there is one, then IMPACT_DB_DONE, or IMPACT_DB_ERROR
+ * with @error set. */
+ImpactDbStep
+impact_db_stmt_step (ImpactDbStmt *stmt,
+                     GError **error)
+{
+  int rc;
+
+  g_return_val_if_fail (stmt != NULL, IMPACT_DB_ERROR);
+
+  rc = sqlite3_step (stmt->stmt);
+  if (rc == SQLITE_ROW)
+    return IMPACT_DB_ROW;
+  if (rc == SQLITE_DONE)
+    return IMPACT_DB_DONE;
+
+  impact_db_set_error (stmt->db, rc, error);
+  return IMPACT_DB_ERROR;
+}
+
+/* Runs a statement for what it changes (a row it returns is not read), and makes it ready
+ * to run again. */
+gboolean
+impact_db_stmt_run (ImpactDbStmt *stmt,
+                    GError **error)
+{
+  ImpactDbStep step;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  step = impact_db_stmt_step (stmt, error);
+  impact_db_stmt_reset (stmt);
+
+  return step != IMPACT_DB_ERROR;
+}
+
+/* Back to before the first row, with the parameters kept. */
+void
+impact_db_stmt_reset (ImpactDbStmt *stmt)
+{
+  g_return_if_fail (stmt != NULL);
+
+  sqlite3_reset (stmt->stmt);
+}
+
+int
+impact_db_stmt_get_n_columns (ImpactDbStmt *stmt)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_count (stmt->stmt);
+}
+
+ImpactDbType
+impact_db_stmt_get_type (ImpactDbStmt *stmt,
+                         int column)
+{
+  g_return_val_if_fail (stmt != NULL, IMPACT_DB_NULL);
+
+  switch (sqlite3_column_type (stmt->stmt, column))
+    {
+    case SQLITE_NULL:
+      return IMPACT_DB_NULL;
+    case SQLITE_INTEGER:
+      return IMPACT_DB_INTEGER;
+    case SQLITE_FLOAT:
+      return IMPACT_DB_REAL;
+    default:
+      return IMPACT_DB_TEXT;
+    }
+}
+
+gint64
+impact_db_stmt_get_int64 (ImpactDbStmt *stmt,
+                          int column)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_int64 (stmt->stmt, column);
+}
+
+double
+impact_db_stmt_get_double (ImpactDbStmt *stmt,
+                           int column)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_double (stmt->stmt, column);
+}
+
+/* The column's text, NULL for NULL; it holds until the next step, reset or free. */
+const char *
+impact_db_stmt_get_text (ImpactDbStmt *stmt,
+                         int column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return (const char *) sqlite3_column_text (stmt->stmt, column);
+}

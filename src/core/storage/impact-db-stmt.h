@@ -1,0 +1,68 @@
+/* impact-db-stmt.h: a prepared statement that does not show which database runs it
+ *
+ * The store's statements bind their parameters (numbered from 1, written "?" in the SQL),
+ * step through the rows and read the columns (numbered from 0) through this type, so that
+ * the code above the connection never sees the database engine's own handles. Errors come
+ * back as GError in IMPACT_STORE_ERROR, as from the rest of impact-db.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "impact-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ImpactDbStmt ImpactDbStmt;
+
+/* What a step gave: a row to read, the end, or an error (in the step's GError). */
+typedef enum
+{
+  IMPACT_DB_ERROR = -1,
+  IMPACT_DB_DONE = 0,
+  IMPACT_DB_ROW = 1,
+} ImpactDbStep;
+
+/* The type of a column's value in the current row. */
+typedef enum
+{
+  IMPACT_DB_NULL,
+  IMPACT_DB_INTEGER,
+  IMPACT_DB_REAL,
+  IMPACT_DB_TEXT,
+} ImpactDbType;
+
+ImpactDbStmt *impact_db_stmt_new         (ImpactDb     *db,
+                                          const char   *sql,
+                                          GError      **error);
+void          impact_db_stmt_free        (ImpactDbStmt *stmt);
+void          impact_db_stmt_bind_int64  (ImpactDbStmt *stmt,
+                                          int           index,
+                                          gint64        value);
+void          impact_db_stmt_bind_double (ImpactDbStmt *stmt,
+                                          int           index,
+                                          double        value);
+void          impact_db_stmt_bind_text   (ImpactDbStmt *stmt,
+                                          int           index,
+                                          const char   *text);
+void          impact_db_stmt_bind_null   (ImpactDbStmt *stmt,
+                                          int           index);
+ImpactDbStep  impact_db_stmt_step        (ImpactDbStmt *stmt,
+                                          GError      **error);
+gboolean      impact_db_stmt_run         (ImpactDbStmt *stmt,
+                                          GError      **error);
+void          impact_db_stmt_reset       (ImpactDbStmt *stmt);
+int           impact_db_stmt_get_n_columns (ImpactDbStmt *stmt);
+ImpactDbType  impact_db_stmt_get_type    (ImpactDbStmt *stmt,
+                                          int           column);
+gint64        impact_db_stmt_get_int64   (ImpactDbStmt *stmt,
+                                          int           column);
+double        impact_db_stmt_get_double  (ImpactDbStmt *stmt,
+                                          int           column);
+const char   *impact_db_stmt_get_text    (ImpactDbStmt *stmt,
+                                          int           column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactDbStmt, impact_db_stmt_free)
+
+G_END_DECLS
