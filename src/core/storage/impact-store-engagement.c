@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-engagement.h"
 
 /* Where the supplier stands; "not contacted" without a target when nothing was recorded.
@@ -22,8 +23,8 @@ impact_store_get_engagement (ImpactStore *self,
                              GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (engagement != NULL, FALSE);
@@ -32,26 +33,23 @@ impact_store_get_engagement (ImpactStore *self,
   engagement->supplier_id = supplier_id;
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "SELECT status, target_day, contact, notes FROM supplier_engagement WHERE supplier_id = ?",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT status, target_day, contact, notes FROM supplier_engagement WHERE supplier_id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
     {
-      impact_engagement_status_from_code ((const char *) sqlite3_column_text (stmt, 0), &engagement->status);
-      engagement->target_day = sqlite3_column_int64 (stmt, 1);
-      engagement->contact = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      engagement->notes = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      impact_engagement_status_from_code (impact_db_stmt_get_text (stmt, 0), &engagement->status);
+      engagement->target_day = impact_db_stmt_get_int64 (stmt, 1);
+      engagement->contact = g_strdup (impact_db_stmt_get_text (stmt, 2));
+      engagement->notes = g_strdup (impact_db_stmt_get_text (stmt, 3));
     }
-  else if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  else if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -67,8 +65,8 @@ impact_store_set_engagement (ImpactStore *self,
 {
   ImpactDb *db;
   ImpactEngagement before;
-  g_autoptr (sqlite3_stmt) save = NULL;
-  g_autoptr (sqlite3_stmt) history = NULL;
+  g_autoptr (ImpactDbStmt) save = NULL;
+  g_autoptr (ImpactDbStmt) history = NULL;
   gboolean changed;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
@@ -85,31 +83,31 @@ impact_store_set_engagement (ImpactStore *self,
   impact_engagement_clear (&before);
 
   db = impact_store_get_db (self);
-  save = impact_db_prepare (db, "INSERT OR REPLACE INTO supplier_engagement VALUES (?, ?, ?, ?, ?)", error);
-  history = save != NULL ? impact_db_prepare (db,
-                                              "INSERT INTO engagement_history (supplier_id, day, status, note)"
-                                              " VALUES (?, ?, ?, ?)",
-                                              error)
+  save = impact_db_stmt_new (db, "INSERT OR REPLACE INTO supplier_engagement VALUES (?, ?, ?, ?, ?)", error);
+  history = save != NULL ? impact_db_stmt_new (db,
+                                               "INSERT INTO engagement_history (supplier_id, day, status, note)"
+                                               " VALUES (?, ?, ?, ?)",
+                                               error)
                          : NULL;
   if (history == NULL || !impact_db_exec (db, "SAVEPOINT set_engagement", error))
     return FALSE;
 
-  sqlite3_bind_int64 (save, 1, engagement->supplier_id);
-  sqlite3_bind_text (save, 2, impact_engagement_status_to_code (engagement->status), -1, SQLITE_STATIC);
+  impact_db_stmt_bind_int64 (save, 1, engagement->supplier_id);
+  impact_db_stmt_bind_text (save, 2, impact_engagement_status_to_code (engagement->status));
   if (engagement->target_day != 0)
-    sqlite3_bind_int64 (save, 3, engagement->target_day);
-  impact_db_bind_text_or_null (save, 4, engagement->contact != NULL && *engagement->contact != '\0' ? engagement->contact : NULL);
-  impact_db_bind_text_or_null (save, 5, engagement->notes != NULL && *engagement->notes != '\0' ? engagement->notes : NULL);
-  if (!impact_db_step_done (db, save, error))
+    impact_db_stmt_bind_int64 (save, 3, engagement->target_day);
+  impact_db_stmt_bind_text (save, 4, engagement->contact != NULL && *engagement->contact != '\0' ? engagement->contact : NULL);
+  impact_db_stmt_bind_text (save, 5, engagement->notes != NULL && *engagement->notes != '\0' ? engagement->notes : NULL);
+  if (!impact_db_stmt_run (save, error))
     goto fail;
 
   if (changed || (note != NULL && *note != '\0'))
     {
-      sqlite3_bind_int64 (history, 1, engagement->supplier_id);
-      sqlite3_bind_int64 (history, 2, today);
-      sqlite3_bind_text (history, 3, impact_engagement_status_to_code (engagement->status), -1, SQLITE_STATIC);
-      impact_db_bind_text_or_null (history, 4, note != NULL && *note != '\0' ? note : NULL);
-      if (!impact_db_step_done (db, history, error))
+      impact_db_stmt_bind_int64 (history, 1, engagement->supplier_id);
+      impact_db_stmt_bind_int64 (history, 2, today);
+      impact_db_stmt_bind_text (history, 3, impact_engagement_status_to_code (engagement->status));
+      impact_db_stmt_bind_text (history, 4, note != NULL && *note != '\0' ? note : NULL);
+      if (!impact_db_stmt_run (history, error))
         goto fail;
     }
 
@@ -128,36 +126,33 @@ impact_store_list_engagement_history (ImpactStore *self,
                                       GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_engagement_event_free);
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "SELECT id, day, status, note FROM engagement_history WHERE supplier_id = ?"
-                            " ORDER BY day DESC, id DESC",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT id, day, status, note FROM engagement_history WHERE supplier_id = ?"
+                             " ORDER BY day DESC, id DESC",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactEngagementEvent *event = g_new0 (ImpactEngagementEvent, 1);
 
-      event->id = sqlite3_column_int64 (stmt, 0);
-      event->day = sqlite3_column_int64 (stmt, 1);
-      impact_engagement_status_from_code ((const char *) sqlite3_column_text (stmt, 2), &event->status);
-      event->note = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      event->id = impact_db_stmt_get_int64 (stmt, 0);
+      event->day = impact_db_stmt_get_int64 (stmt, 1);
+      impact_engagement_status_from_code (impact_db_stmt_get_text (stmt, 2), &event->status);
+      event->note = g_strdup (impact_db_stmt_get_text (stmt, 3));
       g_ptr_array_add (events, event);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&events);
 }
@@ -170,27 +165,24 @@ impact_store_get_letter_template (ImpactStore *self,
                                   GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
   g_return_val_if_fail (kind < IMPACT_N_LETTER_KINDS && language != NULL, NULL);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "SELECT body FROM letter_templates WHERE kind = ? AND language = ?", error);
+  stmt = impact_db_stmt_new (db, "SELECT body FROM letter_templates WHERE kind = ? AND language = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, impact_letter_kind_to_code (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
+  impact_db_stmt_bind_text (stmt, 1, impact_letter_kind_to_code (kind));
+  impact_db_stmt_bind_text (stmt, 2, language);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
+    return g_strdup (impact_db_stmt_get_text (stmt, 0));
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_strdup (impact_letter_default_template (kind, language));
 }
@@ -204,7 +196,7 @@ impact_store_set_letter_template (ImpactStore *self,
                                   GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (kind < IMPACT_N_LETTER_KINDS && language != NULL, FALSE);
@@ -216,16 +208,16 @@ impact_store_set_letter_template (ImpactStore *self,
     }
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            body != NULL ? "INSERT OR REPLACE INTO letter_templates VALUES (?1, ?2, ?3)"
-                                         : "DELETE FROM letter_templates WHERE kind = ?1 AND language = ?2",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             body != NULL ? "INSERT OR REPLACE INTO letter_templates VALUES (?1, ?2, ?3)"
+                                          : "DELETE FROM letter_templates WHERE kind = ?1 AND language = ?2",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, impact_letter_kind_to_code (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, language, -1, SQLITE_TRANSIENT);
+  impact_db_stmt_bind_text (stmt, 1, impact_letter_kind_to_code (kind));
+  impact_db_stmt_bind_text (stmt, 2, language);
   if (body != NULL)
-    sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT);
+    impact_db_stmt_bind_text (stmt, 3, body);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
