@@ -797,6 +797,21 @@ test_db_stmt (Fixture *f,
   g_assert_cmpint (impact_db_stmt_step (select, &error), ==, IMPACT_DB_ROW);
   g_assert_cmpstr (impact_db_stmt_get_text (select, 2), ==, "Leverancier 1");
 
+  /* A cached statement comes back reset, its parameters cleared; 0 and less bind as NULL. */
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr (ImpactDbStmt) cached = impact_db_stmt_new_cached (db, "INSERT INTO t VALUES (?, 1.5, 'x', ?)", &error);
+
+      g_assert_no_error (error);
+      if (i == 0)
+        impact_db_stmt_bind_int64 (cached, 1, 77);
+      impact_db_stmt_bind_positive (cached, 2, i == 0 ? 0 : 12);
+      g_assert_true (impact_db_stmt_run (cached, &error));
+      g_assert_cmpint (impact_db_stmt_get_last_insert_id (cached), ==, 4 + i);
+    }
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM t WHERE i = 77 AND n IS NULL"), ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM t WHERE i IS NULL AND n = 12"), ==, 1);
+
   bad = impact_db_stmt_new (db, "SELECT nothing FROM nowhere", &error);
   g_assert_null (bad);
   g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED);

@@ -16,6 +16,8 @@ struct _ImpactDbStmt
 {
   ImpactDb *db;
   sqlite3_stmt *stmt;
+  /* One of the connection's cached statements: freeing it releases it for the next use. */
+  gboolean cached;
 };
 
 /* Prepares @sql on @db (waiting first for a thread that writes with it); NULL with @error
@@ -38,6 +40,33 @@ impact_db_stmt_new (ImpactDb *db,
   stmt = g_new (ImpactDbStmt, 1);
   stmt->db = db;
   stmt->stmt = prepared;
+  stmt->cached = FALSE;
+
+  return stmt;
+}
+
+/* The same for SQL that runs again and again: prepared once per connection (see
+ * impact_db_prepare_cached()), reset and its parameters cleared when it is freed. Only one
+ * user at a time may hold the statement of a given SQL. */
+ImpactDbStmt *
+impact_db_stmt_new_cached (ImpactDb *db,
+                           const char *sql,
+                           GError **error)
+{
+  ImpactDbCachedStmt *prepared;
+  ImpactDbStmt *stmt;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  prepared = impact_db_prepare_cached (db, sql, error);
+  if (prepared == NULL)
+    return NULL;
+
+  stmt = g_new (ImpactDbStmt, 1);
+  stmt->db = db;
+  stmt->stmt = prepared;
+  stmt->cached = TRUE;
 
   return stmt;
 }
@@ -48,7 +77,10 @@ impact_db_stmt_free (ImpactDbStmt *stmt)
   if (stmt == NULL)
     return;
 
-  sqlite3_finalize (stmt->stmt);
+  if (stmt->cached)
+    impact_db_release (stmt->stmt);
+  else
+    sqlite3_finalize (stmt->stmt);
   g_free (stmt);
 }
 
@@ -95,6 +127,20 @@ impact_db_stmt_bind_null (ImpactDbStmt *stmt,
   sqlite3_bind_null (stmt->stmt, index);
 }
 
+/* Binds @value, or NULL when @value is 0 or less (no id, no day). */
+void
+impact_db_stmt_bind_positive (ImpactDbStmt *stmt,
+                              int index,
+                              gint64 value)
+{
+  g_return_if_fail (stmt != NULL);
+
+  if (value > 0)
+    sqlite3_bind_int64 (stmt->stmt, index, value);
+  else
+    sqlite3_bind_null (stmt->stmt, index);
+}
+
 /* The next row: IMPACT_DB_ROW while there is one, then IMPACT_DB_DONE, or IMPACT_DB_ERROR
  * with @error set. */
 ImpactDbStep
@@ -138,6 +184,15 @@ impact_db_stmt_reset (ImpactDbStmt *stmt)
   g_return_if_fail (stmt != NULL);
 
   sqlite3_reset (stmt->stmt);
+}
+
+/* The id of the row the statement's connection inserted last. */
+gint64
+impact_db_stmt_get_last_insert_id (ImpactDbStmt *stmt)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_last_insert_rowid (impact_db_get_handle (stmt->db));
 }
 
 int

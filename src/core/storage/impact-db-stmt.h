@@ -36,6 +36,9 @@ typedef enum
 ImpactDbStmt *impact_db_stmt_new         (ImpactDb     *db,
                                           const char   *sql,
                                           GError      **error);
+ImpactDbStmt *impact_db_stmt_new_cached  (ImpactDb     *db,
+                                          const char   *sql,
+                                          GError      **error);
 void          impact_db_stmt_free        (ImpactDbStmt *stmt);
 void          impact_db_stmt_bind_int64  (ImpactDbStmt *stmt,
                                           int           index,
@@ -48,11 +51,15 @@ void          impact_db_stmt_bind_text   (ImpactDbStmt *stmt,
                                           const char   *text);
 void          impact_db_stmt_bind_null   (ImpactDbStmt *stmt,
                                           int           index);
+void          impact_db_stmt_bind_positive (ImpactDbStmt *stmt,
+                                          int           index,
+                                          gint64        value);
 ImpactDbStep  impact_db_stmt_step        (ImpactDbStmt *stmt,
                                           GError      **error);
 gboolean      impact_db_stmt_run         (ImpactDbStmt *stmt,
                                           GError      **error);
 void          impact_db_stmt_reset       (ImpactDbStmt *stmt);
+gint64        impact_db_stmt_get_last_insert_id (ImpactDbStmt *stmt);
 int           impact_db_stmt_get_n_columns (ImpactDbStmt *stmt);
 ImpactDbType  impact_db_stmt_get_type    (ImpactDbStmt *stmt,
                                           int           column);

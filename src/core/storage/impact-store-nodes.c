@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-private.h"
 
 /* Whether @node is the group with the default name as read_node() shows it: that is kept as
@@ -20,20 +21,20 @@ shown_group_name (const ImpactNode *node)
 }
 
 static void
-bind_node (sqlite3_stmt *stmt,
+bind_node (ImpactDbStmt *stmt,
            const ImpactNode *node)
 {
-  _impact_store_bind_id (stmt, 1, node->parent_id);
-  sqlite3_bind_int (stmt, 2, node->level);
-  sqlite3_bind_text (stmt, 3, node->code, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, shown_group_name (node) ? IMPACT_DEFAULT_GROUP_NAME : node->name, -1, SQLITE_STATIC);
-  impact_db_bind_text_or_null (stmt, 5, node->client);
+  impact_db_stmt_bind_positive (stmt, 1, node->parent_id);
+  impact_db_stmt_bind_int64 (stmt, 2, node->level);
+  impact_db_stmt_bind_text (stmt, 3, node->code);
+  impact_db_stmt_bind_text (stmt, 4, shown_group_name (node) ? IMPACT_DEFAULT_GROUP_NAME : node->name);
+  impact_db_stmt_bind_text (stmt, 5, node->client);
   if (node->contract_value_cents >= 0)
-    sqlite3_bind_int64 (stmt, 6, node->contract_value_cents);
+    impact_db_stmt_bind_int64 (stmt, 6, node->contract_value_cents);
   else
-    sqlite3_bind_null (stmt, 6);
-  _impact_store_bind_day (stmt, 7, node->contract_start);
-  _impact_store_bind_day (stmt, 8, node->contract_end);
+    impact_db_stmt_bind_null (stmt, 6);
+  impact_db_stmt_bind_positive (stmt, 7, node->contract_start);
+  impact_db_stmt_bind_positive (stmt, 8, node->contract_end);
 }
 
 gint64
@@ -41,25 +42,25 @@ impact_store_add_node (ImpactStore *self,
                        const ImpactNode *node,
                        GError **error)
 {
-  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (node != NULL && node->code != NULL && node->name != NULL, 0);
 
-  stmt = impact_db_prepare_cached (self->db,
-                                   "INSERT INTO nodes (parent_id, level, code, name, client,"
-                                   " contract_value_cents, contract_start, contract_end, batch_id)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   error);
+  stmt = impact_db_stmt_new_cached (self->db,
+                                    "INSERT INTO nodes (parent_id, level, code, name, client,"
+                                    " contract_value_cents, contract_start, contract_end, batch_id)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    error);
   if (stmt == NULL)
     return 0;
   bind_node (stmt, node);
-  _impact_store_bind_id (stmt, 9, node->batch_id);
+  impact_db_stmt_bind_positive (stmt, 9, node->batch_id);
 
-  if (!impact_db_step_done (self->db, stmt, error))
+  if (!impact_db_stmt_run (stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (self->db));
+  return impact_db_stmt_get_last_insert_id (stmt);
 }
 
 gboolean
@@ -67,44 +68,44 @@ impact_store_update_node (ImpactStore *self,
                           const ImpactNode *node,
                           GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (node != NULL && node->id > 0, FALSE);
 
-  stmt = impact_db_prepare (self->db,
-                            "UPDATE nodes SET parent_id = ?, level = ?, code = ?, name = ?,"
-                            " client = ?, contract_value_cents = ?, contract_start = ?,"
-                            " contract_end = ? WHERE id = ?",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "UPDATE nodes SET parent_id = ?, level = ?, code = ?, name = ?,"
+                             " client = ?, contract_value_cents = ?, contract_start = ?,"
+                             " contract_end = ? WHERE id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
   bind_node (stmt, node);
-  sqlite3_bind_int64 (stmt, 9, node->id);
+  impact_db_stmt_bind_int64 (stmt, 9, node->id);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 static ImpactNode *
-read_node (sqlite3_stmt *stmt)
+read_node (ImpactDbStmt *stmt)
 {
-  ImpactNodeLevel level = sqlite3_column_int (stmt, 2);
-  const char *name = (const char *) sqlite3_column_text (stmt, 4);
+  ImpactNodeLevel level = impact_db_stmt_get_int64 (stmt, 2);
+  const char *name = impact_db_stmt_get_text (stmt, 4);
   ImpactNode *node;
 
   /* A group the data did not name is shown by the default name in the user's language. */
   if (level == IMPACT_NODE_GROUP && g_strcmp0 (name, IMPACT_DEFAULT_GROUP_NAME) == 0)
     name = _ ("Group");
-  node = impact_node_new (level, (const char *) sqlite3_column_text (stmt, 3), name);
+  node = impact_node_new (level, impact_db_stmt_get_text (stmt, 3), name);
 
-  node->id = sqlite3_column_int64 (stmt, 0);
-  node->parent_id = sqlite3_column_int64 (stmt, 1);
-  node->client = _impact_store_column_dup (stmt, 5);
+  node->id = impact_db_stmt_get_int64 (stmt, 0);
+  node->parent_id = impact_db_stmt_get_int64 (stmt, 1);
+  node->client = g_strdup (impact_db_stmt_get_text (stmt, 5));
   node->contract_value_cents =
-      sqlite3_column_type (stmt, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 6);
-  node->contract_start = sqlite3_column_int64 (stmt, 7);
-  node->contract_end = sqlite3_column_int64 (stmt, 8);
-  node->batch_id = sqlite3_column_int64 (stmt, 9);
+      impact_db_stmt_get_type (stmt, 6) == IMPACT_DB_NULL ? -1 : impact_db_stmt_get_int64 (stmt, 6);
+  node->contract_start = impact_db_stmt_get_int64 (stmt, 7);
+  node->contract_end = impact_db_stmt_get_int64 (stmt, 8);
+  node->batch_id = impact_db_stmt_get_int64 (stmt, 9);
 
   return node;
 }
@@ -118,26 +119,22 @@ impact_store_find_node (ImpactStore *self,
                         const char *code,
                         GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  stmt = impact_db_prepare (self->db,
-                            "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? AND code = ?",
-                            error);
+  stmt = impact_db_stmt_new (self->db, "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? AND code = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, level);
-  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_STATIC);
+  impact_db_stmt_bind_int64 (stmt, 1, level);
+  impact_db_stmt_bind_text (stmt, 2, code);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
     return read_node (stmt);
-  if (rc != SQLITE_DONE)
-    impact_db_set_error (self->db, rc, error);
-  else
+  if (step == IMPACT_DB_DONE)
     g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_FOUND,
                  _ ("There is no organisation unit with code “%s”."), code);
 
@@ -149,27 +146,22 @@ impact_store_list_nodes (ImpactStore *self,
                          ImpactNodeLevel level,
                          GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) nodes = NULL;
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
-  stmt = impact_db_prepare (self->db,
-                            "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? ORDER BY code",
-                            error);
+  stmt = impact_db_stmt_new (self->db, "SELECT " NODE_COLUMNS " FROM nodes WHERE level = ? ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, level);
+  impact_db_stmt_bind_int64 (stmt, 1, level);
 
   nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_node_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     g_ptr_array_add (nodes, read_node (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&nodes);
 }
