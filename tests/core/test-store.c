@@ -682,16 +682,16 @@ collect_row (const ImpactValue *values,
         g_string_append_c (row, '|');
       switch (values[c].type)
         {
-        case IMPACT_VALUE_NULL:
+        case IMPACT_DB_NULL:
           g_string_append (row, "NULL");
           break;
-        case IMPACT_VALUE_INTEGER:
+        case IMPACT_DB_INTEGER:
           g_string_append_printf (row, "%" G_GINT64_FORMAT, values[c].integer);
           break;
-        case IMPACT_VALUE_REAL:
+        case IMPACT_DB_REAL:
           g_string_append_printf (row, "%.2f", values[c].real);
           break;
-        case IMPACT_VALUE_TEXT:
+        case IMPACT_DB_TEXT:
           g_string_append_printf (row, "'%s'", values[c].text);
           break;
         }

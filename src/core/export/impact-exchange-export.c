@@ -49,7 +49,7 @@ add_day (JsonBuilder *builder,
 static const char *
 value_text (const ImpactValue *value)
 {
-  return value->type == IMPACT_VALUE_TEXT ? value->text : NULL;
+  return value->type == IMPACT_DB_TEXT ? value->text : NULL;
 }
 
 static char *
@@ -62,8 +62,10 @@ node_to_json (JsonBuilder *builder)
 
 typedef struct
 {
-  ImpactStore *store;
   JsonBuilder *builder;
+  /* Every supplier's statuses, by supplier as the suppliers come, and the next one. */
+  GPtrArray *statuses;
+  guint next_status;
 } SupplierDump;
 
 /* A supplier (id, name, kvk, vat_id, erp_id) with its statuses. */
@@ -75,11 +77,9 @@ add_supplier (const ImpactValue *values,
 {
   SupplierDump *dump = user_data;
   JsonBuilder *builder = dump->builder;
-  g_autofree char *doc_id = g_strdup_printf ("s%" G_GINT64_FORMAT, values[0].integer);
-  g_autoptr (GPtrArray) statuses = impact_store_list_statuses (dump->store, values[0].integer, error);
+  gint64 id = values[0].integer;
+  g_autofree char *doc_id = g_strdup_printf ("s%" G_GINT64_FORMAT, id);
 
-  if (statuses == NULL)
-    return FALSE;
   json_builder_begin_object (builder);
   add_string_or_null (builder, "id", doc_id);
   add_string_or_null (builder, "name", value_text (&values[1]));
@@ -88,10 +88,15 @@ add_supplier (const ImpactValue *values,
   add_string_or_null (builder, "erp_id", value_text (&values[4]));
   json_builder_set_member_name (builder, "statuses");
   json_builder_begin_array (builder);
-  for (guint s = 0; s < statuses->len; s++)
+  /* Both by supplier id: this supplier's statuses are the next ones. */
+  for (; dump->next_status < dump->statuses->len; dump->next_status++)
     {
-      const ImpactStatus *status = g_ptr_array_index (statuses, s);
+      const ImpactStatus *status = g_ptr_array_index (dump->statuses, dump->next_status);
 
+      if (status->supplier_id > id)
+        break;
+      if (status->supplier_id < id)
+        continue;
       json_builder_begin_object (builder);
       add_string_or_null (builder, "kind", impact_social_class_to_code (status->kind));
       add_day (builder, "valid_from", status->valid_from);
@@ -117,6 +122,7 @@ build_head (ImpactStore *store,
   g_autoptr (GPtrArray) divisions = groups != NULL ? impact_store_list_nodes (store, IMPACT_NODE_DIVISION, error) : NULL;
   g_autoptr (GPtrArray) objects = divisions != NULL ? impact_store_list_nodes (store, IMPACT_NODE_OBJECT, error) : NULL;
   g_autoptr (GHashTable) division_codes = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) statuses = NULL;
 
   if (objects == NULL)
     return FALSE;
@@ -176,7 +182,9 @@ build_head (ImpactStore *store,
 
   json_builder_set_member_name (builder, "suppliers");
   json_builder_begin_array (builder);
-  if (!impact_store_dump (store, IMPACT_DUMP_SUPPLIERS, add_supplier, &(SupplierDump){ store, builder }, error))
+  statuses = impact_store_list_all_statuses (store, error);
+  if (statuses == NULL
+      || !impact_store_dump (store, IMPACT_DUMP_SUPPLIERS, add_supplier, &(SupplierDump){ builder, statuses, 0 }, error))
     return FALSE;
   json_builder_end_array (builder);
 
@@ -208,10 +216,10 @@ add_row (const ImpactValue *values,
       json_builder_set_member_name (builder, is_day ? name + 4 : name);
       switch (values[c].type)
         {
-        case IMPACT_VALUE_NULL:
+        case IMPACT_DB_NULL:
           json_builder_add_null_value (builder);
           break;
-        case IMPACT_VALUE_INTEGER:
+        case IMPACT_DB_INTEGER:
           if (is_day)
             {
               g_autofree char *iso = impact_day_to_iso (values[c].integer);
@@ -221,10 +229,10 @@ add_row (const ImpactValue *values,
           else
             json_builder_add_int_value (builder, values[c].integer);
           break;
-        case IMPACT_VALUE_REAL:
+        case IMPACT_DB_REAL:
           json_builder_add_double_value (builder, values[c].real);
           break;
-        case IMPACT_VALUE_TEXT:
+        case IMPACT_DB_TEXT:
         default:
           json_builder_add_string_value (builder, values[c].text);
           break;

@@ -20,6 +20,25 @@ struct _ImpactDbStmt
   gboolean cached;
 };
 
+/* @prepared (NULL when preparing failed) for the statements below. */
+static ImpactDbStmt *
+wrap (ImpactDb *db,
+      sqlite3_stmt *prepared,
+      gboolean cached)
+{
+  ImpactDbStmt *stmt;
+
+  if (prepared == NULL)
+    return NULL;
+
+  stmt = g_new (ImpactDbStmt, 1);
+  stmt->db = db;
+  stmt->stmt = prepared;
+  stmt->cached = cached;
+
+  return stmt;
+}
+
 /* Prepares @sql on @db (waiting first for a thread that writes with it); NULL with @error
  * when the SQL is wrong or the database cannot be read. The statement must not outlive @db. */
 ImpactDbStmt *
@@ -27,22 +46,10 @@ impact_db_stmt_new (ImpactDb *db,
                     const char *sql,
                     GError **error)
 {
-  sqlite3_stmt *prepared;
-  ImpactDbStmt *stmt;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  prepared = impact_db_prepare (db, sql, error);
-  if (prepared == NULL)
-    return NULL;
-
-  stmt = g_new (ImpactDbStmt, 1);
-  stmt->db = db;
-  stmt->stmt = prepared;
-  stmt->cached = FALSE;
-
-  return stmt;
+  return wrap (db, impact_db_prepare (db, sql, error), FALSE);
 }
 
 /* The same for SQL that runs again and again: prepared once per connection (see
@@ -53,22 +60,10 @@ impact_db_stmt_new_cached (ImpactDb *db,
                            const char *sql,
                            GError **error)
 {
-  ImpactDbCachedStmt *prepared;
-  ImpactDbStmt *stmt;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  prepared = impact_db_prepare_cached (db, sql, error);
-  if (prepared == NULL)
-    return NULL;
-
-  stmt = g_new (ImpactDbStmt, 1);
-  stmt->db = db;
-  stmt->stmt = prepared;
-  stmt->cached = TRUE;
-
-  return stmt;
+  return wrap (db, impact_db_prepare_cached (db, sql, error), TRUE);
 }
 
 void
@@ -248,4 +243,30 @@ impact_db_stmt_get_text (ImpactDbStmt *stmt,
   g_return_val_if_fail (stmt != NULL, NULL);
 
   return (const char *) sqlite3_column_text (stmt->stmt, column);
+}
+
+/* The column's value with its type. */
+void
+impact_db_stmt_get_value (ImpactDbStmt *stmt,
+                          int column,
+                          ImpactValue *value)
+{
+  g_return_if_fail (stmt != NULL && value != NULL);
+
+  *value = (ImpactValue){ impact_db_stmt_get_type (stmt, column), 0, 0, NULL };
+  switch (value->type)
+    {
+    case IMPACT_DB_NULL:
+      break;
+    case IMPACT_DB_INTEGER:
+      value->integer = sqlite3_column_int64 (stmt->stmt, column);
+      break;
+    case IMPACT_DB_REAL:
+      value->real = sqlite3_column_double (stmt->stmt, column);
+      break;
+    case IMPACT_DB_TEXT:
+    default:
+      value->text = (const char *) sqlite3_column_text (stmt->stmt, column);
+      break;
+    }
 }

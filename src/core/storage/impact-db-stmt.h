@@ -33,6 +33,16 @@ typedef enum
   IMPACT_DB_TEXT,
 } ImpactDbType;
 
+/* A column's value in the current row: the member its type names holds it; a text holds
+ * until the next step, reset or free. */
+typedef struct
+{
+  ImpactDbType type;
+  gint64 integer;
+  double real;
+  const char *text;
+} ImpactValue;
+
 ImpactDbStmt *impact_db_stmt_new         (ImpactDb     *db,
                                           const char   *sql,
                                           GError      **error);
@@ -69,6 +79,9 @@ double        impact_db_stmt_get_double  (ImpactDbStmt *stmt,
                                           int           column);
 const char   *impact_db_stmt_get_text    (ImpactDbStmt *stmt,
                                           int           column);
+void          impact_db_stmt_get_value   (ImpactDbStmt *stmt,
+                                          int           column,
+                                          ImpactValue  *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactDbStmt, impact_db_stmt_free)
 

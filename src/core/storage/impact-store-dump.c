@@ -10,7 +10,6 @@
 
 #include "config.h"
 
-#include "impact-db-stmt.h"
 #include "impact-store-dump.h"
 #include "impact-store-private.h"
 
@@ -61,28 +60,10 @@ impact_store_dump (ImpactStore *self,
 
   while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      ImpactValue values[MAX_COLUMNS] = { { 0 } };
+      ImpactValue values[MAX_COLUMNS];
 
       for (guint c = 0; c < n_columns; c++)
-        switch (impact_db_stmt_get_type (stmt, c))
-          {
-          case IMPACT_DB_NULL:
-            values[c].type = IMPACT_VALUE_NULL;
-            break;
-          case IMPACT_DB_INTEGER:
-            values[c].type = IMPACT_VALUE_INTEGER;
-            values[c].integer = impact_db_stmt_get_int64 (stmt, c);
-            break;
-          case IMPACT_DB_REAL:
-            values[c].type = IMPACT_VALUE_REAL;
-            values[c].real = impact_db_stmt_get_double (stmt, c);
-            break;
-          case IMPACT_DB_TEXT:
-          default:
-            values[c].type = IMPACT_VALUE_TEXT;
-            values[c].text = impact_db_stmt_get_text (stmt, c);
-            break;
-          }
+        impact_db_stmt_get_value (stmt, c, &values[c]);
       if (!func (values, n_columns, user_data, error))
         return FALSE;
     }

@@ -5,26 +5,10 @@
 
 #pragma once
 
+#include "impact-db-stmt.h"
 #include "impact-store.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  IMPACT_VALUE_NULL,
-  IMPACT_VALUE_INTEGER,
-  IMPACT_VALUE_REAL,
-  IMPACT_VALUE_TEXT,
-} ImpactValueType;
-
-/* One value of a row: the member its type names holds it. */
-typedef struct
-{
-  ImpactValueType type;
-  gint64 integer;
-  double real;
-  const char *text;
-} ImpactValue;
 
 /* What can be dumped, and the columns of each (ids of suppliers as "s" and the id, nodes
  * by level name and code, days as GDate Julian days):

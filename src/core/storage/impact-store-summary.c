@@ -21,6 +21,7 @@
 
 #include <stdlib.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-summary.h"
 #include "impact-summary-cells.h"
 #include "model/impact-social-class.h"
@@ -77,7 +78,7 @@ struct _ImpactSummaryAcc
   /* supplier id -> GArray of ImpactStatusPeriod */
   GHashTable *statuses;
   ImpactSummaryCells cells;
-  sqlite3_stmt *upsert[N_TABLES];
+  ImpactDbStmt *upsert[N_TABLES];
 };
 
 static void
@@ -142,7 +143,7 @@ impact_summary_classify (GHashTable *statuses,
 
 /* The upsert of a row into @table: it adds its sums to the row already there. Multi-row
  * upserts (32 rows a statement) took as long in bench-import erp. */
-static sqlite3_stmt *
+static ImpactDbStmt *
 prepare_upsert (ImpactDb *db,
                 SummaryTable table,
                 GError **error)
@@ -159,7 +160,7 @@ prepare_upsert (ImpactDb *db,
                           " n_lines = n_lines + excluded.n_lines",
                           tables[table].key);
 
-  return impact_db_prepare (db, sql->str, error);
+  return impact_db_stmt_new (db, sql->str, error);
 }
 
 static ImpactSummaryAcc *
@@ -204,7 +205,7 @@ impact_summary_acc_free (ImpactSummaryAcc *acc)
   g_clear_pointer (&acc->statuses, g_hash_table_unref);
   impact_summary_cells_clear (&acc->cells);
   for (guint t = 0; t < N_TABLES; t++)
-    g_clear_pointer (&acc->upsert[t], sqlite3_finalize);
+    g_clear_pointer (&acc->upsert[t], impact_db_stmt_free);
   g_free (acc);
 }
 
@@ -217,23 +218,15 @@ add_row (ImpactSummaryAcc *acc,
          gint64 n_lines,
          GError **error)
 {
-  sqlite3_stmt *stmt = acc->upsert[table];
+  ImpactDbStmt *stmt = acc->upsert[table];
   guint n_key = tables[table].n_columns - 2;
-  int rc;
 
   for (guint c = 0; c < n_key; c++)
-    sqlite3_bind_int64 (stmt, c + 1, key[c]);
-  sqlite3_bind_int64 (stmt, n_key + 1, acc->sign * total_cents);
-  sqlite3_bind_int64 (stmt, n_key + 2, acc->sign * n_lines);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (acc->db, rc, error);
-      return FALSE;
-    }
+    impact_db_stmt_bind_int64 (stmt, c + 1, key[c]);
+  impact_db_stmt_bind_int64 (stmt, n_key + 1, acc->sign * total_cents);
+  impact_db_stmt_bind_int64 (stmt, n_key + 2, acc->sign * n_lines);
 
-  return TRUE;
+  return impact_db_stmt_run (stmt, error);
 }
 
 static gboolean
@@ -345,10 +338,10 @@ impact_summary_acc_write (ImpactSummaryAcc *acc,
   return ok;
 }
 
-/* The key of a line's sum. */
+/* The key of a line's sum, but for its class: the slot does not depend on it
+ * (impact_summary_cells_slot()), so the prefetch need not classify the line. */
 static inline void
-line_cell (ImpactSummaryAcc *acc,
-           ImpactSummaryCell *key,
+line_cell (ImpactSummaryCell *key,
            gint64 division_id,
            gint64 object_id,
            gint64 supplier_id,
@@ -358,7 +351,7 @@ line_cell (ImpactSummaryAcc *acc,
   key->object_id = (guint32) MAX (object_id, 0);
   key->supplier_id = (guint32) supplier_id;
   key->month = impact_summary_month_of_day (day);
-  key->klass = impact_summary_classify (acc->statuses, supplier_id, day);
+  key->klass = 0;
   key->total_cents = 0;
   key->n_lines = 0;
 }
@@ -376,7 +369,7 @@ impact_summary_acc_prefetch (ImpactSummaryAcc *acc,
 
   g_return_if_fail (acc != NULL);
 
-  line_cell (acc, &key, division_id, object_id, supplier_id, day);
+  line_cell (&key, division_id, object_id, supplier_id, day);
   /* Here and not in a static function of its own: GCC takes such a function for one without
    * effects (a prefetch has none it knows of) and drops the call. */
   __builtin_prefetch (impact_summary_cells_slot (&acc->cells, &key));
@@ -419,7 +412,8 @@ impact_summary_acc_add (ImpactSummaryAcc *acc,
   if (G_UNLIKELY (!impact_summary_cell_fits (division_id, MAX (object_id, 0), supplier_id)))
     return add_wide_line (acc, division_id, object_id, supplier_id, day, amount_cents, error);
 
-  line_cell (acc, &key, division_id, object_id, supplier_id, day);
+  line_cell (&key, division_id, object_id, supplier_id, day);
+  key.klass = impact_summary_classify (acc->statuses, supplier_id, day);
   cell = impact_summary_cells_get (&acc->cells, &key);
   cell->total_cents += amount_cents;
   cell->n_lines++;

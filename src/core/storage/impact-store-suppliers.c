@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-private.h"
 
 static void
@@ -383,51 +384,45 @@ impact_store_has_status (ImpactStore *self,
                          guint32 valid_from,
                          GError **error)
 {
-  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), -1);
 
-  stmt = impact_db_prepare_cached (self->db,
-                                   "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"
-                                   " AND coalesce (valid_from, 0) = ?",
-                                   error);
+  stmt = impact_db_stmt_new_cached (self->db,
+                                    "SELECT 1 FROM supplier_statuses WHERE supplier_id = ? AND kind = ?"
+                                    " AND coalesce (valid_from, 0) = ?",
+                                    error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
-  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, valid_from);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return 1;
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return -1;
-    }
+  impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
+  impact_db_stmt_bind_text (stmt, 2, impact_social_class_to_code (kind));
+  impact_db_stmt_bind_int64 (stmt, 3, valid_from);
+  step = impact_db_stmt_step (stmt, error);
 
-  return 0;
+  return step == IMPACT_DB_ERROR ? -1 : step == IMPACT_DB_ROW;
 }
 
-GPtrArray *
-impact_store_list_statuses (ImpactStore *self,
-                            gint64 supplier_id,
-                            GError **error)
+#define STATUS_COLUMNS                                                                               \
+  "SELECT id, supplier_id, kind, valid_from, valid_until, certifying_body, evidence, note, batch_id" \
+  " FROM supplier_statuses"
+
+/* The statuses @sql selects, with @supplier_id bound to its parameter when it has one. */
+static GPtrArray *
+list_statuses (ImpactStore *self,
+               const char *sql,
+               gint64 supplier_id,
+               GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) statuses = NULL;
   int rc;
 
-  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
-
-  stmt = impact_db_prepare (self->db,
-                            "SELECT id, supplier_id, kind, valid_from, valid_until,"
-                            " certifying_body, evidence, note, batch_id FROM supplier_statuses"
-                            " WHERE supplier_id = ? ORDER BY valid_from, id",
-                            error);
+  stmt = impact_db_prepare (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, supplier_id);
 
   statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_status_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -453,6 +448,27 @@ impact_store_list_statuses (ImpactStore *self,
     }
 
   return g_steal_pointer (&statuses);
+}
+
+/* The statuses of a supplier, by start. */
+GPtrArray *
+impact_store_list_statuses (ImpactStore *self,
+                            gint64 supplier_id,
+                            GError **error)
+{
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  return list_statuses (self, STATUS_COLUMNS " WHERE supplier_id = ? ORDER BY valid_from, id", supplier_id, error);
+}
+
+/* The statuses of every supplier, by supplier and start: one query for a whole dataset. */
+GPtrArray *
+impact_store_list_all_statuses (ImpactStore *self,
+                                GError **error)
+{
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  return list_statuses (self, STATUS_COLUMNS " ORDER BY supplier_id, valid_from, id", 0, error);
 }
 
 /* The social class of a purchase from this supplier on this day, by the rule in

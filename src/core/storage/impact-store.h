@@ -118,6 +118,8 @@ int            impact_store_has_status    (ImpactStore         *self,
                                            ImpactSocialClass    kind,
                                            guint32              valid_from,
                                            GError             **error);
+GPtrArray     *impact_store_list_all_statuses (ImpactStore     *self,
+                                           GError             **error);
 GPtrArray     *impact_store_list_statuses (ImpactStore         *self,
                                            gint64               supplier_id,
                                            GError             **error);
