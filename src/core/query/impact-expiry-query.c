@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "impact-impact-query.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-summary.h"
 
 void
@@ -28,42 +29,39 @@ spend_per_supplier (ImpactDb *db,
                     GError **error)
 {
   g_autoptr (GHashTable) spend = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   if (node == NULL || node->level == IMPACT_NODE_GROUP)
-    stmt = impact_db_prepare (db,
-                              "SELECT supplier_id, sum (total_cents) FROM supplier_month_summary"
-                              " WHERE month BETWEEN ?1 AND ?2 GROUP BY supplier_id",
-                              error);
+    stmt = impact_db_stmt_new (db,
+                               "SELECT supplier_id, sum (total_cents) FROM supplier_month_summary"
+                               " WHERE month BETWEEN ?1 AND ?2 GROUP BY supplier_id",
+                               error);
   else
-    stmt = impact_db_prepare (db,
-                              "SELECT supplier_id, sum (total_cents) FROM spend_summary"
-                              " WHERE division_id = ?3 AND (?4 = 0 OR object_id = ?4) AND month BETWEEN ?1 AND ?2"
-                              " GROUP BY supplier_id",
-                              error);
+    stmt = impact_db_stmt_new (db,
+                               "SELECT supplier_id, sum (total_cents) FROM spend_summary"
+                               " WHERE division_id = ?3 AND (?4 = 0 OR object_id = ?4) AND month BETWEEN ?1 AND ?2"
+                               " GROUP BY supplier_id",
+                               error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, first);
-  sqlite3_bind_int (stmt, 2, last);
+  impact_db_stmt_bind_int64 (stmt, 1, first);
+  impact_db_stmt_bind_int64 (stmt, 2, last);
   if (node != NULL && node->level != IMPACT_NODE_GROUP)
     {
-      sqlite3_bind_int64 (stmt, 3, node->level == IMPACT_NODE_DIVISION ? node->id : node->parent_id);
-      sqlite3_bind_int64 (stmt, 4, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
+      impact_db_stmt_bind_int64 (stmt, 3, node->level == IMPACT_NODE_DIVISION ? node->id : node->parent_id);
+      impact_db_stmt_bind_int64 (stmt, 4, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
     }
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
-      gint64 cents = sqlite3_column_int64 (stmt, 1);
+      gint64 supplier_id = impact_db_stmt_get_int64 (stmt, 0);
+      gint64 cents = impact_db_stmt_get_int64 (stmt, 1);
 
       g_hash_table_insert (spend, g_memdup2 (&supplier_id, sizeof supplier_id), g_memdup2 (&cents, sizeof cents));
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&spend);
 }
@@ -82,11 +80,11 @@ impact_query_list_expiring (ImpactStore *store,
                             GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_expiring_free);
   g_autoptr (GHashTable) spend = NULL;
   gint32 month;
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
 
@@ -98,24 +96,24 @@ impact_query_list_expiring (ImpactStore *store,
   if (spend == NULL)
     return NULL;
 
-  stmt = impact_db_prepare (db,
-                            "SELECT t.id, t.supplier_id, s.name, s.kvk, t.kind, t.valid_until"
-                            " FROM supplier_statuses t JOIN suppliers s ON s.id = t.supplier_id"
-                            " WHERE t.kind <> 'pso-aspirant' AND t.valid_until BETWEEN ?1 AND ?2"
-                            " AND NOT EXISTS (SELECT 1 FROM supplier_statuses n WHERE n.supplier_id = t.supplier_id"
-                            "   AND n.id <> t.id AND n.kind <> 'pso-aspirant'"
-                            "   AND coalesce (n.valid_from, 0) <= t.valid_until + 1"
-                            "   AND coalesce (n.valid_until, t.valid_until + 1) >= t.valid_until + 1)"
-                            " ORDER BY t.valid_until, s.name",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT t.id, t.supplier_id, s.name, s.kvk, t.kind, t.valid_until"
+                             " FROM supplier_statuses t JOIN suppliers s ON s.id = t.supplier_id"
+                             " WHERE t.kind <> 'pso-aspirant' AND t.valid_until BETWEEN ?1 AND ?2"
+                             " AND NOT EXISTS (SELECT 1 FROM supplier_statuses n WHERE n.supplier_id = t.supplier_id"
+                             "   AND n.id <> t.id AND n.kind <> 'pso-aspirant'"
+                             "   AND coalesce (n.valid_from, 0) <= t.valid_until + 1"
+                             "   AND coalesce (n.valid_until, t.valid_until + 1) >= t.valid_until + 1)"
+                             " ORDER BY t.valid_until, s.name",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, (gint64) today - days_past);
-  sqlite3_bind_int64 (stmt, 2, (gint64) today + days_ahead);
+  impact_db_stmt_bind_int64 (stmt, 1, (gint64) today - days_past);
+  impact_db_stmt_bind_int64 (stmt, 2, (gint64) today + days_ahead);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 supplier_id = sqlite3_column_int64 (stmt, 1);
+      gint64 supplier_id = impact_db_stmt_get_int64 (stmt, 1);
       const gint64 *cents = g_hash_table_lookup (spend, &supplier_id);
       ImpactExpiring *expiring;
 
@@ -123,20 +121,17 @@ impact_query_list_expiring (ImpactStore *store,
         continue;
 
       expiring = g_new0 (ImpactExpiring, 1);
-      expiring->status_id = sqlite3_column_int64 (stmt, 0);
+      expiring->status_id = impact_db_stmt_get_int64 (stmt, 0);
       expiring->supplier_id = supplier_id;
-      expiring->supplier = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      expiring->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 4), &expiring->kind);
-      expiring->valid_until = sqlite3_column_int64 (stmt, 5);
+      expiring->supplier = impact_db_stmt_dup_text (stmt, 2);
+      expiring->kvk = impact_db_stmt_dup_text (stmt, 3);
+      impact_social_class_from_code (impact_db_stmt_get_text (stmt, 4), &expiring->kind);
+      expiring->valid_until = impact_db_stmt_get_int64 (stmt, 5);
       expiring->spend_at_risk_cents = cents != NULL ? *cents : 0;
       g_ptr_array_add (list, expiring);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -162,13 +157,13 @@ impact_query_take_expiry_notices (ImpactStore *store,
 {
   ImpactDb *db;
   g_autoptr (GPtrArray) news = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_expiring_free);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (expiring != NULL, NULL);
 
   db = impact_store_get_db (store);
-  stmt = impact_db_prepare (db, "INSERT OR IGNORE INTO expiry_notices (status_id, noticed_at) VALUES (?, ?)", error);
+  stmt = impact_db_stmt_new (db, "INSERT OR IGNORE INTO expiry_notices (status_id, noticed_at) VALUES (?, ?)", error);
   if (stmt == NULL || !impact_store_begin (store, error))
     return NULL;
 
@@ -178,14 +173,14 @@ impact_query_take_expiry_notices (ImpactStore *store,
 
       if ((gint64) item->valid_until + days < today || item->valid_until > (gint64) today + days)
         continue;
-      sqlite3_bind_int64 (stmt, 1, item->status_id);
-      sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
-      if (!impact_db_step_done (db, stmt, error))
+      impact_db_stmt_bind_int64 (stmt, 1, item->status_id);
+      impact_db_stmt_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+      if (!impact_db_stmt_run (stmt, error))
         {
           impact_store_rollback (store);
           return NULL;
         }
-      if (sqlite3_changes (impact_db_get_handle (db)) == 1)
+      if (impact_db_stmt_get_changes (stmt) == 1)
         g_ptr_array_add (news, impact_expiring_copy (item));
     }
   if (!impact_store_commit (store, error))
@@ -208,9 +203,8 @@ impact_query_supplier_spend_12_months (ImpactStore *store,
                                        GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   gint32 month = impact_summary_month_of_day (today);
-  int rc;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), FALSE);
   g_return_val_if_fail (cents != NULL, FALSE);
@@ -219,34 +213,30 @@ impact_query_supplier_spend_12_months (ImpactStore *store,
   if (!impact_summary_refresh (db, error))
     return FALSE;
   if (node == NULL || node->level == IMPACT_NODE_GROUP)
-    stmt = impact_db_prepare (db,
-                              "SELECT coalesce (sum (total_cents), 0) FROM supplier_month_summary"
-                              " WHERE supplier_id = ?1 AND month BETWEEN ?2 AND ?3",
-                              error);
+    stmt = impact_db_stmt_new (db,
+                               "SELECT coalesce (sum (total_cents), 0) FROM supplier_month_summary"
+                               " WHERE supplier_id = ?1 AND month BETWEEN ?2 AND ?3",
+                               error);
   else
-    stmt = impact_db_prepare (db,
-                              "SELECT coalesce (sum (total_cents), 0) FROM spend_summary"
-                              " WHERE division_id = ?4 AND (?5 = 0 OR object_id = ?5) AND supplier_id = ?1"
-                              " AND month BETWEEN ?2 AND ?3",
-                              error);
+    stmt = impact_db_stmt_new (db,
+                               "SELECT coalesce (sum (total_cents), 0) FROM spend_summary"
+                               " WHERE division_id = ?4 AND (?5 = 0 OR object_id = ?5) AND supplier_id = ?1"
+                               " AND month BETWEEN ?2 AND ?3",
+                               error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
-  sqlite3_bind_int (stmt, 2, month - 11);
-  sqlite3_bind_int (stmt, 3, month);
+  impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
+  impact_db_stmt_bind_int64 (stmt, 2, month - 11);
+  impact_db_stmt_bind_int64 (stmt, 3, month);
   if (node != NULL && node->level != IMPACT_NODE_GROUP)
     {
-      sqlite3_bind_int64 (stmt, 4, node->level == IMPACT_NODE_DIVISION ? node->id : node->parent_id);
-      sqlite3_bind_int64 (stmt, 5, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
+      impact_db_stmt_bind_int64 (stmt, 4, node->level == IMPACT_NODE_DIVISION ? node->id : node->parent_id);
+      impact_db_stmt_bind_int64 (stmt, 5, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
     }
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  *cents = sqlite3_column_int64 (stmt, 0);
+  if (!impact_db_stmt_step_row (stmt, error))
+    return FALSE;
+  *cents = impact_db_stmt_get_int64 (stmt, 0);
 
   return TRUE;
 }

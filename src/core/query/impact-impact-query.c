@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "impact-impact-query.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-summary.h"
 
 /* The category each supplier is mostly bought for (its most frequent category on purchase
@@ -26,28 +27,24 @@ static GHashTable *
 supplier_categories (ImpactDb *db,
                      GError **error)
 {
-  g_autoptr (sqlite3_stmt) version = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) version = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GHashTable) map = NULL;
   g_autoptr (GHashTable) counts = NULL;
   g_autofree char *key = NULL;
-  int rc;
+  ImpactDbStep step;
 
-  version = impact_db_prepare (db,
-                               "SELECT count (*), coalesce (max (id), 0), coalesce (sum (rows_accepted), 0)"
-                               " FROM import_batches",
-                               error);
+  version = impact_db_stmt_new (db,
+                                "SELECT count (*), coalesce (max (id), 0), coalesce (sum (rows_accepted), 0)"
+                                " FROM import_batches",
+                                error);
   if (version == NULL)
     return NULL;
-  rc = sqlite3_step (version);
-  if (rc != SQLITE_ROW)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (!impact_db_stmt_step_row (version, error))
+    return NULL;
   key = g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, impact_db_get_path (db),
-                         (gint64) sqlite3_column_int64 (version, 0), (gint64) sqlite3_column_int64 (version, 1),
-                         (gint64) sqlite3_column_int64 (version, 2));
+                         (gint64) impact_db_stmt_get_int64 (version, 0), (gint64) impact_db_stmt_get_int64 (version, 1),
+                         (gint64) impact_db_stmt_get_int64 (version, 2));
 
   G_LOCK (categories);
   if (categories_cache != NULL && g_strcmp0 (categories_key, key) == 0)
@@ -58,31 +55,28 @@ supplier_categories (ImpactDb *db,
     }
   G_UNLOCK (categories);
 
-  stmt = impact_db_prepare (db,
-                            "SELECT supplier_id, category, count (*) FROM purchase_lines"
-                            " WHERE category IS NOT NULL AND category <> '' GROUP BY supplier_id, category",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT supplier_id, category, count (*) FROM purchase_lines"
+                             " WHERE category IS NOT NULL AND category <> '' GROUP BY supplier_id, category",
+                             error);
   if (stmt == NULL)
     return NULL;
   map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
-      gint64 n = sqlite3_column_int64 (stmt, 2);
+      gint64 supplier_id = impact_db_stmt_get_int64 (stmt, 0);
+      gint64 n = impact_db_stmt_get_int64 (stmt, 2);
       gint64 *best = g_hash_table_lookup (counts, &supplier_id);
 
       if (best != NULL && *best >= n)
         continue;
       g_hash_table_insert (counts, g_memdup2 (&supplier_id, sizeof supplier_id), g_memdup2 (&n, sizeof n));
       g_hash_table_insert (map, g_memdup2 (&supplier_id, sizeof supplier_id),
-                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+                           impact_db_stmt_dup_text (stmt, 1));
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   G_LOCK (categories);
   g_clear_pointer (&categories_cache, g_hash_table_unref);
@@ -123,9 +117,9 @@ impact_query_opportunities (ImpactStore *store,
   g_autoptr (GHashTable) categories = NULL;
   g_autoptr (GPtrArray) social = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) opportunity_free);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (sqlite3_stmt) engagement = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) engagement = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (figures != NULL, NULL);
@@ -136,33 +130,30 @@ impact_query_opportunities (ImpactStore *store,
     return NULL;
 
   /* The group's social suppliers in the period, largest first. */
-  stmt = impact_db_prepare (db,
-                            "SELECT m.supplier_id, max (m.class), sum (m.total_cents), s.name FROM supplier_month_summary m"
-                            " JOIN suppliers s ON s.id = m.supplier_id"
-                            " WHERE m.month BETWEEN ?1 AND ?2 AND m." IMPACT_SUMMARY_SOCIAL_SQL
-                            " GROUP BY m.supplier_id ORDER BY 3 DESC",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT m.supplier_id, max (m.class), sum (m.total_cents), s.name FROM supplier_month_summary m"
+                             " JOIN suppliers s ON s.id = m.supplier_id"
+                             " WHERE m.month BETWEEN ?1 AND ?2 AND m." IMPACT_SUMMARY_SOCIAL_SQL
+                             " GROUP BY m.supplier_id ORDER BY 3 DESC",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, figures->period.first_month);
-  sqlite3_bind_int (stmt, 2, figures->period.last_month);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  impact_db_stmt_bind_int64 (stmt, 1, figures->period.first_month);
+  impact_db_stmt_bind_int64 (stmt, 2, figures->period.last_month);
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactSuggestion *suggestion = g_new0 (ImpactSuggestion, 1);
 
-      suggestion->supplier_id = sqlite3_column_int64 (stmt, 0);
-      suggestion->klass = sqlite3_column_int (stmt, 1);
-      suggestion->group_spend_cents = sqlite3_column_int64 (stmt, 2);
-      suggestion->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      suggestion->supplier_id = impact_db_stmt_get_int64 (stmt, 0);
+      suggestion->klass = (int) impact_db_stmt_get_int64 (stmt, 1);
+      suggestion->group_spend_cents = impact_db_stmt_get_int64 (stmt, 2);
+      suggestion->name = impact_db_stmt_dup_text (stmt, 3);
       g_ptr_array_add (social, suggestion);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
-  engagement = impact_db_prepare (db, "SELECT status, target_day FROM supplier_engagement WHERE supplier_id = ?", error);
+  engagement = impact_db_stmt_new (db, "SELECT status, target_day FROM supplier_engagement WHERE supplier_id = ?", error);
   if (engagement == NULL)
     return NULL;
   for (guint i = 0; i < figures->top_non_social->len; i++)
@@ -177,18 +168,15 @@ impact_query_opportunities (ImpactStore *store,
       opportunity->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) suggestion_free);
       g_ptr_array_add (list, opportunity);
 
-      sqlite3_reset (engagement);
-      sqlite3_bind_int64 (engagement, 1, supplier->supplier_id);
-      rc = sqlite3_step (engagement);
-      if (rc == SQLITE_ROW)
+      impact_db_stmt_reset (engagement);
+      impact_db_stmt_bind_int64 (engagement, 1, supplier->supplier_id);
+      step = impact_db_stmt_step (engagement, error);
+      if (step == IMPACT_DB_ERROR)
+        return NULL;
+      if (step == IMPACT_DB_ROW)
         {
-          impact_engagement_status_from_code ((const char *) sqlite3_column_text (engagement, 0), &opportunity->engagement);
-          opportunity->target_day = sqlite3_column_int64 (engagement, 1);
-        }
-      else if (rc != SQLITE_DONE)
-        {
-          impact_db_set_error (db, rc, error);
-          return NULL;
+          impact_engagement_status_from_code (impact_db_stmt_get_text (engagement, 0), &opportunity->engagement);
+          opportunity->target_day = impact_db_stmt_get_int64 (engagement, 1);
         }
 
       for (guint j = 0; j < social->len && opportunity->suggestions->len < n_suggestions && opportunity->category != NULL; j++)

@@ -10,6 +10,7 @@
 #include "impact-impact-query.h"
 #include "model/impact-format.h"
 #include "storage/impact-store-sroi.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-summary.h"
 
 static void
@@ -72,10 +73,10 @@ impact_query_pso (ImpactStore *store,
 {
   ImpactDb *db;
   g_autoptr (ImpactPsoFigures) figures = g_new0 (ImpactPsoFigures, 1);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GArray) inputs = g_array_new (FALSE, FALSE, sizeof (ImpactPsoSupplier));
   guint32 period_end;
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (node != NULL && node->level != IMPACT_NODE_OBJECT, NULL);
@@ -90,32 +91,32 @@ impact_query_pso (ImpactStore *store,
 
   /* Spend per supplier and class in the period; only the spend in a PSO or SW class counts
    * (a certificate that started part way through the period counts from its start). */
-  stmt = impact_db_prepare (db,
-                            node->level == IMPACT_NODE_GROUP
-                                ? "SELECT m.supplier_id, m.class, sum (m.total_cents), s.name, s.kvk,"
-                                  " p.turnover_cents, p.fte, p.direct_share"
-                                  " FROM supplier_month_summary m JOIN suppliers s ON s.id = m.supplier_id"
-                                  " LEFT JOIN pso_suppliers p ON p.supplier_id = m.supplier_id"
-                                  " WHERE m.month BETWEEN ?1 AND ?2"
-                                  " GROUP BY m.supplier_id, m.class ORDER BY m.supplier_id, m.class DESC"
-                                : "SELECT m.supplier_id, m.class, sum (m.total_cents), s.name, s.kvk,"
-                                  " p.turnover_cents, p.fte, p.direct_share"
-                                  " FROM spend_summary m JOIN suppliers s ON s.id = m.supplier_id"
-                                  " LEFT JOIN pso_suppliers p ON p.supplier_id = m.supplier_id"
-                                  " WHERE m.division_id = ?3 AND m.month BETWEEN ?1 AND ?2"
-                                  " GROUP BY m.supplier_id, m.class ORDER BY m.supplier_id, m.class DESC",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             node->level == IMPACT_NODE_GROUP
+                                 ? "SELECT m.supplier_id, m.class, sum (m.total_cents), s.name, s.kvk,"
+                                   " p.turnover_cents, p.fte, p.direct_share"
+                                   " FROM supplier_month_summary m JOIN suppliers s ON s.id = m.supplier_id"
+                                   " LEFT JOIN pso_suppliers p ON p.supplier_id = m.supplier_id"
+                                   " WHERE m.month BETWEEN ?1 AND ?2"
+                                   " GROUP BY m.supplier_id, m.class ORDER BY m.supplier_id, m.class DESC"
+                                 : "SELECT m.supplier_id, m.class, sum (m.total_cents), s.name, s.kvk,"
+                                   " p.turnover_cents, p.fte, p.direct_share"
+                                   " FROM spend_summary m JOIN suppliers s ON s.id = m.supplier_id"
+                                   " LEFT JOIN pso_suppliers p ON p.supplier_id = m.supplier_id"
+                                   " WHERE m.division_id = ?3 AND m.month BETWEEN ?1 AND ?2"
+                                   " GROUP BY m.supplier_id, m.class ORDER BY m.supplier_id, m.class DESC",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, period->first_month);
-  sqlite3_bind_int (stmt, 2, period->last_month);
+  impact_db_stmt_bind_int64 (stmt, 1, period->first_month);
+  impact_db_stmt_bind_int64 (stmt, 2, period->last_month);
   if (node->level == IMPACT_NODE_DIVISION)
-    sqlite3_bind_int64 (stmt, 3, node->id);
+    impact_db_stmt_bind_int64 (stmt, 3, node->id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
-      int klass = sqlite3_column_int (stmt, 1);
+      gint64 supplier_id = impact_db_stmt_get_int64 (stmt, 0);
+      int klass = (int) impact_db_stmt_get_int64 (stmt, 1);
       ImpactPsoRow *row = figures->suppliers->len > 0 ? g_ptr_array_index (figures->suppliers, figures->suppliers->len - 1)
                                                       : NULL;
 
@@ -126,20 +127,17 @@ impact_query_pso (ImpactStore *store,
           row = g_new0 (ImpactPsoRow, 1);
           row->supplier_id = supplier_id;
           row->klass = klass;
-          row->name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-          row->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-          row->data.turnover_cents = sqlite3_column_int64 (stmt, 5);
-          row->data.fte = sqlite3_column_double (stmt, 6);
-          row->data.direct_share = sqlite3_column_double (stmt, 7);
+          row->name = impact_db_stmt_dup_text (stmt, 3);
+          row->kvk = impact_db_stmt_dup_text (stmt, 4);
+          row->data.turnover_cents = impact_db_stmt_get_int64 (stmt, 5);
+          row->data.fte = impact_db_stmt_get_double (stmt, 6);
+          row->data.direct_share = impact_db_stmt_get_double (stmt, 7);
           g_ptr_array_add (figures->suppliers, row);
         }
-      row->data.spend_cents += sqlite3_column_int64 (stmt, 2);
+      row->data.spend_cents += impact_db_stmt_get_int64 (stmt, 2);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   for (guint i = 0; i < figures->suppliers->len; i++)
     {

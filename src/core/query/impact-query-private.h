@@ -6,16 +6,12 @@
 #pragma once
 
 #include "impact-query.h"
-#include "storage/impact-db.h"
+#include "storage/impact-db-stmt.h"
 
 G_BEGIN_DECLS
 
-gboolean _impact_query_finish      (ImpactDb            *db,
-                                    int                  rc,
-                                    GError             **error);
 GArray * _impact_query_months_new  (const ImpactPeriod  *period);
-gboolean _impact_query_read_months (ImpactDb            *db,
-                                    sqlite3_stmt        *stmt,
+gboolean _impact_query_read_months (ImpactDbStmt        *stmt,
                                     const ImpactPeriod  *period,
                                     GArray              *months,
                                     GError             **error);

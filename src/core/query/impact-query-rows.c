@@ -9,20 +9,6 @@
 
 #include "impact-query-private.h"
 
-gboolean
-_impact_query_finish (ImpactDb *db,
-                      int rc,
-                      GError **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Every month of @period, in order, with no spend yet. */
 GArray *
 _impact_query_months_new (const ImpactPeriod *period)
@@ -41,28 +27,27 @@ _impact_query_months_new (const ImpactPeriod *period)
 
 /* Fills @months from a statement's rows of month, total and social spend. */
 gboolean
-_impact_query_read_months (ImpactDb *db,
-                           sqlite3_stmt *stmt,
+_impact_query_read_months (ImpactDbStmt *stmt,
                            const ImpactPeriod *period,
                            GArray *months,
                            GError **error)
 {
-  int rc;
+  ImpactDbStep step;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 m = sqlite3_column_int64 (stmt, 0);
+      gint64 m = impact_db_stmt_get_int64 (stmt, 0);
       ImpactMonthFigures *month;
 
       if (m < period->first_month || m > period->last_month)
         continue;
       month = &g_array_index (months, ImpactMonthFigures, m - period->first_month);
-      month->spend.total_cents = sqlite3_column_int64 (stmt, 1);
+      month->spend.total_cents = impact_db_stmt_get_int64 (stmt, 1);
       /* total() sums exactly below 2^53 cents. */
-      month->spend.social_cents = (gint64) sqlite3_column_double (stmt, 2);
+      month->spend.social_cents = (gint64) impact_db_stmt_get_double (stmt, 2);
     }
 
-  return _impact_query_finish (db, rc, error);
+  return step != IMPACT_DB_ERROR;
 }
 
 void

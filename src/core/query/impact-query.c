@@ -145,7 +145,7 @@ impact_query_get_data_period (ImpactStore *store,
   return TRUE;
 }
 
-static sqlite3_stmt *
+static ImpactDbStmt *
 prepare (ImpactDb *db,
          const char *template,
          const ImpactNode *node,
@@ -156,22 +156,22 @@ prepare (ImpactDb *db,
   /* The template's one %s becomes one of the constant filters above: no data goes into SQL. */
   const char *slot = strstr (template, "%s");
   g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
+  ImpactDbStmt *stmt;
 
   g_assert (slot != NULL);
   sql = g_strdup_printf ("%.*s%s%s", (int) (slot - template), template, node_filters[node->level], slot + 2);
-  stmt = impact_db_prepare (db, sql, error);
+  stmt = impact_db_stmt_new (db, sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, first_month);
-  sqlite3_bind_int64 (stmt, 2, last_month);
+  impact_db_stmt_bind_int64 (stmt, 1, first_month);
+  impact_db_stmt_bind_int64 (stmt, 2, last_month);
   if (node->level == IMPACT_NODE_DIVISION)
-    sqlite3_bind_int64 (stmt, 3, node->id);
+    impact_db_stmt_bind_int64 (stmt, 3, node->id);
   else if (node->level == IMPACT_NODE_OBJECT)
     {
-      sqlite3_bind_int64 (stmt, 3, node->parent_id);
-      sqlite3_bind_int64 (stmt, 4, node->id);
+      impact_db_stmt_bind_int64 (stmt, 3, node->parent_id);
+      impact_db_stmt_bind_int64 (stmt, 4, node->id);
     }
 
   return stmt;
@@ -196,24 +196,24 @@ query_totals (ImpactDb *db,
               const ImpactPeriod *previous,
               GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (db,
+  g_autoptr (ImpactDbStmt) stmt = prepare (db,
                                            "SELECT class, month >= ?5, sum (total_cents) FROM node_summary"
                                            " WHERE %s GROUP BY class, month >= ?5",
                                            figures->node, previous->first_month, figures->period.last_month, error);
-  int rc;
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 5, figures->period.first_month);
+  impact_db_stmt_bind_int64 (stmt, 5, figures->period.first_month);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 klass = sqlite3_column_int64 (stmt, 0);
-      gint64 cents = sqlite3_column_int64 (stmt, 2);
+      gint64 klass = impact_db_stmt_get_int64 (stmt, 0);
+      gint64 cents = impact_db_stmt_get_int64 (stmt, 2);
 
       if (klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
         continue;
-      if (sqlite3_column_int (stmt, 1))
+      if ((int) impact_db_stmt_get_int64 (stmt, 1))
         {
           spend_add (&figures->spend, klass, cents);
           figures->by_class[klass] += cents;
@@ -222,7 +222,7 @@ query_totals (ImpactDb *db,
         spend_add (&figures->previous, klass, cents);
     }
 
-  return _impact_query_finish (db, rc, error);
+  return step != IMPACT_DB_ERROR;
 }
 
 static gboolean
@@ -231,7 +231,7 @@ query_months (ImpactDb *db,
               GError **error)
 {
   const ImpactPeriod *period = &figures->period;
-  g_autoptr (sqlite3_stmt) stmt = prepare (db,
+  g_autoptr (ImpactDbStmt) stmt = prepare (db,
                                            "SELECT month, sum (total_cents),"
                                            " total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
                                            " FROM node_summary WHERE %s GROUP BY month",
@@ -241,7 +241,7 @@ query_months (ImpactDb *db,
     return FALSE;
 
   figures->by_month = _impact_query_months_new (period);
-  return _impact_query_read_months (db, stmt, period, figures->by_month, error);
+  return _impact_query_read_months (stmt, period, figures->by_month, error);
 }
 
 static int
@@ -266,9 +266,9 @@ query_children (ImpactDb *db,
                 const ImpactPeriod *previous,
                 GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   ImpactChildFigures *child = NULL;
-  int rc;
+  ImpactDbStep step;
 
   figures->by_child = g_ptr_array_new_with_free_func ((GDestroyNotify) _impact_query_child_free);
   if (figures->node->level == IMPACT_NODE_OBJECT)
@@ -287,18 +287,18 @@ query_children (ImpactDb *db,
                   figures->node, previous->first_month, figures->period.last_month, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 5, figures->period.first_month);
+  impact_db_stmt_bind_int64 (stmt, 5, figures->period.first_month);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 node_id = sqlite3_column_int64 (stmt, 0);
-      gint64 klass = sqlite3_column_int64 (stmt, 3);
-      gint64 cents = sqlite3_column_int64 (stmt, 5);
+      gint64 node_id = impact_db_stmt_get_int64 (stmt, 0);
+      gint64 klass = impact_db_stmt_get_int64 (stmt, 3);
+      gint64 cents = impact_db_stmt_get_int64 (stmt, 5);
 
       if (child == NULL || child->node_id != node_id)
         {
-          const char *code = (const char *) sqlite3_column_text (stmt, 1);
-          const char *name = (const char *) sqlite3_column_text (stmt, 2);
+          const char *code = impact_db_stmt_get_text (stmt, 1);
+          const char *name = impact_db_stmt_get_text (stmt, 2);
 
           child = g_new0 (ImpactChildFigures, 1);
           child->node_id = node_id;
@@ -308,7 +308,7 @@ query_children (ImpactDb *db,
         }
       if (klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
         continue;
-      if (sqlite3_column_int (stmt, 4))
+      if ((int) impact_db_stmt_get_int64 (stmt, 4))
         {
           child->by_class[klass] += cents;
           spend_add (&child->spend, klass, cents);
@@ -318,7 +318,7 @@ query_children (ImpactDb *db,
     }
   g_ptr_array_sort (figures->by_child, compare_children);
 
-  return _impact_query_finish (db, rc, error);
+  return step != IMPACT_DB_ERROR;
 }
 
 static int
@@ -368,7 +368,7 @@ name_suppliers (ImpactDb *db,
                 GPtrArray *suppliers,
                 GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, "SELECT name, kvk FROM suppliers WHERE id = ?", error);
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db, "SELECT name, kvk FROM suppliers WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -376,21 +376,18 @@ name_suppliers (ImpactDb *db,
   for (guint i = 0; i < suppliers->len; i++)
     {
       ImpactSupplierFigures *supplier = g_ptr_array_index (suppliers, i);
-      int rc;
+      ImpactDbStep step;
 
-      sqlite3_bind_int64 (stmt, 1, supplier->supplier_id);
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
+      impact_db_stmt_bind_int64 (stmt, 1, supplier->supplier_id);
+      step = impact_db_stmt_step (stmt, error);
+      if (step == IMPACT_DB_ROW)
         {
-          supplier->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-          supplier->kvk = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          supplier->name = impact_db_stmt_dup_text (stmt, 0);
+          supplier->kvk = impact_db_stmt_dup_text (stmt, 1);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        {
-          impact_db_set_error (db, rc, error);
-          return FALSE;
-        }
+      impact_db_stmt_reset (stmt);
+      if (step == IMPACT_DB_ERROR)
+        return FALSE;
     }
 
   return TRUE;
@@ -406,7 +403,7 @@ query_suppliers (ImpactDb *db,
 {
   /* The group's suppliers from the table without divisions and objects: a third of the
    * rows to read (bench-query). */
-  g_autoptr (sqlite3_stmt) stmt = prepare (db,
+  g_autoptr (ImpactDbStmt) stmt = prepare (db,
                                            figures->node->level == IMPACT_NODE_GROUP
                                                ? "SELECT supplier_id, max (class), sum (total_cents),"
                                                  " total (CASE WHEN NOT " SOCIAL_SQL " THEN total_cents END)"
@@ -416,26 +413,26 @@ query_suppliers (ImpactDb *db,
                                                  " FROM spend_summary WHERE %s GROUP BY supplier_id",
                                            figures->node, figures->period.first_month,
                                            figures->period.last_month, error);
-  int rc;
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
   figures->top_suppliers = g_ptr_array_new_with_free_func ((GDestroyNotify) supplier_figures_free);
   figures->top_non_social = g_ptr_array_new_with_free_func ((GDestroyNotify) supplier_figures_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
-      gint64 klass = sqlite3_column_int64 (stmt, 1);
+      gint64 supplier_id = impact_db_stmt_get_int64 (stmt, 0);
+      gint64 klass = impact_db_stmt_get_int64 (stmt, 1);
 
       if (klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
         continue;
       figures->suppliers_per_class[klass]++;
-      keep_top (figures->top_suppliers, n_top, supplier_id, klass, sqlite3_column_int64 (stmt, 2));
-      keep_top (figures->top_non_social, n_top, supplier_id, klass, (gint64) sqlite3_column_double (stmt, 3));
+      keep_top (figures->top_suppliers, n_top, supplier_id, klass, impact_db_stmt_get_int64 (stmt, 2));
+      keep_top (figures->top_non_social, n_top, supplier_id, klass, (gint64) impact_db_stmt_get_double (stmt, 3));
     }
 
-  return _impact_query_finish (db, rc, error) && name_suppliers (db, figures->top_suppliers, error)
+  return step != IMPACT_DB_ERROR && name_suppliers (db, figures->top_suppliers, error)
          && name_suppliers (db, figures->top_non_social, error);
 }
 
@@ -517,31 +514,31 @@ impact_query_list_years (ImpactStore *store,
                          GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GArray) years = NULL;
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
 
   db = impact_store_get_db (store);
   if (!impact_summary_refresh (db, error))
     return NULL;
-  stmt = impact_db_prepare (db,
-                            "SELECT DISTINCT (month - ?1 + 1) / 12 FROM node_summary"
-                            " WHERE n_lines > 0 ORDER BY 1 DESC",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT DISTINCT (month - ?1 + 1) / 12 FROM node_summary"
+                             " WHERE n_lines > 0 ORDER BY 1 DESC",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, impact_query_get_fy_start (store));
+  impact_db_stmt_bind_int64 (stmt, 1, impact_query_get_fy_start (store));
 
   years = g_array_new (FALSE, FALSE, sizeof (int));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year = (int) impact_db_stmt_get_int64 (stmt, 0);
 
       g_array_append_val (years, year);
     }
-  if (!_impact_query_finish (db, rc, error))
+  if (step == IMPACT_DB_ERROR)
     return NULL;
 
   return g_steal_pointer (&years);

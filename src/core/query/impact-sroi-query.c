@@ -9,6 +9,7 @@
 
 #include "impact-impact-query.h"
 #include "storage/impact-store-sroi.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-summary.h"
 
 static void
@@ -74,31 +75,31 @@ add_contract_spend (ImpactDb *db,
                     GHashTable *rows_by_id,
                     GError **error)
 {
-  g_autoptr (sqlite3_stmt) summary = NULL;
-  g_autoptr (sqlite3_stmt) lines = NULL;
+  g_autoptr (ImpactDbStmt) summary = NULL;
+  g_autoptr (ImpactDbStmt) lines = NULL;
   g_autoptr (GHashTable) statuses = NULL;
   g_autoptr (GString) edge_ids = g_string_new ("[");
-  int rc;
+  ImpactDbStep step;
 
-  summary = impact_db_prepare (db,
-                               "SELECT object_id, month, class, sum (total_cents) FROM node_summary"
-                               " WHERE object_id <> 0 GROUP BY object_id, month, class",
-                               error);
+  summary = impact_db_stmt_new (db,
+                                "SELECT object_id, month, class, sum (total_cents) FROM node_summary"
+                                " WHERE object_id <> 0 GROUP BY object_id, month, class",
+                                error);
   if (summary == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (summary)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (summary, error)) == IMPACT_DB_ROW)
     {
-      gint64 object_id = sqlite3_column_int64 (summary, 0);
+      gint64 object_id = impact_db_stmt_get_int64 (summary, 0);
       ImpactSroiRow *row = g_hash_table_lookup (rows_by_id, &object_id);
-      gint32 month = sqlite3_column_int (summary, 1);
-      int klass = sqlite3_column_int (summary, 2);
+      gint32 month = (int) impact_db_stmt_get_int64 (summary, 1);
+      int klass = (int) impact_db_stmt_get_int64 (summary, 2);
       gint32 first, last;
 
       if (row == NULL || klass < 0 || klass >= IMPACT_N_SOCIAL_CLASSES)
         continue;
       full_months (row->object, &first, &last);
       if (month >= first && month <= last)
-        row->by_class[klass] += sqlite3_column_int64 (summary, 3);
+        row->by_class[klass] += impact_db_stmt_get_int64 (summary, 3);
       else if ((row->object->contract_start == 0
                 || month >= impact_summary_month_of_day (row->object->contract_start))
                && (row->object->contract_end == 0
@@ -110,11 +111,8 @@ add_contract_spend (ImpactDb *db,
           g_string_append_printf (edge_ids, "%" G_GINT64_FORMAT, object_id);
         }
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
   if (edge_ids->len == 1)
     return TRUE;
   g_string_append_c (edge_ids, ']');
@@ -122,30 +120,27 @@ add_contract_spend (ImpactDb *db,
   statuses = impact_summary_load_statuses (db, error);
   if (statuses == NULL)
     return FALSE;
-  lines = impact_db_prepare (db,
-                             "SELECT object_id, supplier_id, invoice_day, amount_cents FROM purchase_lines"
-                             " WHERE object_id IN (SELECT value FROM json_each (?))",
-                             error);
+  lines = impact_db_stmt_new (db,
+                              "SELECT object_id, supplier_id, invoice_day, amount_cents FROM purchase_lines"
+                              " WHERE object_id IN (SELECT value FROM json_each (?))",
+                              error);
   if (lines == NULL)
     return FALSE;
-  sqlite3_bind_text (lines, 1, edge_ids->str, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (lines)) == SQLITE_ROW)
+  impact_db_stmt_bind_text (lines, 1, edge_ids->str);
+  while ((step = impact_db_stmt_step (lines, error)) == IMPACT_DB_ROW)
     {
-      gint64 object_id = sqlite3_column_int64 (lines, 0);
+      gint64 object_id = impact_db_stmt_get_int64 (lines, 0);
       ImpactSroiRow *row = g_hash_table_lookup (rows_by_id, &object_id);
-      guint32 day = sqlite3_column_int64 (lines, 2);
+      guint32 day = impact_db_stmt_get_int64 (lines, 2);
       gint32 month = impact_summary_month_of_day (day);
       gint32 first, last;
 
       full_months (row->object, &first, &last);
       if ((month < first || month > last) && in_contract (row->object, day))
-        row->by_class[impact_summary_classify (statuses, sqlite3_column_int64 (lines, 1), day)] += sqlite3_column_int64 (lines, 3);
+        row->by_class[impact_summary_classify (statuses, impact_db_stmt_get_int64 (lines, 1), day)] += impact_db_stmt_get_int64 (lines, 3);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -155,27 +150,24 @@ add_manual (ImpactDb *db,
             GHashTable *rows_by_id,
             GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db,
-                                                     "SELECT object_id, sum (amount_cents) FROM sroi_entries"
-                                                     " GROUP BY object_id",
-                                                     error);
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db,
+                                                      "SELECT object_id, sum (amount_cents) FROM sroi_entries"
+                                                      " GROUP BY object_id",
+                                                      error);
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 object_id = sqlite3_column_int64 (stmt, 0);
+      gint64 object_id = impact_db_stmt_get_int64 (stmt, 0);
       ImpactSroiRow *row = g_hash_table_lookup (rows_by_id, &object_id);
 
       if (row != NULL)
-        row->result.realised_manual_cents = sqlite3_column_int64 (stmt, 1);
+        row->result.realised_manual_cents = impact_db_stmt_get_int64 (stmt, 1);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }

@@ -11,6 +11,7 @@
 
 #include "impact-impact-query.h"
 #include "storage/impact-store-sroi.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-summary.h"
 
 static void
@@ -60,9 +61,9 @@ impact_query_what_if (ImpactStore *store,
   g_autoptr (ImpactFigures) figures = NULL;
   g_autoptr (ImpactSroiOverview) sroi = NULL;
   g_autoptr (ImpactPsoFigures) pso = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GArray) cells = g_array_new (FALSE, FALSE, sizeof (MovedCell));
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
   g_return_val_if_fail (node != NULL && period != NULL, NULL);
@@ -81,25 +82,25 @@ impact_query_what_if (ImpactStore *store,
   what_if->after = figures->spend;
 
   /* The supplier's spend at the node in the period, per object, month and class. */
-  stmt = impact_db_prepare (db,
-                            "SELECT object_id, month, class, sum (total_cents) FROM spend_summary"
-                            " WHERE supplier_id = ?1 AND month BETWEEN ?2 AND ?3"
-                            " AND (?4 = 0 OR division_id = ?4) AND (?5 = 0 OR object_id = ?5)"
-                            " GROUP BY object_id, month, class",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT object_id, month, class, sum (total_cents) FROM spend_summary"
+                             " WHERE supplier_id = ?1 AND month BETWEEN ?2 AND ?3"
+                             " AND (?4 = 0 OR division_id = ?4) AND (?5 = 0 OR object_id = ?5)"
+                             " GROUP BY object_id, month, class",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from_supplier_id);
-  sqlite3_bind_int (stmt, 2, period->first_month);
-  sqlite3_bind_int (stmt, 3, period->last_month);
-  sqlite3_bind_int64 (stmt, 4, node->level == IMPACT_NODE_GROUP ? 0 : node->level == IMPACT_NODE_DIVISION ? node->id
-                                                                                                          : node->parent_id);
-  sqlite3_bind_int64 (stmt, 5, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  impact_db_stmt_bind_int64 (stmt, 1, from_supplier_id);
+  impact_db_stmt_bind_int64 (stmt, 2, period->first_month);
+  impact_db_stmt_bind_int64 (stmt, 3, period->last_month);
+  impact_db_stmt_bind_int64 (stmt, 4, node->level == IMPACT_NODE_GROUP ? 0 : node->level == IMPACT_NODE_DIVISION ? node->id
+                                                                                                                 : node->parent_id);
+  impact_db_stmt_bind_int64 (stmt, 5, node->level == IMPACT_NODE_OBJECT ? node->id : 0);
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      MovedCell cell = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1), sqlite3_column_int (stmt, 2), 0 };
+      MovedCell cell = { impact_db_stmt_get_int64 (stmt, 0), (int) impact_db_stmt_get_int64 (stmt, 1), (int) impact_db_stmt_get_int64 (stmt, 2), 0 };
 
-      cell.moved_cents = llround (fraction * (double) sqlite3_column_int64 (stmt, 3));
+      cell.moved_cents = llround (fraction * (double) impact_db_stmt_get_int64 (stmt, 3));
       if (cell.klass < 0 || cell.klass >= IMPACT_N_SOCIAL_CLASSES || cell.moved_cents == 0)
         continue;
       g_array_append_val (cells, cell);
@@ -109,11 +110,8 @@ impact_query_what_if (ImpactStore *store,
       if (impact_social_class_is_social (what_if->to_class))
         what_if->after.social_cents += cell.moved_cents;
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   /* Social return: each contract gains the new class's factor and loses the old one's on
    * the moved spend within its term. */

@@ -49,8 +49,8 @@ typedef struct
 struct _ImpactBulkInsert
 {
   ImpactStore *store;
-  sqlite3_stmt *stmt;
-  sqlite3_stmt *stmt_many;
+  ImpactDbStmt *stmt;
+  ImpactDbStmt *stmt_many;
   /* The chunk being filled, and chunks free for the next ones. */
   Chunk *filling;
   GQueue spare;
@@ -74,7 +74,6 @@ struct _ImpactBulkInsert
   gint64 rows_duplicate;
   gint64 n_lines;
   gint64 total_cents;
-  gboolean own_transaction;
   gboolean finished;
 };
 
@@ -107,27 +106,24 @@ load_ids (ImpactDb *db,
           const char *sql,
           GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, sql, error);
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db, sql, error);
   g_autoptr (ImpactKeySet) ids = NULL;
-  int rc;
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
   ids = impact_key_set_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    impact_key_set_add (ids, (guint64) sqlite3_column_int64 (stmt, 0));
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
+    impact_key_set_add (ids, (guint64) impact_db_stmt_get_int64 (stmt, 0));
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&ids);
 }
 
 /* An INSERT of @n_rows purchase lines of one batch. */
-static sqlite3_stmt *
+static ImpactDbStmt *
 prepare_insert (ImpactDb *db,
                 guint n_rows,
                 GError **error)
@@ -139,7 +135,7 @@ prepare_insert (ImpactDb *db,
   for (guint i = 0; i < n_rows; i++)
     g_string_append (sql, i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
-  return impact_db_prepare (db, sql->str, error);
+  return impact_db_stmt_new (db, sql->str, error);
 }
 
 /* Starts a batch: everything added until impact_bulk_insert_commit() lands at once or not at
@@ -166,19 +162,10 @@ impact_store_begin_batch (ImpactStore *self,
   insert->rows_read = batch->rows_read;
   insert->rows_rejected = batch->rows_rejected;
   insert->rows_duplicate = batch->rows_duplicate;
-  insert->own_transaction = sqlite3_get_autocommit (impact_db_get_handle (db));
 
-  /* PRAGMA foreign_keys is ignored inside a transaction, so it is set before it begins. */
-  if (insert->own_transaction && !impact_db_exec (db, "PRAGMA foreign_keys = OFF", error))
+  /* Nested in the caller's transaction when there is one (the importer's). */
+  if (!impact_db_begin_bulk (db, error))
     {
-      insert->finished = TRUE;
-      return NULL;
-    }
-  if (!impact_db_exec (db, insert->own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT bulk_insert",
-                       error))
-    {
-      if (insert->own_transaction)
-        impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
       insert->finished = TRUE;
       return NULL;
     }
@@ -246,46 +233,38 @@ keep_text (Chunk *chunk,
 static gboolean
 write_lines (ImpactBulkInsert *insert,
              const Chunk *chunk,
-             sqlite3_stmt *stmt,
+             ImpactDbStmt *stmt,
              guint first,
              guint n,
              GError **error)
 {
-  ImpactDb *db = impact_store_get_db (insert->store);
-  int rc;
-
   for (guint i = 0; i < n; i++)
     {
       const PendingLine *pending = &chunk->lines[first + i];
       const ImpactPurchaseLine *line = &pending->line;
       int base = i * LINE_COLUMNS;
 
-      sqlite3_bind_int64 (stmt, base + 1, insert->batch_id);
-      sqlite3_bind_int64 (stmt, base + 2, line->invoice_day);
-      sqlite3_bind_int64 (stmt, base + 3, line->supplier_id);
-      sqlite3_bind_int64 (stmt, base + 4, line->division_id);
+      impact_db_stmt_bind_int64 (stmt, base + 1, insert->batch_id);
+      impact_db_stmt_bind_int64 (stmt, base + 2, line->invoice_day);
+      impact_db_stmt_bind_int64 (stmt, base + 3, line->supplier_id);
+      impact_db_stmt_bind_int64 (stmt, base + 4, line->division_id);
       if (line->object_id > 0)
-        sqlite3_bind_int64 (stmt, base + 5, line->object_id);
+        impact_db_stmt_bind_int64 (stmt, base + 5, line->object_id);
       else
-        sqlite3_bind_null (stmt, base + 5);
-      sqlite3_bind_int64 (stmt, base + 6, line->amount_cents);
+        impact_db_stmt_bind_null (stmt, base + 5);
+      impact_db_stmt_bind_int64 (stmt, base + 6, line->amount_cents);
       /* The texts stay put until the statement has run. */
       for (guint t = 0; t < 4; t++)
         if (pending->text[t] >= 0)
-          sqlite3_bind_text (stmt, base + 7 + t, chunk->texts->str + pending->text[t], pending->length[t],
-                             SQLITE_STATIC);
+          impact_db_stmt_bind_text_borrowed (stmt, base + 7 + t, chunk->texts->str + pending->text[t],
+                                             pending->length[t]);
         else
-          sqlite3_bind_null (stmt, base + 7 + t);
+          impact_db_stmt_bind_null (stmt, base + 7 + t);
     }
 
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
-  insert->last_line_id = sqlite3_last_insert_rowid (impact_db_get_handle (db));
+  if (!impact_db_stmt_run (stmt, error))
+    return FALSE;
+  insert->last_line_id = impact_db_stmt_get_last_insert_id (stmt);
 
   return TRUE;
 }
@@ -447,16 +426,16 @@ known_id (ImpactBulkInsert *insert,
           const char *sql,
           gint64 id)
 {
-  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   if (impact_key_set_contains (ids, (guint64) id))
     return TRUE;
 
-  stmt = impact_db_prepare_cached (impact_store_get_db (insert->store), sql, NULL);
+  stmt = impact_db_stmt_new_cached (impact_store_get_db (insert->store), sql, NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  impact_db_stmt_bind_int64 (stmt, 1, id);
+  if (impact_db_stmt_step (stmt, NULL) != IMPACT_DB_ROW)
     return FALSE;
 
   impact_key_set_add (ids, (guint64) id);
@@ -535,7 +514,7 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
                            GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   gint64 start, written;
 
   g_return_val_if_fail (insert != NULL && !insert->finished, 0);
@@ -550,35 +529,33 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
   /* What each part costs, with G_MESSAGES_DEBUG=impact-store (the README's figures). */
   g_debug ("Last lines written in %.2f s, then the summary's sums in %.2f s", (written - start) / 1e6,
            (g_get_monotonic_time () - written) / 1e6);
-  stmt = impact_db_prepare (db,
-                            "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
-                            " rows_read = max (?, ?), rows_rejected = ?, rows_duplicate = ?,"
-                            " first_line_id = ?, last_line_id = ?"
-                            " WHERE id = ?",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
+                             " rows_read = max (?, ?), rows_rejected = ?, rows_duplicate = ?,"
+                             " first_line_id = ?, last_line_id = ?"
+                             " WHERE id = ?",
+                             error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, insert->n_lines);
-  sqlite3_bind_int64 (stmt, 2, insert->total_cents);
-  sqlite3_bind_int64 (stmt, 3, insert->rows_read);
-  sqlite3_bind_int64 (stmt, 4, insert->n_lines);
-  sqlite3_bind_int64 (stmt, 5, insert->rows_rejected);
-  sqlite3_bind_int64 (stmt, 6, insert->rows_duplicate);
+  impact_db_stmt_bind_int64 (stmt, 1, insert->n_lines);
+  impact_db_stmt_bind_int64 (stmt, 2, insert->total_cents);
+  impact_db_stmt_bind_int64 (stmt, 3, insert->rows_read);
+  impact_db_stmt_bind_int64 (stmt, 4, insert->n_lines);
+  impact_db_stmt_bind_int64 (stmt, 5, insert->rows_rejected);
+  impact_db_stmt_bind_int64 (stmt, 6, insert->rows_duplicate);
   if (insert->first_line_id > 0)
     {
-      sqlite3_bind_int64 (stmt, 7, insert->first_line_id);
-      sqlite3_bind_int64 (stmt, 8, insert->n_lines > 0 ? insert->last_line_id : insert->first_line_id - 1);
+      impact_db_stmt_bind_int64 (stmt, 7, insert->first_line_id);
+      impact_db_stmt_bind_int64 (stmt, 8, insert->n_lines > 0 ? insert->last_line_id : insert->first_line_id - 1);
     }
-  sqlite3_bind_int64 (stmt, 9, insert->batch_id);
-  if (!impact_db_step_done (db, stmt, error))
+  impact_db_stmt_bind_int64 (stmt, 9, insert->batch_id);
+  if (!impact_db_stmt_run (stmt, error))
     return 0;
 
-  if (!impact_db_exec (db, insert->own_transaction ? "COMMIT" : "RELEASE bulk_insert", error))
+  if (!impact_db_commit (db, error))
     return 0;
 
   insert->finished = TRUE;
-  if (insert->own_transaction)
-    impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
 
   return insert->batch_id;
 }
@@ -609,21 +586,10 @@ impact_bulk_insert_free (ImpactBulkInsert *insert)
   g_queue_clear_full (&insert->spare, (GDestroyNotify) chunk_free);
   g_clear_pointer (&insert->filling, chunk_free);
 
-  g_clear_pointer (&insert->stmt, sqlite3_finalize);
-  g_clear_pointer (&insert->stmt_many, sqlite3_finalize);
+  g_clear_pointer (&insert->stmt, impact_db_stmt_free);
+  g_clear_pointer (&insert->stmt_many, impact_db_stmt_free);
   if (!insert->finished)
-
-    {
-      ImpactDb *db = impact_store_get_db (insert->store);
-
-      if (insert->own_transaction)
-        {
-          impact_db_rollback (db);
-          impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
-        }
-      else
-        impact_db_exec (db, "ROLLBACK TO bulk_insert; RELEASE bulk_insert", NULL);
-    }
+    impact_db_rollback (impact_store_get_db (insert->store));
   g_clear_pointer (&insert->supplier_ids, impact_key_set_free);
   g_clear_pointer (&insert->division_ids, impact_key_set_free);
   g_clear_pointer (&insert->object_ids, impact_key_set_free);

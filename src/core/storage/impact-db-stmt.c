@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "impact-db-stmt.h"
 
 struct _ImpactDbStmt
@@ -113,6 +115,29 @@ impact_db_stmt_bind_text (ImpactDbStmt *stmt,
     sqlite3_bind_null (stmt->stmt, index);
 }
 
+/* Binds a copy of @text, or NULL when @text is NULL or empty (a field left blank). */
+void
+impact_db_stmt_bind_text_or_null (ImpactDbStmt *stmt,
+                                  int index,
+                                  const char *text)
+{
+  impact_db_stmt_bind_text (stmt, index, text != NULL && *text != '\0' ? text : NULL);
+}
+
+/* Binds @length bytes of @text without copying them, for the import's millions of texts:
+ * @text must stay as it is until the statement has run. */
+void
+impact_db_stmt_bind_text_borrowed (ImpactDbStmt *stmt,
+                                   int index,
+                                   const char *text,
+                                   gsize length)
+{
+  g_return_if_fail (stmt != NULL);
+  g_return_if_fail (text != NULL && length <= G_MAXINT);
+
+  sqlite3_bind_text (stmt->stmt, index, text, (int) length, SQLITE_STATIC);
+}
+
 void
 impact_db_stmt_bind_null (ImpactDbStmt *stmt,
                           int index)
@@ -156,6 +181,25 @@ impact_db_stmt_step (ImpactDbStmt *stmt,
   return IMPACT_DB_ERROR;
 }
 
+/* Steps to a row that must be there (an aggregate, a row just checked for): TRUE on it,
+ * FALSE with @error when the statement failed or gave no row. */
+gboolean
+impact_db_stmt_step_row (ImpactDbStmt *stmt,
+                         GError **error)
+{
+  ImpactDbStep step = impact_db_stmt_step (stmt, error);
+
+  if (step == IMPACT_DB_DONE)
+    {
+      g_autofree char *name = g_filename_display_name (impact_db_get_path (stmt->db));
+
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED,
+                   _ ("Database error in “%s”: a query that always gives a row gave none."), name);
+    }
+
+  return step == IMPACT_DB_ROW;
+}
+
 /* Runs a statement for what it changes (a row it returns is not read), and makes it ready
  * to run again. */
 gboolean
@@ -179,6 +223,15 @@ impact_db_stmt_reset (ImpactDbStmt *stmt)
   g_return_if_fail (stmt != NULL);
 
   sqlite3_reset (stmt->stmt);
+}
+
+/* How many rows the statement's last run inserted, changed or deleted. */
+gint64
+impact_db_stmt_get_changes (ImpactDbStmt *stmt)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_changes64 (impact_db_get_handle (stmt->db));
 }
 
 /* The id of the row the statement's connection inserted last. */
@@ -243,6 +296,14 @@ impact_db_stmt_get_text (ImpactDbStmt *stmt,
   g_return_val_if_fail (stmt != NULL, NULL);
 
   return (const char *) sqlite3_column_text (stmt->stmt, column);
+}
+
+/* A copy of the column's text, NULL for NULL. */
+char *
+impact_db_stmt_dup_text (ImpactDbStmt *stmt,
+                         int column)
+{
+  return g_strdup (impact_db_stmt_get_text (stmt, column));
 }
 
 /* The column's value with its type. */

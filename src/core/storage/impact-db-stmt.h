@@ -59,6 +59,13 @@ void          impact_db_stmt_bind_double (ImpactDbStmt *stmt,
 void          impact_db_stmt_bind_text   (ImpactDbStmt *stmt,
                                           int           index,
                                           const char   *text);
+void          impact_db_stmt_bind_text_or_null (ImpactDbStmt *stmt,
+                                          int           index,
+                                          const char   *text);
+void          impact_db_stmt_bind_text_borrowed (ImpactDbStmt *stmt,
+                                          int           index,
+                                          const char   *text,
+                                          gsize         length);
 void          impact_db_stmt_bind_null   (ImpactDbStmt *stmt,
                                           int           index);
 void          impact_db_stmt_bind_positive (ImpactDbStmt *stmt,
@@ -66,8 +73,11 @@ void          impact_db_stmt_bind_positive (ImpactDbStmt *stmt,
                                           gint64        value);
 ImpactDbStep  impact_db_stmt_step        (ImpactDbStmt *stmt,
                                           GError      **error);
+gboolean      impact_db_stmt_step_row    (ImpactDbStmt *stmt,
+                                          GError      **error);
 gboolean      impact_db_stmt_run         (ImpactDbStmt *stmt,
                                           GError      **error);
+gint64        impact_db_stmt_get_changes (ImpactDbStmt *stmt);
 void          impact_db_stmt_reset       (ImpactDbStmt *stmt);
 gint64        impact_db_stmt_get_last_insert_id (ImpactDbStmt *stmt);
 int           impact_db_stmt_get_n_columns (ImpactDbStmt *stmt);
@@ -78,6 +88,8 @@ gint64        impact_db_stmt_get_int64   (ImpactDbStmt *stmt,
 double        impact_db_stmt_get_double  (ImpactDbStmt *stmt,
                                           int           column);
 const char   *impact_db_stmt_get_text    (ImpactDbStmt *stmt,
+                                          int           column);
+char         *impact_db_stmt_dup_text    (ImpactDbStmt *stmt,
                                           int           column);
 void          impact_db_stmt_get_value   (ImpactDbStmt *stmt,
                                           int           column,

@@ -26,6 +26,10 @@ struct _ImpactDb
   /* While another thread writes with the connection: waits for it (impact_db_set_wait()). */
   ImpactDbWaitFunc wait;
   gpointer wait_data;
+  /* How many transactions are open, the outermost and its savepoints (impact_db_begin()),
+   * and whether the outermost is a bulk writer's. */
+  guint depth;
+  gboolean bulk;
 };
 
 /* Waiting this long for another process to release the file before saying it is locked. */
@@ -384,28 +388,180 @@ impact_db_query_int (ImpactDb *db,
   return FALSE;
 }
 
+/* Copies the whole database to a new private file at @path, as it is now. */
+gboolean
+impact_db_backup (ImpactDb *db,
+                  const char *path,
+                  GError **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* The copy holds the same confidential figures as the original, so it is private too. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0 || !g_close (fd, NULL))
+    rc = SQLITE_CANTOPEN;
+  else
+    rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", db->handle, "main");
+      if (backup != NULL)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+  sqlite3_close_v2 (dest);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED,
+                   _ ("Could not save a backup copy “%s” before updating the database: %s"),
+                   name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Transactions nest: the outermost is a transaction, each one inside it a savepoint, so a
+ * step of the store that must be whole (an obligation with its history) is whole on its own
+ * and inside a larger one (an import). Each begin is ended by one commit or one rollback. */
+static gboolean
+begin (ImpactDb *db,
+       gboolean bulk,
+       GError **error)
+{
+  g_autofree char *savepoint = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (db->depth > 0)
+    {
+      savepoint = g_strdup_printf ("SAVEPOINT impact_%u", db->depth);
+      if (!impact_db_exec (db, savepoint, error))
+        return FALSE;
+      db->depth++;
+      return TRUE;
+    }
+
+  /* PRAGMA foreign_keys is ignored inside a transaction, so it is set before it begins. */
+  if (bulk && !impact_db_exec (db, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  /* IMMEDIATE takes the write lock now, so a busy database fails here, before any work. */
+  if (!impact_db_exec (db, "BEGIN IMMEDIATE", error))
+    {
+      if (bulk)
+        impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+      return FALSE;
+    }
+  db->depth = 1;
+  db->bulk = bulk;
+
+  return TRUE;
+}
+
 gboolean
 impact_db_begin (ImpactDb *db,
                  GError **error)
 {
-  /* IMMEDIATE takes the write lock now, so a busy database fails here, before any work. */
-  return impact_db_exec (db, "BEGIN IMMEDIATE", error);
+  return begin (db, FALSE, error);
 }
 
+/* A transaction for a bulk writer that checks every reference it writes itself (as the
+ * importer and ImpactBulkInsert do): SQLite's foreign-key probes are off until it ends,
+ * which saves about 30% of the time of a large insert. Inside another transaction it is a
+ * plain savepoint, and the references are checked as that transaction checks them. */
+gboolean
+impact_db_begin_bulk (ImpactDb *db,
+                      GError **error)
+{
+  return begin (db, TRUE, error);
+}
+
+/* Whether a transaction is open (begun and not yet committed or rolled back). */
+gboolean
+impact_db_in_transaction (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->depth > 0;
+}
+
+static void
+end_outermost (ImpactDb *db)
+{
+  db->depth = 0;
+  if (db->bulk)
+    impact_db_exec (db, "PRAGMA foreign_keys = ON", NULL);
+  db->bulk = FALSE;
+}
+
+/* Ends the innermost transaction. When the outermost one cannot be committed (the disk is
+ * full), it stays open for impact_db_rollback(). */
 gboolean
 impact_db_commit (ImpactDb *db,
                   GError **error)
 {
-  return impact_db_exec (db, "COMMIT", error);
+  g_autofree char *release = NULL;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db->depth > 0, FALSE);
+
+  if (db->depth > 1)
+    {
+      release = g_strdup_printf ("RELEASE impact_%u", db->depth - 1);
+      if (!impact_db_exec (db, release, error))
+        return FALSE;
+      db->depth--;
+      return TRUE;
+    }
+
+  if (!impact_db_exec (db, "COMMIT", error))
+    return FALSE;
+  end_outermost (db);
+
+  return TRUE;
 }
 
+/* Undoes and ends the innermost transaction. */
 void
 impact_db_rollback (ImpactDb *db)
 {
+  g_autofree char *rollback = NULL;
+
   g_return_if_fail (db != NULL);
 
-  if (!sqlite3_get_autocommit (db->handle))
-    sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  if (db->depth == 0)
+    return;
+
+  /* An error that undid the whole transaction by itself (SQLite does so on a full disk)
+   * leaves nothing to roll back to at any depth. */
+  if (sqlite3_get_autocommit (db->handle))
+    {
+      end_outermost (db);
+      return;
+    }
+
+  if (db->depth > 1)
+    {
+      rollback = g_strdup_printf ("ROLLBACK TO impact_%u; RELEASE impact_%u", db->depth - 1, db->depth - 1);
+      impact_db_exec (db, rollback, NULL);
+      db->depth--;
+      return;
+    }
+
+  sqlite3_exec (db->handle, "ROLLBACK", NULL, NULL, NULL);
+  end_outermost (db);
 }
 
 void

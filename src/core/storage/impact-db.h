@@ -65,8 +65,14 @@ gboolean      impact_db_query_int        (ImpactDb      *db,
                                           const char    *sql,
                                           gint64        *value,
                                           GError       **error);
+gboolean      impact_db_backup           (ImpactDb      *db,
+                                          const char    *path,
+                                          GError       **error);
 gboolean      impact_db_begin            (ImpactDb      *db,
                                           GError       **error);
+gboolean      impact_db_begin_bulk       (ImpactDb      *db,
+                                          GError       **error);
+gboolean      impact_db_in_transaction   (ImpactDb      *db);
 gboolean      impact_db_commit           (ImpactDb      *db,
                                           GError       **error);
 void          impact_db_rollback         (ImpactDb      *db);

@@ -315,40 +315,10 @@ backup_database (ImpactDb *db,
                  GError **error)
 {
   g_autofree char *path = g_strdup_printf ("%s.schema-%d.bak", impact_db_get_path (db), version);
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int fd;
-  int rc;
 
   g_debug ("Copying %s to %s before migrating", impact_db_get_path (db), path);
-
-  /* The copy holds the same confidential figures as the original, so it is private too. */
-  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0 || !g_close (fd, NULL))
-    rc = SQLITE_CANTOPEN;
-  else
-    rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    {
-      backup = sqlite3_backup_init (dest, "main", impact_db_get_handle (db), "main");
-      if (backup != NULL)
-        {
-          sqlite3_backup_step (backup, -1);
-          sqlite3_backup_finish (backup);
-        }
-      rc = sqlite3_errcode (dest);
-    }
-  sqlite3_close_v2 (dest);
-
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED,
-                   _ ("Could not save a backup copy “%s” before updating the database: %s"),
-                   name, sqlite3_errstr (rc));
-      return FALSE;
-    }
+  if (!impact_db_backup (db, path, error))
+    return FALSE;
 
   if (backup_path != NULL)
     *backup_path = g_steal_pointer (&path);

@@ -22,29 +22,29 @@ _impact_store_insert_batch_row (ImpactDb *db,
                                 const ImpactBatch *batch,
                                 GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
-  stmt = impact_db_prepare (db,
-                            "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
-                            " imported_at, rows_read, rows_accepted, rows_rejected, rows_duplicate,"
-                            " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
+                             " imported_at, rows_read, rows_accepted, rows_rejected, rows_duplicate,"
+                             " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, batch->file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, batch->target, -1, SQLITE_STATIC);
-  impact_db_bind_text_or_null (stmt, 4, batch->mapping);
-  sqlite3_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_int64 (stmt, 6, batch->rows_read);
-  sqlite3_bind_int64 (stmt, 7, batch->rows_accepted);
-  sqlite3_bind_int64 (stmt, 8, batch->rows_rejected);
-  sqlite3_bind_int64 (stmt, 9, batch->rows_duplicate);
-  sqlite3_bind_int64 (stmt, 10, batch->total_cents);
-  if (!impact_db_step_done (db, stmt, error))
+  impact_db_stmt_bind_text (stmt, 1, batch->file_name);
+  impact_db_stmt_bind_text (stmt, 2, batch->content_hash != NULL ? batch->content_hash : "");
+  impact_db_stmt_bind_text (stmt, 3, batch->target);
+  impact_db_stmt_bind_text_or_null (stmt, 4, batch->mapping);
+  impact_db_stmt_bind_int64 (stmt, 5, batch->imported_at != 0 ? batch->imported_at : g_get_real_time () / G_USEC_PER_SEC);
+  impact_db_stmt_bind_int64 (stmt, 6, batch->rows_read);
+  impact_db_stmt_bind_int64 (stmt, 7, batch->rows_accepted);
+  impact_db_stmt_bind_int64 (stmt, 8, batch->rows_rejected);
+  impact_db_stmt_bind_int64 (stmt, 9, batch->rows_duplicate);
+  impact_db_stmt_bind_int64 (stmt, 10, batch->total_cents);
+  if (!impact_db_stmt_run (stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (db));
+  return impact_db_stmt_get_last_insert_id (stmt);
 }
 
 #define BATCH_COLUMNS                                                                    \
@@ -52,20 +52,20 @@ _impact_store_insert_batch_row (ImpactDb *db,
   " rows_rejected, rows_duplicate, total_cents"
 
 static ImpactBatch *
-read_batch (sqlite3_stmt *stmt)
+read_batch (ImpactDbStmt *stmt)
 {
-  ImpactBatch *batch = impact_batch_new ((const char *) sqlite3_column_text (stmt, 1),
-                                         (const char *) sqlite3_column_text (stmt, 3));
+  ImpactBatch *batch = impact_batch_new (impact_db_stmt_get_text (stmt, 1),
+                                         impact_db_stmt_get_text (stmt, 3));
 
-  batch->id = sqlite3_column_int64 (stmt, 0);
-  batch->content_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  batch->mapping = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-  batch->imported_at = sqlite3_column_int64 (stmt, 5);
-  batch->rows_read = sqlite3_column_int64 (stmt, 6);
-  batch->rows_accepted = sqlite3_column_int64 (stmt, 7);
-  batch->rows_rejected = sqlite3_column_int64 (stmt, 8);
-  batch->rows_duplicate = sqlite3_column_int64 (stmt, 9);
-  batch->total_cents = sqlite3_column_int64 (stmt, 10);
+  batch->id = impact_db_stmt_get_int64 (stmt, 0);
+  batch->content_hash = impact_db_stmt_dup_text (stmt, 2);
+  batch->mapping = impact_db_stmt_dup_text (stmt, 4);
+  batch->imported_at = impact_db_stmt_get_int64 (stmt, 5);
+  batch->rows_read = impact_db_stmt_get_int64 (stmt, 6);
+  batch->rows_accepted = impact_db_stmt_get_int64 (stmt, 7);
+  batch->rows_rejected = impact_db_stmt_get_int64 (stmt, 8);
+  batch->rows_duplicate = impact_db_stmt_get_int64 (stmt, 9);
+  batch->total_cents = impact_db_stmt_get_int64 (stmt, 10);
 
   return batch;
 }
@@ -76,23 +76,21 @@ impact_store_get_batch (ImpactStore *self,
                         GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "SELECT " BATCH_COLUMNS " FROM import_batches WHERE id = ?", error);
+  stmt = impact_db_stmt_new (db, "SELECT " BATCH_COLUMNS " FROM import_batches WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
+  impact_db_stmt_bind_int64 (stmt, 1, batch_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
     return read_batch (stmt);
-  if (rc != SQLITE_DONE)
-    impact_db_set_error (db, rc, error);
-  else
+  if (step == IMPACT_DB_DONE)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
 
@@ -108,26 +106,23 @@ impact_store_list_batches (ImpactStore *self,
                            GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) batches = NULL;
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "SELECT " BATCH_COLUMNS " FROM import_batches ORDER BY id DESC",
-                            error);
+  stmt = impact_db_stmt_new (db, "SELECT " BATCH_COLUMNS " FROM import_batches ORDER BY id DESC",
+                             error);
   if (stmt == NULL)
     return NULL;
 
   batches = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_batch_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     g_ptr_array_add (batches, read_batch (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&batches);
 }
@@ -141,26 +136,26 @@ impact_store_remember_node (ImpactStore *self,
                             GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "INSERT OR IGNORE INTO node_changes (batch_id, node_id, parent_id, name, client,"
-                            " contract_value_cents, contract_start, contract_end, had_obligation, kind, percent,"
-                            " cap_cents, fixed_cents, own_social_factor, rule_set)"
-                            " SELECT ?1, n.id, n.parent_id, n.name, n.client, n.contract_value_cents, n.contract_start,"
-                            " n.contract_end, o.object_id IS NOT NULL, o.kind, o.percent, o.cap_cents, o.fixed_cents,"
-                            " o.own_social_factor, o.rule_set"
-                            " FROM nodes n LEFT JOIN sroi_obligations o ON o.object_id = n.id WHERE n.id = ?2",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "INSERT OR IGNORE INTO node_changes (batch_id, node_id, parent_id, name, client,"
+                             " contract_value_cents, contract_start, contract_end, had_obligation, kind, percent,"
+                             " cap_cents, fixed_cents, own_social_factor, rule_set)"
+                             " SELECT ?1, n.id, n.parent_id, n.name, n.client, n.contract_value_cents, n.contract_start,"
+                             " n.contract_end, o.object_id IS NOT NULL, o.kind, o.percent, o.cap_cents, o.fixed_cents,"
+                             " o.own_social_factor, o.rule_set"
+                             " FROM nodes n LEFT JOIN sroi_obligations o ON o.object_id = n.id WHERE n.id = ?2",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  sqlite3_bind_int64 (stmt, 2, node_id);
+  impact_db_stmt_bind_int64 (stmt, 1, batch_id);
+  impact_db_stmt_bind_int64 (stmt, 2, node_id);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* Undoes an import in one transaction: the batch with every line and status it brought, the
@@ -191,11 +186,12 @@ impact_store_delete_batch (ImpactStore *self,
   };
   ImpactDb *db;
   gboolean own = FALSE;
+  gint64 removed = 0;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
   db = impact_store_get_db (self);
-  if (sqlite3_get_autocommit (impact_db_get_handle (db)))
+  if (!impact_db_in_transaction (db))
     {
       if (!impact_db_begin (db, error))
         return FALSE;
@@ -206,16 +202,18 @@ impact_store_delete_batch (ImpactStore *self,
     goto fail;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, steps[i], error);
+      g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db, steps[i], error);
 
       if (stmt == NULL)
         goto fail;
-      sqlite3_bind_int64 (stmt, 1, batch_id);
-      if (!impact_db_step_done (db, stmt, error))
+      impact_db_stmt_bind_int64 (stmt, 1, batch_id);
+      if (!impact_db_stmt_run (stmt, error))
         goto fail;
+      removed = impact_db_stmt_get_changes (stmt);
     }
 
-  if (sqlite3_changes (impact_db_get_handle (db)) == 0)
+  /* The last step removes the batch itself. */
+  if (removed == 0)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, batch_id);
 
@@ -255,26 +253,26 @@ impact_store_update_batch_counts (ImpactStore *self,
                                   GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (batch != NULL && batch->id > 0, FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "UPDATE import_batches SET rows_read = ?, rows_accepted = ?,"
-                            " rows_rejected = ?, rows_duplicate = ?, total_cents = ? WHERE id = ?",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "UPDATE import_batches SET rows_read = ?, rows_accepted = ?,"
+                             " rows_rejected = ?, rows_duplicate = ?, total_cents = ? WHERE id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch->rows_read);
-  sqlite3_bind_int64 (stmt, 2, batch->rows_accepted);
-  sqlite3_bind_int64 (stmt, 3, batch->rows_rejected);
-  sqlite3_bind_int64 (stmt, 4, batch->rows_duplicate);
-  sqlite3_bind_int64 (stmt, 5, batch->total_cents);
-  sqlite3_bind_int64 (stmt, 6, batch->id);
+  impact_db_stmt_bind_int64 (stmt, 1, batch->rows_read);
+  impact_db_stmt_bind_int64 (stmt, 2, batch->rows_accepted);
+  impact_db_stmt_bind_int64 (stmt, 3, batch->rows_rejected);
+  impact_db_stmt_bind_int64 (stmt, 4, batch->rows_duplicate);
+  impact_db_stmt_bind_int64 (stmt, 5, batch->total_cents);
+  impact_db_stmt_bind_int64 (stmt, 6, batch->id);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* The checksum of the batch's file, when it is known only after the rows were written. */
@@ -285,19 +283,19 @@ impact_store_set_batch_content_hash (ImpactStore *self,
                                      GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (batch_id > 0 && content_hash != NULL, FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "UPDATE import_batches SET content_hash = ? WHERE id = ?", error);
+  stmt = impact_db_stmt_new (db, "UPDATE import_batches SET content_hash = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, content_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, batch_id);
+  impact_db_stmt_bind_text (stmt, 1, content_hash);
+  impact_db_stmt_bind_int64 (stmt, 2, batch_id);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* Calls @func with the supplier, invoice number and amount of every stored line that has an

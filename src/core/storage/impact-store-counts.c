@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-counts.h"
 #include "impact-store-summary.h"
 #include "model/impact-format.h"
@@ -66,8 +67,7 @@ impact_store_get_counts (ImpactStore *self,
                          GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
@@ -77,40 +77,36 @@ impact_store_get_counts (ImpactStore *self,
   db = impact_store_get_db (self);
   if (!impact_summary_refresh (db, error))
     return FALSE;
-  stmt = impact_db_prepare (db,
-                            "WITH days AS (SELECT min(invoice_day) lo, max(invoice_day) hi FROM purchase_lines)"
-                            " SELECT (SELECT count(*) FROM nodes WHERE level = 1),"
-                            " (SELECT count(*) FROM nodes WHERE level = 2),"
-                            " (SELECT count(*) FROM suppliers),"
-                            " (SELECT count(*) FROM supplier_statuses),"
-                            " (SELECT count(*) FROM import_batches),"
-                            " total(n_lines), total(total_cents),"
-                            " total(CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END),"
-                            " (SELECT lo FROM days), (SELECT hi FROM days)"
-                            " FROM node_summary",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "WITH days AS (SELECT min(invoice_day) lo, max(invoice_day) hi FROM purchase_lines)"
+                             " SELECT (SELECT count(*) FROM nodes WHERE level = 1),"
+                             " (SELECT count(*) FROM nodes WHERE level = 2),"
+                             " (SELECT count(*) FROM suppliers),"
+                             " (SELECT count(*) FROM supplier_statuses),"
+                             " (SELECT count(*) FROM import_batches),"
+                             " total(n_lines), total(total_cents),"
+                             " total(CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END),"
+                             " (SELECT lo FROM days), (SELECT hi FROM days)"
+                             " FROM node_summary",
+                             error);
   if (stmt == NULL)
     return FALSE;
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (!impact_db_stmt_step_row (stmt, error))
+    return FALSE;
 
-  counts->n_divisions = sqlite3_column_int64 (stmt, 0);
-  counts->n_objects = sqlite3_column_int64 (stmt, 1);
-  counts->n_suppliers = sqlite3_column_int64 (stmt, 2);
-  counts->n_statuses = sqlite3_column_int64 (stmt, 3);
-  counts->n_batches = sqlite3_column_int64 (stmt, 4);
-  counts->n_lines = (gint64) sqlite3_column_double (stmt, 5);
+  counts->n_divisions = impact_db_stmt_get_int64 (stmt, 0);
+  counts->n_objects = impact_db_stmt_get_int64 (stmt, 1);
+  counts->n_suppliers = impact_db_stmt_get_int64 (stmt, 2);
+  counts->n_statuses = impact_db_stmt_get_int64 (stmt, 3);
+  counts->n_batches = impact_db_stmt_get_int64 (stmt, 4);
+  counts->n_lines = (gint64) impact_db_stmt_get_double (stmt, 5);
   /* total() sums in floating point, which is exact for integers below 2^53 cents
    * (EUR 90 trillion), far above any group's spend. */
-  counts->total_cents = (gint64) sqlite3_column_double (stmt, 6);
-  counts->social_cents = (gint64) sqlite3_column_double (stmt, 7);
-  counts->first_day = sqlite3_column_int64 (stmt, 8);
-  counts->last_day = sqlite3_column_int64 (stmt, 9);
+  counts->total_cents = (gint64) impact_db_stmt_get_double (stmt, 6);
+  counts->social_cents = (gint64) impact_db_stmt_get_double (stmt, 7);
+  counts->first_day = impact_db_stmt_get_int64 (stmt, 8);
+  counts->last_day = impact_db_stmt_get_int64 (stmt, 9);
 
   return TRUE;
 }

@@ -89,7 +89,7 @@ impact_store_set_engagement (ImpactStore *self,
                                                " VALUES (?, ?, ?, ?)",
                                                error)
                          : NULL;
-  if (history == NULL || !impact_db_exec (db, "SAVEPOINT set_engagement", error))
+  if (history == NULL || !impact_db_begin (db, error))
     return FALSE;
 
   impact_db_stmt_bind_int64 (save, 1, engagement->supplier_id);
@@ -111,11 +111,11 @@ impact_store_set_engagement (ImpactStore *self,
         goto fail;
     }
 
-  if (impact_db_exec (db, "RELEASE set_engagement", error))
+  if (impact_db_commit (db, error))
     return TRUE;
 
 fail:
-  impact_db_exec (db, "ROLLBACK TO set_engagement; RELEASE set_engagement", NULL);
+  impact_db_rollback (db);
   return FALSE;
 }
 

@@ -10,7 +10,7 @@
 
 #pragma once
 
-#include "impact-db.h"
+#include "impact-db-stmt.h"
 #include "impact-store.h"
 
 G_BEGIN_DECLS
@@ -23,14 +23,6 @@ struct _ImpactStore
   char *backup_path;
 };
 
-void  _impact_store_bind_day   (sqlite3_stmt *stmt,
-                                int           index,
-                                guint32       day);
-void  _impact_store_bind_id    (sqlite3_stmt *stmt,
-                                int           index,
-                                gint64        id);
-char *_impact_store_column_dup (sqlite3_stmt *stmt,
-                                int           column);
 gint64 _impact_store_insert_batch_row (ImpactDb           *db,
                                        const ImpactBatch  *batch,
                                        GError            **error);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "impact-db-stmt.h"
 #include "impact-store-sroi.h"
 
 static gboolean
@@ -37,8 +38,8 @@ impact_store_get_sroi_obligation (ImpactStore *self,
                                   GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (obligation != NULL, FALSE);
@@ -48,30 +49,27 @@ impact_store_get_sroi_obligation (ImpactStore *self,
   obligation->rule_set = g_strdup (IMPACT_SROI_DEFAULT_RULE_SET);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "SELECT kind, percent, cap_cents, fixed_cents, own_social_factor, rule_set"
-                            " FROM sroi_obligations WHERE object_id = ?",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT kind, percent, cap_cents, fixed_cents, own_social_factor, rule_set"
+                             " FROM sroi_obligations WHERE object_id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, object_id);
+  impact_db_stmt_bind_int64 (stmt, 1, object_id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
     {
-      impact_sroi_kind_from_code ((const char *) sqlite3_column_text (stmt, 0), &obligation->kind);
-      obligation->percent = sqlite3_column_double (stmt, 1);
-      obligation->cap_cents = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 2);
-      obligation->fixed_cents = sqlite3_column_int64 (stmt, 3);
-      obligation->own_social_factor = sqlite3_column_double (stmt, 4);
+      impact_sroi_kind_from_code (impact_db_stmt_get_text (stmt, 0), &obligation->kind);
+      obligation->percent = impact_db_stmt_get_double (stmt, 1);
+      obligation->cap_cents = impact_db_stmt_get_type (stmt, 2) == IMPACT_DB_NULL ? -1 : impact_db_stmt_get_int64 (stmt, 2);
+      obligation->fixed_cents = impact_db_stmt_get_int64 (stmt, 3);
+      obligation->own_social_factor = impact_db_stmt_get_double (stmt, 4);
       g_free (obligation->rule_set);
-      obligation->rule_set = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      obligation->rule_set = impact_db_stmt_dup_text (stmt, 5);
     }
-  else if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  else if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -84,7 +82,7 @@ impact_store_set_sroi_obligation (ImpactStore *self,
                                   GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (obligation != NULL, FALSE);
@@ -99,32 +97,31 @@ impact_store_set_sroi_obligation (ImpactStore *self,
     return set_invalid (error, _ ("The share of purchases at the own social company lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            obligation->kind == IMPACT_SROI_NONE
-                                ? "DELETE FROM sroi_obligations WHERE object_id = ?1"
-                                : "INSERT OR REPLACE INTO sroi_obligations (object_id, kind, percent, cap_cents,"
-                                  " fixed_cents, own_social_factor, rule_set) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             obligation->kind == IMPACT_SROI_NONE
+                                 ? "DELETE FROM sroi_obligations WHERE object_id = ?1"
+                                 : "INSERT OR REPLACE INTO sroi_obligations (object_id, kind, percent, cap_cents,"
+                                   " fixed_cents, own_social_factor, rule_set) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, object_id);
+  impact_db_stmt_bind_int64 (stmt, 1, object_id);
   if (obligation->kind != IMPACT_SROI_NONE)
     {
-      sqlite3_bind_text (stmt, 2, impact_sroi_kind_to_code (obligation->kind), -1, SQLITE_STATIC);
+      impact_db_stmt_bind_text (stmt, 2, impact_sroi_kind_to_code (obligation->kind));
       if (obligation->kind == IMPACT_SROI_PERCENT)
         {
-          sqlite3_bind_double (stmt, 3, obligation->percent);
+          impact_db_stmt_bind_double (stmt, 3, obligation->percent);
           if (obligation->cap_cents >= 0)
-            sqlite3_bind_int64 (stmt, 4, obligation->cap_cents);
+            impact_db_stmt_bind_int64 (stmt, 4, obligation->cap_cents);
         }
       else
-        sqlite3_bind_int64 (stmt, 5, obligation->fixed_cents);
-      sqlite3_bind_double (stmt, 6, obligation->own_social_factor);
-      sqlite3_bind_text (stmt, 7, obligation->rule_set != NULL ? obligation->rule_set : IMPACT_SROI_DEFAULT_RULE_SET,
-                         -1, SQLITE_TRANSIENT);
+        impact_db_stmt_bind_int64 (stmt, 5, obligation->fixed_cents);
+      impact_db_stmt_bind_double (stmt, 6, obligation->own_social_factor);
+      impact_db_stmt_bind_text (stmt, 7, obligation->rule_set != NULL ? obligation->rule_set : IMPACT_SROI_DEFAULT_RULE_SET);
     }
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* The object's hand-entered realisation, oldest first (ImpactSroiEntry). */
@@ -134,37 +131,34 @@ impact_store_list_sroi_entries (ImpactStore *self,
                                 GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_sroi_entry_free);
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "SELECT id, day, amount_cents, description FROM sroi_entries"
-                            " WHERE object_id = ? ORDER BY day, id",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT id, day, amount_cents, description FROM sroi_entries"
+                             " WHERE object_id = ? ORDER BY day, id",
+                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, object_id);
+  impact_db_stmt_bind_int64 (stmt, 1, object_id);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactSroiEntry *entry = g_new0 (ImpactSroiEntry, 1);
 
-      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->id = impact_db_stmt_get_int64 (stmt, 0);
       entry->object_id = object_id;
-      entry->day = sqlite3_column_int64 (stmt, 1);
-      entry->amount_cents = sqlite3_column_int64 (stmt, 2);
-      entry->description = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->day = impact_db_stmt_get_int64 (stmt, 1);
+      entry->amount_cents = impact_db_stmt_get_int64 (stmt, 2);
+      entry->description = impact_db_stmt_dup_text (stmt, 3);
       g_ptr_array_add (entries, entry);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&entries);
 }
@@ -175,7 +169,7 @@ impact_store_add_sroi_entry (ImpactStore *self,
                              GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (entry != NULL, 0);
@@ -192,20 +186,20 @@ impact_store_add_sroi_entry (ImpactStore *self,
     }
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "INSERT INTO sroi_entries (object_id, day, amount_cents, description)"
-                            " VALUES (?, ?, ?, ?)",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "INSERT INTO sroi_entries (object_id, day, amount_cents, description)"
+                             " VALUES (?, ?, ?, ?)",
+                             error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, entry->object_id);
-  sqlite3_bind_int64 (stmt, 2, entry->day);
-  sqlite3_bind_int64 (stmt, 3, entry->amount_cents);
-  sqlite3_bind_text (stmt, 4, entry->description, -1, SQLITE_TRANSIENT);
-  if (!impact_db_step_done (db, stmt, error))
+  impact_db_stmt_bind_int64 (stmt, 1, entry->object_id);
+  impact_db_stmt_bind_int64 (stmt, 2, entry->day);
+  impact_db_stmt_bind_int64 (stmt, 3, entry->amount_cents);
+  impact_db_stmt_bind_text (stmt, 4, entry->description);
+  if (!impact_db_stmt_run (stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (db));
+  return impact_db_stmt_get_last_insert_id (stmt);
 }
 
 gboolean
@@ -214,17 +208,17 @@ impact_store_delete_sroi_entry (ImpactStore *self,
                                 GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "DELETE FROM sroi_entries WHERE id = ?", error);
+  stmt = impact_db_stmt_new (db, "DELETE FROM sroi_entries WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, entry_id);
+  impact_db_stmt_bind_int64 (stmt, 1, entry_id);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 static void
@@ -239,29 +233,26 @@ load_factors (ImpactDb *db,
               ImpactSroiRules *rules,
               GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db,
-                                                     "SELECT kind, factor FROM sroi_rule_factors"
-                                                     " WHERE rule_set_id = ?",
-                                                     error);
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db,
+                                                      "SELECT kind, factor FROM sroi_rule_factors"
+                                                      " WHERE rule_set_id = ?",
+                                                      error);
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, rules->id);
+  impact_db_stmt_bind_int64 (stmt, 1, rules->id);
 
   memset (rules->factors, 0, sizeof rules->factors);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactSocialClass klass;
 
-      if (impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 0), &klass))
-        rules->factors[klass] = sqlite3_column_double (stmt, 1);
+      if (impact_social_class_from_code (impact_db_stmt_get_text (stmt, 0), &klass))
+        rules->factors[klass] = impact_db_stmt_get_double (stmt, 1);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -272,33 +263,30 @@ impact_store_list_rule_sets (ImpactStore *self,
                              GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rules_free);
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "SELECT id, name, valid_from FROM sroi_rule_sets ORDER BY name, valid_from", error);
+  stmt = impact_db_stmt_new (db, "SELECT id, name, valid_from FROM sroi_rule_sets ORDER BY name, valid_from", error);
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactSroiRules *rules = g_new0 (ImpactSroiRules, 1);
 
-      rules->id = sqlite3_column_int64 (stmt, 0);
-      rules->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      rules->valid_from = sqlite3_column_int64 (stmt, 2);
+      rules->id = impact_db_stmt_get_int64 (stmt, 0);
+      rules->name = impact_db_stmt_dup_text (stmt, 1);
+      rules->valid_from = impact_db_stmt_get_int64 (stmt, 2);
       g_ptr_array_add (list, rules);
       if (!load_factors (db, rules, error))
         return NULL;
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&list);
 }
@@ -313,8 +301,8 @@ impact_store_find_rule_set (ImpactStore *self,
                             GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -324,30 +312,27 @@ impact_store_find_rule_set (ImpactStore *self,
   rules->id = 0;
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "SELECT id, name, valid_from FROM sroi_rule_sets WHERE name = ?1"
-                            " ORDER BY valid_from > ?2, CASE WHEN valid_from <= ?2 THEN -valid_from"
-                            " ELSE valid_from END LIMIT 1",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT id, name, valid_from FROM sroi_rule_sets WHERE name = ?1"
+                             " ORDER BY valid_from > ?2, CASE WHEN valid_from <= ?2 THEN -valid_from"
+                             " ELSE valid_from END LIMIT 1",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, day);
+  impact_db_stmt_bind_text (stmt, 1, name);
+  impact_db_stmt_bind_int64 (stmt, 2, day);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
     {
-      rules->id = sqlite3_column_int64 (stmt, 0);
+      rules->id = impact_db_stmt_get_int64 (stmt, 0);
       g_free (rules->name);
-      rules->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      rules->valid_from = sqlite3_column_int64 (stmt, 2);
+      rules->name = impact_db_stmt_dup_text (stmt, 1);
+      rules->valid_from = impact_db_stmt_get_int64 (stmt, 2);
       return load_factors (db, rules, error);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -360,11 +345,11 @@ impact_store_add_rule_set (ImpactStore *self,
                            GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) set = NULL;
-  g_autoptr (sqlite3_stmt) clear = NULL;
-  g_autoptr (sqlite3_stmt) factor = NULL;
+  g_autoptr (ImpactDbStmt) set = NULL;
+  g_autoptr (ImpactDbStmt) clear = NULL;
+  g_autoptr (ImpactDbStmt) factor = NULL;
   gint64 id;
-  int rc;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (rules != NULL, 0);
@@ -383,47 +368,44 @@ impact_store_add_rule_set (ImpactStore *self,
       }
 
   db = impact_store_get_db (self);
-  set = impact_db_prepare (db,
-                           "INSERT INTO sroi_rule_sets (name, valid_from) VALUES (?, ?)"
-                           " ON CONFLICT (name, valid_from) DO UPDATE SET name = excluded.name RETURNING id",
-                           error);
-  clear = set != NULL ? impact_db_prepare (db, "DELETE FROM sroi_rule_factors WHERE rule_set_id = ?", error) : NULL;
-  factor = clear != NULL ? impact_db_prepare (db, "INSERT INTO sroi_rule_factors VALUES (?, ?, ?)", error) : NULL;
-  if (factor == NULL || !impact_db_exec (db, "SAVEPOINT add_rule_set", error))
+  set = impact_db_stmt_new (db,
+                            "INSERT INTO sroi_rule_sets (name, valid_from) VALUES (?, ?)"
+                            " ON CONFLICT (name, valid_from) DO UPDATE SET name = excluded.name RETURNING id",
+                            error);
+  clear = set != NULL ? impact_db_stmt_new (db, "DELETE FROM sroi_rule_factors WHERE rule_set_id = ?", error) : NULL;
+  factor = clear != NULL ? impact_db_stmt_new (db, "INSERT INTO sroi_rule_factors VALUES (?, ?, ?)", error) : NULL;
+  if (factor == NULL || !impact_db_begin (db, error))
     return 0;
 
   /* A version stored before on the same day is replaced: same id, new factors. */
-  sqlite3_bind_text (set, 1, rules->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (set, 2, MAX (rules->valid_from, 1));
-  rc = sqlite3_step (set);
-  if (rc != SQLITE_ROW)
-    {
-      impact_db_set_error (db, rc, error);
-      goto fail;
-    }
-  id = sqlite3_column_int64 (set, 0);
-  sqlite3_reset (set);
-  sqlite3_bind_int64 (clear, 1, id);
-  if (!impact_db_step_done (db, clear, error))
+  impact_db_stmt_bind_text (set, 1, rules->name);
+  impact_db_stmt_bind_int64 (set, 2, MAX (rules->valid_from, 1));
+  step = impact_db_stmt_step (set, error);
+  if (step != IMPACT_DB_ROW)
+    goto fail;
+  id = impact_db_stmt_get_int64 (set, 0);
+  impact_db_stmt_reset (set);
+  impact_db_stmt_bind_int64 (clear, 1, id);
+  if (!impact_db_stmt_run (clear, error))
     goto fail;
 
   for (guint k = 0; k < IMPACT_N_SOCIAL_CLASSES; k++)
     if (rules->factors[k] > 0)
       {
-        sqlite3_reset (factor);
-        sqlite3_bind_int64 (factor, 1, id);
-        sqlite3_bind_text (factor, 2, impact_social_class_to_code (k), -1, SQLITE_STATIC);
-        sqlite3_bind_double (factor, 3, rules->factors[k]);
-        if (!impact_db_step_done (db, factor, error))
+        impact_db_stmt_reset (factor);
+        impact_db_stmt_bind_int64 (factor, 1, id);
+        impact_db_stmt_bind_text (factor, 2, impact_social_class_to_code (k));
+        impact_db_stmt_bind_double (factor, 3, rules->factors[k]);
+        if (!impact_db_stmt_run (factor, error))
           goto fail;
       }
 
-  if (!impact_db_exec (db, "RELEASE add_rule_set", error))
+  if (!impact_db_commit (db, error))
     goto fail;
   return id;
 
 fail:
-  impact_db_exec (db, "ROLLBACK TO add_rule_set; RELEASE add_rule_set", NULL);
+  impact_db_rollback (db);
   return 0;
 }
 
@@ -436,26 +418,23 @@ impact_store_get_pso_organisation (ImpactStore *self,
                                    GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (fte != NULL && direct_share != NULL, FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "SELECT fte, direct_share FROM pso_organisation WHERE node_id = ?", error);
+  stmt = impact_db_stmt_new (db, "SELECT fte, direct_share FROM pso_organisation WHERE node_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, node_id);
+  impact_db_stmt_bind_int64 (stmt, 1, node_id);
 
-  rc = sqlite3_step (stmt);
-  *fte = rc == SQLITE_ROW ? sqlite3_column_double (stmt, 0) : 0;
-  *direct_share = rc == SQLITE_ROW ? sqlite3_column_double (stmt, 1) : 0;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  step = impact_db_stmt_step (stmt, error);
+  *fte = step == IMPACT_DB_ROW ? impact_db_stmt_get_double (stmt, 0) : 0;
+  *direct_share = step == IMPACT_DB_ROW ? impact_db_stmt_get_double (stmt, 1) : 0;
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -468,7 +447,7 @@ impact_store_set_pso_organisation (ImpactStore *self,
                                    GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
@@ -479,14 +458,14 @@ impact_store_set_pso_organisation (ImpactStore *self,
     return set_invalid (error, _ ("A direct share lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "INSERT OR REPLACE INTO pso_organisation VALUES (?, ?, ?)", error);
+  stmt = impact_db_stmt_new (db, "INSERT OR REPLACE INTO pso_organisation VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, node_id);
-  sqlite3_bind_double (stmt, 2, fte);
-  sqlite3_bind_double (stmt, 3, direct_share);
+  impact_db_stmt_bind_int64 (stmt, 1, node_id);
+  impact_db_stmt_bind_double (stmt, 2, fte);
+  impact_db_stmt_bind_double (stmt, 3, direct_share);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* The supplier's turnover, FTE and direct share; turnover 0 when they are not known. The
@@ -498,29 +477,26 @@ impact_store_get_pso_supplier (ImpactStore *self,
                                GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (supplier != NULL, FALSE);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "SELECT turnover_cents, fte, direct_share FROM pso_suppliers WHERE supplier_id = ?",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT turnover_cents, fte, direct_share FROM pso_suppliers WHERE supplier_id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
+  impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
 
-  rc = sqlite3_step (stmt);
-  supplier->turnover_cents = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  supplier->fte = rc == SQLITE_ROW ? sqlite3_column_double (stmt, 1) : 0;
-  supplier->direct_share = rc == SQLITE_ROW ? sqlite3_column_double (stmt, 2) : 0;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  step = impact_db_stmt_step (stmt, error);
+  supplier->turnover_cents = step == IMPACT_DB_ROW ? impact_db_stmt_get_int64 (stmt, 0) : 0;
+  supplier->fte = step == IMPACT_DB_ROW ? impact_db_stmt_get_double (stmt, 1) : 0;
+  supplier->direct_share = step == IMPACT_DB_ROW ? impact_db_stmt_get_double (stmt, 2) : 0;
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -532,7 +508,7 @@ impact_store_set_pso_supplier (ImpactStore *self,
                                GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (supplier != NULL, FALSE);
@@ -546,15 +522,15 @@ impact_store_set_pso_supplier (ImpactStore *self,
     return set_invalid (error, _ ("A direct share lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db, "INSERT OR REPLACE INTO pso_suppliers VALUES (?, ?, ?, ?)", error);
+  stmt = impact_db_stmt_new (db, "INSERT OR REPLACE INTO pso_suppliers VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, supplier_id);
-  sqlite3_bind_int64 (stmt, 2, supplier->turnover_cents);
-  sqlite3_bind_double (stmt, 3, supplier->fte);
-  sqlite3_bind_double (stmt, 4, supplier->direct_share);
+  impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
+  impact_db_stmt_bind_int64 (stmt, 2, supplier->turnover_cents);
+  impact_db_stmt_bind_double (stmt, 3, supplier->fte);
+  impact_db_stmt_bind_double (stmt, 4, supplier->direct_share);
 
-  return impact_db_step_done (db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* The norms valid on @day: the newest version that starts on or before it, else the
@@ -566,8 +542,8 @@ impact_store_get_pso_norms (ImpactStore *self,
                             GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (norms != NULL, FALSE);
@@ -575,31 +551,28 @@ impact_store_get_pso_norms (ImpactStore *self,
   impact_pso_norms_init_default (norms);
 
   db = impact_store_get_db (self);
-  stmt = impact_db_prepare (db,
-                            "WITH version AS (SELECT valid_from FROM pso_norms"
-                            "  ORDER BY valid_from > ?1, CASE WHEN valid_from <= ?1 THEN -valid_from"
-                            "  ELSE valid_from END LIMIT 1)"
-                            " SELECT valid_from, trede, share FROM pso_norms WHERE valid_from = (SELECT * FROM version)"
-                            " ORDER BY trede",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "WITH version AS (SELECT valid_from FROM pso_norms"
+                             "  ORDER BY valid_from > ?1, CASE WHEN valid_from <= ?1 THEN -valid_from"
+                             "  ELSE valid_from END LIMIT 1)"
+                             " SELECT valid_from, trede, share FROM pso_norms WHERE valid_from = (SELECT * FROM version)"
+                             " ORDER BY trede",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, day);
+  impact_db_stmt_bind_int64 (stmt, 1, day);
 
   norms->n_treden = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      int trede = sqlite3_column_int (stmt, 1);
+      int trede = (int) impact_db_stmt_get_int64 (stmt, 1);
 
-      norms->valid_from = sqlite3_column_int64 (stmt, 0);
-      norms->norms[trede - 1] = sqlite3_column_double (stmt, 2);
+      norms->valid_from = impact_db_stmt_get_int64 (stmt, 0);
+      norms->norms[trede - 1] = impact_db_stmt_get_double (stmt, 2);
       norms->n_treden = MAX (norms->n_treden, (guint) trede);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
   if (norms->n_treden == 0)
     impact_pso_norms_init_default (norms);
 
@@ -614,8 +587,8 @@ impact_store_set_pso_norms (ImpactStore *self,
                             GError **error)
 {
   ImpactDb *db;
-  g_autoptr (sqlite3_stmt) clear = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) clear = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (norms != NULL && norms->n_treden >= 1 && norms->n_treden <= IMPACT_PSO_MAX_TREDEN, FALSE);
@@ -626,28 +599,28 @@ impact_store_set_pso_norms (ImpactStore *self,
       return set_invalid (error, _ ("Each trede needs a share between 0% and 100%, and at least that of the trede below."));
 
   db = impact_store_get_db (self);
-  clear = impact_db_prepare (db, "DELETE FROM pso_norms WHERE valid_from = ?", error);
-  stmt = clear != NULL ? impact_db_prepare (db, "INSERT INTO pso_norms VALUES (?, ?, ?)", error) : NULL;
-  if (stmt == NULL || !impact_db_exec (db, "SAVEPOINT set_pso_norms", error))
+  clear = impact_db_stmt_new (db, "DELETE FROM pso_norms WHERE valid_from = ?", error);
+  stmt = clear != NULL ? impact_db_stmt_new (db, "INSERT INTO pso_norms VALUES (?, ?, ?)", error) : NULL;
+  if (stmt == NULL || !impact_db_begin (db, error))
     return FALSE;
 
-  sqlite3_bind_int64 (clear, 1, MAX (norms->valid_from, 1));
-  if (!impact_db_step_done (db, clear, error))
+  impact_db_stmt_bind_int64 (clear, 1, MAX (norms->valid_from, 1));
+  if (!impact_db_stmt_run (clear, error))
     goto fail;
   for (guint t = 0; t < norms->n_treden; t++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, MAX (norms->valid_from, 1));
-      sqlite3_bind_int (stmt, 2, t + 1);
-      sqlite3_bind_double (stmt, 3, norms->norms[t]);
-      if (!impact_db_step_done (db, stmt, error))
+      impact_db_stmt_reset (stmt);
+      impact_db_stmt_bind_int64 (stmt, 1, MAX (norms->valid_from, 1));
+      impact_db_stmt_bind_int64 (stmt, 2, t + 1);
+      impact_db_stmt_bind_double (stmt, 3, norms->norms[t]);
+      if (!impact_db_stmt_run (stmt, error))
         goto fail;
     }
 
-  if (impact_db_exec (db, "RELEASE set_pso_norms", error))
+  if (impact_db_commit (db, error))
     return TRUE;
 
 fail:
-  impact_db_exec (db, "ROLLBACK TO set_pso_norms; RELEASE set_pso_norms", NULL);
+  impact_db_rollback (db);
   return FALSE;
 }

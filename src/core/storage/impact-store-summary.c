@@ -94,25 +94,25 @@ impact_summary_load_statuses (ImpactDb *db,
                               GError **error)
 {
   g_autoptr (GHashTable) statuses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, periods_free);
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db,
-                                                     "SELECT supplier_id, kind, valid_from, valid_until"
-                                                     " FROM supplier_statuses",
-                                                     error);
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db,
+                                                      "SELECT supplier_id, kind, valid_from, valid_until"
+                                                      " FROM supplier_statuses",
+                                                      error);
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
-      gint64 supplier_id = sqlite3_column_int64 (stmt, 0);
+      gint64 supplier_id = impact_db_stmt_get_int64 (stmt, 0);
       ImpactStatusPeriod period = { IMPACT_SOCIAL_CLASS_NONE, 0, 0 };
       GArray *periods = g_hash_table_lookup (statuses, &supplier_id);
 
       /* The CHECK constraint keeps unknown codes out of the table. */
-      impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 1), &period.kind);
-      period.valid_from = sqlite3_column_int64 (stmt, 2);
-      period.valid_until = sqlite3_column_int64 (stmt, 3);
+      impact_social_class_from_code (impact_db_stmt_get_text (stmt, 1), &period.kind);
+      period.valid_from = impact_db_stmt_get_int64 (stmt, 2);
+      period.valid_until = impact_db_stmt_get_int64 (stmt, 3);
       if (periods == NULL)
         {
           periods = g_array_new (FALSE, FALSE, sizeof (ImpactStatusPeriod));
@@ -120,11 +120,8 @@ impact_summary_load_statuses (ImpactDb *db,
         }
       g_array_append_val (periods, period);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&statuses);
 }
@@ -428,21 +425,18 @@ impact_summary_acc_add (ImpactSummaryAcc *acc,
 /* Feeds the lines a query selects (division, object, supplier, day, amount) to @acc. */
 static gboolean
 add_lines (ImpactSummaryAcc *acc,
-           sqlite3_stmt *stmt,
+           ImpactDbStmt *stmt,
            GError **error)
 {
-  int rc;
+  ImpactDbStep step;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (!impact_summary_acc_add (acc, sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-                                 sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
-                                 sqlite3_column_int64 (stmt, 4), error))
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
+    if (!impact_summary_acc_add (acc, impact_db_stmt_get_int64 (stmt, 0), impact_db_stmt_get_int64 (stmt, 1),
+                                 impact_db_stmt_get_int64 (stmt, 2), impact_db_stmt_get_int64 (stmt, 3),
+                                 impact_db_stmt_get_int64 (stmt, 4), error))
       return FALSE;
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (acc->db, rc, error);
-      return FALSE;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return impact_summary_acc_write (acc, error);
 }
@@ -456,7 +450,7 @@ impact_summary_remove_batch (ImpactDb *db,
                              GError **error)
 {
   g_autoptr (ImpactSummaryAcc) acc = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
 
@@ -466,10 +460,10 @@ impact_summary_remove_batch (ImpactDb *db,
   acc = acc_new (db, -1, error);
   if (acc == NULL)
     return FALSE;
-  stmt = impact_db_prepare (db, "SELECT " LINE_COLUMNS " FROM purchase_lines WHERE " IMPACT_BATCH_LINES, error);
+  stmt = impact_db_stmt_new (db, "SELECT " LINE_COLUMNS " FROM purchase_lines WHERE " IMPACT_BATCH_LINES, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
+  impact_db_stmt_bind_int64 (stmt, 1, batch_id);
 
   return add_lines (acc, stmt, error)
          && impact_db_exec (db,
@@ -504,7 +498,7 @@ impact_summary_refresh (ImpactDb *db,
     "DELETE FROM supplier_month_summary WHERE n_lines = 0",
   };
   g_autoptr (ImpactSummaryAcc) acc = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   gint64 dirty = 0;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -514,7 +508,7 @@ impact_summary_refresh (ImpactDb *db,
   if (!dirty)
     return TRUE;
 
-  if (!impact_db_exec (db, "SAVEPOINT summary_refresh", error))
+  if (!impact_db_begin (db, error))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -525,17 +519,17 @@ impact_summary_refresh (ImpactDb *db,
   acc = acc_new (db, 1, error);
   if (acc == NULL)
     goto fail;
-  stmt = impact_db_prepare (db,
-                            "SELECT " LINE_COLUMNS " FROM purchase_lines"
-                            " WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)",
-                            error);
+  stmt = impact_db_stmt_new (db,
+                             "SELECT " LINE_COLUMNS " FROM purchase_lines"
+                             " WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)",
+                             error);
   if (stmt == NULL || !add_lines (acc, stmt, error)
-      || !impact_db_exec (db, "DELETE FROM summary_dirty; RELEASE summary_refresh", error))
+      || !impact_db_exec (db, "DELETE FROM summary_dirty", error) || !impact_db_commit (db, error))
     goto fail;
 
   return TRUE;
 
 fail:
-  impact_db_exec (db, "ROLLBACK TO summary_refresh; RELEASE summary_refresh", NULL);
+  impact_db_rollback (db);
   return FALSE;
 }

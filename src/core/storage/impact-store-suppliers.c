@@ -13,15 +13,15 @@
 #include "impact-store-private.h"
 
 static void
-bind_supplier (sqlite3_stmt *stmt,
+bind_supplier (ImpactDbStmt *stmt,
                const ImpactSupplier *supplier,
                const char *norm_name)
 {
-  sqlite3_bind_text (stmt, 1, supplier->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, norm_name, -1, SQLITE_STATIC);
-  impact_db_bind_text_or_null (stmt, 3, supplier->kvk);
-  impact_db_bind_text_or_null (stmt, 4, supplier->vat_id);
-  impact_db_bind_text_or_null (stmt, 5, supplier->erp_id);
+  impact_db_stmt_bind_text (stmt, 1, supplier->name);
+  impact_db_stmt_bind_text (stmt, 2, norm_name);
+  impact_db_stmt_bind_text_or_null (stmt, 3, supplier->kvk);
+  impact_db_stmt_bind_text_or_null (stmt, 4, supplier->vat_id);
+  impact_db_stmt_bind_text_or_null (stmt, 5, supplier->erp_id);
 }
 
 gint64
@@ -29,25 +29,25 @@ impact_store_add_supplier (ImpactStore *self,
                            const ImpactSupplier *supplier,
                            GError **error)
 {
-  g_autoptr (ImpactDbCachedStmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (supplier != NULL && supplier->name != NULL, 0);
 
   norm_name = impact_supplier_normalize_name (supplier->name);
-  stmt = impact_db_prepare_cached (self->db,
-                                   "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
-                                   " VALUES (?, ?, ?, ?, ?)",
-                                   error);
+  stmt = impact_db_stmt_new_cached (self->db,
+                                    "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
+                                    " VALUES (?, ?, ?, ?, ?)",
+                                    error);
   if (stmt == NULL)
     return 0;
   bind_supplier (stmt, supplier, norm_name);
 
-  if (!impact_db_step_done (self->db, stmt, error))
+  if (!impact_db_stmt_run (stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (self->db));
+  return impact_db_stmt_get_last_insert_id (stmt);
 }
 
 gboolean
@@ -55,36 +55,36 @@ impact_store_update_supplier (ImpactStore *self,
                               const ImpactSupplier *supplier,
                               GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (supplier != NULL && supplier->id > 0 && supplier->name != NULL, FALSE);
 
   norm_name = impact_supplier_normalize_name (supplier->name);
-  stmt = impact_db_prepare (self->db,
-                            "UPDATE suppliers SET name = ?, norm_name = ?, kvk = ?, vat_id = ?,"
-                            " erp_id = ? WHERE id = ?",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "UPDATE suppliers SET name = ?, norm_name = ?, kvk = ?, vat_id = ?,"
+                             " erp_id = ? WHERE id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
   bind_supplier (stmt, supplier, norm_name);
-  sqlite3_bind_int64 (stmt, 6, supplier->id);
+  impact_db_stmt_bind_int64 (stmt, 6, supplier->id);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 #define SUPPLIER_COLUMNS "id, name, kvk, vat_id, erp_id"
 
 static ImpactSupplier *
-read_supplier (sqlite3_stmt *stmt)
+read_supplier (ImpactDbStmt *stmt)
 {
-  ImpactSupplier *supplier = impact_supplier_new ((const char *) sqlite3_column_text (stmt, 1));
+  ImpactSupplier *supplier = impact_supplier_new (impact_db_stmt_get_text (stmt, 1));
 
-  supplier->id = sqlite3_column_int64 (stmt, 0);
-  supplier->kvk = _impact_store_column_dup (stmt, 2);
-  supplier->vat_id = _impact_store_column_dup (stmt, 3);
-  supplier->erp_id = _impact_store_column_dup (stmt, 4);
+  supplier->id = impact_db_stmt_get_int64 (stmt, 0);
+  supplier->kvk = impact_db_stmt_dup_text (stmt, 2);
+  supplier->vat_id = impact_db_stmt_dup_text (stmt, 3);
+  supplier->erp_id = impact_db_stmt_dup_text (stmt, 4);
 
   return supplier;
 }
@@ -98,21 +98,19 @@ query_supplier (ImpactStore *self,
                 gint64 id,
                 GError **error)
 {
-  g_autoptr (ImpactDbCachedStmt) stmt = impact_db_prepare_cached (self->db, sql, error);
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new_cached (self->db, sql, error);
+  ImpactDbStep step;
 
   if (stmt == NULL)
     return NULL;
   if (value != NULL)
-    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
+    impact_db_stmt_bind_text (stmt, 1, value);
   else
-    sqlite3_bind_int64 (stmt, 1, id);
+    impact_db_stmt_bind_int64 (stmt, 1, id);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
     return read_supplier (stmt);
-  if (rc != SQLITE_DONE)
-    impact_db_set_error (self->db, rc, error);
 
   return NULL;
 }
@@ -211,29 +209,24 @@ impact_store_count_suppliers_named (ImpactStore *self,
                                     const char *name,
                                     GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
-  int rc;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), -1);
   g_return_val_if_fail (name != NULL, -1);
 
   norm_name = impact_supplier_normalize_name (name);
-  stmt = impact_db_prepare (self->db,
-                            "SELECT count (*) FROM (SELECT id FROM suppliers WHERE norm_name = ?1"
-                            " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1)",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "SELECT count (*) FROM (SELECT id FROM suppliers WHERE norm_name = ?1"
+                             " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1)",
+                             error);
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_text (stmt, 1, norm_name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return -1;
-    }
+  impact_db_stmt_bind_text (stmt, 1, norm_name);
+  if (!impact_db_stmt_step_row (stmt, error))
+    return -1;
 
-  return sqlite3_column_int64 (stmt, 0);
+  return impact_db_stmt_get_int64 (stmt, 0);
 }
 
 gboolean
@@ -242,7 +235,7 @@ impact_store_add_supplier_alias (ImpactStore *self,
                                  const char *alias,
                                  GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autofree char *norm_name = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
@@ -252,16 +245,16 @@ impact_store_add_supplier_alias (ImpactStore *self,
   if (*norm_name == '\0')
     return TRUE;
 
-  stmt = impact_db_prepare (self->db,
-                            "INSERT INTO supplier_aliases (norm_name, supplier_id) VALUES (?, ?)"
-                            " ON CONFLICT (norm_name) DO UPDATE SET supplier_id = excluded.supplier_id",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "INSERT INTO supplier_aliases (norm_name, supplier_id) VALUES (?, ?)"
+                             " ON CONFLICT (norm_name) DO UPDATE SET supplier_id = excluded.supplier_id",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, norm_name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, supplier_id);
+  impact_db_stmt_bind_text (stmt, 1, norm_name);
+  impact_db_stmt_bind_int64 (stmt, 2, supplier_id);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 static gboolean
@@ -285,7 +278,7 @@ check_status (const ImpactStatus *status,
 }
 
 static void
-bind_status (sqlite3_stmt *stmt,
+bind_status (ImpactDbStmt *stmt,
              const ImpactStatus *status)
 {
   guint32 valid_until = status->valid_until;
@@ -293,14 +286,14 @@ bind_status (sqlite3_stmt *stmt,
   if (valid_until == 0)
     valid_until = impact_social_class_default_valid_until (status->kind, status->valid_from);
 
-  sqlite3_bind_int64 (stmt, 1, status->supplier_id);
-  sqlite3_bind_text (stmt, 2, impact_social_class_to_code (status->kind), -1, SQLITE_STATIC);
-  _impact_store_bind_day (stmt, 3, status->valid_from);
-  _impact_store_bind_day (stmt, 4, valid_until);
-  impact_db_bind_text_or_null (stmt, 5, status->certifying_body);
-  impact_db_bind_text_or_null (stmt, 6, status->evidence);
-  impact_db_bind_text_or_null (stmt, 7, status->note);
-  _impact_store_bind_id (stmt, 8, status->batch_id);
+  impact_db_stmt_bind_int64 (stmt, 1, status->supplier_id);
+  impact_db_stmt_bind_text (stmt, 2, impact_social_class_to_code (status->kind));
+  impact_db_stmt_bind_positive (stmt, 3, status->valid_from);
+  impact_db_stmt_bind_positive (stmt, 4, valid_until);
+  impact_db_stmt_bind_text_or_null (stmt, 5, status->certifying_body);
+  impact_db_stmt_bind_text_or_null (stmt, 6, status->evidence);
+  impact_db_stmt_bind_text_or_null (stmt, 7, status->note);
+  impact_db_stmt_bind_positive (stmt, 8, status->batch_id);
 }
 
 /* A PSO certificate with only a start date gets the two-year validity of DOMAIN.md. */
@@ -309,7 +302,7 @@ impact_store_add_status (ImpactStore *self,
                          const ImpactStatus *status,
                          GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), 0);
   g_return_val_if_fail (status != NULL, 0);
@@ -317,19 +310,19 @@ impact_store_add_status (ImpactStore *self,
   if (!check_status (status, error))
     return 0;
 
-  stmt = impact_db_prepare (self->db,
-                            "INSERT INTO supplier_statuses (supplier_id, kind, valid_from,"
-                            " valid_until, certifying_body, evidence, note, batch_id)"
-                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "INSERT INTO supplier_statuses (supplier_id, kind, valid_from,"
+                             " valid_until, certifying_body, evidence, note, batch_id)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             error);
   if (stmt == NULL)
     return 0;
   bind_status (stmt, status);
 
-  if (!impact_db_step_done (self->db, stmt, error))
+  if (!impact_db_stmt_run (stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (impact_db_get_handle (self->db));
+  return impact_db_stmt_get_last_insert_id (stmt);
 }
 
 gboolean
@@ -337,7 +330,7 @@ impact_store_update_status (ImpactStore *self,
                             const ImpactStatus *status,
                             GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (status != NULL && status->id > 0, FALSE);
@@ -345,17 +338,17 @@ impact_store_update_status (ImpactStore *self,
   if (!check_status (status, error))
     return FALSE;
 
-  stmt = impact_db_prepare (self->db,
-                            "UPDATE supplier_statuses SET supplier_id = ?, kind = ?, valid_from = ?,"
-                            " valid_until = ?, certifying_body = ?, evidence = ?, note = ?, batch_id = ?"
-                            " WHERE id = ?",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "UPDATE supplier_statuses SET supplier_id = ?, kind = ?, valid_from = ?,"
+                             " valid_until = ?, certifying_body = ?, evidence = ?, note = ?, batch_id = ?"
+                             " WHERE id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
   bind_status (stmt, status);
-  sqlite3_bind_int64 (stmt, 9, status->id);
+  impact_db_stmt_bind_int64 (stmt, 9, status->id);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 gboolean
@@ -363,16 +356,16 @@ impact_store_delete_status (ImpactStore *self,
                             gint64 status_id,
                             GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
-  stmt = impact_db_prepare (self->db, "DELETE FROM supplier_statuses WHERE id = ?", error);
+  stmt = impact_db_stmt_new (self->db, "DELETE FROM supplier_statuses WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, status_id);
+  impact_db_stmt_bind_int64 (stmt, 1, status_id);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* Whether the supplier holds a status of @kind from @valid_from (0: one without a start)
@@ -407,45 +400,43 @@ impact_store_has_status (ImpactStore *self,
   "SELECT id, supplier_id, kind, valid_from, valid_until, certifying_body, evidence, note, batch_id" \
   " FROM supplier_statuses"
 
-/* The statuses @sql selects, with @supplier_id bound to its parameter when it has one. */
+/* The statuses @sql selects: with @supplier_id bound to its one parameter, or all of them
+ * when @supplier_id is 0 and @sql has none. */
 static GPtrArray *
 list_statuses (ImpactStore *self,
                const char *sql,
                gint64 supplier_id,
                GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
   g_autoptr (GPtrArray) statuses = NULL;
-  int rc;
+  ImpactDbStep step;
 
-  stmt = impact_db_prepare (self->db, sql, error);
+  stmt = impact_db_stmt_new (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, supplier_id);
+  if (supplier_id > 0)
+    impact_db_stmt_bind_int64 (stmt, 1, supplier_id);
 
   statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) impact_status_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactSocialClass kind = IMPACT_SOCIAL_CLASS_NONE;
       ImpactStatus *status;
 
       /* The CHECK constraint keeps unknown codes out of the table. */
-      impact_social_class_from_code ((const char *) sqlite3_column_text (stmt, 2), &kind);
-      status = impact_status_new (sqlite3_column_int64 (stmt, 1), kind,
-                                  sqlite3_column_int64 (stmt, 3), sqlite3_column_int64 (stmt, 4));
-      status->id = sqlite3_column_int64 (stmt, 0);
-      status->certifying_body = _impact_store_column_dup (stmt, 5);
-      status->evidence = _impact_store_column_dup (stmt, 6);
-      status->note = _impact_store_column_dup (stmt, 7);
-      status->batch_id = sqlite3_column_int64 (stmt, 8);
+      impact_social_class_from_code (impact_db_stmt_get_text (stmt, 2), &kind);
+      status = impact_status_new (impact_db_stmt_get_int64 (stmt, 1), kind,
+                                  impact_db_stmt_get_int64 (stmt, 3), impact_db_stmt_get_int64 (stmt, 4));
+      status->id = impact_db_stmt_get_int64 (stmt, 0);
+      status->certifying_body = impact_db_stmt_dup_text (stmt, 5);
+      status->evidence = impact_db_stmt_dup_text (stmt, 6);
+      status->note = impact_db_stmt_dup_text (stmt, 7);
+      status->batch_id = impact_db_stmt_get_int64 (stmt, 8);
       g_ptr_array_add (statuses, status);
     }
-  if (rc != SQLITE_DONE)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return NULL;
-    }
+  if (step == IMPACT_DB_ERROR)
+    return NULL;
 
   return g_steal_pointer (&statuses);
 }

@@ -153,24 +153,14 @@ impact_store_begin (ImpactStore *self,
 }
 
 /* A transaction for a bulk writer that checks every reference it writes itself (as the
- * importer and ImpactBulkInsert do): SQLite's foreign-key probes are off until it ends,
- * which saves about 30% of the time of a large insert. */
+ * importer and ImpactBulkInsert do); see impact_db_begin_bulk(). */
 gboolean
 impact_store_begin_checked (ImpactStore *self,
                             GError **error)
 {
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
-  /* PRAGMA foreign_keys is ignored inside a transaction, so it is set before it begins. */
-  if (!impact_db_exec (self->db, "PRAGMA foreign_keys = OFF", error))
-    return FALSE;
-  if (!impact_db_begin (self->db, error))
-    {
-      impact_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
-      return FALSE;
-    }
-
-  return TRUE;
+  return impact_db_begin_bulk (self->db, error);
 }
 
 gboolean
@@ -180,12 +170,7 @@ impact_store_commit (ImpactStore *self,
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
   /* Statuses changed in the transaction show in the summary the moment it lands. */
-  if (!impact_summary_refresh (self->db, error) || !impact_db_commit (self->db, error))
-    return FALSE;
-
-  /* Back on after a checked transaction; a no-op after any other. */
-  impact_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
-  return TRUE;
+  return impact_summary_refresh (self->db, error) && impact_db_commit (self->db, error);
 }
 
 void
@@ -194,7 +179,6 @@ impact_store_rollback (ImpactStore *self)
   g_return_if_fail (IMPACT_IS_STORE (self));
 
   impact_db_rollback (self->db);
-  impact_db_exec (self->db, "PRAGMA foreign_keys = ON", NULL);
 }
 
 char *
@@ -202,22 +186,20 @@ impact_store_get_meta (ImpactStore *self,
                        const char *key,
                        GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = impact_db_prepare (self->db, "SELECT value FROM meta WHERE key = ?", error);
+  stmt = impact_db_stmt_new (self->db, "SELECT value FROM meta WHERE key = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  impact_db_stmt_bind_text (stmt, 1, key);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (rc != SQLITE_DONE)
-    impact_db_set_error (self->db, rc, error);
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
+    return impact_db_stmt_dup_text (stmt, 0);
 
   return NULL;
 }
@@ -228,19 +210,19 @@ impact_store_set_meta (ImpactStore *self,
                        const char *value,
                        GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  stmt = impact_db_prepare (self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                            error);
+  stmt = impact_db_stmt_new (self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  impact_db_stmt_bind_text (stmt, 1, key);
+  impact_db_stmt_bind_text (stmt, 2, value);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 gboolean
@@ -273,57 +255,26 @@ impact_store_is_empty (ImpactStore *self,
   return n == 0;
 }
 
-void
-_impact_store_bind_day (sqlite3_stmt *stmt,
-                        int index,
-                        guint32 day)
-{
-  if (day != 0)
-    sqlite3_bind_int64 (stmt, index, day);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-void
-_impact_store_bind_id (sqlite3_stmt *stmt,
-                       int index,
-                       gint64 id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, index, id);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-char *
-_impact_store_column_dup (sqlite3_stmt *stmt,
-                          int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 /* The column mapping remembered for a layout of columns, or NULL. */
 char *
 impact_store_get_mapping_profile (ImpactStore *self,
                                   const char *signature,
                                   GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
   g_return_val_if_fail (signature != NULL, NULL);
 
-  stmt = impact_db_prepare (self->db, "SELECT mapping FROM mapping_profiles WHERE signature = ?", error);
+  stmt = impact_db_stmt_new (self->db, "SELECT mapping FROM mapping_profiles WHERE signature = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
+  impact_db_stmt_bind_text (stmt, 1, signature);
 
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return _impact_store_column_dup (stmt, 0);
-  if (rc != SQLITE_DONE)
-    impact_db_set_error (self->db, rc, error);
+  step = impact_db_stmt_step (stmt, error);
+  if (step == IMPACT_DB_ROW)
+    return impact_db_stmt_dup_text (stmt, 0);
 
   return NULL;
 }
@@ -334,21 +285,21 @@ impact_store_save_mapping_profile (ImpactStore *self,
                                    const char *mapping,
                                    GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (signature != NULL && mapping != NULL, FALSE);
 
-  stmt = impact_db_prepare (self->db,
-                            "INSERT OR REPLACE INTO mapping_profiles (signature, mapping, saved_at) VALUES (?, ?, ?)",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             "INSERT OR REPLACE INTO mapping_profiles (signature, mapping, saved_at) VALUES (?, ?, ?)",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, signature, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, mapping, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  impact_db_stmt_bind_text (stmt, 1, signature);
+  impact_db_stmt_bind_text (stmt, 2, mapping);
+  impact_db_stmt_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* The social share (percent) the node aims for; NAN in @share when it has none of its own. */
@@ -358,24 +309,21 @@ impact_store_get_share_target (ImpactStore *self,
                                double *share,
                                GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  ImpactDbStep step;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (share != NULL, FALSE);
 
-  stmt = impact_db_prepare (self->db, "SELECT share FROM share_targets WHERE node_id = ?", error);
+  stmt = impact_db_stmt_new (self->db, "SELECT share FROM share_targets WHERE node_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, node_id);
+  impact_db_stmt_bind_int64 (stmt, 1, node_id);
 
-  rc = sqlite3_step (stmt);
-  *share = rc == SQLITE_ROW ? sqlite3_column_double (stmt, 0) : NAN;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      impact_db_set_error (self->db, rc, error);
-      return FALSE;
-    }
+  step = impact_db_stmt_step (stmt, error);
+  *share = step == IMPACT_DB_ROW ? impact_db_stmt_get_double (stmt, 0) : NAN;
+  if (step == IMPACT_DB_ERROR)
+    return FALSE;
 
   return TRUE;
 }
@@ -387,7 +335,7 @@ impact_store_set_share_target (ImpactStore *self,
                                double share,
                                GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
 
@@ -398,15 +346,15 @@ impact_store_set_share_target (ImpactStore *self,
       return FALSE;
     }
 
-  stmt = impact_db_prepare (self->db,
-                            isnan (share) ? "DELETE FROM share_targets WHERE node_id = ?1"
-                                          : "INSERT OR REPLACE INTO share_targets (node_id, share) VALUES (?1, ?2)",
-                            error);
+  stmt = impact_db_stmt_new (self->db,
+                             isnan (share) ? "DELETE FROM share_targets WHERE node_id = ?1"
+                                           : "INSERT OR REPLACE INTO share_targets (node_id, share) VALUES (?1, ?2)",
+                             error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, node_id);
+  impact_db_stmt_bind_int64 (stmt, 1, node_id);
   if (!isnan (share))
-    sqlite3_bind_double (stmt, 2, share);
+    impact_db_stmt_bind_double (stmt, 2, share);
 
-  return impact_db_step_done (self->db, stmt, error);
+  return impact_db_stmt_run (stmt, error);
 }
