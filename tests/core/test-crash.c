@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "impact-test-utils.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store.h"
 
 #define N_KILLS 25
@@ -21,32 +22,32 @@ check_database (const char *path,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = impact_store_open (path, &error);
-  g_autoptr (sqlite3_stmt) integrity = NULL;
-  g_autoptr (sqlite3_stmt) batches = NULL;
+  g_autoptr (ImpactDbStmt) integrity = NULL;
+  g_autoptr (ImpactDbStmt) batches = NULL;
   ImpactDb *db;
   gint64 orphans = -1;
 
   g_assert_no_error (error);
   db = impact_store_get_db (store);
 
-  integrity = impact_db_prepare (db, "PRAGMA integrity_check", &error);
-  g_assert_cmpint (sqlite3_step (integrity), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (integrity, 0), ==, "ok");
+  integrity = impact_db_stmt_new (db, "PRAGMA integrity_check", &error);
+  g_assert_true (impact_db_stmt_step_row (integrity, &error));
+  g_assert_cmpstr (impact_db_stmt_get_text (integrity, 0), ==, "ok");
 
   /* Every batch that is there is whole: its lines, their count and their sum, found the
    * way undo finds them, by the range of ids the batch recorded. */
-  batches = impact_db_prepare (db,
-                               "SELECT b.id, b.rows_accepted, b.total_cents, count(p.id),"
-                               " total(p.amount_cents) FROM import_batches b"
-                               " LEFT JOIN purchase_lines p ON p.id BETWEEN b.first_line_id AND b.last_line_id"
-                               " AND p.batch_id = b.id GROUP BY b.id",
-                               &error);
+  batches = impact_db_stmt_new (db,
+                                "SELECT b.id, b.rows_accepted, b.total_cents, count(p.id),"
+                                " total(p.amount_cents) FROM import_batches b"
+                                " LEFT JOIN purchase_lines p ON p.id BETWEEN b.first_line_id AND b.last_line_id"
+                                " AND p.batch_id = b.id GROUP BY b.id",
+                                &error);
   *n_batches = 0;
-  while (sqlite3_step (batches) == SQLITE_ROW)
+  while (impact_db_stmt_step (batches, &error) == IMPACT_DB_ROW)
     {
-      g_assert_cmpint (sqlite3_column_int64 (batches, 1), ==, LINES_PER_BATCH);
-      g_assert_cmpint (sqlite3_column_int64 (batches, 3), ==, LINES_PER_BATCH);
-      g_assert_cmpint (sqlite3_column_int64 (batches, 2), ==, (gint64) sqlite3_column_double (batches, 4));
+      g_assert_cmpint (impact_db_stmt_get_int64 (batches, 1), ==, LINES_PER_BATCH);
+      g_assert_cmpint (impact_db_stmt_get_int64 (batches, 3), ==, LINES_PER_BATCH);
+      g_assert_cmpint (impact_db_stmt_get_int64 (batches, 2), ==, (gint64) impact_db_stmt_get_double (batches, 4));
       (*n_batches)++;
     }
 

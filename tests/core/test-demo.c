@@ -8,6 +8,7 @@
 #include "demo/impact-demo.h"
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
+#include "storage/impact-db-stmt.h"
 
 /* Shared by the tests: generating takes a second or two. */
 static char *demo_dir;
@@ -20,14 +21,14 @@ query (ImpactStore *store,
        const char *sql,
        gint64 parameter)
 {
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (impact_store_get_db (store), sql, NULL);
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (impact_store_get_db (store), sql, NULL);
 
   g_assert_nonnull (stmt);
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, parameter);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* A parameter the SQL does not have is not bound. */
+  impact_db_stmt_bind_int64 (stmt, 1, parameter);
+  g_assert_true (impact_db_stmt_step_row (stmt, NULL));
 
-  return sqlite3_column_int64 (stmt, 0);
+  return impact_db_stmt_get_int64 (stmt, 0);
 }
 
 static void
@@ -71,20 +72,20 @@ test_statuses (void)
     "own-social",
   };
   gint64 n_with_status = query (demo_store, "SELECT count(DISTINCT supplier_id) FROM supplier_statuses", 0);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
 
   /* About a tenth of the suppliers, with every kind among them. */
   g_assert_cmpint (n_with_status, >=, 250);
   g_assert_cmpint (n_with_status, <=, 350);
-  stmt = impact_db_prepare (impact_store_get_db (demo_store),
-                            "SELECT count(*) FROM supplier_statuses WHERE kind = ?", NULL);
+  stmt = impact_db_stmt_new (impact_store_get_db (demo_store), "SELECT count(*) FROM supplier_statuses WHERE kind = ?",
+                             NULL);
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      sqlite3_bind_text (stmt, 1, kinds[i], -1, SQLITE_STATIC);
-      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-      g_test_message ("%s: %d", kinds[i], sqlite3_column_int (stmt, 0));
-      g_assert_cmpint (sqlite3_column_int (stmt, 0), >, 0);
-      sqlite3_reset (stmt);
+      impact_db_stmt_bind_text (stmt, 1, kinds[i]);
+      g_assert_true (impact_db_stmt_step_row (stmt, NULL));
+      g_test_message ("%s: %" G_GINT64_FORMAT, kinds[i], impact_db_stmt_get_int64 (stmt, 0));
+      g_assert_cmpint (impact_db_stmt_get_int64 (stmt, 0), >, 0);
+      impact_db_stmt_reset (stmt);
     }
 
   /* Some expired, some expiring within 90 days, some open-ended. */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "impact-test-utils.h"
 #include "query/impact-query.h"
@@ -57,7 +58,7 @@ test_migrate_v1 (void)
 
   g_assert_no_error (error);
   db = impact_store_get_db (store);
-  g_assert_cmpint (query (db, "PRAGMA user_version"), ==, impact_migrations_get_latest ());
+  g_assert_cmpint (query (db, "PRAGMA user_version"), ==, impact_migrations_get_latest (db));
 
   /* The data of version 1 is all there. */
   g_assert_true (impact_store_get_counts (store, &counts, &error));

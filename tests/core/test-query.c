@@ -14,6 +14,7 @@
 #include "model/impact-format.h"
 #include "query/impact-impact-query.h"
 #include "query/impact-query.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-summary.h"
 
 typedef struct
@@ -553,16 +554,15 @@ sql_spend (ImpactStore *store,
       "  AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day)) THEN amount_cents END)"
       " FROM purchase_lines p WHERE %s AND invoice_day BETWEEN ?2 AND ?3",
       node_sql);
-  sqlite3_stmt *stmt = impact_db_prepare (impact_store_get_db (store), sql, NULL);
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (impact_store_get_db (store), sql, NULL);
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_int64 (stmt, 1, node_id);
-  sqlite3_bind_int64 (stmt, 2, D (first));
-  sqlite3_bind_int64 (stmt, 3, D (last));
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  spend->total_cents = (gint64) sqlite3_column_double (stmt, 0);
-  spend->social_cents = (gint64) sqlite3_column_double (stmt, 1);
-  sqlite3_finalize (stmt);
+  impact_db_stmt_bind_int64 (stmt, 1, node_id);
+  impact_db_stmt_bind_int64 (stmt, 2, D (first));
+  impact_db_stmt_bind_int64 (stmt, 3, D (last));
+  g_assert_true (impact_db_stmt_step_row (stmt, NULL));
+  spend->total_cents = (gint64) impact_db_stmt_get_double (stmt, 0);
+  spend->social_cents = (gint64) impact_db_stmt_get_double (stmt, 1);
 }
 
 static void

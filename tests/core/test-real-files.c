@@ -18,6 +18,7 @@
 #include "impact-test-utils.h"
 #include "import/impact-importer.h"
 #include "model/impact-format.h"
+#include "storage/impact-db-stmt.h"
 #include "storage/impact-store-sroi.h"
 
 typedef ImpactTestStore Fixture;
@@ -42,14 +43,14 @@ query (Fixture *f,
        const char *text)
 {
   ImpactDb *db = impact_store_get_db (f->store);
-  g_autoptr (sqlite3_stmt) stmt = impact_db_prepare (db, sql, NULL);
+  g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (db, sql, NULL);
   gint64 value = -1;
 
   g_assert_nonnull (stmt);
   if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
+    impact_db_stmt_bind_text (stmt, 1, text);
+  if (impact_db_stmt_step (stmt, NULL) == IMPACT_DB_ROW)
+    value = impact_db_stmt_get_int64 (stmt, 0);
   return value;
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "impact-test-utils.h"
@@ -92,7 +93,7 @@ test_new_database (Fixture *f,
 
   g_assert_cmpint (g_stat (f->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (count (f->store, "PRAGMA user_version"), ==, impact_migrations_get_latest ());
+  g_assert_cmpint (count (f->store, "PRAGMA user_version"), ==, impact_migrations_get_latest (impact_store_get_db (f->store)));
   g_assert_cmpint (count (f->store, "PRAGMA application_id"), ==, IMPACT_APPLICATION_ID);
   g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
   g_assert_null (impact_store_get_backup_path (f->store));
@@ -800,14 +801,17 @@ test_db_stmt (Fixture *f,
   /* A cached statement comes back reset, its parameters cleared; 0 and less bind as NULL. */
   for (int i = 0; i < 2; i++)
     {
-      g_autoptr (ImpactDbStmt) cached = impact_db_stmt_new_cached (db, "INSERT INTO t VALUES (?, 1.5, 'x', ?)", &error);
+      g_autoptr (ImpactDbStmt) cached =
+          impact_db_stmt_new_cached (db, "INSERT INTO t VALUES (?, 1.5, 'x', ?) RETURNING rowid", &error);
 
       g_assert_no_error (error);
       if (i == 0)
         impact_db_stmt_bind_int64 (cached, 1, 77);
       impact_db_stmt_bind_positive (cached, 2, i == 0 ? 0 : 12);
-      g_assert_true (impact_db_stmt_run (cached, &error));
-      g_assert_cmpint (impact_db_stmt_get_last_insert_id (cached), ==, 4 + i);
+      /* The insert gives the new row's id (RETURNING), and counts as one change. */
+      g_assert_cmpint (impact_db_stmt_insert (cached, &error), ==, 4 + i);
+      g_assert_no_error (error);
+      g_assert_cmpint (impact_db_stmt_get_changes (cached), ==, 1);
     }
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM t WHERE i = 77 AND n IS NULL"), ==, 1);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM t WHERE i IS NULL AND n = 12"), ==, 1);

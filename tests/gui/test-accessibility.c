@@ -28,6 +28,7 @@
 #include "pages/impact-dashboard-page.h"
 #include "pages/impact-what-if-dialog.h"
 #include "query/impact-query.h"
+#include "storage/impact-db-stmt.h"
 #include "suppliers/impact-letter-dialog.h"
 #include "suppliers/impact-suppliers-window.h"
 
@@ -363,13 +364,13 @@ static gboolean
 stored_group_name_is (ImpactStore *store,
                       const char *name)
 {
-  g_autoptr (sqlite3_stmt) stmt =
-      impact_db_prepare (impact_store_get_db (store), "SELECT count(*) FROM nodes WHERE level = 0 AND name = ?", NULL);
+  g_autoptr (ImpactDbStmt) stmt =
+      impact_db_stmt_new (impact_store_get_db (store), "SELECT count(*) FROM nodes WHERE level = 0 AND name = ?", NULL);
 
   g_assert_nonnull (stmt);
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0) == 1;
+  impact_db_stmt_bind_text (stmt, 1, name);
+  g_assert_true (impact_db_stmt_step_row (stmt, NULL));
+  return impact_db_stmt_get_int64 (stmt, 0) == 1;
 }
 
 /* The group a purchase file leaves unnamed is called by the default name in the user's

@@ -74,15 +74,18 @@ load_organisation (Exchange *ex,
                           ? json_object_get_object_member (organisation, "group")
                           : NULL;
   JsonArray *divisions, *objects;
+  g_autoptr (GPtrArray) groups = NULL;
   gint64 group_id = 0;
 
   if (organisation == NULL)
     return TRUE;
 
-  /* The group: the one there is, or the document's. */
-  if (!impact_db_query_int (impact_store_get_db (ex->store), "SELECT coalesce (max (id), 0) FROM nodes WHERE level = 0",
-                            &group_id, error))
+  /* The group: the one there is (the newest, if a file holds more), or the document's. */
+  groups = impact_store_list_nodes (ex->store, IMPACT_NODE_GROUP, error);
+  if (groups == NULL)
     return FALSE;
+  for (guint i = 0; i < groups->len; i++)
+    group_id = MAX (group_id, ((ImpactNode *) g_ptr_array_index (groups, i))->id);
   if (group_id == 0)
     {
       g_autoptr (ImpactNode) g = impact_node_new (IMPACT_NODE_GROUP,

@@ -163,7 +163,9 @@ impact_query_take_expiry_notices (ImpactStore *store,
   g_return_val_if_fail (expiring != NULL, NULL);
 
   db = impact_store_get_db (store);
-  stmt = impact_db_stmt_new (db, "INSERT OR IGNORE INTO expiry_notices (status_id, noticed_at) VALUES (?, ?)", error);
+  stmt = impact_db_stmt_new (db, "INSERT INTO expiry_notices (status_id, noticed_at) VALUES (?, ?)"
+                                 " ON CONFLICT (status_id) DO NOTHING",
+                             error);
   if (stmt == NULL || !impact_store_begin (store, error))
     return NULL;
 

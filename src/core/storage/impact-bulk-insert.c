@@ -262,11 +262,7 @@ write_lines (ImpactBulkInsert *insert,
           impact_db_stmt_bind_null (stmt, base + 7 + t);
     }
 
-  if (!impact_db_stmt_run (stmt, error))
-    return FALSE;
-  insert->last_line_id = impact_db_stmt_get_last_insert_id (stmt);
-
-  return TRUE;
+  return impact_db_stmt_run (stmt, error);
 }
 
 /* Writes the lines of @chunk and adds them to the summary, then empties it. */
@@ -524,6 +520,11 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
   if (!pass_on (insert, error) || !wait_for_chunks (insert, error))
     return 0;
   written = g_get_monotonic_time ();
+  /* Under the write lock taken before the first id was read, the lines got the ids from
+   * first_line_id up to the highest one now. */
+  if (insert->n_lines > 0
+      && !impact_db_query_int (db, "SELECT coalesce (max (id), 0) FROM purchase_lines", &insert->last_line_id, error))
+    return 0;
   if (!impact_summary_acc_write (insert->summary, error) || !impact_summary_refresh (db, error))
     return 0;
   /* What each part costs, with G_MESSAGES_DEBUG=impact-store (the README's figures). */

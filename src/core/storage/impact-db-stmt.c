@@ -1,7 +1,8 @@
 /* impact-db-stmt.c: a prepared statement that does not show which database runs it
  *
- * On SQLite: a sqlite3_stmt and its connection. A text bound is copied, so that the caller's
- * string may go before the statement runs.
+ * The driver's statement and its connection; every call goes to the driver's table. A text
+ * bound is copied, so that the caller's string may go before the statement runs, unless it
+ * is bound as borrowed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,29 +13,37 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-db-private.h"
 #include "impact-db-stmt.h"
 
 struct _ImpactDbStmt
 {
   ImpactDb *db;
-  sqlite3_stmt *stmt;
+  const ImpactDbDriver *driver;
+  gpointer stmt;
   /* One of the connection's cached statements: freeing it releases it for the next use. */
   gboolean cached;
 };
 
-/* @prepared (NULL when preparing failed) for the statements below. */
 static ImpactDbStmt *
-wrap (ImpactDb *db,
-      sqlite3_stmt *prepared,
-      gboolean cached)
+stmt_new (ImpactDb *db,
+          const char *sql,
+          gboolean cached,
+          GError **error)
 {
   ImpactDbStmt *stmt;
+  gpointer prepared;
 
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  prepared = _impact_db_prepare (db, sql, cached, error);
   if (prepared == NULL)
     return NULL;
 
   stmt = g_new (ImpactDbStmt, 1);
   stmt->db = db;
+  stmt->driver = db->driver;
   stmt->stmt = prepared;
   stmt->cached = cached;
 
@@ -48,24 +57,18 @@ impact_db_stmt_new (ImpactDb *db,
                     const char *sql,
                     GError **error)
 {
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  return wrap (db, impact_db_prepare (db, sql, error), FALSE);
+  return stmt_new (db, sql, FALSE, error);
 }
 
-/* The same for SQL that runs again and again: prepared once per connection (see
- * impact_db_prepare_cached()), reset and its parameters cleared when it is freed. Only one
- * user at a time may hold the statement of a given SQL. */
+/* The same for SQL that runs again and again: prepared once per connection, reset and its
+ * parameters cleared when it is freed. Only one user at a time may hold the statement of a
+ * given SQL. */
 ImpactDbStmt *
 impact_db_stmt_new_cached (ImpactDb *db,
                            const char *sql,
                            GError **error)
 {
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (sql != NULL, NULL);
-
-  return wrap (db, impact_db_prepare_cached (db, sql, error), TRUE);
+  return stmt_new (db, sql, TRUE, error);
 }
 
 void
@@ -75,9 +78,9 @@ impact_db_stmt_free (ImpactDbStmt *stmt)
     return;
 
   if (stmt->cached)
-    impact_db_release (stmt->stmt);
+    stmt->driver->clear (stmt->stmt);
   else
-    sqlite3_finalize (stmt->stmt);
+    stmt->driver->finalize (stmt->stmt);
   g_free (stmt);
 }
 
@@ -88,7 +91,7 @@ impact_db_stmt_bind_int64 (ImpactDbStmt *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_int64 (stmt->stmt, index, value);
+  stmt->driver->bind_int64 (stmt->stmt, index, value);
 }
 
 void
@@ -98,7 +101,7 @@ impact_db_stmt_bind_double (ImpactDbStmt *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_double (stmt->stmt, index, value);
+  stmt->driver->bind_double (stmt->stmt, index, value);
 }
 
 /* Binds a copy of @text, or NULL when @text is NULL. */
@@ -110,9 +113,9 @@ impact_db_stmt_bind_text (ImpactDbStmt *stmt,
   g_return_if_fail (stmt != NULL);
 
   if (text != NULL)
-    sqlite3_bind_text (stmt->stmt, index, text, -1, SQLITE_TRANSIENT);
+    stmt->driver->bind_text (stmt->stmt, index, text, -1, TRUE);
   else
-    sqlite3_bind_null (stmt->stmt, index);
+    stmt->driver->bind_null (stmt->stmt, index);
 }
 
 /* Binds a copy of @text, or NULL when @text is NULL or empty (a field left blank). */
@@ -135,7 +138,7 @@ impact_db_stmt_bind_text_borrowed (ImpactDbStmt *stmt,
   g_return_if_fail (stmt != NULL);
   g_return_if_fail (text != NULL && length <= G_MAXINT);
 
-  sqlite3_bind_text (stmt->stmt, index, text, (int) length, SQLITE_STATIC);
+  stmt->driver->bind_text (stmt->stmt, index, text, (gssize) length, FALSE);
 }
 
 void
@@ -144,7 +147,7 @@ impact_db_stmt_bind_null (ImpactDbStmt *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_null (stmt->stmt, index);
+  stmt->driver->bind_null (stmt->stmt, index);
 }
 
 /* Binds @value, or NULL when @value is 0 or less (no id, no day). */
@@ -156,9 +159,9 @@ impact_db_stmt_bind_positive (ImpactDbStmt *stmt,
   g_return_if_fail (stmt != NULL);
 
   if (value > 0)
-    sqlite3_bind_int64 (stmt->stmt, index, value);
+    stmt->driver->bind_int64 (stmt->stmt, index, value);
   else
-    sqlite3_bind_null (stmt->stmt, index);
+    stmt->driver->bind_null (stmt->stmt, index);
 }
 
 /* The next row: IMPACT_DB_ROW while there is one, then IMPACT_DB_DONE, or IMPACT_DB_ERROR
@@ -167,22 +170,13 @@ ImpactDbStep
 impact_db_stmt_step (ImpactDbStmt *stmt,
                      GError **error)
 {
-  int rc;
-
   g_return_val_if_fail (stmt != NULL, IMPACT_DB_ERROR);
 
-  rc = sqlite3_step (stmt->stmt);
-  if (rc == SQLITE_ROW)
-    return IMPACT_DB_ROW;
-  if (rc == SQLITE_DONE)
-    return IMPACT_DB_DONE;
-
-  impact_db_set_error (stmt->db, rc, error);
-  return IMPACT_DB_ERROR;
+  return stmt->driver->step (stmt->db, stmt->stmt, error);
 }
 
-/* Steps to a row that must be there (an aggregate, a row just checked for): TRUE on it,
- * FALSE with @error when the statement failed or gave no row. */
+/* Steps to a row that must be there (an aggregate, a row just checked for, an insert's
+ * RETURNING): TRUE on it, FALSE with @error when the statement failed or gave no row. */
 gboolean
 impact_db_stmt_step_row (ImpactDbStmt *stmt,
                          GError **error)
@@ -216,13 +210,30 @@ impact_db_stmt_run (ImpactDbStmt *stmt,
   return step != IMPACT_DB_ERROR;
 }
 
+/* Runs an INSERT … RETURNING id for the id of the row it inserted: 0 with @error when it
+ * failed. The statement is ready to run again. */
+gint64
+impact_db_stmt_insert (ImpactDbStmt *stmt,
+                       GError **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  if (impact_db_stmt_step_row (stmt, error))
+    id = impact_db_stmt_get_int64 (stmt, 0);
+  impact_db_stmt_reset (stmt);
+
+  return id;
+}
+
 /* Back to before the first row, with the parameters kept. */
 void
 impact_db_stmt_reset (ImpactDbStmt *stmt)
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_reset (stmt->stmt);
+  stmt->driver->reset (stmt->stmt);
 }
 
 /* How many rows the statement's last run inserted, changed or deleted. */
@@ -231,16 +242,7 @@ impact_db_stmt_get_changes (ImpactDbStmt *stmt)
 {
   g_return_val_if_fail (stmt != NULL, 0);
 
-  return sqlite3_changes64 (impact_db_get_handle (stmt->db));
-}
-
-/* The id of the row the statement's connection inserted last. */
-gint64
-impact_db_stmt_get_last_insert_id (ImpactDbStmt *stmt)
-{
-  g_return_val_if_fail (stmt != NULL, 0);
-
-  return sqlite3_last_insert_rowid (impact_db_get_handle (stmt->db));
+  return stmt->driver->changes (stmt->db, stmt->stmt);
 }
 
 int
@@ -248,7 +250,7 @@ impact_db_stmt_get_n_columns (ImpactDbStmt *stmt)
 {
   g_return_val_if_fail (stmt != NULL, 0);
 
-  return sqlite3_column_count (stmt->stmt);
+  return stmt->driver->n_columns (stmt->stmt);
 }
 
 ImpactDbType
@@ -257,17 +259,7 @@ impact_db_stmt_get_type (ImpactDbStmt *stmt,
 {
   g_return_val_if_fail (stmt != NULL, IMPACT_DB_NULL);
 
-  switch (sqlite3_column_type (stmt->stmt, column))
-    {
-    case SQLITE_NULL:
-      return IMPACT_DB_NULL;
-    case SQLITE_INTEGER:
-      return IMPACT_DB_INTEGER;
-    case SQLITE_FLOAT:
-      return IMPACT_DB_REAL;
-    default:
-      return IMPACT_DB_TEXT;
-    }
+  return stmt->driver->column_type (stmt->stmt, column);
 }
 
 gint64
@@ -276,7 +268,7 @@ impact_db_stmt_get_int64 (ImpactDbStmt *stmt,
 {
   g_return_val_if_fail (stmt != NULL, 0);
 
-  return sqlite3_column_int64 (stmt->stmt, column);
+  return stmt->driver->column_int64 (stmt->stmt, column);
 }
 
 double
@@ -285,7 +277,7 @@ impact_db_stmt_get_double (ImpactDbStmt *stmt,
 {
   g_return_val_if_fail (stmt != NULL, 0);
 
-  return sqlite3_column_double (stmt->stmt, column);
+  return stmt->driver->column_double (stmt->stmt, column);
 }
 
 /* The column's text, NULL for NULL; it holds until the next step, reset or free. */
@@ -295,7 +287,7 @@ impact_db_stmt_get_text (ImpactDbStmt *stmt,
 {
   g_return_val_if_fail (stmt != NULL, NULL);
 
-  return (const char *) sqlite3_column_text (stmt->stmt, column);
+  return stmt->driver->column_text (stmt->stmt, column);
 }
 
 /* A copy of the column's text, NULL for NULL. */
@@ -320,14 +312,14 @@ impact_db_stmt_get_value (ImpactDbStmt *stmt,
     case IMPACT_DB_NULL:
       break;
     case IMPACT_DB_INTEGER:
-      value->integer = sqlite3_column_int64 (stmt->stmt, column);
+      value->integer = stmt->driver->column_int64 (stmt->stmt, column);
       break;
     case IMPACT_DB_REAL:
-      value->real = sqlite3_column_double (stmt->stmt, column);
+      value->real = stmt->driver->column_double (stmt->stmt, column);
       break;
     case IMPACT_DB_TEXT:
     default:
-      value->text = (const char *) sqlite3_column_text (stmt->stmt, column);
+      value->text = stmt->driver->column_text (stmt->stmt, column);
       break;
     }
 }

@@ -16,23 +16,6 @@ G_BEGIN_DECLS
 
 typedef struct _ImpactDbStmt ImpactDbStmt;
 
-/* What a step gave: a row to read, the end, or an error (in the step's GError). */
-typedef enum
-{
-  IMPACT_DB_ERROR = -1,
-  IMPACT_DB_DONE = 0,
-  IMPACT_DB_ROW = 1,
-} ImpactDbStep;
-
-/* The type of a column's value in the current row. */
-typedef enum
-{
-  IMPACT_DB_NULL,
-  IMPACT_DB_INTEGER,
-  IMPACT_DB_REAL,
-  IMPACT_DB_TEXT,
-} ImpactDbType;
-
 /* A column's value in the current row: the member its type names holds it; a text holds
  * until the next step, reset or free. */
 typedef struct
@@ -77,9 +60,10 @@ gboolean      impact_db_stmt_step_row    (ImpactDbStmt *stmt,
                                           GError      **error);
 gboolean      impact_db_stmt_run         (ImpactDbStmt *stmt,
                                           GError      **error);
+gint64        impact_db_stmt_insert      (ImpactDbStmt *stmt,
+                                          GError      **error);
 gint64        impact_db_stmt_get_changes (ImpactDbStmt *stmt);
 void          impact_db_stmt_reset       (ImpactDbStmt *stmt);
-gint64        impact_db_stmt_get_last_insert_id (ImpactDbStmt *stmt);
 int           impact_db_stmt_get_n_columns (ImpactDbStmt *stmt);
 ImpactDbType  impact_db_stmt_get_type    (ImpactDbStmt *stmt,
                                           int           column);

@@ -1,4 +1,7 @@
-/* impact-db.h: a thin SQLite wrapper that reports through GError
+/* impact-db.h: a connection to the application's database that reports through GError
+ *
+ * The code above it sees neither the engine nor its handles: statements go through
+ * ImpactDbStmt (impact-db-stmt.h), transactions nest, and errors come in IMPACT_STORE_ERROR.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +9,6 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -27,39 +29,44 @@ typedef enum
   IMPACT_STORE_ERROR_INVALID,
   IMPACT_STORE_ERROR_NOT_EMPTY,
   IMPACT_STORE_ERROR_CANCELLED,
+  IMPACT_STORE_ERROR_UNSUPPORTED,
 } ImpactStoreError;
 
 GQuark impact_store_error_quark (void);
 
 typedef struct _ImpactDb ImpactDb;
 
+/* What a step gave: a row to read, the end, or an error (in the step's GError). */
+typedef enum
+{
+  IMPACT_DB_ERROR = -1,
+  IMPACT_DB_DONE = 0,
+  IMPACT_DB_ROW = 1,
+} ImpactDbStep;
+
+/* The type of a column's value in the current row. */
+typedef enum
+{
+  IMPACT_DB_NULL,
+  IMPACT_DB_INTEGER,
+  IMPACT_DB_REAL,
+  IMPACT_DB_TEXT,
+} ImpactDbType;
+
 /* Waits for a thread that writes with the connection; FALSE with @error when it failed. */
 typedef gboolean (*ImpactDbWaitFunc) (gpointer data,
                                       GError **error);
 
-/* A statement of impact_db_prepare_cached(): released, not finalised. */
-typedef sqlite3_stmt ImpactDbCachedStmt;
-
-ImpactDb     *impact_db_open             (const char    *path,
+gboolean      impact_db_location_is_server (const char *location);
+ImpactDb     *impact_db_open             (const char    *location,
                                           GError       **error);
 void          impact_db_close            (ImpactDb      *db);
-sqlite3      *impact_db_get_handle       (ImpactDb      *db);
 void          impact_db_set_wait         (ImpactDb      *db,
                                           ImpactDbWaitFunc wait,
                                           gpointer       data);
 const char   *impact_db_get_path         (ImpactDb      *db);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
-                                          GError       **error);
-ImpactDbCachedStmt *impact_db_prepare_cached (ImpactDb  *db,
-                                          const char    *sql,
-                                          GError       **error);
-void          impact_db_release          (ImpactDbCachedStmt *stmt);
-sqlite3_stmt *impact_db_prepare          (ImpactDb      *db,
-                                          const char    *sql,
-                                          GError       **error);
-gboolean      impact_db_step_done        (ImpactDb      *db,
-                                          sqlite3_stmt  *stmt,
                                           GError       **error);
 gboolean      impact_db_query_int        (ImpactDb      *db,
                                           const char    *sql,
@@ -76,16 +83,7 @@ gboolean      impact_db_in_transaction   (ImpactDb      *db);
 gboolean      impact_db_commit           (ImpactDb      *db,
                                           GError       **error);
 void          impact_db_rollback         (ImpactDb      *db);
-void          impact_db_set_error        (ImpactDb      *db,
-                                          int            rc,
-                                          GError       **error);
-void          impact_db_bind_text_or_null (sqlite3_stmt *stmt,
-                                           int           index,
-                                           const char   *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactDb, impact_db_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactDbCachedStmt, impact_db_release)
 
 G_END_DECLS

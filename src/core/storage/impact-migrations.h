@@ -1,4 +1,4 @@
-/* impact-migrations.h: numbered schema steps tracked in PRAGMA user_version
+/* impact-migrations.h: numbered schema steps, one list per driver
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* "IMPD": marks a file as ours in the SQLite header (PRAGMA application_id). */
 #define IMPACT_APPLICATION_ID 0x494d5044
 
-int       impact_migrations_get_latest (void);
+int       impact_migrations_get_latest (ImpactDb  *db);
 gboolean  impact_migrations_run        (ImpactDb  *db,
                                         char     **backup_path,
                                         GError   **error);

@@ -27,7 +27,7 @@ _impact_store_insert_batch_row (ImpactDb *db,
   stmt = impact_db_stmt_new (db,
                              "INSERT INTO import_batches (file_name, content_hash, target, mapping,"
                              " imported_at, rows_read, rows_accepted, rows_rejected, rows_duplicate,"
-                             " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             " total_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                              error);
   if (stmt == NULL)
     return 0;
@@ -41,10 +41,7 @@ _impact_store_insert_batch_row (ImpactDb *db,
   impact_db_stmt_bind_int64 (stmt, 8, batch->rows_rejected);
   impact_db_stmt_bind_int64 (stmt, 9, batch->rows_duplicate);
   impact_db_stmt_bind_int64 (stmt, 10, batch->total_cents);
-  if (!impact_db_stmt_run (stmt, error))
-    return 0;
-
-  return impact_db_stmt_get_last_insert_id (stmt);
+  return impact_db_stmt_insert (stmt, error);
 }
 
 #define BATCH_COLUMNS                                                                    \
@@ -142,13 +139,14 @@ impact_store_remember_node (ImpactStore *self,
 
   db = impact_store_get_db (self);
   stmt = impact_db_stmt_new (db,
-                             "INSERT OR IGNORE INTO node_changes (batch_id, node_id, parent_id, name, client,"
+                             "INSERT INTO node_changes (batch_id, node_id, parent_id, name, client,"
                              " contract_value_cents, contract_start, contract_end, had_obligation, kind, percent,"
                              " cap_cents, fixed_cents, own_social_factor, rule_set)"
                              " SELECT ?1, n.id, n.parent_id, n.name, n.client, n.contract_value_cents, n.contract_start,"
                              " n.contract_end, o.object_id IS NOT NULL, o.kind, o.percent, o.cap_cents, o.fixed_cents,"
                              " o.own_social_factor, o.rule_set"
-                             " FROM nodes n LEFT JOIN sroi_obligations o ON o.object_id = n.id WHERE n.id = ?2",
+                             " FROM nodes n LEFT JOIN sroi_obligations o ON o.object_id = n.id WHERE n.id = ?2"
+                             " ON CONFLICT (batch_id, node_id) DO NOTHING",
                              error);
   if (stmt == NULL)
     return FALSE;

@@ -83,7 +83,10 @@ impact_store_set_engagement (ImpactStore *self,
   impact_engagement_clear (&before);
 
   db = impact_store_get_db (self);
-  save = impact_db_stmt_new (db, "INSERT OR REPLACE INTO supplier_engagement VALUES (?, ?, ?, ?, ?)", error);
+  save = impact_db_stmt_new (db, "INSERT INTO supplier_engagement (supplier_id, status, target_day, contact, notes)"
+                                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT (supplier_id) DO UPDATE SET status = excluded.status,"
+                                 " target_day = excluded.target_day, contact = excluded.contact, notes = excluded.notes",
+                             error);
   history = save != NULL ? impact_db_stmt_new (db,
                                                "INSERT INTO engagement_history (supplier_id, day, status, note)"
                                                " VALUES (?, ?, ?, ?)",
@@ -209,7 +212,8 @@ impact_store_set_letter_template (ImpactStore *self,
 
   db = impact_store_get_db (self);
   stmt = impact_db_stmt_new (db,
-                             body != NULL ? "INSERT OR REPLACE INTO letter_templates VALUES (?1, ?2, ?3)"
+                             body != NULL ? "INSERT INTO letter_templates (kind, language, body) VALUES (?1, ?2, ?3)"
+                                            " ON CONFLICT (kind, language) DO UPDATE SET body = excluded.body"
                                           : "DELETE FROM letter_templates WHERE kind = ?1 AND language = ?2",
                              error);
   if (stmt == NULL)

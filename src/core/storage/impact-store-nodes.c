@@ -50,17 +50,14 @@ impact_store_add_node (ImpactStore *self,
   stmt = impact_db_stmt_new_cached (self->db,
                                     "INSERT INTO nodes (parent_id, level, code, name, client,"
                                     " contract_value_cents, contract_start, contract_end, batch_id)"
-                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                                     error);
   if (stmt == NULL)
     return 0;
   bind_node (stmt, node);
   impact_db_stmt_bind_positive (stmt, 9, node->batch_id);
 
-  if (!impact_db_stmt_run (stmt, error))
-    return 0;
-
-  return impact_db_stmt_get_last_insert_id (stmt);
+  return impact_db_stmt_insert (stmt, error);
 }
 
 gboolean

@@ -100,8 +100,12 @@ impact_store_set_sroi_obligation (ImpactStore *self,
   stmt = impact_db_stmt_new (db,
                              obligation->kind == IMPACT_SROI_NONE
                                  ? "DELETE FROM sroi_obligations WHERE object_id = ?1"
-                                 : "INSERT OR REPLACE INTO sroi_obligations (object_id, kind, percent, cap_cents,"
-                                   " fixed_cents, own_social_factor, rule_set) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                 : "INSERT INTO sroi_obligations (object_id, kind, percent, cap_cents,"
+                                   " fixed_cents, own_social_factor, rule_set) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                                   " ON CONFLICT (object_id) DO UPDATE SET kind = excluded.kind,"
+                                   " percent = excluded.percent, cap_cents = excluded.cap_cents,"
+                                   " fixed_cents = excluded.fixed_cents,"
+                                   " own_social_factor = excluded.own_social_factor, rule_set = excluded.rule_set",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -188,7 +192,7 @@ impact_store_add_sroi_entry (ImpactStore *self,
   db = impact_store_get_db (self);
   stmt = impact_db_stmt_new (db,
                              "INSERT INTO sroi_entries (object_id, day, amount_cents, description)"
-                             " VALUES (?, ?, ?, ?)",
+                             " VALUES (?, ?, ?, ?) RETURNING id",
                              error);
   if (stmt == NULL)
     return 0;
@@ -196,10 +200,7 @@ impact_store_add_sroi_entry (ImpactStore *self,
   impact_db_stmt_bind_int64 (stmt, 2, entry->day);
   impact_db_stmt_bind_int64 (stmt, 3, entry->amount_cents);
   impact_db_stmt_bind_text (stmt, 4, entry->description);
-  if (!impact_db_stmt_run (stmt, error))
-    return 0;
-
-  return impact_db_stmt_get_last_insert_id (stmt);
+  return impact_db_stmt_insert (stmt, error);
 }
 
 gboolean
@@ -458,7 +459,10 @@ impact_store_set_pso_organisation (ImpactStore *self,
     return set_invalid (error, _ ("A direct share lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
-  stmt = impact_db_stmt_new (db, "INSERT OR REPLACE INTO pso_organisation VALUES (?, ?, ?)", error);
+  stmt = impact_db_stmt_new (db, "INSERT INTO pso_organisation (node_id, fte, direct_share) VALUES (?, ?, ?)"
+                                 " ON CONFLICT (node_id) DO UPDATE SET fte = excluded.fte,"
+                                 " direct_share = excluded.direct_share",
+                             error);
   if (stmt == NULL)
     return FALSE;
   impact_db_stmt_bind_int64 (stmt, 1, node_id);
@@ -522,7 +526,10 @@ impact_store_set_pso_supplier (ImpactStore *self,
     return set_invalid (error, _ ("A direct share lies between 0% and 100%."));
 
   db = impact_store_get_db (self);
-  stmt = impact_db_stmt_new (db, "INSERT OR REPLACE INTO pso_suppliers VALUES (?, ?, ?, ?)", error);
+  stmt = impact_db_stmt_new (db, "INSERT INTO pso_suppliers (supplier_id, turnover_cents, fte, direct_share) VALUES (?, ?, ?, ?)"
+                                 " ON CONFLICT (supplier_id) DO UPDATE SET turnover_cents = excluded.turnover_cents,"
+                                 " fte = excluded.fte, direct_share = excluded.direct_share",
+                             error);
   if (stmt == NULL)
     return FALSE;
   impact_db_stmt_bind_int64 (stmt, 1, supplier_id);

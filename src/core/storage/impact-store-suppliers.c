@@ -38,16 +38,13 @@ impact_store_add_supplier (ImpactStore *self,
   norm_name = impact_supplier_normalize_name (supplier->name);
   stmt = impact_db_stmt_new_cached (self->db,
                                     "INSERT INTO suppliers (name, norm_name, kvk, vat_id, erp_id)"
-                                    " VALUES (?, ?, ?, ?, ?)",
+                                    " VALUES (?, ?, ?, ?, ?) RETURNING id",
                                     error);
   if (stmt == NULL)
     return 0;
   bind_supplier (stmt, supplier, norm_name);
 
-  if (!impact_db_stmt_run (stmt, error))
-    return 0;
-
-  return impact_db_stmt_get_last_insert_id (stmt);
+  return impact_db_stmt_insert (stmt, error);
 }
 
 gboolean
@@ -313,16 +310,13 @@ impact_store_add_status (ImpactStore *self,
   stmt = impact_db_stmt_new (self->db,
                              "INSERT INTO supplier_statuses (supplier_id, kind, valid_from,"
                              " valid_until, certifying_body, evidence, note, batch_id)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                              error);
   if (stmt == NULL)
     return 0;
   bind_status (stmt, status);
 
-  if (!impact_db_stmt_run (stmt, error))
-    return 0;
-
-  return impact_db_stmt_get_last_insert_id (stmt);
+  return impact_db_stmt_insert (stmt, error);
 }
 
 gboolean

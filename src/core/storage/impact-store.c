@@ -215,7 +215,8 @@ impact_store_set_meta (ImpactStore *self,
   g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  stmt = impact_db_stmt_new (self->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+  stmt = impact_db_stmt_new (self->db, "INSERT INTO meta (key, value) VALUES (?, ?)"
+                                       " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -291,7 +292,9 @@ impact_store_save_mapping_profile (ImpactStore *self,
   g_return_val_if_fail (signature != NULL && mapping != NULL, FALSE);
 
   stmt = impact_db_stmt_new (self->db,
-                             "INSERT OR REPLACE INTO mapping_profiles (signature, mapping, saved_at) VALUES (?, ?, ?)",
+                             "INSERT INTO mapping_profiles (signature, mapping, saved_at) VALUES (?, ?, ?)"
+                             " ON CONFLICT (signature) DO UPDATE SET mapping = excluded.mapping,"
+                             " saved_at = excluded.saved_at",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -348,7 +351,8 @@ impact_store_set_share_target (ImpactStore *self,
 
   stmt = impact_db_stmt_new (self->db,
                              isnan (share) ? "DELETE FROM share_targets WHERE node_id = ?1"
-                                           : "INSERT OR REPLACE INTO share_targets (node_id, share) VALUES (?1, ?2)",
+                                           : "INSERT INTO share_targets (node_id, share) VALUES (?1, ?2)"
+                                             " ON CONFLICT (node_id) DO UPDATE SET share = excluded.share",
                              error);
   if (stmt == NULL)
     return FALSE;
