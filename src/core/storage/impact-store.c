@@ -1,4 +1,4 @@
-/* impact-store.c: the application's data, kept in one SQLite file
+/* impact-store.c: the application's data, in one database (an SQLite file by default)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,11 +61,6 @@ impact_store_open (const char *path,
     return NULL;
 
   if (!impact_migrations_run (db, &backup_path, error))
-    return NULL;
-
-  /* WAL with NORMAL sync survives a crash of the program without losing a committed
-   * transaction; only a power cut may lose the last ones, never consistency. */
-  if (!impact_db_exec (db, "PRAGMA synchronous = NORMAL", error))
     return NULL;
 
   self = g_object_new (IMPACT_TYPE_STORE, NULL);
