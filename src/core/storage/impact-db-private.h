@@ -106,7 +106,8 @@ struct _ImpactDb
   const ImpactDbDriver *driver;
   /* The driver's connection. */
   gpointer connection;
-  /* What the database was opened from: a file's path. */
+  /* What the database was opened from: a file's path; for a server, user@host/dbname
+   * (without a password) once connected. */
   char *path;
   /* SQL text -> the driver's statement, for impact_db_stmt_new_cached() */
   GHashTable *statements;
@@ -120,6 +121,12 @@ struct _ImpactDb
 };
 
 extern const ImpactDbDriver impact_db_sqlite_driver;
+#if HAVE_POSTGRESQL
+extern const ImpactDbDriver impact_db_pg_driver;
+
+char     *_impact_db_pg_translate    (const char  *sql,
+                                      int         *n_params);
+#endif
 
 gboolean  _impact_db_wait_for_writer (ImpactDb    *db,
                                       GError     **error);

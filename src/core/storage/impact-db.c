@@ -24,7 +24,32 @@ G_DEFINE_QUARK (impact - store - error - quark, impact_store_error)
 gboolean
 impact_db_location_is_server (const char *location)
 {
-  static const char *const keywords[] = { "service", "host", "hostaddr", "dbname", "user", "port", NULL };
+  /* libpq's connection keywords; a file name rarely starts with one of them and "=". */
+  static const char *const keywords[] = {
+    "service",
+    "host",
+    "hostaddr",
+    "port",
+    "dbname",
+    "user",
+    "password",
+    "passfile",
+    "connect_timeout",
+    "options",
+    "sslmode",
+    "sslrootcert",
+    "sslcert",
+    "sslkey",
+    "application_name",
+    "target_session_attrs",
+    "gssencmode",
+    "channel_binding",
+    "client_encoding",
+    "krbsrvname",
+    "requirepeer",
+    "keepalives",
+    NULL,
+  };
 
   g_return_val_if_fail (location != NULL, FALSE);
 
@@ -50,28 +75,34 @@ impact_db_location_is_server (const char *location)
   return FALSE;
 }
 
-/* Opens the database at @location: a file's path (SQLite). A server's location is refused
- * with IMPACT_STORE_ERROR_UNSUPPORTED until this version can connect to one, so that it is
- * never created as a file of that name. */
+/* Opens the database at @location: a file's path (SQLite), or a PostgreSQL server's (see
+ * impact_db_location_is_server()). A server's location in a build without PostgreSQL is
+ * refused with IMPACT_STORE_ERROR_UNSUPPORTED, so that it is never created as a file of
+ * that name. */
 ImpactDb *
 impact_db_open (const char *location,
                 GError **error)
 {
   g_autoptr (ImpactDb) db = NULL;
+  const ImpactDbDriver *driver = &impact_db_sqlite_driver;
 
   g_return_val_if_fail (location != NULL, NULL);
 
   if (impact_db_location_is_server (location))
     {
+#if HAVE_POSTGRESQL
+      driver = &impact_db_pg_driver;
+#else
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_UNSUPPORTED,
                    _ ("“%s” is the address of a database server. This version of Impact Dashboard "
                       "opens only database files; no file was created."),
                    location);
       return NULL;
+#endif
     }
 
   db = g_new0 (ImpactDb, 1);
-  db->driver = &impact_db_sqlite_driver;
+  db->driver = driver;
   db->path = g_strdup (location);
   if (!db->driver->open (db, error))
     return NULL;

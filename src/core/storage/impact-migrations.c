@@ -83,11 +83,19 @@ impact_migrations_run (ImpactDb *db,
   if (!db->driver->read_schema (db, &version, &foreign, error))
     return FALSE;
 
-  if (foreign)
+  if (foreign && (db->driver->capabilities & IMPACT_DB_IS_FILE) != 0)
     {
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FOREIGN_DATABASE,
                    _ ("“%s” is an SQLite database of another program, not of Impact Dashboard. "
                       "Choose another file; this one was left unchanged."),
+                   name);
+      return FALSE;
+    }
+  if (foreign)
+    {
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FOREIGN_DATABASE,
+                   _ ("The shared database “%s” holds tables of another program. Ask its "
+                      "administrator for an empty database for Impact Dashboard; nothing was changed."),
                    name);
       return FALSE;
     }
