@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <unistd.h>
+
 #include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "query/impact-impact-query.h"
@@ -110,6 +112,42 @@ impact_test_time_import (const char *path,
   return seconds;
 }
 
+/* Whether the store tests run on PostgreSQL (meson's *-postgresql tests set
+ * IMPACT_TEST_BACKEND=postgresql and run under tests/with-postgresql.sh) or on SQLite. */
+gboolean
+impact_test_on_postgresql (void)
+{
+  return g_strcmp0 (g_getenv ("IMPACT_TEST_BACKEND"), "postgresql") == 0;
+}
+
+/* Where a test case's new, empty database is: a file in @dir, or on PostgreSQL a schema of
+ * its own on the throwaway server (IMPACT_TEST_POSTGRESQL), made now. */
+char *
+impact_test_database_location (const char *dir)
+{
+  static guint n_schemas;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactDb) db = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *create = NULL;
+  const char *server;
+
+  if (!impact_test_on_postgresql ())
+    return g_build_filename (dir, "impact.sqlite", NULL);
+
+  server = g_getenv ("IMPACT_TEST_POSTGRESQL");
+  if (server == NULL)
+    g_error ("IMPACT_TEST_POSTGRESQL is not set: run this test through tests/with-postgresql.sh");
+  db = impact_db_open (server, &error);
+  g_assert_no_error (error);
+  schema = g_strdup_printf ("test_%d_%u", (int) getpid (), ++n_schemas);
+  create = g_strdup_printf ("CREATE SCHEMA %s", schema);
+  g_assert_true (impact_db_exec (db, create, &error));
+  g_assert_no_error (error);
+
+  return g_strdup_printf ("%s options='-csearch_path=%s'", server, schema);
+}
+
 void
 impact_test_store_set_up (ImpactTestStore *f,
                           gconstpointer data)
@@ -118,7 +156,7 @@ impact_test_store_set_up (ImpactTestStore *f,
   g_autofree char *path = NULL;
 
   f->dir = impact_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "impact.sqlite", NULL);
+  path = impact_test_database_location (f->dir);
   f->store = impact_store_open (path, &error);
   g_assert_no_error (error);
 }

@@ -20,6 +20,9 @@ typedef struct
   ImpactStore *store;
 } ImpactTestStore;
 
+gboolean impact_test_on_postgresql (void);
+char  *impact_test_database_location (const char         *dir);
+
 void   impact_test_store_set_up    (ImpactTestStore          *f,
                                     gconstpointer             data);
 void   impact_test_store_tear_down (ImpactTestStore          *f,

@@ -119,7 +119,9 @@ set_store (ImpactWindow *self,
   demo = store != NULL && impact_store_is_demo (store);
   gtk_widget_set_visible (self->demo_tag, demo);
   if (store != NULL)
-    name = g_filename_display_basename (impact_store_get_path (store));
+    name = impact_db_location_is_server (impact_store_get_path (store))
+               ? g_strdup (impact_store_get_name (store))
+               : g_filename_display_basename (impact_store_get_path (store));
   adw_window_title_set_subtitle (self->window_title, demo ? _ ("Demo data") : name);
   update_actions (self);
 }
@@ -139,7 +141,7 @@ show_counts (ImpactWindow *self,
   gtk_label_set_text (self->period_value, text.period);
   gtk_label_set_text (self->total_value, text.total);
   gtk_label_set_text (self->social_value, text.social);
-  adw_preferences_group_set_description (self->overview_group, impact_store_get_path (self->store));
+  adw_preferences_group_set_description (self->overview_group, impact_store_get_name (self->store));
 
   /* The same node and year as before when only the data changed (an import, an undo). */
   if (impact_dashboard_page_get_store (self->dashboard_page) != self->store)

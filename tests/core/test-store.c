@@ -1,4 +1,5 @@
-/* test-store.c: the store API, classification through it, batches and bad files
+/* test-store.c: the store API, classification through it, batches and bad files; the
+ * fixture's tests run again on PostgreSQL as test-store-postgresql
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
 #include "storage/impact-db-stmt.h"
@@ -39,7 +41,10 @@ fixture_set_up (Fixture *f,
   g_autoptr (ImpactSupplier) supplier = impact_supplier_new ("Jansen Schoonmaak B.V.");
 
   f->dir = impact_test_make_tmpdir ();
-  f->path = g_build_filename (f->dir, "sub", "impact.sqlite", NULL);
+  if (impact_test_on_postgresql ())
+    f->path = impact_test_database_location (f->dir);
+  else
+    f->path = g_build_filename (f->dir, "sub", "impact.sqlite", NULL);
   f->store = impact_store_open (f->path, &error);
   g_assert_no_error (error);
 
@@ -79,10 +84,17 @@ count (ImpactStore *store,
   g_autoptr (GError) error = NULL;
   gint64 n = -1;
 
-  g_assert_true (impact_db_query_int (impact_store_get_db (store), sql, &n, &error));
+  impact_db_query_int (impact_store_get_db (store), sql, &n, &error);
   g_assert_no_error (error);
 
   return n;
+}
+
+/* Whether the engine checks foreign keys now: SQLite's setting; PostgreSQL always does. */
+static gint64
+foreign_keys (Fixture *f)
+{
+  return impact_test_on_postgresql () ? 1 : count (f->store, "PRAGMA foreign_keys");
 }
 
 static void
@@ -90,12 +102,21 @@ test_new_database (Fixture *f,
                    gconstpointer data)
 {
   GStatBuf st;
+  int latest = impact_migrations_get_latest (impact_store_get_db (f->store));
 
-  g_assert_cmpint (g_stat (f->path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (count (f->store, "PRAGMA user_version"), ==, impact_migrations_get_latest (impact_store_get_db (f->store)));
-  g_assert_cmpint (count (f->store, "PRAGMA application_id"), ==, IMPACT_APPLICATION_ID);
-  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+  if (impact_test_on_postgresql ())
+    {
+      g_assert_cmpint (count (f->store, "SELECT version FROM impact_schema"), ==, latest);
+      g_assert_cmpint (count (f->store, "SELECT application_id FROM impact_schema"), ==, IMPACT_APPLICATION_ID);
+    }
+  else
+    {
+      g_assert_cmpint (g_stat (f->path, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+      g_assert_cmpint (count (f->store, "PRAGMA user_version"), ==, latest);
+      g_assert_cmpint (count (f->store, "PRAGMA application_id"), ==, IMPACT_APPLICATION_ID);
+      g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+    }
   g_assert_null (impact_store_get_backup_path (f->store));
   g_assert_false (impact_store_is_demo (f->store));
 }
@@ -416,7 +437,7 @@ test_batches (Fixture *f,
   g_assert_cmpint (((ImpactBatch *) g_ptr_array_index (batches, 0))->id, ==, second);
 
   /* Foreign keys are enforced again after a batch, for everything else. */
-  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (foreign_keys (f), ==, 1);
 
   /* Every line landed as it was given, in groups of rows per INSERT and the rest one by one. */
   g_assert_cmpint (count (f->store, "SELECT sum (amount_cents) FROM purchase_lines WHERE batch_id = (SELECT min (id) FROM import_batches)"),
@@ -472,7 +493,7 @@ test_batch_all_or_nothing (Fixture *f,
   g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
   g_clear_error (&error);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM purchase_lines"), ==, 0);
-  g_assert_cmpint (count (f->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (foreign_keys (f), ==, 1);
   lines[4990].division_id = f->division_id;
 
   g_cancellable_cancel (cancellable);
@@ -555,11 +576,16 @@ test_batch_writer (Fixture *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM spend_summary"), ==, 0);
 }
 
-/* The month of a line in the summary tables (year * 12 + month - 1), worked out by SQLite's
- * calendar: day 1 is 1 January of the year 1, Julian day 1721425.5. */
-#define LINE_MONTH                                                   \
+/* The month of a line in the summary tables (year * 12 + month - 1), worked out by the
+ * engine's calendar: day 1 is 1 January of the year 1, Julian day 1721425.5 (SQLite) or
+ * Julian day number 1721426 (PostgreSQL's 'J'). */
+#define LINE_MONTH_SQLITE                                            \
   "(CAST (strftime ('%Y', invoice_day + 1721424.5) AS INTEGER) * 12" \
   " + CAST (strftime ('%m', invoice_day + 1721424.5) AS INTEGER) - 1)"
+#define LINE_MONTH_PG                                                                       \
+  "(CAST (extract (year FROM to_date ((invoice_day + 1721425)::text, 'J')) AS bigint) * 12" \
+  " + CAST (extract (month FROM to_date ((invoice_day + 1721425)::text, 'J')) AS bigint) - 1)"
+#define LINE_MONTH (impact_test_on_postgresql () ? LINE_MONTH_PG : LINE_MONTH_SQLITE)
 
 /* Rows of the summary tables that differ from the sums of the lines (in either), with the
  * class 3 (PSO trede 1) for supplier ?1 between days ?2 and ?3 and none for the others. */
@@ -573,12 +599,12 @@ summary_differences (Fixture *f,
                                             " AND %u THEN 3 ELSE 0 END",
                                             pso_supplier, from, until);
   g_autofree char *spend = g_strdup_printf ("SELECT division_id, coalesce (object_id, 0), %s, supplier_id, %s,"
-                                            " sum (amount_cents), count(*) FROM purchase_lines GROUP BY 1, 2, 3, 4, 5",
+                                            " CAST (sum (amount_cents) AS bigint), count(*) FROM purchase_lines GROUP BY 1, 2, 3, 4, 5",
                                             LINE_MONTH, klass);
   g_autofree char *node = g_strdup_printf ("SELECT division_id, coalesce (object_id, 0), %s, %s,"
-                                           " sum (amount_cents), count(*) FROM purchase_lines GROUP BY 1, 2, 3, 4",
+                                           " CAST (sum (amount_cents) AS bigint), count(*) FROM purchase_lines GROUP BY 1, 2, 3, 4",
                                            LINE_MONTH, klass);
-  g_autofree char *month = g_strdup_printf ("SELECT %s, supplier_id, %s, sum (amount_cents), count(*)"
+  g_autofree char *month = g_strdup_printf ("SELECT %s, supplier_id, %s, CAST (sum (amount_cents) AS bigint), count(*)"
                                             " FROM purchase_lines GROUP BY 1, 2, 3",
                                             LINE_MONTH, klass);
   const char *tables[][2] = {
@@ -590,8 +616,8 @@ summary_differences (Fixture *f,
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s))"
-                                              " + (SELECT count(*) FROM (%s EXCEPT %s))",
+      g_autofree char *sql = g_strdup_printf ("SELECT (SELECT count(*) FROM (%s EXCEPT %s) AS a)"
+                                              " + (SELECT count(*) FROM (%s EXCEPT %s) AS b)",
                                               tables[t][0], tables[t][1], tables[t][1], tables[t][0]);
 
       n += count (f->store, sql);
@@ -751,8 +777,15 @@ test_db_stmt (Fixture *f,
   g_autoptr (ImpactDbStmt) bad = NULL;
   char *name = g_strdup ("Leverancier 1");
 
-  g_assert_true (impact_db_exec (db, "CREATE TEMP TABLE t (i INTEGER, r REAL, s TEXT NOT NULL, n)", &error));
-  insert = impact_db_stmt_new (db, "INSERT INTO t VALUES (?, ?, ?, ?)", &error);
+  /* Types both engines know; the id is the engine's own. */
+  g_assert_true (impact_db_exec (db,
+                                 impact_test_on_postgresql ()
+                                     ? "CREATE TEMP TABLE t (id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,"
+                                       " i bigint, r double precision, s text NOT NULL, n bigint)"
+                                     : "CREATE TEMP TABLE t (id INTEGER PRIMARY KEY, i bigint, r double precision,"
+                                       " s text NOT NULL, n bigint)",
+                                 &error));
+  insert = impact_db_stmt_new (db, "INSERT INTO t (i, r, s, n) VALUES (?, ?, ?, ?)", &error);
   g_assert_no_error (error);
   for (int i = 1; i <= 3; i++)
     {
@@ -776,9 +809,9 @@ test_db_stmt (Fixture *f,
 
   select = impact_db_stmt_new (db, "SELECT i, r, s, n FROM t WHERE i > ? ORDER BY i", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (impact_db_stmt_get_n_columns (select), ==, 4);
   impact_db_stmt_bind_int64 (select, 1, 5000000000);
   g_assert_cmpint (impact_db_stmt_step (select, &error), ==, IMPACT_DB_ROW);
+  g_assert_cmpint (impact_db_stmt_get_n_columns (select), ==, 4);
   g_assert_cmpint (impact_db_stmt_get_type (select, 0), ==, IMPACT_DB_INTEGER);
   g_assert_cmpint (impact_db_stmt_get_int64 (select, 0), ==, G_GINT64_CONSTANT (10000000000));
   g_assert_cmpint (impact_db_stmt_get_type (select, 1), ==, IMPACT_DB_REAL);
@@ -802,15 +835,19 @@ test_db_stmt (Fixture *f,
   for (int i = 0; i < 2; i++)
     {
       g_autoptr (ImpactDbStmt) cached =
-          impact_db_stmt_new_cached (db, "INSERT INTO t VALUES (?, 1.5, 'x', ?) RETURNING rowid", &error);
+          impact_db_stmt_new_cached (db, "INSERT INTO t (i, r, s, n) VALUES (?, 1.5, 'x', ?) RETURNING id", &error);
+      gint64 id;
 
       g_assert_no_error (error);
       if (i == 0)
         impact_db_stmt_bind_int64 (cached, 1, 77);
       impact_db_stmt_bind_positive (cached, 2, i == 0 ? 0 : 12);
       /* The insert gives the new row's id (RETURNING), and counts as one change. */
-      g_assert_cmpint (impact_db_stmt_insert (cached, &error), ==, 4 + i);
+      id = impact_db_stmt_insert (cached, &error);
       g_assert_no_error (error);
+      g_assert_cmpint (id, >, 3);
+      g_assert_cmpint (id, ==, count (f->store, "SELECT max (id) FROM t"));
+      g_assert_cmpint (count (f->store, "SELECT count(*) FROM t"), ==, 4 + i);
       g_assert_cmpint (impact_db_stmt_get_changes (cached), ==, 1);
     }
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM t WHERE i = 77 AND n IS NULL"), ==, 1);
@@ -1033,6 +1070,9 @@ main (int argc,
   ADD ("/store/counts", test_counts);
   ADD ("/store/async", test_async);
 #undef ADD
+  /* What follows is about SQLite files, and runs once, on SQLite. */
+  if (impact_test_on_postgresql ())
+    return g_test_run ();
   g_test_add_func ("/store/normalize-name", test_normalize_name);
   g_test_add_func ("/store/bad-file/not-sqlite", test_not_sqlite);
   g_test_add_func ("/store/bad-file/foreign-sqlite", test_foreign_sqlite);

@@ -335,7 +335,7 @@ impact_demo_write (ImpactStore *store,
     {
       if (error == NULL || *error == NULL)
         {
-          g_autofree char *name = g_filename_display_name (impact_store_get_path (store));
+          const char *name = impact_store_get_name (store);
 
           g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_NOT_EMPTY,
                        _ ("“%s” already holds data, and demo data only goes into an empty "

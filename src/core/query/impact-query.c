@@ -233,7 +233,7 @@ query_months (ImpactDb *db,
   const ImpactPeriod *period = &figures->period;
   g_autoptr (ImpactDbStmt) stmt = prepare (db,
                                            "SELECT month, sum (total_cents),"
-                                           " total (CASE WHEN " SOCIAL_SQL " THEN total_cents END)"
+                                           " coalesce (sum (CASE WHEN " SOCIAL_SQL " THEN total_cents END), 0)"
                                            " FROM node_summary WHERE %s GROUP BY month",
                                            figures->node, period->first_month, period->last_month, error);
 
@@ -406,10 +406,10 @@ query_suppliers (ImpactDb *db,
   g_autoptr (ImpactDbStmt) stmt = prepare (db,
                                            figures->node->level == IMPACT_NODE_GROUP
                                                ? "SELECT supplier_id, max (class), sum (total_cents),"
-                                                 " total (CASE WHEN NOT " SOCIAL_SQL " THEN total_cents END)"
+                                                 " coalesce (sum (CASE WHEN NOT " SOCIAL_SQL " THEN total_cents END), 0)"
                                                  " FROM supplier_month_summary WHERE %s GROUP BY supplier_id"
                                                : "SELECT supplier_id, max (class), sum (total_cents),"
-                                                 " total (CASE WHEN NOT " SOCIAL_SQL " THEN total_cents END)"
+                                                 " coalesce (sum (CASE WHEN NOT " SOCIAL_SQL " THEN total_cents END), 0)"
                                                  " FROM spend_summary WHERE %s GROUP BY supplier_id",
                                            figures->node, figures->period.first_month,
                                            figures->period.last_month, error);

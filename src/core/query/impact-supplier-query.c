@@ -139,7 +139,7 @@ impact_query_supplier_detail (ImpactStore *store,
   detail->by_node = g_ptr_array_new_with_free_func ((GDestroyNotify) _impact_query_child_free);
 
   months = impact_db_stmt_new (db,
-                               "SELECT month, sum (total_cents), total (CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END)"
+                               "SELECT month, sum (total_cents), coalesce (sum (CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END), 0)"
                                " FROM supplier_month_summary WHERE month BETWEEN ?1 AND ?2 AND supplier_id = ?3"
                                " GROUP BY month",
                                error);
@@ -154,7 +154,7 @@ impact_query_supplier_detail (ImpactStore *store,
   nodes = impact_db_stmt_new (db,
                               "SELECT s.division_id, s.object_id, d.name, o.name, coalesce (o.code, d.code), s.t, s.social"
                               " FROM (SELECT division_id, object_id, sum (total_cents) t,"
-                              "  total (CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END) social FROM spend_summary"
+                              "  coalesce (sum (CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END), 0) social FROM spend_summary"
                               "  WHERE supplier_id = ?3 AND month BETWEEN ?1 AND ?2 GROUP BY division_id, object_id) s"
                               " LEFT JOIN nodes d ON d.id = s.division_id LEFT JOIN nodes o ON o.id = s.object_id"
                               " ORDER BY s.t DESC",

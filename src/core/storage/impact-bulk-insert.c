@@ -532,7 +532,7 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
            (g_get_monotonic_time () - written) / 1e6);
   stmt = impact_db_stmt_new (db,
                              "UPDATE import_batches SET rows_accepted = ?, total_cents = ?,"
-                             " rows_read = max (?, ?), rows_rejected = ?, rows_duplicate = ?,"
+                             " rows_read = ?, rows_rejected = ?, rows_duplicate = ?,"
                              " first_line_id = ?, last_line_id = ?"
                              " WHERE id = ?",
                              error);
@@ -540,16 +540,16 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
     return 0;
   impact_db_stmt_bind_int64 (stmt, 1, insert->n_lines);
   impact_db_stmt_bind_int64 (stmt, 2, insert->total_cents);
-  impact_db_stmt_bind_int64 (stmt, 3, insert->rows_read);
-  impact_db_stmt_bind_int64 (stmt, 4, insert->n_lines);
-  impact_db_stmt_bind_int64 (stmt, 5, insert->rows_rejected);
-  impact_db_stmt_bind_int64 (stmt, 6, insert->rows_duplicate);
+  /* A caller that did not count the rows it read has read at least those it wrote. */
+  impact_db_stmt_bind_int64 (stmt, 3, MAX (insert->rows_read, insert->n_lines));
+  impact_db_stmt_bind_int64 (stmt, 4, insert->rows_rejected);
+  impact_db_stmt_bind_int64 (stmt, 5, insert->rows_duplicate);
   if (insert->first_line_id > 0)
     {
-      impact_db_stmt_bind_int64 (stmt, 7, insert->first_line_id);
-      impact_db_stmt_bind_int64 (stmt, 8, insert->n_lines > 0 ? insert->last_line_id : insert->first_line_id - 1);
+      impact_db_stmt_bind_int64 (stmt, 6, insert->first_line_id);
+      impact_db_stmt_bind_int64 (stmt, 7, insert->n_lines > 0 ? insert->last_line_id : insert->first_line_id - 1);
     }
-  impact_db_stmt_bind_int64 (stmt, 9, insert->batch_id);
+  impact_db_stmt_bind_int64 (stmt, 8, insert->batch_id);
   if (!impact_db_stmt_run (stmt, error))
     return 0;
 

@@ -88,18 +88,19 @@ set_error (ImpactDb *db,
                                                        : PQerrorMessage (db->connection));
   ImpactStoreError code = error_code_for (state);
 
+  g_debug ("%s: %s", state != NULL ? state : "no state", detail);
   switch (code)
     {
     case IMPACT_STORE_ERROR_READ_ONLY:
       g_set_error (error, IMPACT_STORE_ERROR, code,
                    _ ("The shared database “%s” does not let you change this (%s). Ask the group’s "
                       "administrator for access."),
-                   db->path, detail);
+                   db->name, detail);
       break;
 
     case IMPACT_STORE_ERROR_LOCKED:
       g_set_error (error, IMPACT_STORE_ERROR, code,
-                   _ ("The shared database “%s” is busy with a colleague’s change. Try again."), db->path);
+                   _ ("The shared database “%s” is busy with a colleague’s change. Try again."), db->name);
       break;
 
     case IMPACT_STORE_ERROR_CANCELLED:
@@ -108,7 +109,7 @@ set_error (ImpactDb *db,
 
     case IMPACT_STORE_ERROR_OPEN:
       g_set_error (error, IMPACT_STORE_ERROR, code, _ ("Could not connect to the shared database “%s”: %s"),
-                   db->path, detail);
+                   db->name, detail);
       break;
 
     case IMPACT_STORE_ERROR_CONSTRAINT:
@@ -122,7 +123,7 @@ set_error (ImpactDb *db,
     case IMPACT_STORE_ERROR_NOT_EMPTY:
     case IMPACT_STORE_ERROR_UNSUPPORTED:
     default:
-      g_set_error (error, IMPACT_STORE_ERROR, code, _ ("Database error in “%s”: %s"), db->path, detail);
+      g_set_error (error, IMPACT_STORE_ERROR, code, _ ("Database error in “%s”: %s"), db->name, detail);
       break;
     }
 }
@@ -157,7 +158,7 @@ hide_password (const char *location)
   return hidden;
 }
 
-/* db->path holds the location until the connection is made; then the name it is shown by. */
+/* Connects to db->path; db->name is then user@host/dbname. */
 static gboolean
 pg_open (ImpactDb *db,
          GError **error)
@@ -178,8 +179,7 @@ pg_open (ImpactDb *db,
 
   PQsetNoticeProcessor (conn, ignore_notice, NULL);
   host = PQhost (conn);
-  g_free (db->path);
-  db->path = g_strdup_printf ("%s@%s/%s", PQuser (conn), host != NULL && *host != '/' ? host : "localhost",
+  db->name = g_strdup_printf ("%s@%s/%s", PQuser (conn), host != NULL && *host != '/' ? host : "localhost",
                               PQdb (conn));
 
   return TRUE;
@@ -324,18 +324,35 @@ _impact_db_pg_translate (const char *sql,
   return g_string_free (out, FALSE);
 }
 
+static void pg_finalize (gpointer data);
+
 static gpointer
 pg_prepare (ImpactDb *db,
             const char *sql,
             GError **error)
 {
   PgStmt *stmt = g_new0 (PgStmt, 1);
+  PGresult *checked;
+  const char *state;
 
   stmt->db = db;
   stmt->sql = _impact_db_pg_translate (sql, &stmt->n_params);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
   stmt->row = -1;
+
+  /* Wrong SQL fails here, as on SQLite, not at the first step. The statement runs later
+   * with its parameters' types, so one whose type only they tell (42P18) is not wrong. */
+  checked = PQprepare (db->connection, "", stmt->sql, 0, NULL);
+  state = PQresultErrorField (checked, PG_DIAG_SQLSTATE);
+  if (PQresultStatus (checked) != PGRES_COMMAND_OK && g_strcmp0 (state, "42P18") != 0)
+    {
+      set_error (db, checked, error);
+      PQclear (checked);
+      pg_finalize (stmt);
+      return NULL;
+    }
+  PQclear (checked);
 
   return stmt;
 }

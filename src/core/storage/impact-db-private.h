@@ -106,9 +106,11 @@ struct _ImpactDb
   const ImpactDbDriver *driver;
   /* The driver's connection. */
   gpointer connection;
-  /* What the database was opened from: a file's path; for a server, user@host/dbname
-   * (without a password) once connected. */
+  /* What the database was opened from (a file's path, a server's location), to open it
+   * again from other threads; and the name it is shown by (for a server user@host/dbname,
+   * never with a password). */
   char *path;
+  char *name;
   /* SQL text -> the driver's statement, for impact_db_stmt_new_cached() */
   GHashTable *statements;
   /* While another thread writes with the connection: waits for it (impact_db_set_wait()). */

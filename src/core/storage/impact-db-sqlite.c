@@ -159,6 +159,7 @@ sqlite_open (ImpactDb *db,
   GStatBuf st;
   int rc;
 
+  db->name = g_filename_display_name (db->path);
   if (!ensure_private_file (db->path, error))
     return FALSE;
 

@@ -185,10 +185,9 @@ impact_db_stmt_step_row (ImpactDbStmt *stmt,
 
   if (step == IMPACT_DB_DONE)
     {
-      g_autofree char *name = g_filename_display_name (impact_db_get_path (stmt->db));
-
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_FAILED,
-                   _ ("Database error in “%s”: a query that always gives a row gave none."), name);
+                   _ ("Database error in “%s”: a query that always gives a row gave none."),
+                   impact_db_get_name (stmt->db));
     }
 
   return step == IMPACT_DB_ROW;

@@ -64,7 +64,7 @@ gint64        impact_db_stmt_insert      (ImpactDbStmt *stmt,
                                           GError      **error);
 gint64        impact_db_stmt_get_changes (ImpactDbStmt *stmt);
 void          impact_db_stmt_reset       (ImpactDbStmt *stmt);
-int           impact_db_stmt_get_n_columns (ImpactDbStmt *stmt);
+int           impact_db_stmt_get_n_columns (ImpactDbStmt *stmt);  /* after a step */
 ImpactDbType  impact_db_stmt_get_type    (ImpactDbStmt *stmt,
                                           int           column);
 gint64        impact_db_stmt_get_int64   (ImpactDbStmt *stmt,

@@ -104,7 +104,7 @@ impact_db_open (const char *location,
   db = g_new0 (ImpactDb, 1);
   db->driver = driver;
   db->path = g_strdup (location);
-  if (!db->driver->open (db, error))
+  if (!driver->open (db, error))
     return NULL;
 
   return g_steal_pointer (&db);
@@ -120,6 +120,7 @@ impact_db_close (ImpactDb *db)
   if (db->connection != NULL)
     db->driver->close (db);
   g_free (db->path);
+  g_free (db->name);
   g_free (db);
 }
 
@@ -144,12 +145,23 @@ _impact_db_wait_for_writer (ImpactDb *db,
   return db->wait == NULL || db->wait (db->wait_data, error);
 }
 
+/* Where the database is, to open it again (a worker thread does): a file's path, or a
+ * server's location as given, which may hold a password. */
 const char *
 impact_db_get_path (ImpactDb *db)
 {
   g_return_val_if_fail (db != NULL, NULL);
 
   return db->path;
+}
+
+/* The name to show a person: a file's path, or user@host/dbname for a server. */
+const char *
+impact_db_get_name (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->name;
 }
 
 /* Runs one or more statements that take no parameters (schema steps, transaction control). */

@@ -65,6 +65,7 @@ void          impact_db_set_wait         (ImpactDb      *db,
                                           ImpactDbWaitFunc wait,
                                           gpointer       data);
 const char   *impact_db_get_path         (ImpactDb      *db);
+const char   *impact_db_get_name         (ImpactDb      *db);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);

@@ -75,7 +75,7 @@ impact_migrations_run (ImpactDb *db,
                        char **backup_path,
                        GError **error)
 {
-  g_autofree char *name = g_filename_display_name (impact_db_get_path (db));
+  const char *name = impact_db_get_name (db);
   gint64 version = 0;
   gboolean foreign = FALSE;
   int latest = impact_migrations_get_latest (db);

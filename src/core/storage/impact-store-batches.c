@@ -143,7 +143,7 @@ impact_store_remember_node (ImpactStore *self,
                              " contract_value_cents, contract_start, contract_end, had_obligation, kind, percent,"
                              " cap_cents, fixed_cents, own_social_factor, rule_set)"
                              " SELECT ?1, n.id, n.parent_id, n.name, n.client, n.contract_value_cents, n.contract_start,"
-                             " n.contract_end, o.object_id IS NOT NULL, o.kind, o.percent, o.cap_cents, o.fixed_cents,"
+                             " n.contract_end, CASE WHEN o.object_id IS NOT NULL THEN 1 ELSE 0 END, o.kind, o.percent, o.cap_cents, o.fixed_cents,"
                              " o.own_social_factor, o.rule_set"
                              " FROM nodes n LEFT JOIN sroi_obligations o ON o.object_id = n.id WHERE n.id = ?2"
                              " ON CONFLICT (batch_id, node_id) DO NOTHING",
@@ -171,7 +171,7 @@ impact_store_delete_batch (ImpactStore *self,
     "DELETE FROM sroi_obligations WHERE object_id IN (SELECT node_id FROM node_changes WHERE batch_id = ?1)",
     "INSERT INTO sroi_obligations (object_id, kind, percent, cap_cents, fixed_cents, own_social_factor, rule_set)"
     " SELECT node_id, kind, percent, cap_cents, fixed_cents, own_social_factor, rule_set"
-    " FROM node_changes WHERE batch_id = ?1 AND had_obligation",
+    " FROM node_changes WHERE batch_id = ?1 AND had_obligation <> 0",
     /* The obligations the import gave to the objects it created, where those stay. */
     "DELETE FROM sroi_obligations WHERE object_id IN (SELECT id FROM nodes WHERE batch_id = ?1)",
     "DELETE FROM purchase_lines WHERE " IMPACT_BATCH_LINES,

@@ -84,8 +84,8 @@ impact_store_get_counts (ImpactStore *self,
                              " (SELECT count(*) FROM suppliers),"
                              " (SELECT count(*) FROM supplier_statuses),"
                              " (SELECT count(*) FROM import_batches),"
-                             " total(n_lines), total(total_cents),"
-                             " total(CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END),"
+                             " coalesce (sum (n_lines), 0), coalesce (sum (total_cents), 0),"
+                             " coalesce (sum (CASE WHEN " IMPACT_SUMMARY_SOCIAL_SQL " THEN total_cents END), 0),"
                              " (SELECT lo FROM days), (SELECT hi FROM days)"
                              " FROM node_summary",
                              error);

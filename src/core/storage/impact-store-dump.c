@@ -55,13 +55,13 @@ impact_store_dump (ImpactStore *self,
   stmt = impact_db_stmt_new (self->db, dump_sql[table], error);
   if (stmt == NULL)
     return FALSE;
-  n_columns = impact_db_stmt_get_n_columns (stmt);
-  g_assert (n_columns <= MAX_COLUMNS);
-
   while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
     {
       ImpactValue values[MAX_COLUMNS];
 
+      /* Known once the statement has run (PostgreSQL's result). */
+      n_columns = impact_db_stmt_get_n_columns (stmt);
+      g_assert (n_columns <= MAX_COLUMNS);
       for (guint c = 0; c < n_columns; c++)
         impact_db_stmt_get_value (stmt, c, &values[c]);
       if (!func (values, n_columns, user_data, error))

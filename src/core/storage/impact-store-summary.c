@@ -152,10 +152,11 @@ prepare_upsert (ImpactDb *db,
                           tables[table].key);
   for (guint c = 1; c < tables[table].n_columns; c++)
     g_string_append (sql, ", ?");
+  /* The row already there is named by its table: PostgreSQL refuses a bare column. */
   g_string_append_printf (sql,
-                          ") ON CONFLICT (%s) DO UPDATE SET total_cents = total_cents + excluded.total_cents,"
-                          " n_lines = n_lines + excluded.n_lines",
-                          tables[table].key);
+                          ") ON CONFLICT (%s) DO UPDATE SET total_cents = %s.total_cents + excluded.total_cents,"
+                          " n_lines = %s.n_lines + excluded.n_lines",
+                          tables[table].key, tables[table].name, tables[table].name);
 
   return impact_db_stmt_new (db, sql->str, error);
 }
@@ -486,13 +487,15 @@ impact_summary_refresh (ImpactDb *db,
     " FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)"
     " GROUP BY division_id, object_id, month, class"
     " ON CONFLICT (division_id, object_id, month, class) DO UPDATE"
-    " SET total_cents = total_cents + excluded.total_cents, n_lines = n_lines + excluded.n_lines",
+    " SET total_cents = node_summary.total_cents + excluded.total_cents,"
+    " n_lines = node_summary.n_lines + excluded.n_lines",
     "INSERT INTO supplier_month_summary (month, supplier_id, class, total_cents, n_lines)"
     " SELECT month, supplier_id, class, -sum (total_cents), -sum (n_lines)"
     " FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)"
     " GROUP BY month, supplier_id, class"
     " ON CONFLICT (month, supplier_id, class) DO UPDATE"
-    " SET total_cents = total_cents + excluded.total_cents, n_lines = n_lines + excluded.n_lines",
+    " SET total_cents = supplier_month_summary.total_cents + excluded.total_cents,"
+    " n_lines = supplier_month_summary.n_lines + excluded.n_lines",
     "DELETE FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)",
     "DELETE FROM node_summary WHERE n_lines = 0",
     "DELETE FROM supplier_month_summary WHERE n_lines = 0",

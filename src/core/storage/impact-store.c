@@ -121,6 +121,15 @@ impact_store_get_path (ImpactStore *self)
   return impact_db_get_path (self->db);
 }
 
+/* The name to show (a file's path; user@host/dbname for a shared database). */
+const char *
+impact_store_get_name (ImpactStore *self)
+{
+  g_return_val_if_fail (IMPACT_IS_STORE (self), NULL);
+
+  return impact_db_get_name (self->db);
+}
+
 /* The copy made before the schema was updated at open, or NULL if none was needed. */
 const char *
 impact_store_get_backup_path (ImpactStore *self)

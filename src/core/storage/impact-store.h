@@ -46,6 +46,7 @@ ImpactStore   *impact_store_open_finish   (GAsyncResult        *result,
                                            GError             **error);
 
 const char    *impact_store_get_path      (ImpactStore         *self);
+const char    *impact_store_get_name      (ImpactStore         *self);
 const char    *impact_store_get_backup_path (ImpactStore       *self);
 ImpactDb      *impact_store_get_db        (ImpactStore         *self);
 gboolean       impact_store_begin         (ImpactStore         *self,
