@@ -337,10 +337,16 @@ test_pg_placeholders (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       int n_params = -1;
-      g_autofree char *pg = _impact_db_pg_translate (cases[i].sqlite, &n_params);
+      g_autoptr (GArray) used = NULL;
+      g_autofree char *pg = _impact_db_pg_translate (cases[i].sqlite, &n_params, &used);
 
       g_assert_cmpstr (pg, ==, cases[i].pg);
       g_assert_cmpint (n_params, ==, cases[i].n_params);
+      g_assert_cmpuint (used->len, ==, (guint) n_params);
+      /* "SELECT ?3, ?" uses 3 and 4, not 1 and 2. */
+      if (i == 3)
+        g_assert_true (!g_array_index (used, gboolean, 0) && !g_array_index (used, gboolean, 1)
+                       && g_array_index (used, gboolean, 2) && g_array_index (used, gboolean, 3));
     }
 #else
   g_test_skip ("built without PostgreSQL");

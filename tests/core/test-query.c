@@ -39,7 +39,7 @@ fixture_set_up (Fixture *f,
   gint64 group_id;
 
   f->dir = impact_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "impact.sqlite", NULL);
+  path = impact_test_database_location (f->dir);
   f->store = impact_store_open (path, &error);
   g_assert_no_error (error);
 
@@ -91,23 +91,27 @@ assert_summaries_agree (ImpactStore *store)
   static const char *const checks[] = {
     "SELECT count (*) FROM (SELECT division_id, object_id, month, class, total_cents, n_lines FROM node_summary"
     " EXCEPT SELECT division_id, object_id, month, class, sum (total_cents), sum (n_lines) FROM spend_summary"
-    " GROUP BY 1, 2, 3, 4)",
+    " GROUP BY 1, 2, 3, 4) AS d",
     "SELECT count (*) FROM (SELECT division_id, object_id, month, class, sum (total_cents), sum (n_lines)"
     " FROM spend_summary GROUP BY 1, 2, 3, 4"
-    " EXCEPT SELECT division_id, object_id, month, class, total_cents, n_lines FROM node_summary)",
+    " EXCEPT SELECT division_id, object_id, month, class, total_cents, n_lines FROM node_summary) AS d",
     "SELECT count (*) FROM (SELECT month, supplier_id, class, total_cents, n_lines FROM supplier_month_summary"
-    " EXCEPT SELECT month, supplier_id, class, sum (total_cents), sum (n_lines) FROM spend_summary GROUP BY 1, 2, 3)",
+    " EXCEPT SELECT month, supplier_id, class, sum (total_cents), sum (n_lines) FROM spend_summary GROUP BY 1, 2, 3) AS d",
     "SELECT count (*) FROM (SELECT month, supplier_id, class, sum (total_cents), sum (n_lines) FROM spend_summary"
-    " GROUP BY 1, 2, 3 EXCEPT SELECT month, supplier_id, class, total_cents, n_lines FROM supplier_month_summary)",
+    " GROUP BY 1, 2, 3 EXCEPT SELECT month, supplier_id, class, total_cents, n_lines FROM supplier_month_summary) AS d",
     "SELECT count (*) FROM spend_summary WHERE n_lines = 0",
-    "SELECT (SELECT total (total_cents) FROM spend_summary) - (SELECT total (amount_cents) FROM purchase_lines)",
+    "SELECT (SELECT coalesce (sum (total_cents), 0) FROM spend_summary)"
+    " - (SELECT coalesce (sum (amount_cents), 0) FROM purchase_lines)",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
     {
       gint64 differences = -1;
 
-      g_assert_true (impact_db_query_int (impact_store_get_db (store), checks[i], &differences, NULL));
+      g_autoptr (GError) error = NULL;
+
+      impact_db_query_int (impact_store_get_db (store), checks[i], &differences, &error);
+      g_assert_no_error (error);
       g_assert_cmpint (differences, ==, 0);
     }
 }
@@ -548,10 +552,10 @@ sql_spend (ImpactStore *store,
            ImpactSpend *spend)
 {
   g_autofree char *sql = g_strdup_printf (
-      "SELECT total (amount_cents), total (CASE WHEN EXISTS (SELECT 1 FROM supplier_statuses s"
+      "SELECT coalesce (sum (amount_cents), 0), coalesce (sum (CASE WHEN EXISTS (SELECT 1 FROM supplier_statuses s"
       "  WHERE s.supplier_id = p.supplier_id AND s.kind <> 'pso-aspirant'"
       "  AND (s.valid_from IS NULL OR s.valid_from <= p.invoice_day)"
-      "  AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day)) THEN amount_cents END)"
+      "  AND (s.valid_until IS NULL OR s.valid_until >= p.invoice_day)) THEN amount_cents END), 0)"
       " FROM purchase_lines p WHERE %s AND invoice_day BETWEEN ?2 AND ?3",
       node_sql);
   g_autoptr (ImpactDbStmt) stmt = impact_db_stmt_new (impact_store_get_db (store), sql, NULL);
@@ -561,15 +565,15 @@ sql_spend (ImpactStore *store,
   impact_db_stmt_bind_int64 (stmt, 2, D (first));
   impact_db_stmt_bind_int64 (stmt, 3, D (last));
   g_assert_true (impact_db_stmt_step_row (stmt, NULL));
-  spend->total_cents = (gint64) impact_db_stmt_get_double (stmt, 0);
-  spend->social_cents = (gint64) impact_db_stmt_get_double (stmt, 1);
+  spend->total_cents = impact_db_stmt_get_int64 (stmt, 0);
+  spend->social_cents = impact_db_stmt_get_int64 (stmt, 1);
 }
 
 static void
 test_demo_matches_sql (void)
 {
   g_autofree char *dir = impact_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "demo.sqlite", NULL);
+  g_autofree char *path = impact_test_database_location (dir);
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = impact_store_open (path, &error);
   g_autoptr (GPtrArray) divisions = NULL;
@@ -648,9 +652,14 @@ main (int argc,
   ADD ("/query/supplier-detail", test_supplier_detail);
   ADD ("/query/figures-follow-changes", test_figures_follow_changes);
 #undef ADD
+  /* What follows runs once, on SQLite: the periods need no database, and the demo data
+   * takes 65 s to write to PostgreSQL one INSERT at a time (it passes there), until imports
+   * go through COPY. */
+  if (impact_test_on_postgresql ())
+    return g_test_run ();
+  g_test_add_func ("/query/demo-matches-sql", test_demo_matches_sql);
   g_test_add_func ("/query/periods", test_periods);
   g_test_add_func ("/query/month-of-day", test_month_of_day);
-  g_test_add_func ("/query/demo-matches-sql", test_demo_matches_sql);
 
   return g_test_run ();
 }

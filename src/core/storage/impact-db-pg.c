@@ -40,6 +40,8 @@ typedef struct
   int n_params;
   char **values;
   Oid *types;
+  /* Numbers the SQL skips: PostgreSQL needs a type for them, and any will do. */
+  gboolean *unused;
   PGresult *result;
   int row;
   int n_rows;
@@ -272,12 +274,15 @@ pg_configure (ImpactDb *db,
 
 /* @sql with SQLite's parameters ("?", "?N") as PostgreSQL's ("$N"), outside quotes and
  * comments; *n_params is the highest number. A bare "?" is one more than the highest so far,
- * as in SQLite. */
+ * as in SQLite. With @used, *used is set to the numbers that occur (from 1, as bits of a
+ * GArray of gboolean indexed from 0), since SQLite lets a statement skip some. */
 char *
 _impact_db_pg_translate (const char *sql,
-                         int *n_params)
+                         int *n_params,
+                         GArray **used)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
+  g_autoptr (GArray) seen = g_array_new (FALSE, TRUE, sizeof (gboolean));
   int highest = 0;
 
   for (const char *p = sql; *p != '\0'; p++)
@@ -313,6 +318,9 @@ _impact_db_pg_translate (const char *sql,
           else
             number = highest + 1;
           highest = MAX (highest, number);
+          if ((guint) number > seen->len)
+            g_array_set_size (seen, number);
+          g_array_index (seen, gboolean, number - 1) = TRUE;
           g_string_append_printf (out, "$%d", number);
         }
       else
@@ -320,6 +328,8 @@ _impact_db_pg_translate (const char *sql,
     }
 
   *n_params = highest;
+  if (used != NULL)
+    *used = g_steal_pointer (&seen);
 
   return g_string_free (out, FALSE);
 }
@@ -332,18 +342,25 @@ pg_prepare (ImpactDb *db,
             GError **error)
 {
   PgStmt *stmt = g_new0 (PgStmt, 1);
+  g_autoptr (GArray) used = NULL;
   PGresult *checked;
   const char *state;
 
   stmt->db = db;
-  stmt->sql = _impact_db_pg_translate (sql, &stmt->n_params);
+  stmt->sql = _impact_db_pg_translate (sql, &stmt->n_params, &used);
   stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
   stmt->types = g_new0 (Oid, MAX (stmt->n_params, 1));
+  stmt->unused = g_new0 (gboolean, MAX (stmt->n_params, 1));
+  for (int i = 0; i < stmt->n_params; i++)
+    {
+      stmt->unused[i] = !g_array_index (used, gboolean, i);
+      stmt->types[i] = stmt->unused[i] ? INT8OID : 0;
+    }
   stmt->row = -1;
 
   /* Wrong SQL fails here, as on SQLite, not at the first step. The statement runs later
    * with its parameters' types, so one whose type only they tell (42P18) is not wrong. */
-  checked = PQprepare (db->connection, "", stmt->sql, 0, NULL);
+  checked = PQprepare (db->connection, "", stmt->sql, stmt->n_params, stmt->types);
   state = PQresultErrorField (checked, PG_DIAG_SQLSTATE);
   if (PQresultStatus (checked) != PGRES_COMMAND_OK && g_strcmp0 (state, "42P18") != 0)
     {
@@ -376,7 +393,7 @@ pg_clear (gpointer data)
   for (int i = 0; i < stmt->n_params; i++)
     {
       g_clear_pointer (&stmt->values[i], g_free);
-      stmt->types[i] = 0;
+      stmt->types[i] = stmt->unused[i] ? INT8OID : 0;
     }
 }
 
@@ -388,6 +405,7 @@ pg_finalize (gpointer data)
   pg_clear (stmt);
   g_free (stmt->values);
   g_free (stmt->types);
+  g_free (stmt->unused);
   g_free (stmt->sql);
   g_free (stmt);
 }
@@ -407,7 +425,7 @@ set_param (PgStmt *stmt,
 
   g_free (stmt->values[index - 1]);
   stmt->values[index - 1] = value;
-  stmt->types[index - 1] = type;
+  stmt->types[index - 1] = stmt->unused[index - 1] ? INT8OID : type;
 }
 
 static void
@@ -461,6 +479,7 @@ pg_step (ImpactDb *db,
                                    (const char *const *) stmt->values, NULL, NULL, 0);
       if (!check_result (db, stmt->result, error))
         {
+          g_debug ("in: %s", stmt->sql);
           g_clear_pointer (&stmt->result, PQclear);
           return IMPACT_DB_ERROR;
         }

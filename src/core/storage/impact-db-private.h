@@ -127,7 +127,8 @@ extern const ImpactDbDriver impact_db_sqlite_driver;
 extern const ImpactDbDriver impact_db_pg_driver;
 
 char     *_impact_db_pg_translate    (const char  *sql,
-                                      int         *n_params);
+                                      int         *n_params,
+                                      GArray     **used);
 #endif
 
 gboolean  _impact_db_wait_for_writer (ImpactDb    *db,
