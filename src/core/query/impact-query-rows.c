@@ -43,8 +43,7 @@ _impact_query_read_months (ImpactDbStmt *stmt,
         continue;
       month = &g_array_index (months, ImpactMonthFigures, m - period->first_month);
       month->spend.total_cents = impact_db_stmt_get_int64 (stmt, 1);
-      /* total() sums exactly below 2^53 cents. */
-      month->spend.social_cents = (gint64) impact_db_stmt_get_double (stmt, 2);
+      month->spend.social_cents = impact_db_stmt_get_int64 (stmt, 2);
     }
 
   return step != IMPACT_DB_ERROR;

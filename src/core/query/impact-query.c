@@ -429,7 +429,7 @@ query_suppliers (ImpactDb *db,
         continue;
       figures->suppliers_per_class[klass]++;
       keep_top (figures->top_suppliers, n_top, supplier_id, klass, impact_db_stmt_get_int64 (stmt, 2));
-      keep_top (figures->top_non_social, n_top, supplier_id, klass, (gint64) impact_db_stmt_get_double (stmt, 3));
+      keep_top (figures->top_non_social, n_top, supplier_id, klass, impact_db_stmt_get_int64 (stmt, 3));
     }
 
   return step != IMPACT_DB_ERROR && name_suppliers (db, figures->top_suppliers, error)

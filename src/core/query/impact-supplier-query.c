@@ -175,7 +175,7 @@ impact_query_supplier_detail (ImpactStore *store,
       /* Translators: where a supplier's spend went: a division and one of its objects. */
       child->name = object != NULL ? g_strdup_printf (_ ("%s › %s"), division, object) : g_strdup (division);
       child->spend.total_cents = impact_db_stmt_get_int64 (nodes, 5);
-      child->spend.social_cents = (gint64) impact_db_stmt_get_double (nodes, 6);
+      child->spend.social_cents = impact_db_stmt_get_int64 (nodes, 6);
       g_ptr_array_add (detail->by_node, child);
     }
   if (step == IMPACT_DB_ERROR)

@@ -100,11 +100,10 @@ impact_store_get_counts (ImpactStore *self,
   counts->n_suppliers = impact_db_stmt_get_int64 (stmt, 2);
   counts->n_statuses = impact_db_stmt_get_int64 (stmt, 3);
   counts->n_batches = impact_db_stmt_get_int64 (stmt, 4);
-  counts->n_lines = (gint64) impact_db_stmt_get_double (stmt, 5);
-  /* total() sums in floating point, which is exact for integers below 2^53 cents
-   * (EUR 90 trillion), far above any group's spend. */
-  counts->total_cents = (gint64) impact_db_stmt_get_double (stmt, 6);
-  counts->social_cents = (gint64) impact_db_stmt_get_double (stmt, 7);
+  /* Whole sums: an integer on SQLite, a numeric on PostgreSQL, read as one. */
+  counts->n_lines = impact_db_stmt_get_int64 (stmt, 5);
+  counts->total_cents = impact_db_stmt_get_int64 (stmt, 6);
+  counts->social_cents = impact_db_stmt_get_int64 (stmt, 7);
   counts->first_day = impact_db_stmt_get_int64 (stmt, 8);
   counts->last_day = impact_db_stmt_get_int64 (stmt, 9);
 
