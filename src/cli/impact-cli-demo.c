@@ -21,7 +21,7 @@ impact_cli_write_demo (const char *path,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = NULL;
-  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *name = impact_db_location_get_display_name (path);
   ImpactStoreCounts counts;
   guint32 day = date != NULL ? impact_day_from_iso (date) : impact_day_today ();
 

@@ -101,12 +101,12 @@ impact_cli_export_json (const char *database,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = NULL;
-  g_autofree char *name = g_filename_display_name (database);
+  g_autofree char *name = impact_db_location_get_display_name (database);
   g_autofree char *out_name = g_filename_display_name (out);
   g_autofree char *count = NULL;
   gint64 n_lines = 0;
 
-  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+  if (!impact_db_location_exists (database))
     {
       g_printerr (_ ("There is no database “%s”.\n"), name);
       return IMPACT_CLI_EXIT_FAILED;

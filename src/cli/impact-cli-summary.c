@@ -317,7 +317,7 @@ impact_cli_read_node_data (const char *database,
                            ImpactReportData **data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = g_filename_display_name (database);
+  g_autofree char *name = impact_db_location_get_display_name (database);
   g_autoptr (ImpactStore) store = NULL;
   g_autoptr (ImpactNode) node = NULL;
   const char *code = NULL, *period_text = NULL, *today_text = NULL;
@@ -340,7 +340,7 @@ impact_cli_read_node_data (const char *database,
       g_printerr (_ ("The horizon is a number of days from 0 to 3650.\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
-  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+  if (!impact_db_location_exists (database))
     {
       g_printerr (_ ("There is no database “%s”.\n"), name);
       return IMPACT_CLI_EXIT_FAILED;

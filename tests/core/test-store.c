@@ -1049,6 +1049,52 @@ test_locked (void)
   impact_test_remove_tree (dir);
 }
 
+static gpointer
+open_in_thread (gpointer data)
+{
+  GError *error = NULL;
+  ImpactStore *store = impact_store_open (data, &error);
+
+  if (store == NULL)
+    return error;
+  g_object_unref (store);
+
+  return NULL;
+}
+
+/* Four programs open the same new database at the same moment: each step of the schema is
+ * run by one of them (under the schema's lock) and every one of them gets the database. */
+static void
+test_open_at_once (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = impact_test_database_location (dir);
+  GThread *threads[4];
+  gint64 version = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("open", open_in_thread, path);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_autoptr (GError) failed = g_thread_join (threads[i]);
+
+      g_assert_no_error (failed);
+    }
+
+  store = impact_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (impact_db_query_int (impact_store_get_db (store),
+                                      impact_test_on_postgresql () ? "SELECT version FROM impact_schema"
+                                                                   : "PRAGMA user_version",
+                                      &version, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (version, ==, impact_migrations_get_latest (impact_store_get_db (store)));
+  g_clear_object (&store);
+  impact_test_remove_tree (dir);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -1070,6 +1116,7 @@ main (int argc,
   ADD ("/store/counts", test_counts);
   ADD ("/store/async", test_async);
 #undef ADD
+  g_test_add_func ("/store/open-at-once", test_open_at_once);
   /* What follows is about SQLite files, and runs once, on SQLite. */
   if (impact_test_on_postgresql ())
     return g_test_run ();

@@ -137,29 +137,6 @@ ignore_notice (void *data,
   g_debug ("%s", message);
 }
 
-/* @location as the user typed it, without a password: neither a URI's "user:password@" nor
- * a "password=…" keyword (quoted or not) nor a URI's "password=…" parameter. */
-static char *
-hide_password (const char *location)
-{
-  g_autoptr (GRegex) userinfo = g_regex_new ("^(postgres(?:ql)?://[^:/@?]*):[^@/?]*@", 0, 0, NULL);
-  g_autoptr (GRegex) keyword = g_regex_new ("password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|[^\\s&]*)\\s*",
-                                            G_REGEX_CASELESS, 0, NULL);
-  g_autofree char *without_userinfo = g_regex_replace (userinfo, location, -1, 0, "\\1@", 0, NULL);
-  char *hidden = g_regex_replace_literal (keyword, without_userinfo != NULL ? without_userinfo : "", -1, 0, "", 0, NULL);
-  gsize length;
-
-  /* What removing a URI's parameter left behind: "?&", a last "&" or "?". */
-  g_strstrip (hidden);
-  length = strlen (hidden);
-  while (length > 0 && (hidden[length - 1] == '&' || hidden[length - 1] == '?'))
-    hidden[--length] = '\0';
-  for (char *q = strstr (hidden, "?&"); q != NULL; q = strstr (q, "?&"))
-    memmove (q + 1, q + 2, strlen (q + 2) + 1);
-
-  return hidden;
-}
-
 /* Connects to db->path; db->name is then user@host/dbname. */
 static gboolean
 pg_open (ImpactDb *db,
@@ -172,7 +149,7 @@ pg_open (ImpactDb *db,
   if (conn == NULL || PQstatus (conn) != CONNECTION_OK)
     {
       g_autofree char *detail = first_line (conn != NULL ? PQerrorMessage (conn) : NULL);
-      g_autofree char *location = hide_password (db->path);
+      g_autofree char *location = impact_db_location_get_display_name (db->path);
 
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_OPEN,
                    _ ("Could not connect to the shared database “%s”: %s"), location, detail);
@@ -606,6 +583,9 @@ const ImpactDbDriver impact_db_pg_driver = {
   .set_foreign_keys = NULL,
   .backup = NULL,
   .migrations = _impact_migrations_pg,
+  /* Per schema: two applications' schemas in one database migrate independently. The
+   * first key is the application's id, 'IMPD'. */
+  .schema_lock_sql = "SELECT pg_advisory_xact_lock (1229803588, hashtext (current_schema ()))",
   .read_schema = pg_read_schema,
   .write_schema = pg_write_schema,
   .configure = pg_configure,

@@ -53,6 +53,9 @@ struct _ImpactDbDriver
   /* The schema: the steps of impact-migrations (ended by NULL), how far a database is and
    * whether it is another program's, and marking its number. */
   const char *const *migrations;
+  /* SQL that keeps other connections from migrating until the transaction ends, where
+   * begin_sql does not already (NULL there). */
+  const char   *schema_lock_sql;
   gboolean     (*read_schema)    (ImpactDb     *db,
                                   gint64       *version,
                                   gboolean     *foreign,

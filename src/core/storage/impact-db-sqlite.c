@@ -229,12 +229,16 @@ sqlite_set_foreign_keys (ImpactDb *db,
   return sqlite_exec (db, enabled ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", error);
 }
 
-/* Copies the whole database to a new private file at @path, as it is now. */
+/* Copies the whole database to a new private file at @path, as it was last committed. The
+ * copy is read through a connection of its own: SQLite refuses to copy through a connection
+ * that holds the write lock (SQLITE_LOCKED), as the migrations' does, and in WAL mode a
+ * reader does not wait for the writer. */
 static gboolean
 sqlite_backup (ImpactDb *db,
                const char *path,
                GError **error)
 {
+  sqlite3 *source = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int fd;
@@ -247,15 +251,21 @@ sqlite_backup (ImpactDb *db,
   else
     rc = sqlite3_open_v2 (path, &dest, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (db->path, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dest, "main", db->connection, "main");
+      sqlite3_busy_timeout (source, BUSY_TIMEOUT_MS);
+      backup = sqlite3_backup_init (dest, "main", source, "main");
       if (backup != NULL)
         {
-          sqlite3_backup_step (backup, -1);
+          rc = sqlite3_backup_step (backup, -1);
           sqlite3_backup_finish (backup);
+          rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         }
-      rc = sqlite3_errcode (dest);
+      else
+        rc = sqlite3_errcode (dest);
     }
+  sqlite3_close_v2 (source);
   sqlite3_close_v2 (dest);
 
   if (rc != SQLITE_OK)
@@ -279,12 +289,30 @@ sqlite_read_schema (ImpactDb *db,
                     gboolean *foreign,
                     GError **error)
 {
+  sqlite3_stmt *stmt = NULL;
   gint64 app_id = 0, n_objects = 0;
+  int rc;
 
-  if (!impact_db_query_int (db, "PRAGMA application_id", &app_id, error)
-      || !impact_db_query_int (db, "PRAGMA user_version", version, error)
-      || !impact_db_query_int (db, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
-    return FALSE;
+  /* One statement, so that the three are read from one state of the file: another program
+   * may be creating the schema meanwhile. */
+  rc = sqlite3_prepare_v2 (db->connection,
+                           "SELECT (SELECT application_id FROM pragma_application_id),"
+                           " (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      app_id = sqlite3_column_int64 (stmt, 0);
+      *version = sqlite3_column_int64 (stmt, 1);
+      n_objects = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_error (db, rc, error);
+      return FALSE;
+    }
 
   *foreign = (app_id != 0 && app_id != IMPACT_APPLICATION_ID) || (*version == 0 && n_objects > 0);
 

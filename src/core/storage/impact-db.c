@@ -75,6 +75,52 @@ impact_db_location_is_server (const char *location)
   return FALSE;
 }
 
+/* @location as the user typed it, without a password: neither a URI's "user:password@" nor
+ * a "password=…" keyword (quoted or not) nor a URI's "password=…" parameter. */
+static char *
+hide_password (const char *location)
+{
+  g_autoptr (GRegex) userinfo = g_regex_new ("^(postgres(?:ql)?://[^:/@?]*):[^@/?]*@", 0, 0, NULL);
+  g_autoptr (GRegex) keyword = g_regex_new ("password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|[^\\s&]*)\\s*",
+                                            G_REGEX_CASELESS, 0, NULL);
+  g_autofree char *without_userinfo = g_regex_replace (userinfo, location, -1, 0, "\\1@", 0, NULL);
+  char *hidden = g_regex_replace_literal (keyword, without_userinfo != NULL ? without_userinfo : "", -1, 0, "", 0, NULL);
+  gsize length;
+
+  /* What removing a URI's parameter left behind: "?&", a last "&" or "?". */
+  g_strstrip (hidden);
+  length = strlen (hidden);
+  while (length > 0 && (hidden[length - 1] == '&' || hidden[length - 1] == '?'))
+    hidden[--length] = '\0';
+  for (char *q = strstr (hidden, "?&"); q != NULL; q = strstr (q, "?&"))
+    memmove (q + 1, q + 2, strlen (q + 2) + 1);
+
+  return hidden;
+}
+
+/* @location as it may be shown: a file's path in the file system's display form, a
+ * server's location without its password. */
+char *
+impact_db_location_get_display_name (const char *location)
+{
+  g_return_val_if_fail (location != NULL, NULL);
+
+  if (impact_db_location_is_server (location))
+    return hide_password (location);
+
+  return g_filename_display_name (location);
+}
+
+/* Whether there is a database at @location to open: a file that exists; a server's
+ * location always (whether it answers shows when it is opened). */
+gboolean
+impact_db_location_exists (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+
+  return impact_db_location_is_server (location) || g_file_test (location, G_FILE_TEST_EXISTS);
+}
+
 /* Opens the database at @location: a file's path (SQLite), or a PostgreSQL server's (see
  * impact_db_location_is_server()). A server's location in a build without PostgreSQL is
  * refused with IMPACT_STORE_ERROR_UNSUPPORTED, so that it is never created as a file of
@@ -93,10 +139,12 @@ impact_db_open (const char *location,
 #if HAVE_POSTGRESQL
       driver = &impact_db_pg_driver;
 #else
+      g_autofree char *shown = impact_db_location_get_display_name (location);
+
       g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_UNSUPPORTED,
                    _ ("“%s” is the address of a database server. This version of Impact Dashboard "
                       "opens only database files; no file was created."),
-                   location);
+                   shown);
       return NULL;
 #endif
     }

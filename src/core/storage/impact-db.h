@@ -58,6 +58,8 @@ typedef gboolean (*ImpactDbWaitFunc) (gpointer data,
                                       GError **error);
 
 gboolean      impact_db_location_is_server (const char *location);
+char         *impact_db_location_get_display_name (const char *location);
+gboolean      impact_db_location_exists  (const char    *location);
 ImpactDb     *impact_db_open             (const char    *location,
                                           GError       **error);
 void          impact_db_close            (ImpactDb      *db);

@@ -50,15 +50,37 @@ backup_database (ImpactDb *db,
   return TRUE;
 }
 
+/* Runs step @version unless another connection did meanwhile: the step's transaction holds
+ * the schema's lock (SQLite's write lock, PostgreSQL's advisory lock) from before the number
+ * is read again until the new one is written, so that two programs opening a new database
+ * at once do not both run it. The copy of an older database is made under the same lock,
+ * before its first step, when the schema is still as it was found (@found): a schema
+ * another program is creating right now is not copied. */
 static gboolean
 run_step (ImpactDb *db,
           int version,
+          gint64 found,
+          char **backup_path,
           GError **error)
 {
+  gint64 current = 0;
+  gboolean foreign = FALSE;
+
   if (!impact_db_begin (db, error))
     return FALSE;
 
-  if (!impact_db_exec (db, db->driver->migrations[version - 1], error)
+  if ((db->driver->schema_lock_sql != NULL && !impact_db_exec (db, db->driver->schema_lock_sql, error))
+      || !db->driver->read_schema (db, &current, &foreign, error))
+    {
+      impact_db_rollback (db);
+      return FALSE;
+    }
+  if (current >= version)
+    return impact_db_commit (db, error);
+
+  if ((current > 0 && current == found && version == found + 1
+       && !backup_database (db, (int) current, backup_path, error))
+      || !impact_db_exec (db, db->driver->migrations[version - 1], error)
       || !db->driver->write_schema (db, version, error) || !impact_db_commit (db, error))
     {
       impact_db_rollback (db);
@@ -110,15 +132,12 @@ impact_migrations_run (ImpactDb *db,
       return FALSE;
     }
 
-  if (version > 0 && version < latest && !backup_database (db, (int) version, backup_path, error))
-    return FALSE;
-
   if (!db->driver->configure (db, error))
     return FALSE;
 
   for (int v = (int) version + 1; v <= latest; v++)
     {
-      if (!run_step (db, v, error))
+      if (!run_step (db, v, version, backup_path, error))
         {
           g_prefix_error (error, _ ("Could not update the database to schema %d: "), v);
           return FALSE;
