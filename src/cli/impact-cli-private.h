@@ -24,6 +24,14 @@ void  impact_cli_print_row       (const char              *label,
                                   const char              *value);
 void  impact_cli_print_counts    (const ImpactStoreCounts *counts);
 
+/* impact-cli-access.c */
+int   impact_cli_grant           (const char              *database,
+                                  const char              *role,
+                                  const char              *division_code);
+int   impact_cli_revoke          (const char              *database,
+                                  const char              *role);
+int   impact_cli_list_grants     (const char              *database);
+
 /* impact-cli-demo.c */
 int   impact_cli_write_demo      (const char              *path,
                                   const char              *date);

@@ -15,7 +15,9 @@
 static const GOptionEntry option_entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and exit"), NULL },
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_ ("Use this SQLite database instead of the default one"), N_ ("FILE") },
+    N_ ("Use this database file, or the shared database at this address (postgresql://…, service=…), "
+        "instead of the default file"),
+    N_ ("FILE|URI") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_ ("Write the demo data into the database (which must be empty or new) and exit"), NULL },
   { "import", 'i', 0, G_OPTION_ARG_FILENAME, NULL,
@@ -46,7 +48,8 @@ static const GOptionEntry option_entries[] = {
   { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_ ("Show the spend figures of a node and period and exit"), NULL },
   { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_ ("For --summary, --report and the table exports: the division or object (default: the whole group)"), N_ ("CODE") },
+    N_ ("For --summary, --report and the table exports: the division or object (default: the whole group); with --grant: the division"),
+    N_ ("CODE") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("For --summary, --report and the table exports: the period (default: the financial year of the latest purchase)"),
     N_ ("2025|2025-Q2|2025-03|2025-01-01..2025-06-30") },
@@ -67,6 +70,14 @@ static const GOptionEntry option_entries[] = {
     N_ ("Write the whole dataset in the exchange format (JSON), to import elsewhere, and exit"), N_ ("OUT.json") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Write the figures of a node and period as a spreadsheet, a sheet per table, and exit"), N_ ("OUT.xlsx") },
+  { "grant", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("On a shared database: let this login role see and change the whole group, or with --node one "
+        "division more, and exit"),
+    N_ ("ROLE") },
+  { "revoke", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("On a shared database: take all access away from this login role, and exit"), N_ ("ROLE") },
+  { "grants", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("On a shared database: list who may see which divisions, and exit"), NULL },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("With --demo: the day the demo data ends on (default: today)"), N_ ("YYYY-MM-DD") },
   { NULL },
@@ -102,6 +113,21 @@ impact_cli_handle_options (GVariantDict *options)
                                                : impact_demo_get_default_path ();
 
       return impact_cli_write_demo (path, date);
+    }
+
+  if (g_variant_dict_contains (options, "grant") || g_variant_dict_contains (options, "revoke")
+      || g_variant_dict_contains (options, "grants"))
+    {
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+      const char *role = NULL, *node = NULL;
+
+      g_variant_dict_lookup (options, "node", "&s", &node);
+      if (g_variant_dict_lookup (options, "grant", "&s", &role))
+        return impact_cli_grant (path, role, node);
+      if (g_variant_dict_lookup (options, "revoke", "&s", &role))
+        return impact_cli_revoke (path, role);
+      return impact_cli_list_grants (path);
     }
 
   if (g_variant_dict_contains (options, "imports") || g_variant_dict_contains (options, "undo-import"))

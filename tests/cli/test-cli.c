@@ -96,7 +96,7 @@ test_help_dutch (void)
 
   run_app (&run, "nl", (const char *[]){ "--help", NULL });
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "--database=BESTAND"));
+  g_assert_nonnull (strstr (run.out, "--database=BESTAND|URI"));
   g_assert_nonnull (strstr (run.out, "Toon de versie"));
 }
 

@@ -112,10 +112,12 @@ is_total_row (Import *im,
   return FALSE;
 }
 
-/* Finds the division by code, then by name; a new one is created with the value as both. */
+/* Finds the division by code, then by name; a new one is created with the value as both.
+ * A user who sees only some divisions creates none: 0, and the division is noted. */
 static gint64
 resolve_division (Import *im,
                   const char *value,
+                  guint row,
                   GError **error)
 {
   g_autofree char *folded = NULL;
@@ -129,6 +131,12 @@ resolve_division (Import *im,
   if (g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
     return (gint64) GPOINTER_TO_SIZE (id);
 
+  if (im->restricted)
+    {
+      if (!g_hash_table_contains (im->outside, value))
+        g_hash_table_insert (im->outside, g_strdup (value), GUINT_TO_POINTER (row));
+      return 0;
+    }
   if (_impact_import_ensure_group (im, error) == 0)
     return -1;
   division = impact_node_new (IMPACT_NODE_DIVISION, value, value);
@@ -311,9 +319,9 @@ check_purchase_row (Import *im,
       _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_DIVISION], g_strdup (_ ("The row has no division.")));
       return 0;
     }
-  line->division_id = resolve_division (im, division, error);
-  if (line->division_id < 0)
-    return -1;
+  line->division_id = resolve_division (im, division, row->number, error);
+  if (line->division_id <= 0)
+    return line->division_id == 0 ? 0 : -1;
 
   object = _impact_import_field_text (im, row, IMPACT_FIELD_OBJECT);
   if (object != NULL)
@@ -424,4 +432,53 @@ _impact_import_purchase_rows (Import *im,
     }
 
   return TRUE;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer data)
+{
+  guint row_a = GPOINTER_TO_UINT (g_hash_table_lookup (data, *(const char *const *) a));
+  guint row_b = GPOINTER_TO_UINT (g_hash_table_lookup (data, *(const char *const *) b));
+
+  return row_a < row_b ? -1 : row_a > row_b;
+}
+
+/* The import is refused whole when the file has lines of divisions the user may not see,
+ * with each of them and the first row that names it. */
+gboolean
+_impact_import_check_outside (Import *im,
+                              GError **error)
+{
+  g_autofree const char **codes = NULL;
+  g_autoptr (GString) list = g_string_new (NULL);
+  guint n;
+
+  if (im->outside == NULL || g_hash_table_size (im->outside) == 0)
+    return TRUE;
+
+  codes = (const char **) g_hash_table_get_keys_as_array (im->outside, &n);
+  g_qsort_with_data (codes, n, sizeof *codes, compare_rows, im->outside);
+  for (guint i = 0; i < n && i < 10; i++)
+    {
+      guint row = GPOINTER_TO_UINT (g_hash_table_lookup (im->outside, codes[i]));
+
+      if (i > 0)
+        g_string_append (list, ", ");
+      /* Translators: a division of an import file and the first row with it, in a list. */
+      g_string_append_printf (list, _ ("%s (row %u)"), codes[i], row);
+    }
+  if (n > 10)
+    g_string_append (list, ", …");
+  g_set_error (error, IMPACT_IMPORT_ERROR, IMPACT_IMPORT_ERROR_ACCESS,
+               g_dngettext (GETTEXT_PACKAGE,
+                            "“%s” has lines of a division you have no access to: %s. Nothing was imported. "
+                            "Import only your divisions’ lines, or ask the group’s administrator for access.",
+                            "“%s” has lines of divisions you have no access to: %s. Nothing was imported. "
+                            "Import only your divisions’ lines, or ask the group’s administrator for access.",
+                            n),
+               im->summary->file_name, list->str);
+
+  return FALSE;
 }

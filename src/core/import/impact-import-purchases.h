@@ -18,5 +18,7 @@ gboolean          _impact_import_purchase_rows     (Import           *im,
                                                     ImpactRow *const *rows,
                                                     guint             n_rows,
                                                     GError          **error);
+gboolean          _impact_import_check_outside     (Import           *im,
+                                                    GError          **error);
 
 G_END_DECLS

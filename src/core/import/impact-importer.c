@@ -21,6 +21,7 @@
 #include "impact-reader-open.h"
 #include "impact-importer.h"
 #include "impact-row-pump.h"
+#include "storage/impact-store-access.h"
 
 /* The header is looked for in the first rows; exports put a title or a date above it. */
 #define HEADER_SEARCH_ROWS 20
@@ -362,6 +363,7 @@ import_clear (Import *im)
   g_clear_pointer (&im->objects, g_hash_table_unref);
   g_clear_pointer (&im->line_keys, impact_key_set_free);
   g_clear_pointer (&im->lines, g_array_unref);
+  g_clear_pointer (&im->outside, g_hash_table_unref);
 }
 
 /* Imports the rows of @reader; the file's checksum is @content_hash or, when @hasher is
@@ -428,6 +430,14 @@ import_reader (ImpactStore *store,
       return NULL;
     }
   ok = load_caches (&im, error);
+  if (ok)
+    {
+      gboolean whole_group = TRUE;
+
+      ok = impact_store_sees_whole_group (store, &whole_group, error);
+      im.restricted = !whole_group;
+      im.outside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
   if (ok && options->target != IMPACT_IMPORT_PURCHASES)
     ok = (im.batch_id = impact_store_add_batch (store, batch, error)) != 0;
   else if (ok)
@@ -472,6 +482,7 @@ import_reader (ImpactStore *store,
       g_propagate_error (error, g_steal_pointer (&local_error));
       ok = FALSE;
     }
+  ok = ok && _impact_import_check_outside (&im, error);
 
   if (ok && summary->rows_accepted > 0 && !options->dry_run)
     {

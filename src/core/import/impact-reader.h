@@ -26,6 +26,8 @@ typedef enum
   IMPACT_IMPORT_ERROR_UNCERTAIN,
   /* Within the importer only: the dates turned out to be month-day-year. */
   IMPACT_IMPORT_ERROR_DATE_ORDER,
+  /* The file has lines of divisions the user has no access to (a shared database). */
+  IMPACT_IMPORT_ERROR_ACCESS,
 } ImpactImportError;
 
 GQuark impact_import_error_quark (void);

@@ -212,9 +212,21 @@ pg_read_schema (ImpactDb *db,
                 gboolean *foreign,
                 GError **error)
 {
-  gint64 has_table = 0, n_tables = 0, app_id = 0;
+  gint64 has_table = 0, n_tables = 0, app_id = 0, no_schema = 0;
 
   *version = 0;
+  /* No schema on the search path that the role may use: it was given no access (or had it
+   * taken away), which is not a new, empty database. */
+  if (!impact_db_query_int (db, "SELECT current_schema () IS NULL", &no_schema, error))
+    return FALSE;
+  if (no_schema)
+    {
+      g_set_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_READ_ONLY,
+                   _ ("You have no access to the shared database “%s”. Ask the group’s administrator to "
+                      "give you access (impact-dashboard --grant)."),
+                   db->name);
+      return FALSE;
+    }
   if (!impact_db_query_int (db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema ()", &n_tables, error)
       || !impact_db_query_int (db, "SELECT to_regclass ('impact_schema') IS NOT NULL", &has_table, error))
     return FALSE;
@@ -574,7 +586,7 @@ pg_column_int64 (gpointer data,
 
 const ImpactDbDriver impact_db_pg_driver = {
   .name = "postgresql",
-  .capabilities = 0,
+  .capabilities = IMPACT_DB_DERIVES_SUPPLIER_MONTHS | IMPACT_DB_HAS_ACCESS_CONTROL,
   .open = pg_open,
   .close = pg_close,
   .exec = pg_exec,

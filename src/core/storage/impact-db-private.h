@@ -21,6 +21,12 @@ typedef enum
   IMPACT_DB_CAN_DEFER_FOREIGN_KEYS = 1 << 0,
   /* The database is one file, that impact_db_backup() can copy. */
   IMPACT_DB_IS_FILE = 1 << 1,
+  /* supplier_month_summary is a view summing spend_summary, not a table to keep up to date
+   * (PostgreSQL's step 13: it then holds only what its reader may see). */
+  IMPACT_DB_DERIVES_SUPPLIER_MONTHS = 1 << 2,
+  /* Access by division: access_grants, impact_sees_all(), impact_divisions(), impact_grant()
+   * and impact_revoke() (PostgreSQL's step 13). */
+  IMPACT_DB_HAS_ACCESS_CONTROL = 1 << 3,
 } ImpactDbCapabilities;
 
 typedef struct _ImpactDbDriver ImpactDbDriver;

@@ -172,6 +172,25 @@ impact_db_close (ImpactDb *db)
   g_free (db);
 }
 
+/* Whether the engine keeps who may see which division (PostgreSQL's row-level security);
+ * without it every user sees the whole database. */
+gboolean
+impact_db_has_access_control (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return (db->driver->capabilities & IMPACT_DB_HAS_ACCESS_CONTROL) != 0;
+}
+
+/* Whether supplier_month_summary is a view of spend_summary rather than a table to write. */
+gboolean
+impact_db_derives_supplier_months (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return (db->driver->capabilities & IMPACT_DB_DERIVES_SUPPLIER_MONTHS) != 0;
+}
+
 /* While @wait is set, every statement prepared or run through @db first calls it: a
  * thread that writes with the connection in the background (a batch's writer) is waited
  * for, whatever part of the store uses the connection meanwhile. NULL unsets it. */

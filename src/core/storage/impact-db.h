@@ -68,6 +68,8 @@ void          impact_db_set_wait         (ImpactDb      *db,
                                           gpointer       data);
 const char   *impact_db_get_path         (ImpactDb      *db);
 const char   *impact_db_get_name         (ImpactDb      *db);
+gboolean      impact_db_has_access_control (ImpactDb    *db);
+gboolean      impact_db_derives_supplier_months (ImpactDb *db);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);

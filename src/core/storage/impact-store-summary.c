@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "impact-db-stmt.h"
 #include "impact-store-summary.h"
@@ -161,6 +162,13 @@ prepare_upsert (ImpactDb *db,
   return impact_db_stmt_new (db, sql->str, error);
 }
 
+/* Whether supplier_month_summary is a view of spend_summary, with nothing to write. */
+static gboolean
+derives_months (ImpactDb *db)
+{
+  return impact_db_derives_supplier_months (db);
+}
+
 static ImpactSummaryAcc *
 acc_new (ImpactDb *db,
          int sign,
@@ -173,6 +181,8 @@ acc_new (ImpactDb *db,
   impact_summary_cells_init (&acc->cells);
   for (guint t = 0; t < N_TABLES; t++)
     {
+      if (t == TABLE_MONTH && derives_months (db))
+        continue;
       acc->upsert[t] = prepare_upsert (db, t, error);
       if (acc->upsert[t] == NULL)
         return NULL;
@@ -207,7 +217,8 @@ impact_summary_acc_free (ImpactSummaryAcc *acc)
   g_free (acc);
 }
 
-/* Adds a row to @table: its key columns (@key, in the table's order), then the sums. */
+/* Adds a row to @table: its key columns (@key, in the table's order), then the sums. A
+ * table the engine derives (no statement) is left alone. */
 static gboolean
 add_row (ImpactSummaryAcc *acc,
          SummaryTable table,
@@ -218,6 +229,9 @@ add_row (ImpactSummaryAcc *acc,
 {
   ImpactDbStmt *stmt = acc->upsert[table];
   guint n_key = tables[table].n_columns - 2;
+
+  if (stmt == NULL)
+    return TRUE;
 
   for (guint c = 0; c < n_key; c++)
     impact_db_stmt_bind_int64 (stmt, c + 1, key[c]);
@@ -302,6 +316,8 @@ write_cells (ImpactSummaryAcc *acc,
   if (n > 0 && !write_node_run (acc, &run, error))
     return FALSE;
 
+  if (acc->upsert[TABLE_MONTH] == NULL)
+    return TRUE;
   impact_summary_cells_sort_by_month (cells);
   for (guint i = 0; i < n;)
     {
@@ -467,11 +483,9 @@ impact_summary_remove_batch (ImpactDb *db,
   impact_db_stmt_bind_int64 (stmt, 1, batch_id);
 
   return add_lines (acc, stmt, error)
-         && impact_db_exec (db,
-                            "DELETE FROM spend_summary WHERE n_lines = 0;"
-                            "DELETE FROM node_summary WHERE n_lines = 0;"
-                            "DELETE FROM supplier_month_summary WHERE n_lines = 0;",
-                            error);
+         && impact_db_exec (db, "DELETE FROM spend_summary WHERE n_lines = 0; DELETE FROM node_summary WHERE n_lines = 0;",
+                            error)
+         && (derives_months (db) || impact_db_exec (db, "DELETE FROM supplier_month_summary WHERE n_lines = 0", error));
 }
 
 /* Works the rows of the suppliers whose statuses changed out again from their lines. Runs
@@ -515,7 +529,8 @@ impact_summary_refresh (ImpactDb *db,
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if (!impact_db_exec (db, steps[i], error))
+    if ((!derives_months (db) || strstr (steps[i], "supplier_month_summary") == NULL)
+        && !impact_db_exec (db, steps[i], error))
       goto fail;
 
   /* ...and then their lines, classified with the statuses as they are now, go back in. */
