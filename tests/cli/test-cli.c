@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <unistd.h>
 
 #include "impact-test-store.h"
 #include "impact-test-utils.h"
@@ -726,6 +727,145 @@ test_import_bad_options (void)
   g_assert_cmpstr (missing.out, ==, "");
 }
 
+/* Fills a database through the command line and the store: two divisions' purchases, the
+ * certificate register, a contract obligation, a hand-entered realisation, the PSO inputs. */
+static void
+fill_database (const char *dir,
+               const char *db)
+{
+  static const char purchases[] = "Factuurdatum;Factuurnummer;Leverancier;KvK-nummer;Bedrag excl. btw;Divisie;Project\n"
+                                  "15-03-2025;F1;Jansen B.V.;12345678;1.000,00;SCHOON;S-1\n"
+                                  "20-03-2025;F2;Werkbedrijf Twente;87654321;250,00;SCHOON;\n"
+                                  "02-05-2025;F3;Jansen B.V.;12345678;500,00;CATER;\n"
+                                  "31-12-2025;F5;Werkbedrijf Twente;87654321;0,01;CATER;C-1\n"
+                                  "10-12-2024;F4;Jansen B.V.;12345678;40,00;CATER;\n";
+  static const char register_csv[] = "Leverancier;KvK-nummer;Keurmerk;Geldig vanaf;Geldig tot\n"
+                                     "Werkbedrijf Twente;87654321;SW-bedrijf;01-01-2020;\n"
+                                     "Jansen B.V.;12345678;PSO trede 2;01-04-2025;31-01-2026\n";
+  g_autofree char *file = g_build_filename (dir, "inkoop.csv", NULL);
+  g_autofree char *reg = g_build_filename (dir, "register.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) import = { 0 };
+  g_auto (Run) import_reg = { 0 };
+
+  g_assert_true (g_file_set_contents (file, purchases, -1, NULL));
+  g_assert_true (g_file_set_contents (reg, register_csv, -1, NULL));
+  run_app (&import, NULL, (const char *[]){ "-d", db, "--import", file, NULL });
+  g_assert_cmpstr (import.err, ==, "");
+  g_assert_cmpint (import.status, ==, 0);
+  run_app (&import_reg, NULL, (const char *[]){ "-d", db, "--import", reg, "--target", "suppliers", NULL });
+  g_assert_cmpint (import_reg.status, ==, 0);
+
+  {
+    g_autoptr (ImpactStore) store = impact_store_open (db, &error);
+    g_autoptr (ImpactNode) schoon = impact_store_find_node (store, IMPACT_NODE_DIVISION, "SCHOON", &error);
+    g_autoptr (ImpactSupplier) sw = impact_store_find_supplier (store, "87654321", NULL, NULL, NULL, &error);
+    g_autoptr (ImpactNode) s1 = impact_store_find_node (store, IMPACT_NODE_OBJECT, "S-1", &error);
+    ImpactSroiObligation fixed = { IMPACT_SROI_FIXED, 0, -1, EUR (300), 0, NULL };
+    ImpactSroiEntry entry = { 0, 0, D ("2025-06-01"), EUR (120), (char *) "Leerwerkplek" };
+    const ImpactPsoSupplier data = { 0, EUR (25000), 10, 0.5 };
+
+    g_assert_no_error (error);
+    entry.object_id = s1->id;
+    g_assert_true (impact_store_set_sroi_obligation (store, s1->id, &fixed, &error));
+    g_assert_cmpint (impact_store_add_sroi_entry (store, &entry, &error), >, 0);
+    g_assert_true (impact_store_set_pso_organisation (store, schoon->id, 100, 0.01, &error));
+    g_assert_true (impact_store_set_pso_supplier (store, sw->id, &data, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* The same data in a file and on the server: every summary, in both languages and both
+ * formats, is the same byte for byte. */
+static void
+test_postgresql_same_summary (void)
+{
+  const char *const nodes[] = { NULL, "SCHOON", "CATER", "S-1" };
+  const char *const languages[] = { NULL, "nl" };
+  const char *const formats[] = { "text", "json" };
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *server = impact_test_database_location (dir);
+
+  fill_database (dir, file);
+  fill_database (dir, server);
+
+  for (guint n = 0; n < G_N_ELEMENTS (nodes); n++)
+    for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+      for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+        {
+          g_auto (Run) on_file = { 0 };
+          g_auto (Run) on_server = { 0 };
+          const char *args[] = { "-d", file, "--summary", "--today", "2025-12-31", "--format", formats[f],
+                                 nodes[n] != NULL ? "--node" : NULL, nodes[n], NULL };
+
+          g_test_message ("node %s, %s, %s", nodes[n], languages[l], formats[f]);
+          run_app (&on_file, languages[l], args);
+          args[1] = server;
+          run_app (&on_server, languages[l], args);
+          g_assert_cmpint (on_file.status, ==, 0);
+          g_assert_cmpint (on_server.status, ==, 0);
+          g_assert_cmpstr (on_server.err, ==, on_file.err);
+          g_assert_cmpstr (on_server.out, ==, on_file.out);
+          /* Not two empty pages: the figures are there. */
+          g_assert_nonnull (strstr (on_file.out, f == 0 ? "EUR" : "total_cents"));
+        }
+
+  impact_test_remove_tree (dir);
+}
+
+/* --grant, --grants and --revoke on the server; refused, with a reason, on a file. */
+static void
+test_postgresql_grant (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *server = impact_test_database_location (dir);
+  g_autofree char *role = g_strdup_printf ("cli_%d", (int) getpid ());
+  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN", role);
+  g_autoptr (ImpactDb) super = impact_db_open (g_getenv ("IMPACT_TEST_POSTGRESQL"), NULL);
+  g_auto (Run) grant = { 0 };
+  g_auto (Run) grant_group = { 0 };
+  g_auto (Run) grants = { 0 };
+  g_auto (Run) revoke = { 0 };
+  g_auto (Run) after = { 0 };
+  g_auto (Run) missing = { 0 };
+  g_auto (Run) on_file = { 0 };
+
+  fill_database (dir, server);
+  g_assert_true (impact_db_exec (super, create, NULL));
+
+  run_app (&grant, NULL, (const char *[]){ "-d", server, "--grant", role, "--node", "CATER", NULL });
+  g_assert_cmpstr (grant.err, ==, "");
+  g_assert_cmpint (grant.status, ==, 0);
+  g_assert_nonnull (strstr (grant.out, "may now see and change the division CATER"));
+  run_app (&grant_group, "nl", (const char *[]){ "-d", server, "--grant", role, NULL });
+  g_assert_cmpint (grant_group.status, ==, 0);
+  g_assert_nonnull (strstr (grant_group.out, "mag nu de hele groep"));
+
+  run_app (&grants, NULL, (const char *[]){ "-d", server, "--grants", NULL });
+  g_assert_cmpint (grants.status, ==, 0);
+  /* The administrator who made the schema, and the role twice. */
+  g_assert_true (g_regex_match_simple ("^  impact +the whole group\n", grants.out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (grants.out, "division CATER ("));
+  g_assert_cmpuint (g_strv_length ((char **) g_strsplit (grants.out, "\n", -1)), ==, 4);
+
+  run_app (&revoke, NULL, (const char *[]){ "-d", server, "--revoke", role, NULL });
+  g_assert_cmpint (revoke.status, ==, 0);
+  run_app (&after, NULL, (const char *[]){ "-d", server, "--grants", NULL });
+  g_assert_null (strstr (after.out, role));
+
+  run_app (&missing, NULL, (const char *[]){ "-d", server, "--grant", "nobody_here", NULL });
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "There is no role “nobody_here”"));
+
+  run_app (&on_file, NULL, (const char *[]){ "-d", file, "--grant", role, NULL });
+  g_assert_cmpint (on_file.status, ==, 1);
+  g_assert_nonnull (strstr (on_file.err, "is a database file"));
+
+  impact_test_remove_tree (dir);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -743,6 +883,12 @@ main (int argc,
   g_test_add_func ("/cli/import-register", test_import_register);
   g_test_add_func ("/cli/import-mapping-files", test_import_mapping_files);
   g_test_add_func ("/cli/summary", test_summary);
+  /* On a throwaway server: test-cli-postgresql (tests/with-postgresql.sh). */
+  if (g_getenv ("IMPACT_TEST_POSTGRESQL") != NULL)
+    {
+      g_test_add_func ("/cli/postgresql/same-summary", test_postgresql_same_summary);
+      g_test_add_func ("/cli/postgresql/grant", test_postgresql_grant);
+    }
 
   return g_test_run ();
 }

@@ -134,7 +134,7 @@ impact_query_opportunities (ImpactStore *store,
                              "SELECT m.supplier_id, max (m.class), sum (m.total_cents), s.name FROM supplier_month_summary m"
                              " JOIN suppliers s ON s.id = m.supplier_id"
                              " WHERE m.month BETWEEN ?1 AND ?2 AND m." IMPACT_SUMMARY_SOCIAL_SQL
-                             " GROUP BY m.supplier_id ORDER BY 3 DESC",
+                             " GROUP BY m.supplier_id, s.id ORDER BY 3 DESC, s.name, m.supplier_id",
                              error);
   if (stmt == NULL)
     return NULL;

@@ -98,13 +98,13 @@ impact_query_pso (ImpactStore *store,
                                    " FROM supplier_month_summary m JOIN suppliers s ON s.id = m.supplier_id"
                                    " LEFT JOIN pso_suppliers p ON p.supplier_id = m.supplier_id"
                                    " WHERE m.month BETWEEN ?1 AND ?2"
-                                   " GROUP BY m.supplier_id, m.class ORDER BY m.supplier_id, m.class DESC"
+                                   " GROUP BY m.supplier_id, m.class, s.id, p.supplier_id ORDER BY m.supplier_id, m.class DESC"
                                  : "SELECT m.supplier_id, m.class, sum (m.total_cents), s.name, s.kvk,"
                                    " p.turnover_cents, p.fte, p.direct_share"
                                    " FROM spend_summary m JOIN suppliers s ON s.id = m.supplier_id"
                                    " LEFT JOIN pso_suppliers p ON p.supplier_id = m.supplier_id"
                                    " WHERE m.division_id = ?3 AND m.month BETWEEN ?1 AND ?2"
-                                   " GROUP BY m.supplier_id, m.class ORDER BY m.supplier_id, m.class DESC",
+                                   " GROUP BY m.supplier_id, m.class, s.id, p.supplier_id ORDER BY m.supplier_id, m.class DESC",
                              error);
   if (stmt == NULL)
     return NULL;

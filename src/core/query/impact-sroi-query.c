@@ -77,6 +77,7 @@ add_contract_spend (ImpactDb *db,
 {
   g_autoptr (ImpactDbStmt) summary = NULL;
   g_autoptr (ImpactDbStmt) lines = NULL;
+  g_autofree char *sql = NULL;
   g_autoptr (GHashTable) statuses = NULL;
   g_autoptr (GString) edge_ids = g_string_new ("[");
   ImpactDbStep step;
@@ -120,10 +121,11 @@ add_contract_spend (ImpactDb *db,
   statuses = impact_summary_load_statuses (db, error);
   if (statuses == NULL)
     return FALSE;
-  lines = impact_db_stmt_new (db,
-                              "SELECT object_id, supplier_id, invoice_day, amount_cents FROM purchase_lines"
-                              " WHERE object_id IN (SELECT value FROM json_each (?))",
-                              error);
+  /* The statement's text is ours; the ids are its one parameter. */
+  sql = g_strdup_printf ("SELECT object_id, supplier_id, invoice_day, amount_cents FROM purchase_lines"
+                         " WHERE object_id IN (%s)",
+                         impact_db_get_id_list_sql (db));
+  lines = impact_db_stmt_new (db, sql, error);
   if (lines == NULL)
     return FALSE;
   impact_db_stmt_bind_text (lines, 1, edge_ids->str);

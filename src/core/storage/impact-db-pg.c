@@ -591,6 +591,7 @@ const ImpactDbDriver impact_db_pg_driver = {
   .close = pg_close,
   .exec = pg_exec,
   .begin_sql = "BEGIN",
+  .id_list_sql = "SELECT CAST (json_array_elements_text (CAST (? AS json)) AS bigint)",
   .transaction_lost = pg_transaction_lost,
   .set_foreign_keys = NULL,
   .backup = NULL,

@@ -45,6 +45,8 @@ struct _ImpactDbDriver
   gboolean     (*exec)           (ImpactDb     *db,
                                   const char   *sql,
                                   GError      **error);
+  /* A subquery of the numbers in one text parameter, a JSON array such as "[1,2,3]". */
+  const char   *id_list_sql;
   /* The SQL that starts the outermost transaction, taking the write lock at once. */
   const char   *begin_sql;
   /* Whether an error ended the open transaction by itself (nothing left to roll back). */

@@ -485,6 +485,7 @@ const ImpactDbDriver impact_db_sqlite_driver = {
   .exec = sqlite_exec,
   /* IMMEDIATE takes the write lock now, so a busy database fails here, before any work. */
   .begin_sql = "BEGIN IMMEDIATE",
+  .id_list_sql = "SELECT value FROM json_each (?)",
   .transaction_lost = sqlite_transaction_lost,
   .set_foreign_keys = sqlite_set_foreign_keys,
   .backup = sqlite_backup,

@@ -191,6 +191,16 @@ impact_db_derives_supplier_months (ImpactDb *db)
   return (db->driver->capabilities & IMPACT_DB_DERIVES_SUPPLIER_MONTHS) != 0;
 }
 
+/* A subquery, for "x IN (…)", of the numbers in one text parameter written as a JSON array
+ * ("[1,2,3]"): a list of any length in one statement, without writing the numbers into it. */
+const char *
+impact_db_get_id_list_sql (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  return db->driver->id_list_sql;
+}
+
 /* While @wait is set, every statement prepared or run through @db first calls it: a
  * thread that writes with the connection in the background (a batch's writer) is waited
  * for, whatever part of the store uses the connection meanwhile. NULL unsets it. */

@@ -70,6 +70,7 @@ const char   *impact_db_get_path         (ImpactDb      *db);
 const char   *impact_db_get_name         (ImpactDb      *db);
 gboolean      impact_db_has_access_control (ImpactDb    *db);
 gboolean      impact_db_derives_supplier_months (ImpactDb *db);
+const char   *impact_db_get_id_list_sql  (ImpactDb      *db);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);

@@ -215,7 +215,7 @@ impact_store_count_suppliers_named (ImpactStore *self,
   norm_name = impact_supplier_normalize_name (name);
   stmt = impact_db_stmt_new (self->db,
                              "SELECT count (*) FROM (SELECT id FROM suppliers WHERE norm_name = ?1"
-                             " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1)",
+                             " UNION SELECT supplier_id FROM supplier_aliases WHERE norm_name = ?1) AS candidates",
                              error);
   if (stmt == NULL)
     return -1;
