@@ -120,22 +120,18 @@ impact_test_on_postgresql (void)
   return g_strcmp0 (g_getenv ("IMPACT_TEST_BACKEND"), "postgresql") == 0;
 }
 
-/* Where a test case's new, empty database is: a file in @dir, or on PostgreSQL a schema of
- * its own on the throwaway server (IMPACT_TEST_POSTGRESQL), made now. */
+/* A schema of its own on the throwaway server (IMPACT_TEST_POSTGRESQL), made now: the
+ * location of a new, empty database there. */
 char *
-impact_test_database_location (const char *dir)
+impact_test_server_location (void)
 {
   static guint n_schemas;
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactDb) db = NULL;
   g_autofree char *schema = NULL;
   g_autofree char *create = NULL;
-  const char *server;
+  const char *server = g_getenv ("IMPACT_TEST_POSTGRESQL");
 
-  if (!impact_test_on_postgresql ())
-    return g_build_filename (dir, "impact.sqlite", NULL);
-
-  server = g_getenv ("IMPACT_TEST_POSTGRESQL");
   if (server == NULL)
     g_error ("IMPACT_TEST_POSTGRESQL is not set: run this test through tests/with-postgresql.sh");
   db = impact_db_open (server, &error);
@@ -146,6 +142,17 @@ impact_test_database_location (const char *dir)
   g_assert_no_error (error);
 
   return g_strdup_printf ("%s options='-csearch_path=%s'", server, schema);
+}
+
+/* Where a test case's new, empty database is: a file in @dir, or on PostgreSQL a schema of
+ * its own on the throwaway server. */
+char *
+impact_test_database_location (const char *dir)
+{
+  if (!impact_test_on_postgresql ())
+    return g_build_filename (dir, "impact.sqlite", NULL);
+
+  return impact_test_server_location ();
 }
 
 void

@@ -22,6 +22,7 @@ typedef struct
 
 gboolean impact_test_on_postgresql (void);
 char  *impact_test_database_location (const char         *dir);
+char  *impact_test_server_location (void);
 
 void   impact_test_store_set_up    (ImpactTestStore          *f,
                                     gconstpointer             data);

@@ -11,6 +11,10 @@
  *   category,amount_eur,invoice_no", ISO dates, 20,000 suppliers with their own KvK numbers
  *   (whose names repeat), 500 divisions and 500 objects.
  *
+ * Run under tests/with-postgresql.sh (meson's bench-import-postgresql), each round also
+ * imports the file into a new schema on the throwaway server, against psql's \copy of the
+ * same file into a plain table there. Target: at most 1.5x the \copy time.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -113,6 +117,43 @@ time_import (const char *csv,
   return impact_test_time_import (csv, db, &options, N_LINES);
 }
 
+/* The same into a new schema on the server, and psql's \copy into a plain table there. */
+static double
+time_server_import (const char *csv)
+{
+  static const ImpactImportOptions options = { 0 };
+  g_autofree char *location = impact_test_server_location ();
+
+  return impact_test_time_import (csv, location, &options, N_LINES);
+}
+
+static double
+time_psql_copy (const char *csv,
+                gboolean commas,
+                guint round)
+{
+  /* The names are the benchmark's own, not data. */
+  g_autofree char *create = g_strdup_printf ("CREATE TABLE plain_%u (a text, b text, c text, d text, e text, f text,"
+                                             " g text, h text)",
+                                             round);
+  g_autofree char *copy = g_strdup_printf ("\\copy plain_%u FROM '%s' WITH (FORMAT csv, HEADER, DELIMITER '%c')", round,
+                                           csv, commas ? ',' : ';');
+  const char *argv[] = { "psql", "-q", "-v", "ON_ERROR_STOP=1", "-d", g_getenv ("IMPACT_TEST_POSTGRESQL"), "-c", create,
+                         "-c", copy, NULL };
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error)
+      || !g_spawn_check_wait_status (status, &error))
+    {
+      g_printerr ("psql could not run: %s\n", error->message);
+      return -1;
+    }
+
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
 /* The machines this runs on share their processors: a single run can be a quarter slower
  * or faster than the next. Both imports run ROUNDS times, taking turns, and the medians are
  * compared. */
@@ -125,6 +166,8 @@ main (int argc,
   g_autofree char *dir = impact_test_make_tmpdir ();
   g_autofree char *csv = g_build_filename (dir, "inkoop.csv", NULL);
   double ours[ROUNDS], theirs[ROUNDS], ours_median, theirs_median;
+  double server[ROUNDS], psql[ROUNDS];
+  gboolean on_server = g_getenv ("IMPACT_TEST_POSTGRESQL") != NULL;
   struct rusage usage;
   gboolean erp = argc > 1 && g_str_equal (argv[1], "erp");
 
@@ -151,6 +194,12 @@ main (int argc,
       theirs[round] = time_sqlite3_import (csv, dir, erp);
       printf ("round %u: ours %.2f s, sqlite3 .import %.2f s (%.2fx)\n", round + 1, ours[round], theirs[round],
               ours[round] / theirs[round]);
+      if (!on_server)
+        continue;
+      server[round] = time_server_import (csv);
+      psql[round] = time_psql_copy (csv, erp, round);
+      printf ("round %u on PostgreSQL: ours %.2f s, psql \\copy %.2f s (%.2fx)\n", round + 1, server[round], psql[round],
+              server[round] / psql[round]);
     }
   ours_median = impact_test_median (ours, ROUNDS);
   theirs_median = impact_test_median (theirs, ROUNDS);
@@ -160,6 +209,14 @@ main (int argc,
           ours_median, N_LINES / ours_median, usage.ru_maxrss / 1024.0);
   printf ("sqlite3 .import of the same file into a plain table: median %.2f s\n", theirs_median);
   printf ("ratio of the medians: %.2fx sqlite3 (target <= 1.0)\n", ours_median / theirs_median);
+  if (on_server)
+    {
+      double server_median = impact_test_median (server, ROUNDS), psql_median = impact_test_median (psql, ROUNDS);
+
+      printf ("PostgreSQL: import median %.2f s (%.0f lines/s), psql \\copy into a plain table median %.2f s\n",
+              server_median, N_LINES / server_median, psql_median);
+      printf ("ratio of the medians: %.2fx psql \\copy (target <= 1.5)\n", server_median / psql_median);
+    }
 
   impact_test_remove_tree (dir);
   return 0;

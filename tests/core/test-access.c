@@ -422,6 +422,64 @@ test_import (Fixture *f,
   check_counts (f->store, 2, 3, 4, 210000);
 }
 
+typedef struct
+{
+  Fixture *f;
+  const char *role;
+  const char *name;
+  const char *contents;
+  gint64 accepted;
+  GError *error;
+} Concurrent;
+
+static gpointer
+import_in_thread (gpointer data)
+{
+  Concurrent *c = data;
+  g_autoptr (ImpactStore) store = open_as (c->f, c->role);
+  g_autoptr (ImpactImportSummary) summary = import_csv (store, c->f, c->name, c->contents, &c->error);
+
+  c->accepted = summary != NULL ? summary->rows_accepted : -1;
+
+  return NULL;
+}
+
+/* Two managers import at the same moment, each into her own division, with a supplier both
+ * know and one new to each: both imports land whole. */
+static void
+test_import_at_once (Fixture *f,
+                     gconstpointer data)
+{
+  g_autoptr (GString) sch = g_string_new (HEADER);
+  g_autoptr (GString) cat = g_string_new (HEADER);
+  Concurrent imports[] = {
+    { f, f->anna, "sch.csv", NULL, 0, NULL },
+    { f, f->bert, "cat.csv", NULL, 0, NULL },
+  };
+  GThread *threads[G_N_ELEMENTS (imports)];
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_string_append_printf (sch, "%02u-05-2025;%s;%s;SCH;SCH-1;A%u;10,00\n", 1 + i % 28,
+                              i % 2 ? "Jansen Schoonmaak B.V." : "Nieuw Schoon", i % 2 ? "12345678" : "45678901", i);
+      g_string_append_printf (cat, "%02u-05-2025;%s;%s;CAT;CAT-1;B%u;20,00\n", 1 + i % 28,
+                              i % 2 ? "Jansen Schoonmaak B.V." : "Nieuw Eten", i % 2 ? "12345678" : "56789012", i);
+    }
+  imports[0].contents = sch->str;
+  imports[1].contents = cat->str;
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    threads[i] = g_thread_new ("import", import_in_thread, &imports[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_no_error (imports[i].error);
+      g_assert_cmpint (imports[i].accepted, ==, 5000);
+    }
+
+  check_counts (f->store, 2, 2, 4 + 10000, 210000 + 5000 * 1000 + 5000 * 2000);
+  g_assert_cmpint (query (impact_store_get_db (f->store), "SELECT count(*) FROM suppliers"), ==, 4);
+}
+
 /* Access is listed, taken away and refused where there is none; a file has no access to
  * give. */
 static void
@@ -498,6 +556,7 @@ main (int argc,
   ADD ("/access/each-sees-hers", test_each_sees_hers);
   ADD ("/access/raw-sql", test_raw_sql);
   ADD ("/access/import", test_import);
+  ADD ("/access/import-at-once", test_import_at_once);
   ADD ("/access/grant-revoke", test_grant_revoke);
 #undef ADD
 

@@ -46,6 +46,12 @@ typedef struct
   int row;
   int n_rows;
   gint64 changes;
+  /* A statement that runs again is prepared on the server under a name of its own, with the
+   * types of its second run (prepared_types), and from then on only its values are sent: one
+   * round trip a run instead of two. NULL until then. */
+  char *name;
+  Oid *prepared_types;
+  guint n_runs;
 } PgStmt;
 
 /* The error's SQLSTATE class as one of ours. */
@@ -194,6 +200,48 @@ pg_exec (ImpactDb *db,
   gboolean ok = check_result (db, result, error);
 
   PQclear (result);
+
+  return ok;
+}
+
+/* Sends @data, rows in COPY's text format, to the COPY … FROM STDIN @sql. */
+static gboolean
+pg_copy_in (ImpactDb *db,
+            const char *sql,
+            const char *data,
+            gsize length,
+            GError **error)
+{
+  PGresult *result = PQexec (db->connection, sql);
+  gboolean ok = TRUE;
+
+  if (PQresultStatus (result) != PGRES_COPY_IN)
+    {
+      ok = check_result (db, result, error);
+      PQclear (result);
+      return ok;
+    }
+  PQclear (result);
+
+  /* Sent in pieces: libpq's int lengths, and a server that reads as it goes. */
+  for (gsize done = 0; ok && done < length;)
+    {
+      int n = (int) MIN (length - done, 1 << 20);
+
+      ok = PQputCopyData (db->connection, data + done, n) == 1;
+      done += n;
+    }
+  if (PQputCopyEnd (db->connection, ok ? NULL : "could not send the rows") != 1)
+    ok = FALSE;
+
+  while ((result = PQgetResult (db->connection)) != NULL)
+    {
+      if (ok && !check_result (db, result, error))
+        ok = FALSE;
+      PQclear (result);
+    }
+  if (!ok && error != NULL && *error == NULL)
+    set_error (db, NULL, error);
 
   return ok;
 }
@@ -392,6 +440,15 @@ pg_finalize (gpointer data)
   PgStmt *stmt = data;
 
   pg_clear (stmt);
+  if (stmt->name != NULL && stmt->db->connection != NULL)
+    {
+      g_autofree char *deallocate = g_strdup_printf ("DEALLOCATE %s", stmt->name);
+
+      /* In a failed transaction this fails too; the name goes with the connection then. */
+      PQclear (PQexec (stmt->db->connection, deallocate));
+    }
+  g_free (stmt->name);
+  g_free (stmt->prepared_types);
   g_free (stmt->values);
   g_free (stmt->types);
   g_free (stmt->unused);
@@ -453,6 +510,35 @@ pg_bind_null (gpointer stmt,
   set_param (stmt, index, NULL, 0);
 }
 
+/* Prepares @stmt under a name with the types bound now; on failure it just stays unnamed. */
+static void
+prepare_named (ImpactDb *db,
+               PgStmt *stmt)
+{
+  static gint n_names;
+  g_autofree char *name = g_strdup_printf ("impact_%d", g_atomic_int_add (&n_names, 1));
+  PGresult *result = PQprepare (db->connection, name, stmt->sql, stmt->n_params, stmt->types);
+
+  if (PQresultStatus (result) == PGRES_COMMAND_OK)
+    {
+      stmt->name = g_steal_pointer (&name);
+      stmt->prepared_types = g_memdup2 (stmt->types, sizeof (Oid) * MAX (stmt->n_params, 1));
+    }
+  PQclear (result);
+}
+
+/* Whether the values bound now fit the types the named statement was prepared with: the
+ * same, or no value, or a type the server chose itself. */
+static gboolean
+same_types (PgStmt *stmt)
+{
+  for (int i = 0; i < stmt->n_params; i++)
+    if (stmt->types[i] != stmt->prepared_types[i] && stmt->values[i] != NULL && stmt->prepared_types[i] != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static ImpactDbStep
 pg_step (ImpactDb *db,
          gpointer data,
@@ -464,8 +550,14 @@ pg_step (ImpactDb *db,
     {
       const char *cmd_tuples;
 
-      stmt->result = PQexecParams (db->connection, stmt->sql, stmt->n_params, stmt->types,
-                                   (const char *const *) stmt->values, NULL, NULL, 0);
+      if (stmt->n_runs++ == 1)
+        prepare_named (db, stmt);
+      if (stmt->name != NULL && same_types (stmt))
+        stmt->result = PQexecPrepared (db->connection, stmt->name, stmt->n_params, (const char *const *) stmt->values,
+                                       NULL, NULL, 0);
+      else
+        stmt->result = PQexecParams (db->connection, stmt->sql, stmt->n_params, stmt->types,
+                                     (const char *const *) stmt->values, NULL, NULL, 0);
       if (!check_result (db, stmt->result, error))
         {
           g_debug ("in: %s", stmt->sql);
@@ -590,6 +682,7 @@ const ImpactDbDriver impact_db_pg_driver = {
   .open = pg_open,
   .close = pg_close,
   .exec = pg_exec,
+  .copy_in = pg_copy_in,
   .begin_sql = "BEGIN",
   .id_list_sql = "SELECT CAST (json_array_elements_text (CAST (? AS json)) AS bigint)",
   .transaction_lost = pg_transaction_lost,

@@ -47,6 +47,13 @@ struct _ImpactDbDriver
                                   GError      **error);
   /* A subquery of the numbers in one text parameter, a JSON array such as "[1,2,3]". */
   const char   *id_list_sql;
+  /* Where the engine has it (NULL elsewhere): @sql is a COPY … FROM STDIN, @data the rows
+   * in its text format. */
+  gboolean     (*copy_in)        (ImpactDb     *db,
+                                  const char   *sql,
+                                  const char   *data,
+                                  gsize         length,
+                                  GError      **error);
   /* The SQL that starts the outermost transaction, taking the write lock at once. */
   const char   *begin_sql;
   /* Whether an error ended the open transaction by itself (nothing left to roll back). */

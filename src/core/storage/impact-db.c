@@ -201,6 +201,33 @@ impact_db_get_id_list_sql (ImpactDb *db)
   return db->driver->id_list_sql;
 }
 
+/* Whether rows can be sent in bulk with impact_db_copy_in() (PostgreSQL's COPY). */
+gboolean
+impact_db_can_copy (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->driver->copy_in != NULL;
+}
+
+/* Sends @length bytes of rows in COPY's text format (columns apart by tabs, lines by
+ * newlines, \N for no value) to @sql, a COPY … FROM STDIN. */
+gboolean
+impact_db_copy_in (ImpactDb *db,
+                   const char *sql,
+                   const char *data,
+                   gsize length,
+                   GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (impact_db_can_copy (db), FALSE);
+
+  if (!_impact_db_wait_for_writer (db, error))
+    return FALSE;
+
+  return db->driver->copy_in (db, sql, data, length, error);
+}
+
 /* While @wait is set, every statement prepared or run through @db first calls it: a
  * thread that writes with the connection in the background (a batch's writer) is waited
  * for, whatever part of the store uses the connection meanwhile. NULL unsets it. */

@@ -71,6 +71,12 @@ const char   *impact_db_get_name         (ImpactDb      *db);
 gboolean      impact_db_has_access_control (ImpactDb    *db);
 gboolean      impact_db_derives_supplier_months (ImpactDb *db);
 const char   *impact_db_get_id_list_sql  (ImpactDb      *db);
+gboolean      impact_db_can_copy         (ImpactDb      *db);
+gboolean      impact_db_copy_in          (ImpactDb      *db,
+                                          const char    *sql,
+                                          const char    *data,
+                                          gsize          length,
+                                          GError       **error);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);

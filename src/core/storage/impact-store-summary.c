@@ -80,6 +80,10 @@ struct _ImpactSummaryAcc
   GHashTable *statuses;
   ImpactSummaryCells cells;
   ImpactDbStmt *upsert[N_TABLES];
+  /* Where the engine can COPY (PostgreSQL), the rows for each table are gathered here in
+   * COPY's text form instead, and added in one statement a table (flush_staged()): one
+   * upsert a row, each a round trip to the server, took 20 s of the demo's 26. */
+  GString *staged[N_TABLES];
 };
 
 static void
@@ -183,10 +187,22 @@ acc_new (ImpactDb *db,
     {
       if (t == TABLE_MONTH && derives_months (db))
         continue;
+      if (impact_db_can_copy (db))
+        {
+          acc->staged[t] = g_string_new (NULL);
+          continue;
+        }
       acc->upsert[t] = prepare_upsert (db, t, error);
       if (acc->upsert[t] == NULL)
         return NULL;
     }
+  if (impact_db_can_copy (db)
+      && !impact_db_exec (db,
+                          "CREATE TEMPORARY TABLE IF NOT EXISTS impact_staged_sums ("
+                          " k1 bigint, k2 bigint, k3 bigint, k4 bigint, k5 bigint,"
+                          " total_cents bigint, n_lines bigint)",
+                          error))
+    return NULL;
   acc->statuses = impact_summary_load_statuses (db, error);
   if (acc->statuses == NULL)
     return NULL;
@@ -213,7 +229,11 @@ impact_summary_acc_free (ImpactSummaryAcc *acc)
   g_clear_pointer (&acc->statuses, g_hash_table_unref);
   impact_summary_cells_clear (&acc->cells);
   for (guint t = 0; t < N_TABLES; t++)
-    g_clear_pointer (&acc->upsert[t], impact_db_stmt_free);
+    {
+      g_clear_pointer (&acc->upsert[t], impact_db_stmt_free);
+      if (acc->staged[t] != NULL)
+        g_string_free (acc->staged[t], TRUE);
+    }
   g_free (acc);
 }
 
@@ -230,6 +250,16 @@ add_row (ImpactSummaryAcc *acc,
   ImpactDbStmt *stmt = acc->upsert[table];
   guint n_key = tables[table].n_columns - 2;
 
+  if (acc->staged[table] != NULL)
+    {
+      GString *out = acc->staged[table];
+
+      for (guint c = 0; c < 5; c++)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT "\t", c < n_key ? key[c] : 0);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n", acc->sign * total_cents,
+                              acc->sign * n_lines);
+      return TRUE;
+    }
   if (stmt == NULL)
     return TRUE;
 
@@ -337,6 +367,39 @@ write_cells (ImpactSummaryAcc *acc,
   return TRUE;
 }
 
+/* Adds the rows gathered for each table (add_row()) to it: sent with COPY, summed by key
+ * (a line beyond 32 bits may have a row of its own with the same key) and added to the rows
+ * there in one statement. Names and numbers from the tables above, no data, go into it. */
+static gboolean
+flush_staged (ImpactSummaryAcc *acc,
+              GError **error)
+{
+  static const char *const keys[] = { "k1, k2, k3, k4, k5", "k1, k2, k3, k4", "k1, k2, k3" };
+
+  for (guint t = 0; t < N_TABLES; t++)
+    {
+      g_autofree char *sql = NULL;
+      GString *rows = acc->staged[t];
+
+      if (rows == NULL || rows->len == 0)
+        continue;
+      sql = g_strdup_printf ("INSERT INTO %s (%s, total_cents, n_lines)"
+                             " SELECT %s, sum (total_cents), sum (n_lines) FROM impact_staged_sums"
+                             " GROUP BY %s"
+                             " ON CONFLICT (%s) DO UPDATE SET total_cents = %s.total_cents + excluded.total_cents,"
+                             " n_lines = %s.n_lines + excluded.n_lines",
+                             tables[t].name, tables[t].key, keys[t], keys[t], tables[t].key, tables[t].name,
+                             tables[t].name);
+      if (!impact_db_exec (acc->db, "TRUNCATE impact_staged_sums", error)
+          || !impact_db_copy_in (acc->db, "COPY impact_staged_sums FROM STDIN", rows->str, rows->len, error)
+          || !impact_db_exec (acc->db, sql, error))
+        return FALSE;
+      g_string_truncate (rows, 0);
+    }
+
+  return TRUE;
+}
+
 /* Adds what was summed so far to the three tables, and starts again from nothing. */
 gboolean
 impact_summary_acc_write (ImpactSummaryAcc *acc,
@@ -346,7 +409,7 @@ impact_summary_acc_write (ImpactSummaryAcc *acc,
 
   g_return_val_if_fail (acc != NULL, FALSE);
 
-  ok = write_cells (acc, &acc->cells, error);
+  ok = write_cells (acc, &acc->cells, error) && flush_staged (acc, error);
   impact_summary_cells_reset (&acc->cells);
 
   return ok;
