@@ -1,7 +1,7 @@
-/* impact-cli-export.c: --report, --export-csv, --export-xlsx and --export-json
+/* impact-cli-export.c: --report, --export-csv, --export-xlsx, --export-json and --publish
  *
- * The report of a node and period as an A4 PDF, its tables as CSV files or one workbook, and
- * the whole dataset in the exchange format.
+ * The report of a node and period as an A4 PDF, its tables as CSV files or one workbook, the
+ * whole dataset in the exchange format, and the whole dataset copied to a shared database.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@
 #include "export/impact-table.h"
 #include "model/impact-format.h"
 #include "export/impact-exchange-export.h"
+#include "export/impact-publish.h"
 
 int
 impact_cli_write_report (const char *database,
@@ -121,5 +122,35 @@ impact_cli_export_json (const char *database,
   g_print (g_dngettext (GETTEXT_PACKAGE, "Dataset written to “%s”: %s purchase line.\n",
                         "Dataset written to “%s”: %s purchase lines.\n", (gulong) n_lines),
            out_name, count);
+  return IMPACT_CLI_EXIT_OK;
+}
+
+int
+impact_cli_publish (const char *database,
+                    const char *location)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autofree char *name = impact_db_location_get_display_name (database);
+  g_autofree char *shown = impact_db_location_get_display_name (location);
+  ImpactStoreCounts counts;
+
+  if (!impact_db_location_exists (database))
+    {
+      g_printerr (_ ("There is no database “%s”.\n"), name);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+  store = impact_store_open (database, &error);
+  if (store == NULL || !impact_publish (store, location, NULL, &counts, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return IMPACT_CLI_EXIT_FAILED;
+    }
+
+  /* Translators: the first %s is the local database, the second the shared one. */
+  g_print (_ ("“%s” published to “%s”:\n"), name, shown);
+  impact_cli_print_counts (&counts);
+  g_print ("%s\n", _ ("Supplier engagement, letter templates and the import history stay in the local database."));
+
   return IMPACT_CLI_EXIT_OK;
 }

@@ -64,5 +64,7 @@ int   impact_cli_export_tables   (const char              *database,
                                   GVariantDict            *options);
 int   impact_cli_export_json     (const char              *database,
                                   const char              *out);
+int   impact_cli_publish         (const char              *database,
+                                  const char              *location);
 
 G_END_DECLS

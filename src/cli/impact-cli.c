@@ -70,6 +70,9 @@ static const GOptionEntry option_entries[] = {
     N_ ("Write the whole dataset in the exchange format (JSON), to import elsewhere, and exit"), N_ ("OUT.json") },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_ ("Write the figures of a node and period as a spreadsheet, a sheet per table, and exit"), N_ ("OUT.xlsx") },
+  { "publish", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Copy the whole dataset of the database into a new, empty shared database at this address, and exit"),
+    N_ ("URI") },
   { "grant", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("On a shared database: let this login role see and change the whole group, or with --node one "
         "division more, and exit"),
@@ -149,6 +152,16 @@ impact_cli_handle_options (GVariantDict *options)
 
       g_variant_dict_lookup (options, "export-json", "^ay", &out);
       return impact_cli_export_json (path, out);
+    }
+
+  if (g_variant_dict_contains (options, "publish"))
+    {
+      g_autofree char *location = NULL;
+      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
+                                               : impact_store_get_default_path ();
+
+      g_variant_dict_lookup (options, "publish", "^ay", &location);
+      return impact_cli_publish (path, location);
     }
 
   if (g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "export-xlsx"))

@@ -814,6 +814,42 @@ test_postgresql_same_summary (void)
   impact_test_remove_tree (dir);
 }
 
+/* A file published to a new shared database: the same figures there, byte for byte; a
+ * second time into the same database is refused. */
+static void
+test_postgresql_publish (void)
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "impact.sqlite", NULL);
+  g_autofree char *server = impact_test_database_location (dir);
+  g_auto (Run) publish = { 0 };
+  g_auto (Run) again = { 0 };
+  g_auto (Run) on_file = { 0 };
+  g_auto (Run) on_server = { 0 };
+
+  fill_database (dir, file);
+  run_app (&publish, NULL, (const char *[]){ "-d", file, "--publish", server, NULL });
+  g_assert_cmpstr (publish.err, ==, "");
+  g_assert_cmpint (publish.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("Purchase lines: +5\n", publish.out, 0, 0));
+
+  run_app (&on_file, NULL,
+           (const char *[]){ "-d", file, "--summary", "--node", "S-1", "--today", "2025-12-31", "--format", "json", NULL });
+  run_app (&on_server, NULL,
+           (const char *[]){ "-d", server, "--summary", "--node", "S-1", "--today", "2025-12-31", "--format", "json",
+                             NULL });
+  g_assert_cmpint (on_server.status, ==, 0);
+  g_assert_cmpstr (on_server.out, ==, on_file.out);
+  /* The contract's obligation and its realisation by hand came along. */
+  g_assert_true (g_regex_match_simple ("\"realised_manual_cents\" *: *12000", on_server.out, 0, 0));
+
+  run_app (&again, NULL, (const char *[]){ "-d", file, "--publish", server, NULL });
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "already holds data"));
+
+  impact_test_remove_tree (dir);
+}
+
 /* --grant, --grants and --revoke on the server; refused, with a reason, on a file. */
 static void
 test_postgresql_grant (void)
@@ -888,6 +924,7 @@ main (int argc,
     {
       g_test_add_func ("/cli/postgresql/same-summary", test_postgresql_same_summary);
       g_test_add_func ("/cli/postgresql/grant", test_postgresql_grant);
+      g_test_add_func ("/cli/postgresql/publish", test_postgresql_publish);
     }
 
   return g_test_run ();
