@@ -66,10 +66,16 @@ impact_application_handle_local_options (GApplication *application,
   /* A window on another database is a separate instance: the running one keeps its file. */
   if (g_variant_dict_lookup (options, "database", "^ay", &database))
     {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (database);
-
       g_free (self->database_path);
-      self->database_path = g_file_get_path (file);
+      /* A shared database's address is kept as it is, never made a file's path. */
+      if (impact_db_location_is_server (database))
+        self->database_path = g_steal_pointer (&database);
+      else
+        {
+          g_autoptr (GFile) file = g_file_new_for_commandline_arg (database);
+
+          self->database_path = g_file_get_path (file);
+        }
       g_application_set_flags (application,
                                g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
     }

@@ -12,6 +12,7 @@
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
 #include "pages/impact-dashboard-page.h"
+#include "storage/impact-watcher.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,10 @@ struct _ImpactWindow
   GCancellable *cancellable;
   GtkFileChooserNative *chooser;
   GFile *pending_import;
+  /* While a shared database is open: colleagues' changes (impact-window-watch.c). */
+  ImpactWatcher *watcher;
+  guint watch_source;
+  GCancellable *watch_cancellable;
 };
 
 /* impact-window-output.c */
@@ -57,5 +62,12 @@ void impact_window_export_action      (GtkWidget  *widget,
 void impact_window_print_action       (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *parameter);
+
+/* impact-window.c */
+void impact_window_refresh_counts     (ImpactWindow *self);
+
+/* impact-window-watch.c */
+void impact_window_watch              (ImpactWindow *self);
+void impact_window_unwatch            (ImpactWindow *self);
 
 G_END_DECLS

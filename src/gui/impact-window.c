@@ -27,6 +27,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ImpactWindow, impact_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void on_counts_ready_cb (GObject *object,
+                                GAsyncResult *result,
+                                gpointer user_data);
 static void open_database (ImpactWindow *self,
                            const char *path);
 
@@ -114,7 +117,11 @@ set_store (ImpactWindow *self,
   gboolean demo;
   g_autofree char *name = NULL;
 
+  if (store != self->store)
+    impact_window_unwatch (self);
   g_set_object (&self->store, store);
+  if (store != NULL && self->watcher == NULL)
+    impact_window_watch (self);
 
   demo = store != NULL && impact_store_is_demo (store);
   gtk_widget_set_visible (self->demo_tag, demo);
@@ -150,6 +157,16 @@ show_counts (ImpactWindow *self,
     impact_dashboard_page_reload (self->dashboard_page);
 
   gtk_stack_set_visible_child_name (self->stack, "overview");
+}
+
+/* The figures read again, the same node and year kept (after a colleague's change). */
+void
+impact_window_refresh_counts (ImpactWindow *self)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->store != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
+    impact_store_get_counts_async (self->store, NULL, on_counts_ready_cb, g_object_ref (self));
 }
 
 static void
@@ -523,6 +540,7 @@ impact_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  impact_window_unwatch (self);
   g_clear_object (&self->store);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));

@@ -18,6 +18,7 @@
 #include "import/impact-importer.h"
 #include "storage/impact-store-access.h"
 #include "storage/impact-store-sroi.h"
+#include "storage/impact-watcher.h"
 
 typedef struct
 {
@@ -480,6 +481,91 @@ test_import_at_once (Fixture *f,
   g_assert_cmpint (query (impact_store_get_db (f->store), "SELECT count(*) FROM suppliers"), ==, 4);
 }
 
+/* Waits up to 5 s for the watcher's socket, then reads what came. */
+static GPtrArray *
+wait_for_changes (ImpactWatcher *watcher)
+{
+  g_autoptr (GError) error = NULL;
+  GPollFD poll_fd = { impact_watcher_get_fd (watcher), G_IO_IN, 0 };
+  GPtrArray *changes = NULL;
+
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    {
+      g_poll (&poll_fd, 1, 100);
+      changes = impact_watcher_read (watcher, &error);
+      g_assert_no_error (error);
+      if (changes->len > 0)
+        return changes;
+      g_ptr_array_unref (changes);
+    }
+
+  return g_ptr_array_new ();
+}
+
+static gboolean
+has_change (GPtrArray *changes,
+            const char *role,
+            ImpactChangeKind kind)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ImpactChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (change->role, role) && change->kind == kind)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* An open window's watcher hears of a colleague's import, its undo and an edit, with who
+ * made them, once each is committed; a change in another schema is not its business. */
+static void
+test_watch (Fixture *f,
+            gconstpointer data)
+{
+  g_autofree char *location = location_of (f, f->carla);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactWatcher) watcher = impact_watcher_new (location, &error);
+  g_autoptr (ImpactStore) bert = open_as (f, f->bert);
+  g_autoptr (ImpactImportSummary) summary = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) none = NULL;
+  g_autoptr (ImpactStore) other = NULL;
+  g_autofree char *elsewhere = impact_test_server_location ();
+
+  g_assert_no_error (error);
+  g_assert_true (impact_watcher_can_watch (location));
+  g_assert_false (impact_watcher_can_watch ("/tmp/impact.sqlite"));
+
+  summary = import_csv (bert, f, "cat.csv", HEADER "01-06-2025;Groente Groothandel;23456789;CAT;CAT-1;W1;5,00\n", &error);
+  g_assert_no_error (error);
+  changes = wait_for_changes (watcher);
+  g_assert_true (has_change (changes, f->bert, IMPACT_CHANGE_IMPORT));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  g_assert_true (impact_store_delete_batch (bert, summary->batch_id, &error));
+  g_assert_no_error (error);
+  changes = wait_for_changes (watcher);
+  g_assert_true (has_change (changes, f->bert, IMPACT_CHANGE_UNDO));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  g_assert_true (impact_store_set_share_target (f->store, f->cat_id, 12.5, &error));
+  g_assert_no_error (error);
+  changes = wait_for_changes (watcher);
+  g_assert_true (has_change (changes, f->admin, IMPACT_CHANGE_EDIT));
+
+  /* Another dataset on the same server: nothing for this one. */
+  other = impact_store_open (elsewhere, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (impact_test_add_node (other, IMPACT_NODE_GROUP, "G", "Ander", 0), >, 0);
+  g_usleep (300 * 1000);
+  none = impact_watcher_read (watcher, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpstr (impact_watcher_get_role (watcher), ==, f->carla);
+}
+
 /* Access is listed, taken away and refused where there is none; a file has no access to
  * give. */
 static void
@@ -557,6 +643,7 @@ main (int argc,
   ADD ("/access/raw-sql", test_raw_sql);
   ADD ("/access/import", test_import);
   ADD ("/access/import-at-once", test_import_at_once);
+  ADD ("/access/watch", test_watch);
   ADD ("/access/grant-revoke", test_grant_revoke);
 #undef ADD
 

@@ -246,6 +246,34 @@ pg_copy_in (ImpactDb *db,
   return ok;
 }
 
+static int
+pg_get_socket (ImpactDb *db)
+{
+  return PQsocket (db->connection);
+}
+
+/* Reads what the server sent and adds each notification's payload to @payloads. */
+static gboolean
+pg_take_notifications (ImpactDb *db,
+                       GPtrArray *payloads,
+                       GError **error)
+{
+  PGnotify *notify;
+
+  if (!PQconsumeInput (db->connection))
+    {
+      set_error (db, NULL, error);
+      return FALSE;
+    }
+  while ((notify = PQnotifies (db->connection)) != NULL)
+    {
+      g_ptr_array_add (payloads, g_strdup (notify->extra));
+      PQfreemem (notify);
+    }
+
+  return TRUE;
+}
+
 /* After an error, PostgreSQL keeps the transaction open but failed until it is rolled back;
  * it is lost only when the connection went back to no transaction at all. */
 static gboolean
@@ -621,6 +649,8 @@ const ImpactDbDriver impact_db_pg_driver = {
   .close = pg_close,
   .exec = pg_exec,
   .copy_in = pg_copy_in,
+  .get_socket = pg_get_socket,
+  .take_notifications = pg_take_notifications,
   .begin_sql = "BEGIN",
   .id_list_sql = "SELECT CAST (json_array_elements_text (CAST (? AS json)) AS bigint)",
   .transaction_lost = pg_transaction_lost,

@@ -54,6 +54,12 @@ struct _ImpactDbDriver
                                   const char   *data,
                                   gsize         length,
                                   GError      **error);
+  /* Notifications from other connections, where the engine has them (NULL elsewhere): the
+   * socket to watch, and the payloads that arrived (consumed). */
+  int          (*get_socket)     (ImpactDb     *db);
+  gboolean     (*take_notifications) (ImpactDb *db,
+                                  GPtrArray    *payloads,
+                                  GError      **error);
   /* The SQL that starts the outermost transaction, taking the write lock at once. */
   const char   *begin_sql;
   /* Whether an error ended the open transaction by itself (nothing left to roll back). */

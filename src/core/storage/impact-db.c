@@ -228,6 +228,36 @@ impact_db_copy_in (ImpactDb *db,
   return db->driver->copy_in (db, sql, data, length, error);
 }
 
+/* Whether other connections' notifications reach this one (PostgreSQL's LISTEN/NOTIFY). */
+gboolean
+impact_db_can_notify (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->driver->take_notifications != NULL;
+}
+
+/* The connection's socket, readable when a notification may have arrived. */
+int
+impact_db_get_socket (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL && impact_db_can_notify (db), -1);
+
+  return db->driver->get_socket (db);
+}
+
+/* Adds the payloads of the notifications that arrived to @payloads (strings). */
+gboolean
+impact_db_take_notifications (ImpactDb *db,
+                              GPtrArray *payloads,
+                              GError **error)
+{
+  g_return_val_if_fail (db != NULL && impact_db_can_notify (db), FALSE);
+  g_return_val_if_fail (payloads != NULL, FALSE);
+
+  return db->driver->take_notifications (db, payloads, error);
+}
+
 /* While @wait is set, every statement prepared or run through @db first calls it: a
  * thread that writes with the connection in the background (a batch's writer) is waited
  * for, whatever part of the store uses the connection meanwhile. NULL unsets it. */

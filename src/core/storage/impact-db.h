@@ -72,6 +72,11 @@ gboolean      impact_db_has_access_control (ImpactDb    *db);
 gboolean      impact_db_derives_supplier_months (ImpactDb *db);
 const char   *impact_db_get_id_list_sql  (ImpactDb      *db);
 gboolean      impact_db_can_copy         (ImpactDb      *db);
+gboolean      impact_db_can_notify       (ImpactDb      *db);
+int           impact_db_get_socket       (ImpactDb      *db);
+gboolean      impact_db_take_notifications (ImpactDb    *db,
+                                          GPtrArray     *payloads,
+                                          GError       **error);
 gboolean      impact_db_copy_in          (ImpactDb      *db,
                                           const char    *sql,
                                           const char    *data,

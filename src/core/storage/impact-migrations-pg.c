@@ -440,5 +440,26 @@ const char *const _impact_migrations_pg[] = {
   "  EXECUTE format ('REVOKE ALL ON SCHEMA %I FROM %I', s, target);"
   " END $$;"
   "REVOKE ALL ON FUNCTION impact_grant (name, bigint), impact_revoke (name) FROM PUBLIC;",
+
+  /* 14: a committed change is told to every open window (impact-watcher.c): an import, an
+   * undo, or any other change of the data, with the schema and the role that made it. The
+   * triggers run once a statement; the server sends the notifications at commit, once each. */
+  "CREATE FUNCTION impact_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  PERFORM pg_notify ('impact_changes', json_build_object ('schema', current_schema (),"
+  "    'role', session_user, 'kind', TG_ARGV[0])::text);"
+  "  RETURN NULL;"
+  " END $$;"
+  "CREATE TRIGGER import_batches_import AFTER INSERT ON import_batches"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION impact_notify_change ('import');"
+  "CREATE TRIGGER import_batches_undo AFTER DELETE ON import_batches"
+  "  FOR EACH STATEMENT EXECUTE FUNCTION impact_notify_change ('undo');"
+  "DO $$ DECLARE t text; BEGIN"
+  "  FOREACH t IN ARRAY ARRAY['nodes', 'suppliers', 'supplier_statuses', 'share_targets', 'sroi_obligations',"
+  "    'sroi_entries', 'sroi_rule_sets', 'sroi_rule_factors', 'pso_organisation', 'pso_suppliers', 'pso_norms',"
+  "    'meta', 'supplier_engagement', 'letter_templates'] LOOP"
+  "    EXECUTE format ('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I"
+  "      FOR EACH STATEMENT EXECUTE FUNCTION impact_notify_change (''edit'')', t || '_notify', t);"
+  "  END LOOP;"
+  " END $$;",
   NULL,
 };

@@ -301,5 +301,9 @@ const char *const _impact_migrations_sqlite[] = {
   /* 13: access by division. A file has one user, who sees all of it: PostgreSQL's step 13
    * (row-level security) has nothing to do here. */
   "",
+
+  /* 14: telling open windows of other programs about a change: PostgreSQL's step 14
+   * (LISTEN/NOTIFY); a file has nobody else to tell. */
+  "",
   NULL,
 };

@@ -1,0 +1,153 @@
+/* impact-window-watch.c: the window follows colleagues' changes to a shared database
+ *
+ * While a shared database is open, a watcher (impact-watcher.c) listens on a connection of
+ * its own, made on a worker thread; its socket is watched on the main loop. A committed
+ * import, undo or edit by someone else reads the figures again, keeping the node and year on
+ * screen, and a toast says who changed what.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "impact-window"
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n-lib.h>
+
+#include "impact-window-private.h"
+
+static char *
+describe (const ImpactChange *change)
+{
+  switch (change->kind)
+    {
+    case IMPACT_CHANGE_IMPORT:
+      /* Translators: %s is a colleague's login role on the shared database. */
+      return g_strdup_printf (_ ("%s imported data; the figures are up to date"), change->role);
+    case IMPACT_CHANGE_UNDO:
+      /* Translators: %s is a colleague's login role on the shared database. */
+      return g_strdup_printf (_ ("%s undid an import; the figures are up to date"), change->role);
+    case IMPACT_CHANGE_EDIT:
+    default:
+      /* Translators: %s is a colleague's login role on the shared database. */
+      return g_strdup_printf (_ ("%s changed the data; the figures are up to date"), change->role);
+    }
+}
+
+static gboolean
+on_socket_ready_cb (int fd,
+                    GIOCondition condition,
+                    gpointer user_data)
+{
+  ImpactWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) changes = impact_watcher_read (self->watcher, &error);
+  const ImpactChange *shown = NULL;
+
+  if (changes == NULL)
+    {
+      /* The connection went: the window goes on without following. */
+      g_warning ("No longer following changes: %s", error->message);
+      self->watch_source = 0;
+      g_clear_object (&self->watcher);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* The user's own changes this window shows already; of the others, an import or undo says
+   * more than the edits that came with it. */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const ImpactChange *change = g_ptr_array_index (changes, i);
+
+      if (g_strcmp0 (change->role, impact_watcher_get_role (self->watcher)) == 0)
+        continue;
+      if (shown == NULL || (shown->kind == IMPACT_CHANGE_EDIT && change->kind != IMPACT_CHANGE_EDIT))
+        shown = change;
+    }
+  if (shown != NULL)
+    {
+      g_autofree char *title = describe (shown);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      impact_window_refresh_counts (self);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watcher_thread (GTask *task,
+                gpointer source_object,
+                gpointer task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ImpactWatcher *watcher = impact_watcher_new (task_data, &error);
+
+  if (watcher == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, watcher, g_object_unref);
+}
+
+static void
+on_watcher_ready_cb (GObject *object,
+                     GAsyncResult *result,
+                     gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+  ImpactWatcher *watcher = g_task_propagate_pointer (G_TASK (result), &error);
+  ImpactWindow *self = IMPACT_WINDOW (object);
+
+  if (watcher == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Colleagues' changes will not be followed: %s", error->message);
+      return;
+    }
+  if (g_task_had_error (G_TASK (result)) || self->watch_cancellable == NULL
+      || g_cancellable_is_cancelled (self->watch_cancellable))
+    {
+      g_object_unref (watcher);
+      return;
+    }
+
+  g_clear_object (&self->watch_cancellable);
+  self->watcher = watcher;
+  self->watch_source = g_unix_fd_add (impact_watcher_get_fd (watcher), G_IO_IN, on_socket_ready_cb, self);
+}
+
+/* Starts following the open database, when it is a shared one. */
+void
+impact_window_watch (ImpactWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  const char *location;
+
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->store == NULL || self->watcher != NULL || self->watch_cancellable != NULL)
+    return;
+  location = impact_store_get_path (self->store);
+  if (!impact_watcher_can_watch (location))
+    return;
+
+  self->watch_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->watch_cancellable, on_watcher_ready_cb, NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_strdup (location), g_free);
+  g_task_run_in_thread (task, watcher_thread);
+}
+
+void
+impact_window_unwatch (ImpactWindow *self)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  if (self->watch_cancellable != NULL)
+    g_cancellable_cancel (self->watch_cancellable);
+  g_clear_object (&self->watch_cancellable);
+  g_clear_handle_id (&self->watch_source, g_source_remove);
+  g_clear_object (&self->watcher);
+}
