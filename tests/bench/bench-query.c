@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "impact-test-store.h"
 #include "impact-test-utils.h"
 #include "model/impact-format.h"
 #include "query/impact-impact-query.h"
@@ -104,13 +105,11 @@ time_social (ImpactStore *store,
           g_array_index (times, double, times->len / 2), g_array_index (times, double, times->len - 1));
 }
 
-int
-main (int argc,
-      char *argv[])
+/* The same database, the same figures, on the backend at @path. */
+static void
+bench (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = impact_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "bench.sqlite", NULL);
   g_autoptr (ImpactStore) store = impact_store_open (path, &error);
   g_autoptr (ImpactNode) group = impact_node_new (IMPACT_NODE_GROUP, "G", "Groep");
   g_autoptr (ImpactBatch) batch = impact_batch_new ("bench.csv", "purchases");
@@ -222,8 +221,27 @@ main (int argc,
           (g_get_monotonic_time () - start) / 1000.0);
 
   g_rand_free (rand);
-  g_clear_object (&store);
+}
+
+int
+main (int argc,
+      char *argv[])
+{
+  g_autofree char *dir = impact_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bench.sqlite", NULL);
+
+  printf ("SQLite:\n");
+  bench (path);
   impact_test_remove_tree (dir);
+
+  /* Under tests/with-postgresql.sh (meson's bench-query-postgresql): the server too. */
+  if (g_getenv ("IMPACT_TEST_POSTGRESQL") != NULL)
+    {
+      g_autofree char *location = impact_test_server_location ();
+
+      printf ("PostgreSQL:\n");
+      bench (location);
+    }
 
   return 0;
 }
