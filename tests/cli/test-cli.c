@@ -867,6 +867,7 @@ test_postgresql_grant (void)
   g_auto (Run) after = { 0 };
   g_auto (Run) missing = { 0 };
   g_auto (Run) on_file = { 0 };
+  g_auto (GStrv) lines = NULL;
 
   fill_database (dir, server);
   g_assert_true (impact_db_exec (super, create, NULL));
@@ -884,7 +885,8 @@ test_postgresql_grant (void)
   /* The administrator who made the schema, and the role twice. */
   g_assert_true (g_regex_match_simple ("^  impact +the whole group\n", grants.out, G_REGEX_MULTILINE, 0));
   g_assert_nonnull (strstr (grants.out, "division CATER ("));
-  g_assert_cmpuint (g_strv_length ((char **) g_strsplit (grants.out, "\n", -1)), ==, 4);
+  lines = g_strsplit (grants.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
 
   run_app (&revoke, NULL, (const char *[]){ "-d", server, "--revoke", role, NULL });
   g_assert_cmpint (revoke.status, ==, 0);
