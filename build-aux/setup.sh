@@ -9,7 +9,7 @@ PACKAGES="meson ninja-build pkg-config gcc clang clang-format libclang-rt-14-dev
 libgtk-4-dev libadwaita-1-dev libjson-glib-dev libsqlite3-dev libgsf-1-dev libxml2-dev
 libcsv-dev libxlsxwriter-dev nettle-dev gettext desktop-file-utils appstream libglib2.0-bin
 xvfb xauth dbus dbus-x11 locales flatpak-builder imagemagick sqlite3 python3 poppler-utils
-postgresql libpq-dev"
+postgresql libpq-dev libsecret-1-dev"
 LOCALES="nl_NL.UTF-8 en_US.UTF-8"
 
 if [ "$(id -u)" -eq 0 ]; then

@@ -65,9 +65,14 @@ void impact_window_print_action       (GtkWidget  *widget,
 
 /* impact-window.c */
 void impact_window_refresh_counts     (ImpactWindow *self);
+void impact_window_open_location      (ImpactWindow *self,
+                                       const char   *location);
 
 /* impact-window-watch.c */
 void impact_window_watch              (ImpactWindow *self);
 void impact_window_unwatch            (ImpactWindow *self);
+void impact_window_connect_action     (GtkWidget    *widget,
+                                       const char   *action_name,
+                                       GVariant     *parameter);
 
 G_END_DECLS

@@ -1,5 +1,7 @@
-/* impact-window-watch.c: the window follows colleagues' changes to a shared database
+/* impact-window-watch.c: the window on a shared database: connecting, and following
+ * colleagues' changes
  *
+ * *Connect to Shared Database…* asks for the address (impact-connect-dialog.c) and opens it.
  * While a shared database is open, a watcher (impact-watcher.c) listens on a connection of
  * its own, made on a worker thread; its socket is watched on the main loop. A committed
  * import, undo or edit by someone else reads the figures again, keeping the node and year on
@@ -15,6 +17,7 @@
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 
+#include "impact-connect-dialog.h"
 #include "impact-window-private.h"
 
 static char *
@@ -150,4 +153,25 @@ impact_window_unwatch (ImpactWindow *self)
   g_clear_object (&self->watch_cancellable);
   g_clear_handle_id (&self->watch_source, g_source_remove);
   g_clear_object (&self->watcher);
+}
+
+static void
+on_connect_cb (ImpactConnectDialog *dialog,
+               const char *location,
+               ImpactWindow *self)
+{
+  impact_window_open_location (self, location);
+}
+
+void
+impact_window_connect_action (GtkWidget *widget,
+                              const char *action_name,
+                              GVariant *parameter)
+{
+  ImpactWindow *self = IMPACT_WINDOW (widget);
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  ImpactConnectDialog *dialog = impact_connect_dialog_new (GTK_WINDOW (self), settings);
+
+  g_signal_connect_object (dialog, "connect", G_CALLBACK (on_connect_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -108,6 +108,8 @@ update_actions (ImpactWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dataset", !busy && self->store != NULL);
+  /* A build without PostgreSQL opens only files (the Flatpak, for now). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-shared", HAVE_POSTGRESQL && !busy);
 }
 
 static void
@@ -256,6 +258,19 @@ open_database (ImpactWindow *self,
   set_store (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   impact_store_open_async (path, NULL, on_store_opened_cb, g_object_ref (self));
+}
+
+/* Opens the database at @location in the window, from now on its own (a shared database
+ * chosen in the window). */
+void
+impact_window_open_location (ImpactWindow *self,
+                             const char *location)
+{
+  g_return_if_fail (IMPACT_IS_WINDOW (self));
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (location);
+  open_database (self, location);
 }
 
 static void
@@ -653,6 +668,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-report", NULL, impact_window_save_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, impact_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.export-dataset", NULL, impact_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-shared", NULL, impact_window_connect_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", impact_window_undo_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
 }

@@ -315,6 +315,47 @@ test_pg_password_hidden (void)
 #endif
 }
 
+/* A password typed in the window goes with the address as libpq reads it, whatever it
+ * holds, and the database's name still leaves it out. */
+static void
+test_pg_with_password (void)
+{
+#if HAVE_POSTGRESQL
+  const char *server = g_getenv ("IMPACT_TEST_POSTGRESQL");
+  static const char password[] = "it's a s3cret\\ & more?=";
+  g_autofree char *host = NULL;
+  g_autofree char *escaped_host = NULL;
+  g_autofree char *uri = NULL;
+  const char *start;
+
+  if (server == NULL)
+    {
+      g_test_skip ("no throwaway server (tests/with-postgresql.sh)");
+      return;
+    }
+  start = strstr (server, "host=") + strlen ("host=");
+  host = g_strndup (start, strcspn (start, " "));
+  escaped_host = g_uri_escape_string (host, NULL, FALSE);
+  uri = g_strdup_printf ("postgresql://impact@%s/postgres", escaped_host);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *location = impact_db_location_with_password (i == 0 ? server : uri, password);
+      g_autoptr (ImpactDb) db = impact_db_open (location, &error);
+      g_autofree char *shown = impact_db_location_get_display_name (location);
+
+      g_test_message ("%s", location);
+      g_assert_no_error (error);
+      g_assert_null (strstr (impact_db_get_name (db), "s3cret"));
+      g_assert_null (strstr (shown, "s3cret"));
+    }
+    /* libpq took the password as one value: it would have refused the rest otherwise. */
+#else
+  g_test_skip ("built without PostgreSQL");
+#endif
+}
+
 /* SQLite's parameters, numbered or not, as PostgreSQL's; quoted text and comments kept. */
 static void
 test_pg_placeholders (void)
@@ -391,6 +432,7 @@ main (int argc,
   g_test_add_func ("/db/location/server", test_server_location);
   g_test_add_func ("/db/postgresql/placeholders", test_pg_placeholders);
   g_test_add_func ("/db/postgresql/password-hidden", test_pg_password_hidden);
+  g_test_add_func ("/db/postgresql/with-password", test_pg_with_password);
 
   return g_test_run ();
 }

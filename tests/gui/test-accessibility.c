@@ -18,6 +18,7 @@
 #include "charts/impact-chart-view.h"
 #include "demo/impact-demo.h"
 #include "impact-application.h"
+#include "impact-connect-dialog.h"
 #include "impact-preferences-window.h"
 #include "impact-test-gui.h"
 #include "impact-test-utils.h"
@@ -355,6 +356,22 @@ test_dialogs (void)
   gtk_window_present (GTK_WINDOW (what_if));
   check_tree (GTK_WIDGET (what_if), "the what-if dialog");
   gtk_window_destroy (GTK_WINDOW (what_if));
+
+  /* With a recent database, so that its list is there, and the error shown. */
+  {
+    GSettings *settings = impact_application_get_settings (app);
+    const char *const recent[] = { "postgresql://anna@db.example.nl/impact", NULL };
+    ImpactConnectDialog *connect;
+
+    g_settings_set_strv (settings, "recent-shared-databases", recent);
+    connect = impact_connect_dialog_new (GTK_WINDOW (window), settings);
+    gtk_window_present (GTK_WINDOW (connect));
+    gtk_editable_set_text (GTK_EDITABLE (impact_test_template_child (GTK_WIDGET (connect), "address_row")), "x");
+    gtk_widget_activate_action (GTK_WIDGET (connect), "connect.connect", NULL);
+    check_tree (GTK_WIDGET (connect), "the connect dialog");
+    gtk_window_destroy (GTK_WINDOW (connect));
+    g_settings_reset (settings, "recent-shared-databases");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

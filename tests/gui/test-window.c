@@ -11,6 +11,7 @@
 
 #include "demo/impact-demo.h"
 #include "impact-application.h"
+#include "impact-connect-dialog.h"
 #include "impact-preferences-window.h"
 #include "impact-test-gui.h"
 #include "impact-test-utils.h"
@@ -190,6 +191,71 @@ test_preferences (void)
 
   g_settings_reset (settings, "color-scheme");
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+on_connect_cb (ImpactConnectDialog *dialog,
+               const char *location,
+               char **got)
+{
+  g_free (*got);
+  *got = g_strdup (location);
+}
+
+static gboolean
+has_string (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* *Connect to Shared Database…*: what is not an address is refused there and then; an
+ * address is offered again next time, first and without its password, and the password
+ * typed goes with the location the window opens. */
+static void
+test_connect_dialog (void)
+{
+  GSettings *settings = impact_application_get_settings (app);
+  ImpactConnectDialog *dialog = impact_connect_dialog_new (NULL, settings);
+  GtkWidget *address = impact_test_template_child (GTK_WIDGET (dialog), "address_row");
+  GtkWidget *password = impact_test_template_child (GTK_WIDGET (dialog), "password_row");
+  GtkWidget *remember = impact_test_template_child (GTK_WIDGET (dialog), "remember_switch");
+  GtkWidget *error_label = impact_test_template_child (GTK_WIDGET (dialog), "error_label");
+  g_autofree char *got = NULL;
+  g_auto (GStrv) recent = NULL;
+
+  g_signal_connect (dialog, "connect", G_CALLBACK (on_connect_cb), &got);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_visible (impact_test_template_child (GTK_WIDGET (dialog), "recent_group")));
+
+  gtk_editable_set_text (GTK_EDITABLE (address), "inkoop.sqlite");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "inkoop.sqlite"));
+  g_assert_null (got);
+
+  /* Without the keyring (none on the test's bus) the password typed is used once. */
+  gtk_editable_set_text (GTK_EDITABLE (address), " postgresql://anna@db.example.nl/impact ");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  gtk_editable_set_text (GTK_EDITABLE (password), "geheim");
+  gtk_switch_set_active (GTK_SWITCH (remember), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  impact_test_run_until (has_string, &got);
+  g_assert_cmpstr (got, ==, "postgresql://anna@db.example.nl/impact?password=geheim");
+  recent = g_settings_get_strv (settings, "recent-shared-databases");
+  g_assert_cmpuint (g_strv_length (recent), ==, 1);
+  g_assert_cmpstr (recent[0], ==, "postgresql://anna@db.example.nl/impact");
+
+  /* The next time: the recent one is there, filled in; no password, none in the keyring. */
+  g_clear_pointer (&got, g_free);
+  dialog = impact_connect_dialog_new (NULL, settings);
+  g_signal_connect (dialog, "connect", G_CALLBACK (on_connect_cb), &got);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (impact_test_template_child (GTK_WIDGET (dialog), "recent_group")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  impact_test_run_until (has_string, &got);
+  g_assert_cmpstr (got, ==, "postgresql://anna@db.example.nl/impact");
+
+  g_settings_reset (settings, "recent-shared-databases");
 }
 
 static void
@@ -1569,6 +1635,7 @@ main (int argc,
   g_test_add_func ("/window/explore-and-leave-demo", test_explore_and_leave_demo);
   g_test_add_func ("/window/cancel-demo", test_cancel_demo);
   g_test_add_func ("/window/preferences", test_preferences);
+  g_test_add_func ("/window/connect-dialog", test_connect_dialog);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);

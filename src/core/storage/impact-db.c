@@ -111,6 +111,39 @@ impact_db_location_get_display_name (const char *location)
   return g_filename_display_name (location);
 }
 
+/* @location (a server's) with @password added, to connect with; never kept or shown (the
+ * name a database is shown by leaves it out). A URI gets a "password" parameter, a
+ * connection string a quoted keyword. */
+char *
+impact_db_location_with_password (const char *location,
+                                  const char *password)
+{
+  g_autoptr (GString) out = NULL;
+
+  g_return_val_if_fail (location != NULL, NULL);
+  g_return_val_if_fail (password != NULL, NULL);
+
+  out = g_string_new (location);
+  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
+    {
+      g_autofree char *escaped = g_uri_escape_string (password, NULL, FALSE);
+
+      g_string_append_printf (out, "%spassword=%s", strchr (location, '?') != NULL ? "&" : "?", escaped);
+      return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+
+  g_string_append (out, " password='");
+  for (const char *p = password; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '\'');
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Whether there is a database at @location to open: a file that exists; a server's
  * location always (whether it answers shows when it is opened). */
 gboolean

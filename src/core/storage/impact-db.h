@@ -60,6 +60,8 @@ typedef gboolean (*ImpactDbWaitFunc) (gpointer data,
 gboolean      impact_db_location_is_server (const char *location);
 char         *impact_db_location_get_display_name (const char *location);
 gboolean      impact_db_location_exists  (const char    *location);
+char         *impact_db_location_with_password (const char *location,
+                                                const char *password);
 ImpactDb     *impact_db_open             (const char    *location,
                                           GError       **error);
 void          impact_db_close            (ImpactDb      *db);
