@@ -102,18 +102,14 @@ impact_cli_export_json (const char *database,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = NULL;
-  g_autofree char *name = impact_db_location_get_display_name (database);
   g_autofree char *out_name = g_filename_display_name (out);
   g_autofree char *count = NULL;
   gint64 n_lines = 0;
 
-  if (!impact_db_location_exists (database))
-    {
-      g_printerr (_ ("There is no database “%s”.\n"), name);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
-  store = impact_store_open (database, &error);
-  if (store == NULL || !impact_exchange_export (store, out, &n_lines, &error))
+  store = impact_cli_open_existing (database);
+  if (store == NULL)
+    return IMPACT_CLI_EXIT_FAILED;
+  if (!impact_exchange_export (store, out, &n_lines, &error))
     {
       g_printerr ("%s\n", error->message);
       return IMPACT_CLI_EXIT_FAILED;
@@ -135,13 +131,10 @@ impact_cli_publish (const char *database,
   g_autofree char *shown = impact_db_location_get_display_name (location);
   ImpactStoreCounts counts;
 
-  if (!impact_db_location_exists (database))
-    {
-      g_printerr (_ ("There is no database “%s”.\n"), name);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
-  store = impact_store_open (database, &error);
-  if (store == NULL || !impact_publish (store, location, NULL, &counts, &error))
+  store = impact_cli_open_existing (database);
+  if (store == NULL)
+    return IMPACT_CLI_EXIT_FAILED;
+  if (!impact_publish (store, location, NULL, &counts, &error))
     {
       g_printerr ("%s\n", error->message);
       return IMPACT_CLI_EXIT_FAILED;

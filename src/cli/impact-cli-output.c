@@ -46,3 +46,25 @@ impact_cli_print_counts (const ImpactStoreCounts *counts)
   impact_cli_print_row (_ ("Total spend:"), text.total);
   impact_cli_print_row (_ ("Social spend:"), text.social);
 }
+
+/* The database at @database, which must be there already (opening a file that is not
+ * creates it); NULL, with the reason printed, when it is not or cannot be opened. */
+ImpactStore *
+impact_cli_open_existing (const char *database)
+{
+  g_autoptr (GError) error = NULL;
+  ImpactStore *store;
+
+  if (!impact_db_location_exists (database))
+    {
+      g_autofree char *name = impact_db_location_get_display_name (database);
+
+      g_printerr (_ ("There is no database “%s”.\n"), name);
+      return NULL;
+    }
+  store = impact_store_open (database, &error);
+  if (store == NULL)
+    g_printerr ("%s\n", error->message);
+
+  return store;
+}

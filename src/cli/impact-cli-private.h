@@ -23,6 +23,7 @@ void  impact_cli_print_row_in    (const char              *label,
 void  impact_cli_print_row       (const char              *label,
                                   const char              *value);
 void  impact_cli_print_counts    (const ImpactStoreCounts *counts);
+ImpactStore *impact_cli_open_existing (const char         *database);
 
 /* impact-cli-access.c */
 int   impact_cli_grant           (const char              *database,

@@ -317,7 +317,6 @@ impact_cli_read_node_data (const char *database,
                            ImpactReportData **data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = impact_db_location_get_display_name (database);
   g_autoptr (ImpactStore) store = NULL;
   g_autoptr (ImpactNode) node = NULL;
   const char *code = NULL, *period_text = NULL, *today_text = NULL;
@@ -340,17 +339,9 @@ impact_cli_read_node_data (const char *database,
       g_printerr (_ ("The horizon is a number of days from 0 to 3650.\n"));
       return IMPACT_CLI_EXIT_USAGE;
     }
-  if (!impact_db_location_exists (database))
-    {
-      g_printerr (_ ("There is no database “%s”.\n"), name);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
-  store = impact_store_open (database, &error);
+  store = impact_cli_open_existing (database);
   if (store == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return IMPACT_CLI_EXIT_FAILED;
-    }
+    return IMPACT_CLI_EXIT_FAILED;
   if (period_text != NULL ? !impact_period_parse (period_text, impact_query_get_fy_start (store), &period, &error)
                           : !impact_query_get_data_period (store, &period, &error))
     {

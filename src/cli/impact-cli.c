@@ -97,6 +97,7 @@ int
 impact_cli_handle_options (GVariantDict *options)
 {
   g_autofree char *database = NULL;
+  g_autofree char *path = NULL;
   const char *date = NULL;
 
   g_return_val_if_fail (options != NULL, IMPACT_CLI_EXIT_FAILED);
@@ -112,17 +113,17 @@ impact_cli_handle_options (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "demo"))
     {
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_demo_get_default_path ();
+      g_autofree char *demo = database != NULL ? g_steal_pointer (&database) : impact_demo_get_default_path ();
 
-      return impact_cli_write_demo (path, date);
+      return impact_cli_write_demo (demo, date);
     }
+
+  /* Every other command works on the database given, or the user's own. */
+  path = database != NULL ? g_steal_pointer (&database) : impact_store_get_default_path ();
 
   if (g_variant_dict_contains (options, "grant") || g_variant_dict_contains (options, "revoke")
       || g_variant_dict_contains (options, "grants"))
     {
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
       const char *role = NULL, *node = NULL;
 
       g_variant_dict_lookup (options, "node", "&s", &node);
@@ -135,8 +136,6 @@ impact_cli_handle_options (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "imports") || g_variant_dict_contains (options, "undo-import"))
     {
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
       gint64 batch_id = 0;
 
       if (g_variant_dict_lookup (options, "undo-import", "x", &batch_id))
@@ -147,8 +146,6 @@ impact_cli_handle_options (GVariantDict *options)
   if (g_variant_dict_contains (options, "export-json"))
     {
       g_autofree char *out = NULL;
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
 
       g_variant_dict_lookup (options, "export-json", "^ay", &out);
       return impact_cli_export_json (path, out);
@@ -157,8 +154,6 @@ impact_cli_handle_options (GVariantDict *options)
   if (g_variant_dict_contains (options, "publish"))
     {
       g_autofree char *location = NULL;
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
 
       g_variant_dict_lookup (options, "publish", "^ay", &location);
       return impact_cli_publish (path, location);
@@ -167,8 +162,6 @@ impact_cli_handle_options (GVariantDict *options)
   if (g_variant_dict_contains (options, "export-csv") || g_variant_dict_contains (options, "export-xlsx"))
     {
       g_autofree char *out = NULL;
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
       gboolean xlsx = g_variant_dict_lookup (options, "export-xlsx", "^ay", &out);
 
       if (!xlsx)
@@ -179,8 +172,6 @@ impact_cli_handle_options (GVariantDict *options)
   if (g_variant_dict_contains (options, "report"))
     {
       g_autofree char *out = NULL;
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
 
       g_variant_dict_lookup (options, "report", "^ay", &out);
       return impact_cli_write_report (path, out, options);
@@ -188,8 +179,6 @@ impact_cli_handle_options (GVariantDict *options)
 
   if (g_variant_dict_contains (options, "summary"))
     {
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
 
       return impact_cli_show_summary (path, options);
     }
@@ -197,8 +186,6 @@ impact_cli_handle_options (GVariantDict *options)
   if (g_variant_dict_contains (options, "import"))
     {
       g_autofree char *file = NULL;
-      g_autofree char *path = database != NULL ? g_steal_pointer (&database)
-                                               : impact_store_get_default_path ();
 
       g_variant_dict_lookup (options, "import", "^ay", &file);
       return impact_cli_import_file (path, file, options);

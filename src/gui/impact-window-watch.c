@@ -109,8 +109,8 @@ on_watcher_ready_cb (GObject *object,
         g_warning ("Colleagues' changes will not be followed: %s", error->message);
       return;
     }
-  if (g_task_had_error (G_TASK (result)) || self->watch_cancellable == NULL
-      || g_cancellable_is_cancelled (self->watch_cancellable))
+  /* Another database was opened meanwhile (impact_window_unwatch() cancelled this one). */
+  if (self->watch_cancellable == NULL || g_cancellable_is_cancelled (self->watch_cancellable))
     {
       g_object_unref (watcher);
       return;

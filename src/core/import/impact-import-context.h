@@ -51,9 +51,9 @@ typedef struct
   /* Day-month was assumed because nothing in the first rows told; a later date that can
    * only be month-day makes the import start again the other way. */
   gboolean order_guessed;
-  /* The user sees only some divisions (a shared database): a division the file names that
-   * is not among them is not created but noted, code -> first row, and the file refused. */
-  gboolean restricted;
+  /* Set when the user sees only some divisions (a shared database): a division the file
+   * names that is not among them is not created but noted here, code -> first row, and the
+   * file refused. NULL when the user sees the whole group. */
   GHashTable *outside;
 } Import;
 

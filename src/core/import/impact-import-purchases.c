@@ -131,7 +131,7 @@ resolve_division (Import *im,
   if (g_hash_table_lookup_extended (im->divisions, folded, NULL, &id))
     return (gint64) GPOINTER_TO_SIZE (id);
 
-  if (im->restricted)
+  if (im->outside != NULL)
     {
       if (!g_hash_table_contains (im->outside, value))
         g_hash_table_insert (im->outside, g_strdup (value), GUINT_TO_POINTER (row));

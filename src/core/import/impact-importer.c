@@ -435,8 +435,8 @@ import_reader (ImpactStore *store,
       gboolean whole_group = TRUE;
 
       ok = impact_store_sees_whole_group (store, &whole_group, error);
-      im.restricted = !whole_group;
-      im.outside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      if (!whole_group)
+        im.outside = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
   if (ok && options->target != IMPACT_IMPORT_PURCHASES)
     ok = (im.batch_id = impact_store_add_batch (store, batch, error)) != 0;

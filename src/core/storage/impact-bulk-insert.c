@@ -24,10 +24,9 @@ struct _ImpactBulkInsert
   ImpactStore *store;
   ImpactDbStmt *stmt;
   ImpactDbStmt *stmt_many;
-  /* Where the engine can COPY (PostgreSQL): the lines go to a staging table, a chunk at a
-   * time, and from there to purchase_lines in one INSERT … SELECT at commit; COPY into a
-   * table with row-level security is refused. copy is a chunk's rows in COPY's text form. */
-  gboolean staged;
+  /* Where the engine can COPY (PostgreSQL): a chunk's rows in COPY's text form, sent to a
+   * staging table, and from there to purchase_lines in one INSERT … SELECT at commit (COPY
+   * into a table with row-level security is refused). NULL elsewhere: the INSERTs above. */
   GString *copy;
   /* The chunk being filled, and chunks free for the next ones. */
   Chunk *filling;
@@ -167,8 +166,7 @@ impact_store_begin_batch (ImpactStore *self,
     return NULL;
   insert->first_line_id = insert->first_line_id < G_MAXINT64 ? insert->first_line_id + 1 : 0;
 
-  insert->staged = impact_db_can_copy (db);
-  if (insert->staged)
+  if (impact_db_can_copy (db))
     {
       if (!_impact_bulk_stage_begin (db, error))
         return NULL;
@@ -215,7 +213,7 @@ write_chunk (ImpactBulkInsert *insert,
   const PendingLine *lines = chunk->lines;
   guint n = chunk->n_lines, i;
 
-  if (insert->staged)
+  if (insert->copy != NULL)
     {
       if (!_impact_bulk_stage_rows (impact_store_get_db (insert->store), chunk, insert->copy, error))
         return FALSE;
@@ -470,7 +468,7 @@ impact_bulk_insert_commit (ImpactBulkInsert *insert,
   start = g_get_monotonic_time ();
   if (!pass_on (insert, error) || !wait_for_chunks (insert, error))
     return 0;
-  if (insert->staged && insert->n_lines > 0 && !_impact_bulk_stage_commit (db, insert->batch_id, error))
+  if (insert->copy != NULL && insert->n_lines > 0 && !_impact_bulk_stage_commit (db, insert->batch_id, error))
     return 0;
   written = g_get_monotonic_time ();
   /* Under the write lock taken before the first id was read, the lines got the ids from

@@ -20,7 +20,6 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 #include "impact-db-stmt.h"
 #include "impact-store-summary.h"
@@ -61,16 +60,27 @@ typedef enum
   N_TABLES
 } SummaryTable;
 
+/* staged_key: the key's columns in the staging table of flush_staged(). */
 static const struct
 {
   const char *name;
   const char *key;
   guint n_columns;
+  const char *staged_key;
 } tables[N_TABLES] = {
-  { "spend_summary", "division_id, object_id, month, supplier_id, class", 7 },
-  { "node_summary", "division_id, object_id, month, class", 6 },
-  { "supplier_month_summary", "month, supplier_id, class", 5 },
+  { "spend_summary", "division_id, object_id, month, supplier_id, class", 7, "k1, k2, k3, k4, k5" },
+  { "node_summary", "division_id, object_id, month, class", 6, "k1, k2, k3, k4" },
+  { "supplier_month_summary", "month, supplier_id, class", 5, "k1, k2, k3" },
 };
+
+/* Whether @table is kept by writing to it: supplier_month_summary is a view of spend_summary
+ * where the engine derives it (PostgreSQL). */
+static gboolean
+is_written (ImpactDb *db,
+            SummaryTable table)
+{
+  return table != TABLE_MONTH || !impact_db_derives_supplier_months (db);
+}
 
 struct _ImpactSummaryAcc
 {
@@ -166,13 +176,6 @@ prepare_upsert (ImpactDb *db,
   return impact_db_stmt_new (db, sql->str, error);
 }
 
-/* Whether supplier_month_summary is a view of spend_summary, with nothing to write. */
-static gboolean
-derives_months (ImpactDb *db)
-{
-  return impact_db_derives_supplier_months (db);
-}
-
 static ImpactSummaryAcc *
 acc_new (ImpactDb *db,
          int sign,
@@ -185,7 +188,7 @@ acc_new (ImpactDb *db,
   impact_summary_cells_init (&acc->cells);
   for (guint t = 0; t < N_TABLES; t++)
     {
-      if (t == TABLE_MONTH && derives_months (db))
+      if (!is_written (db, t))
         continue;
       if (impact_db_can_copy (db))
         {
@@ -238,7 +241,7 @@ impact_summary_acc_free (ImpactSummaryAcc *acc)
 }
 
 /* Adds a row to @table: its key columns (@key, in the table's order), then the sums. A
- * table the engine derives (no statement) is left alone. */
+ * table that is not written (is_written()) is left alone. */
 static gboolean
 add_row (ImpactSummaryAcc *acc,
          SummaryTable table,
@@ -250,6 +253,8 @@ add_row (ImpactSummaryAcc *acc,
   ImpactDbStmt *stmt = acc->upsert[table];
   guint n_key = tables[table].n_columns - 2;
 
+  if (!is_written (acc->db, table))
+    return TRUE;
   if (acc->staged[table] != NULL)
     {
       GString *out = acc->staged[table];
@@ -260,8 +265,6 @@ add_row (ImpactSummaryAcc *acc,
                               acc->sign * n_lines);
       return TRUE;
     }
-  if (stmt == NULL)
-    return TRUE;
 
   for (guint c = 0; c < n_key; c++)
     impact_db_stmt_bind_int64 (stmt, c + 1, key[c]);
@@ -346,7 +349,7 @@ write_cells (ImpactSummaryAcc *acc,
   if (n > 0 && !write_node_run (acc, &run, error))
     return FALSE;
 
-  if (acc->upsert[TABLE_MONTH] == NULL)
+  if (!is_written (acc->db, TABLE_MONTH))
     return TRUE;
   impact_summary_cells_sort_by_month (cells);
   for (guint i = 0; i < n;)
@@ -374,8 +377,6 @@ static gboolean
 flush_staged (ImpactSummaryAcc *acc,
               GError **error)
 {
-  static const char *const keys[] = { "k1, k2, k3, k4, k5", "k1, k2, k3, k4", "k1, k2, k3" };
-
   for (guint t = 0; t < N_TABLES; t++)
     {
       g_autofree char *sql = NULL;
@@ -388,8 +389,8 @@ flush_staged (ImpactSummaryAcc *acc,
                              " GROUP BY %s"
                              " ON CONFLICT (%s) DO UPDATE SET total_cents = %s.total_cents + excluded.total_cents,"
                              " n_lines = %s.n_lines + excluded.n_lines",
-                             tables[t].name, tables[t].key, keys[t], keys[t], tables[t].key, tables[t].name,
-                             tables[t].name);
+                             tables[t].name, tables[t].key, tables[t].staged_key, tables[t].staged_key, tables[t].key,
+                             tables[t].name, tables[t].name);
       if (!impact_db_exec (acc->db, "TRUNCATE impact_staged_sums", error)
           || !impact_db_copy_in (acc->db, "COPY impact_staged_sums FROM STDIN", rows->str, rows->len, error)
           || !impact_db_exec (acc->db, sql, error))
@@ -548,7 +549,8 @@ impact_summary_remove_batch (ImpactDb *db,
   return add_lines (acc, stmt, error)
          && impact_db_exec (db, "DELETE FROM spend_summary WHERE n_lines = 0; DELETE FROM node_summary WHERE n_lines = 0;",
                             error)
-         && (derives_months (db) || impact_db_exec (db, "DELETE FROM supplier_month_summary WHERE n_lines = 0", error));
+         && (!is_written (db, TABLE_MONTH)
+             || impact_db_exec (db, "DELETE FROM supplier_month_summary WHERE n_lines = 0", error));
 }
 
 /* Works the rows of the suppliers whose statuses changed out again from their lines. Runs
@@ -557,25 +559,30 @@ gboolean
 impact_summary_refresh (ImpactDb *db,
                         GError **error)
 {
-  static const char *const steps[] = {
+  /* Each with the table it writes. */
+  static const struct
+  {
+    SummaryTable table;
+    const char *sql;
+  } steps[] = {
     /* What the suppliers' rows added to the other two tables comes off first... */
-    "INSERT INTO node_summary (division_id, object_id, month, class, total_cents, n_lines)"
-    " SELECT division_id, object_id, month, class, -sum (total_cents), -sum (n_lines)"
-    " FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)"
-    " GROUP BY division_id, object_id, month, class"
-    " ON CONFLICT (division_id, object_id, month, class) DO UPDATE"
-    " SET total_cents = node_summary.total_cents + excluded.total_cents,"
-    " n_lines = node_summary.n_lines + excluded.n_lines",
-    "INSERT INTO supplier_month_summary (month, supplier_id, class, total_cents, n_lines)"
-    " SELECT month, supplier_id, class, -sum (total_cents), -sum (n_lines)"
-    " FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)"
-    " GROUP BY month, supplier_id, class"
-    " ON CONFLICT (month, supplier_id, class) DO UPDATE"
-    " SET total_cents = supplier_month_summary.total_cents + excluded.total_cents,"
-    " n_lines = supplier_month_summary.n_lines + excluded.n_lines",
-    "DELETE FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)",
-    "DELETE FROM node_summary WHERE n_lines = 0",
-    "DELETE FROM supplier_month_summary WHERE n_lines = 0",
+    { TABLE_NODE, "INSERT INTO node_summary (division_id, object_id, month, class, total_cents, n_lines)"
+                  " SELECT division_id, object_id, month, class, -sum (total_cents), -sum (n_lines)"
+                  " FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)"
+                  " GROUP BY division_id, object_id, month, class"
+                  " ON CONFLICT (division_id, object_id, month, class) DO UPDATE"
+                  " SET total_cents = node_summary.total_cents + excluded.total_cents,"
+                  " n_lines = node_summary.n_lines + excluded.n_lines" },
+    { TABLE_MONTH, "INSERT INTO supplier_month_summary (month, supplier_id, class, total_cents, n_lines)"
+                   " SELECT month, supplier_id, class, -sum (total_cents), -sum (n_lines)"
+                   " FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)"
+                   " GROUP BY month, supplier_id, class"
+                   " ON CONFLICT (month, supplier_id, class) DO UPDATE"
+                   " SET total_cents = supplier_month_summary.total_cents + excluded.total_cents,"
+                   " n_lines = supplier_month_summary.n_lines + excluded.n_lines" },
+    { TABLE_SPEND, "DELETE FROM spend_summary WHERE supplier_id IN (SELECT supplier_id FROM summary_dirty)" },
+    { TABLE_NODE, "DELETE FROM node_summary WHERE n_lines = 0" },
+    { TABLE_MONTH, "DELETE FROM supplier_month_summary WHERE n_lines = 0" },
   };
   g_autoptr (ImpactSummaryAcc) acc = NULL;
   g_autoptr (ImpactDbStmt) stmt = NULL;
@@ -592,8 +599,7 @@ impact_summary_refresh (ImpactDb *db,
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    if ((!derives_months (db) || strstr (steps[i], "supplier_month_summary") == NULL)
-        && !impact_db_exec (db, steps[i], error))
+    if (is_written (db, steps[i].table) && !impact_db_exec (db, steps[i].sql, error))
       goto fail;
 
   /* ...and then their lines, classified with the statuses as they are now, go back in. */
