@@ -9,10 +9,12 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "impact-access-page.h"
 #include "impact-gui-resources.h"
 #include "impact-preferences-window.h"
 #include "import/impact-parse.h"
 #include "model/impact-format.h"
+#include "storage/impact-store-access.h"
 #include "storage/impact-store-sroi.h"
 #include "storage/impact-store.h"
 #include "util/impact-dialogs.h"
@@ -28,6 +30,9 @@ struct _ImpactPreferencesWindow
   AdwActionRow *rules_row;
   GtkSpinButton *horizon_spin;
   GtkSwitch *notify_switch;
+
+  /* Shown to whoever may give access to the open shared database. */
+  ImpactAccessPage *access_page;
 
   GSettings *settings;
   ImpactStore *store;
@@ -165,8 +170,22 @@ impact_preferences_window_set_store (ImpactPreferencesWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->fy_row), store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_row), store != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->group_row), FALSE);
+  if (self->access_page != NULL)
+    adw_preferences_window_remove (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->access_page));
+  self->access_page = NULL;
   if (store == NULL)
     return;
+
+  adw_action_row_set_subtitle (self->database_row, impact_store_get_name (store));
+  {
+    gboolean may_grant = FALSE;
+
+    if (impact_store_may_grant (store, &may_grant, NULL) && may_grant)
+      {
+        self->access_page = impact_access_page_new (store);
+        adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->access_page));
+      }
+  }
 
   {
     g_autoptr (GPtrArray) groups = impact_store_list_nodes (store, IMPACT_NODE_GROUP, NULL);

@@ -11,8 +11,11 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "impact-test-gui.h"
+#include "import/impact-importer.h"
+#include "storage/impact-db.h"
 
 /* GTK, libadwaita and the application (not unique, with no desktop notifications: no
  * notification server runs under the tests, GLib would warn, and warnings are fatal), with
@@ -125,4 +128,61 @@ impact_test_find_toplevel (GType type)
         found = toplevel;
     }
   return found;
+}
+
+/* A shared database on the test's server (tests/with-postgresql.sh), in a schema of its own,
+ * opened as its administrator, with the divisions SCH (Schoonmaak) and CAT (Catering);
+ * @manager is set to a login role that has no access yet, @manager_location to the address
+ * it opens the database with. NULL, and the test skipped, without a server. */
+ImpactStore *
+impact_test_shared_store_new (const char *dir,
+                              char **manager,
+                              char **manager_location)
+{
+  static guint n;
+  const char *server = g_getenv ("IMPACT_TEST_POSTGRESQL");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactDb) super = NULL;
+  g_autoptr (ImpactImportSummary) summary = NULL;
+  g_autofree char *admin = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *setup = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *path = g_build_filename (dir, "organisatie.csv", NULL);
+  ImpactImportOptions options = { .target = IMPACT_IMPORT_ORGANISATION };
+  ImpactStore *store;
+  guint id = ++n;
+
+  if (server == NULL)
+    {
+      g_test_skip ("needs a PostgreSQL server: run under tests/with-postgresql.sh");
+      return NULL;
+    }
+
+  /* The server's administrator: login roles, and a schema the group's administrator owns.
+   * The names are the test's own, not data. */
+  admin = g_strdup_printf ("admin_%d_%u", (int) getpid (), id);
+  schema = g_strdup_printf ("gui_%d_%u", (int) getpid (), id);
+  *manager = g_strdup_printf ("anna_%d_%u", (int) getpid (), id);
+  super = impact_db_open (server, &error);
+  g_assert_no_error (error);
+  setup = g_strdup_printf ("CREATE ROLE %s LOGIN; CREATE ROLE %s LOGIN; CREATE SCHEMA %s AUTHORIZATION %s", admin,
+                           *manager, schema, admin);
+  g_assert_true (impact_db_exec (super, setup, &error));
+  g_assert_no_error (error);
+
+  location = g_strdup_printf ("%s user=%s options='-csearch_path=%s'", server, admin, schema);
+  *manager_location = g_strdup_printf ("%s user=%s options='-csearch_path=%s'", server, *manager, schema);
+  store = impact_store_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path,
+                                      "Divisiecode;Divisie;Objectcode;Object\n"
+                                      "SCH;Schoonmaak;SCH-1;Stadhuis\n"
+                                      "CAT;Catering;CAT-1;Ziekenhuis\n",
+                                      -1, NULL));
+  summary = impact_import_file (store, path, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+
+  return store;
 }

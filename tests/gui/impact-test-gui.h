@@ -10,6 +10,7 @@
 #include "impact-application.h"
 #include "impact-window.h"
 #include "pages/impact-dashboard-page.h"
+#include "storage/impact-store.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,8 @@ void               impact_test_wait_for_dashboard (ImpactDashboardPage *page);
 GtkWidget         *impact_test_template_child  (GtkWidget    *root,
                                                 const char   *name);
 gpointer           impact_test_find_toplevel   (GType         type);
+ImpactStore       *impact_test_shared_store_new (const char   *dir,
+                                                char        **manager,
+                                                char        **manager_location);
 
 G_END_DECLS

@@ -2,7 +2,7 @@
  *
  * Walks the widgets on the screen of each page of the window (welcome, the group, a
  * division, an object, the error page) and of each dialog (import, suppliers, a status,
- * preferences, what-if, a letter), with the period and search popovers open, through GTK's
+ * preferences and its Access page on a shared database, what-if, a letter), with the period and search popovers open, through GTK's
  * accessibility API: every control has a name (a label, or a relation to one), every image
  * a name or the presentation role, no label is empty, and nothing would be announced by its
  * class name only. The default group name is checked to be translated.
@@ -30,6 +30,7 @@
 #include "pages/impact-what-if-dialog.h"
 #include "query/impact-query.h"
 #include "storage/impact-db-stmt.h"
+#include "storage/impact-store-access.h"
 #include "suppliers/impact-letter-dialog.h"
 #include "suppliers/impact-suppliers-window.h"
 
@@ -446,6 +447,33 @@ test_group_name (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Access page of a shared database's preferences, with a division manager in the list. */
+static void
+test_access_page (void)
+{
+  g_autofree char *anna = NULL;
+  g_autofree char *anna_location = NULL;
+  g_autoptr (ImpactStore) store = impact_test_shared_store_new (tmpdir, &anna, &anna_location);
+  g_autoptr (GError) error = NULL;
+  ImpactPreferencesWindow *preferences;
+  GtkWidget *list;
+
+  if (store == NULL)
+    return;
+  g_assert_true (impact_store_grant (store, anna, "SCH", &error));
+  g_assert_no_error (error);
+
+  preferences = impact_preferences_window_new (impact_application_get_settings (app));
+  impact_preferences_window_set_store (preferences, store);
+  list = impact_test_template_child (GTK_WIDGET (preferences), "grants_list");
+  g_assert_nonnull (list);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_PAGE)));
+  gtk_window_present (GTK_WINDOW (preferences));
+  check_tree (GTK_WIDGET (preferences), "the access page");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int argc,
       char *argv[])
@@ -475,6 +503,7 @@ main (int argc,
   g_test_add_func ("/accessibility/import-dialog", test_import_dialog);
   g_test_add_func ("/accessibility/dialogs", test_dialogs);
   g_test_add_func ("/accessibility/group-name", test_group_name);
+  g_test_add_func ("/accessibility/access-page", test_access_page);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -26,6 +26,7 @@
 #include "pages/impact-social-panel.h"
 #include "pages/impact-what-if-dialog.h"
 #include "query/impact-impact-query.h"
+#include "storage/impact-store-access.h"
 #include "storage/impact-store-sroi.h"
 #include "query/impact-query.h"
 #include "storage/impact-store-engagement.h"
@@ -256,6 +257,187 @@ test_connect_dialog (void)
   g_assert_cmpstr (got, ==, "postgresql://anna@db.example.nl/impact");
 
   g_settings_reset (settings, "recent-shared-databases");
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+/* The first button inside @root whose label (or whose "role" data) is @text, or NULL. */
+static GtkWidget *
+find_button (GtkWidget *root,
+             const char *label,
+             const char *role)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root)
+      && ((label != NULL && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+          || (role != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (root), "role"), role) == 0)))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); found == NULL && c != NULL; c = gtk_widget_get_next_sibling (c))
+    found = find_button (c, label, role);
+  return found;
+}
+
+/* What @store's access list says, as "role=CODE role=* …" (* the whole group), the
+ * administrator left out. */
+static char *
+grants_of (ImpactStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) grants = impact_store_list_grants (store, &error);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < grants->len; i++)
+    {
+      const ImpactAccessGrant *grant = g_ptr_array_index (grants, i);
+
+      if (!grant->is_current)
+        g_string_append_printf (text, "%s%s=%s", text->len > 0 ? " " : "", grant->role,
+                                grant->division_code != NULL ? grant->division_code : "*");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static ImpactPreferencesWindow *
+present_preferences (ImpactStore *store)
+{
+  ImpactPreferencesWindow *prefs = impact_preferences_window_new (impact_application_get_settings (app));
+
+  impact_preferences_window_set_store (prefs, store);
+  gtk_window_present (GTK_WINDOW (prefs));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  return prefs;
+}
+
+/* The Access page of the preferences, for the administrator of a shared database only:
+ * giving a division manager her division and then the whole group, a role the server does
+ * not know refused with its name, taking access away and Undo giving it back. */
+static void
+test_access_page (void)
+{
+  g_autofree char *anna = NULL;
+  g_autofree char *anna_location = NULL;
+  g_autoptr (ImpactStore) store = impact_test_shared_store_new (tmpdir, &anna, &anna_location);
+  g_autoptr (ImpactStore) as_anna = NULL;
+  g_autoptr (GPtrArray) divisions = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *grants = NULL;
+  g_autofree char *sch_only = NULL;
+  g_autofree char *both = NULL;
+  ImpactPreferencesWindow *prefs;
+  GtkWidget *list, *role, *scope, *button;
+  AdwMessageDialog *failure;
+  GListModel *scopes;
+  guint sch = GTK_INVALID_LIST_POSITION;
+  gboolean may = TRUE;
+
+  if (store == NULL)
+    return;
+  sch_only = g_strdup_printf ("%s=SCH", anna);
+  both = g_strdup_printf ("%s=* %s=SCH", anna, anna);
+
+  prefs = present_preferences (store);
+  list = impact_test_template_child (GTK_WIDGET (prefs), "grants_list");
+  role = impact_test_template_child (GTK_WIDGET (prefs), "role_row");
+  scope = impact_test_template_child (GTK_WIDGET (prefs), "scope_row");
+  g_assert_nonnull (list);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_PAGE)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* Only the administrator herself, whom she cannot lock out. */
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_null (find_button (list, NULL, anna));
+  /* Nothing to give before a role is named. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (prefs), "_Give Access", NULL)));
+
+  /* The Sees row: the whole group, then each division by name and code. */
+  scopes = adw_combo_row_get_model (ADW_COMBO_ROW (scope));
+  g_assert_cmpuint (g_list_model_get_n_items (scopes), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (scopes), i), "Schoonmaak (SCH)"))
+      sch = i;
+  g_assert_cmpuint (sch, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_editable_set_text (GTK_EDITABLE (role), anna);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (scope), sch);
+  g_signal_emit_by_name (role, "entry-activated");
+  grants = grants_of (store);
+  g_assert_cmpstr (grants, ==, sch_only);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (role)), ==, "");
+  g_assert_cmpuint (count_rows (list), ==, 2);
+
+  /* What the server enforces: she sees her division, and may give no one access. */
+  as_anna = impact_store_open (anna_location, &error);
+  g_assert_no_error (error);
+  divisions = impact_store_list_nodes (as_anna, IMPACT_NODE_DIVISION, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (divisions->len, ==, 1);
+  g_assert_true (impact_store_may_grant (as_anna, &may, &error));
+  g_assert_no_error (error);
+  g_assert_false (may);
+
+  /* A role the server does not know: refused with its name, nothing changed. */
+  gtk_editable_set_text (GTK_EDITABLE (role), "nobody_by_that_name");
+  gtk_widget_activate_action (role, "access.give", NULL);
+  failure = impact_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (failure);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (failure), "nobody_by_that_name"));
+  gtk_window_destroy (GTK_WINDOW (failure));
+  g_free (grants);
+  grants = grants_of (store);
+  g_assert_cmpstr (grants, ==, sch_only);
+
+  /* The whole group, besides her division. */
+  gtk_editable_set_text (GTK_EDITABLE (role), anna);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (scope), 0);
+  gtk_widget_activate_action (role, "access.give", NULL);
+  g_free (grants);
+  grants = grants_of (store);
+  g_assert_cmpstr (grants, ==, both);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* Taken away (in a window of its own, so that no other toast is in the way), and given
+   * back, all of it, by Undo. */
+  prefs = present_preferences (store);
+  list = impact_test_template_child (GTK_WIDGET (prefs), "grants_list");
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_PAGE)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  button = find_button (list, NULL, anna);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_free (grants);
+  grants = grants_of (store);
+  g_assert_cmpstr (grants, ==, "");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  button = find_button (GTK_WIDGET (prefs), "_Undo", NULL);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_free (grants);
+  grants = grants_of (store);
+  g_assert_cmpstr (grants, ==, both);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* A division manager's preferences have no Access page. */
+  prefs = present_preferences (as_anna);
+  g_assert_null (impact_test_template_child (GTK_WIDGET (prefs), "grants_list"));
+  gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
 static void
@@ -964,16 +1146,6 @@ set_field (AdwMessageDialog *dialog,
   gtk_editable_set_text (GTK_EDITABLE (field), text);
 }
 
-static guint
-count_rows (GtkWidget *list)
-{
-  guint n = 0;
-
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    n++;
-  return n;
-}
-
 /* The social return of the demo group as the query gives it; a contract at risk opened from
  * the table; its contract edited, a realisation added and removed; a division's PSO inputs
  * changed; the certificates ending soon listed. */
@@ -1636,6 +1808,7 @@ main (int argc,
   g_test_add_func ("/window/cancel-demo", test_cancel_demo);
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/connect-dialog", test_connect_dialog);
+  g_test_add_func ("/window/access-page", test_access_page);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);

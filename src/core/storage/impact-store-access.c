@@ -62,6 +62,27 @@ impact_store_sees_whole_group (ImpactStore *self,
   return TRUE;
 }
 
+/* Whether the user may give and take access: the database's administrator (the role that
+ * made the schema), or a role she let run impact_grant(). Never in a database file. */
+gboolean
+impact_store_may_grant (ImpactStore *self,
+                        gboolean *may_grant,
+                        GError **error)
+{
+  gint64 may = 0;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (may_grant != NULL, FALSE);
+
+  if (impact_db_has_access_control (self->db)
+      && !impact_db_query_int (self->db, "SELECT has_function_privilege ('impact_grant (name, bigint)', 'EXECUTE')::int",
+                               &may, error))
+    return FALSE;
+  *may_grant = may != 0;
+
+  return TRUE;
+}
+
 static gboolean
 check_role (ImpactStore *self,
             const char *role,
@@ -163,7 +184,7 @@ impact_store_list_grants (ImpactStore *self,
   if (!check_shared (self, error))
     return NULL;
   stmt = impact_db_stmt_new (self->db,
-                             "SELECT g.role::text, n.code, n.name FROM access_grants g"
+                             "SELECT g.role::text, n.code, n.name, (g.role = current_user)::int FROM access_grants g"
                              " LEFT JOIN nodes n ON n.id = g.division_id"
                              " ORDER BY g.role, g.division_id IS NOT NULL, n.code",
                              error);
@@ -178,6 +199,7 @@ impact_store_list_grants (ImpactStore *self,
       grant->role = impact_db_stmt_dup_text (stmt, 0);
       grant->division_code = impact_db_stmt_dup_text (stmt, 1);
       grant->division_name = impact_db_stmt_dup_text (stmt, 2);
+      grant->is_current = impact_db_stmt_get_int64 (stmt, 3) != 0;
       g_ptr_array_add (grants, grant);
     }
   if (step == IMPACT_DB_ERROR)

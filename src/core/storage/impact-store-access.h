@@ -15,6 +15,8 @@ typedef struct
   char *role;
   char *division_code;
   char *division_name;
+  /* The role the store is connected as. */
+  gboolean is_current;
 } ImpactAccessGrant;
 
 void        impact_access_grant_free     (ImpactAccessGrant *grant);
@@ -22,6 +24,9 @@ void        impact_access_grant_free     (ImpactAccessGrant *grant);
 gboolean    impact_store_sees_whole_group (ImpactStore      *self,
                                            gboolean         *whole_group,
                                            GError          **error);
+gboolean    impact_store_may_grant       (ImpactStore      *self,
+                                          gboolean         *may_grant,
+                                          GError          **error);
 gboolean    impact_store_grant           (ImpactStore       *self,
                                           const char        *role,
                                           const char        *division_code,
