@@ -17,6 +17,7 @@
 #include "storage/impact-migrations.h"
 #include "storage/impact-store-dump.h"
 #include "storage/impact-store.h"
+#include "storage/impact-supplier-directory.h"
 
 #define D(iso) impact_day_from_iso (iso)
 
@@ -223,6 +224,103 @@ test_suppliers (Fixture *f,
   g_assert_no_error (error);
   g_assert_nonnull (by_alias);
   g_assert_cmpint (by_alias->id, ==, f->supplier_id);
+}
+
+/* An import's directory of suppliers finds whom the store finds, counts the names as the
+ * store does, and writes what it adds: at once in a file, with one COPY at the flush on a
+ * server (until then the server has none of it). */
+static void
+test_supplier_directory (Fixture *f,
+                         gconstpointer data)
+{
+  static const struct
+  {
+    const char *kvk, *vat, *erp, *name;
+  } cases[] = {
+    { "12345678", NULL, NULL, NULL },
+    { NULL, "NL123456789B01", NULL, NULL },
+    { NULL, NULL, "K10001", NULL },
+    { NULL, NULL, NULL, "JANSEN SCHOONMAAK BV" },
+    { NULL, NULL, NULL, "Jansen Schoonmaak Holding" },
+    { "87654321", NULL, NULL, "Jansen Schoonmaak B.V." },
+    { NULL, NULL, NULL, "jsm facilitair b.v." },
+    { NULL, NULL, NULL, "Bakker" },
+    { "99887766", NULL, NULL, "Bakker" },
+    { "", "", "", "" },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactSupplierDirectory) directory = NULL;
+  g_autoptr (ImpactSupplier) tab = impact_supplier_new ("Tab\tand \\ Co");
+  g_autoptr (ImpactSupplier) bakker = impact_supplier_new ("Bakker B.V.");
+  g_autoptr (ImpactSupplier) written = NULL;
+  gboolean deferred = impact_test_on_postgresql ();
+  const ImpactSupplier *found;
+  gint64 tab_id;
+
+  g_assert_true (impact_store_add_supplier_alias (f->store, f->supplier_id, "JSM Facilitair", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (impact_store_add_supplier (f->store, bakker, &error), >, 0);
+  g_assert_no_error (error);
+  bakker->kvk = g_strdup ("11112222");
+  g_clear_pointer (&bakker->name, g_free);
+  bakker->name = g_strdup ("Bakker");
+  g_assert_cmpint (impact_store_add_supplier (f->store, bakker, &error), >, 0);
+  g_assert_no_error (error);
+
+  directory = impact_supplier_directory_load (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (ImpactSupplier) s = impact_store_find_supplier (f->store, cases[i].kvk, cases[i].vat, cases[i].erp,
+                                                                 cases[i].name, &error);
+
+      g_test_message ("case %u", i);
+      g_assert_no_error (error);
+      found = impact_supplier_directory_find (directory, cases[i].kvk, cases[i].vat, cases[i].erp, cases[i].name);
+      g_assert_cmpint (found != NULL ? found->id : 0, ==, s != NULL ? s->id : 0);
+      if (cases[i].name != NULL)
+        g_assert_cmpint (impact_supplier_directory_count_named (directory, cases[i].name), ==,
+                         impact_store_count_suppliers_named (f->store, cases[i].name, NULL));
+    }
+  g_assert_cmpuint (impact_supplier_directory_count_named (directory, "Bakker"), ==, 2);
+  g_assert_cmpuint (impact_supplier_directory_count_named (directory, "JSM Facilitair"), ==, 1);
+
+  g_assert_true (impact_store_begin (f->store, &error));
+  tab->kvk = g_strdup ("55667788");
+  tab_id = impact_supplier_directory_add (directory, tab, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tab_id, >, f->supplier_id);
+  g_assert_cmpint (count (f->store, "SELECT count (*) FROM suppliers WHERE kvk = '55667788'"), ==, deferred ? 0 : 1);
+  found = impact_supplier_directory_find (directory, "55667788", NULL, NULL, NULL);
+  g_assert_cmpint (found->id, ==, tab_id);
+  found = impact_supplier_directory_find (directory, NULL, NULL, NULL, "TAB AND CO");
+  g_assert_cmpint (found != NULL ? found->id : 0, ==, tab_id);
+  /* Numbers found later go with it. */
+  g_assert_true (impact_supplier_directory_add_numbers (directory, tab_id, NULL, "NL555666777B01", NULL, &error));
+  g_assert_no_error (error);
+  found = impact_supplier_directory_find (directory, NULL, "NL555666777B01", NULL, NULL);
+  g_assert_cmpint (found->id, ==, tab_id);
+
+  g_assert_true (impact_supplier_directory_flush (directory, &error));
+  g_assert_no_error (error);
+  written = impact_store_find_supplier (f->store, "55667788", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (written);
+  g_assert_cmpint (written->id, ==, tab_id);
+  g_assert_cmpstr (written->name, ==, "Tab\tand \\ Co");
+  g_assert_cmpstr (written->vat_id, ==, "NL555666777B01");
+  /* An alias of a supplier already written, and one the flush wrote. */
+  g_assert_true (impact_supplier_directory_add_alias (directory, tab_id, "Tab & Co Facilitair", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (impact_store_count_suppliers_named (f->store, "Tab & Co Facilitair", NULL), ==, 1);
+  g_assert_true (impact_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  /* The store's own ids go on after the ones the directory took. */
+  g_free (bakker->kvk);
+  bakker->kvk = g_strdup ("33334444");
+  g_assert_cmpint (impact_store_add_supplier (f->store, bakker, &error), >, tab_id);
+  g_assert_no_error (error);
 }
 
 static void
@@ -1108,6 +1206,7 @@ main (int argc,
   ADD ("/store/new-database", test_new_database);
   ADD ("/store/nodes", test_nodes);
   ADD ("/store/suppliers", test_suppliers);
+  ADD ("/store/supplier-directory", test_supplier_directory);
   ADD ("/store/statuses", test_statuses);
   ADD ("/store/classify", test_classify);
   ADD ("/store/batches", test_batches);

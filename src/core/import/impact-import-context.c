@@ -130,7 +130,7 @@ resolve_supplier_slow (Import *im,
   const char *erp = _impact_import_field_text (im, row, IMPACT_FIELD_SUPPLIER_ERP_ID);
   g_autofree char *norm = name != NULL ? impact_supplier_normalize_name (name) : NULL;
   g_autofree char *key = NULL;
-  g_autoptr (ImpactSupplier) found = NULL;
+  const ImpactSupplier *found;
   g_autoptr (ImpactSupplier) created = NULL;
   gboolean has_number;
   gpointer cached;
@@ -170,46 +170,28 @@ resolve_supplier_slow (Import *im,
     return (gint64) GPOINTER_TO_SIZE (cached);
 
   /* A name alone cannot tell two companies of that name apart. */
-  if (!has_number)
+  if (!has_number && impact_supplier_directory_count_named (im->directory, name) > 1)
     {
-      gint64 n_named = impact_store_count_suppliers_named (im->store, name, error);
-
-      if (n_named < 0)
-        return -1;
-      if (n_named > 1)
-        {
-          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
-                                 g_strdup_printf (_ ("Several companies with different numbers are called “%s”; the row "
-                                                     "gives no KvK number, VAT id or supplier number to tell which."),
-                                                  name));
-          return 0;
-        }
+      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+                             g_strdup_printf (_ ("Several companies with different numbers are called “%s”; the row "
+                                                 "gives no KvK number, VAT id or supplier number to tell which."),
+                                              name));
+      return 0;
     }
 
-  found = impact_store_find_supplier (im->store, kvk, vat, erp, name, error);
-  if (found == NULL && error != NULL && *error != NULL)
-    return -1;
-
+  found = impact_supplier_directory_find (im->directory, kvk, vat, erp, name);
   if (found != NULL)
     {
       g_autofree char *found_norm = impact_supplier_normalize_name (found->name);
+      gint64 found_id = found->id;
       gboolean by_number = (kvk != NULL && g_strcmp0 (kvk, found->kvk) == 0)
                            || (vat != NULL && g_strcmp0 (vat, found->vat_id) == 0)
                            || (erp != NULL && g_strcmp0 (erp, found->erp_id) == 0);
 
       /* Found by name: the numbers the row gives become the supplier's, so that another
        * number under the same name is another company. */
-      if (!by_number && has_number)
-        {
-          if (found->kvk == NULL)
-            found->kvk = g_strdup (kvk);
-          if (found->vat_id == NULL)
-            found->vat_id = g_strdup (vat);
-          if (found->erp_id == NULL)
-            found->erp_id = g_strdup (erp);
-          if (!impact_store_update_supplier (im->store, found, error))
-            return -1;
-        }
+      if (!by_number && has_number && !impact_supplier_directory_add_numbers (im->directory, found_id, kvk, vat, erp, error))
+        return -1;
       /* Said in the summary: the supplier is who it is because of its name alone, where
        * numbers could have told (the supplier has one, or the file has a column for them). */
       if (!has_number
@@ -220,10 +202,10 @@ resolve_supplier_slow (Import *im,
 
       /* Found by number under another name: remember the name for files without numbers. */
       if (by_number && norm != NULL && *norm != '\0' && !g_str_equal (norm, found_norm)
-          && !impact_store_add_supplier_alias (im->store, found->id, name, error))
+          && !impact_supplier_directory_add_alias (im->directory, found_id, name, error))
         return -1;
-      g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (found->id));
-      return found->id;
+      g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (found_id));
+      return found_id;
     }
 
   if (name == NULL || *norm == '\0')
@@ -237,9 +219,11 @@ resolve_supplier_slow (Import *im,
   created->kvk = g_steal_pointer (&kvk);
   created->vat_id = g_steal_pointer (&vat);
   created->erp_id = g_strdup (erp);
-  created->id = impact_store_add_supplier (im->store, created, error);
+  created->id = impact_supplier_directory_add (im->directory, created, error);
   if (created->id == 0)
     return -1;
+  if (im->insert != NULL)
+    impact_bulk_insert_add_supplier_id (im->insert, created->id);
   g_ptr_array_add (im->summary->new_suppliers, g_strdup (name));
   g_hash_table_insert (im->suppliers, g_steal_pointer (&key), GSIZE_TO_POINTER (created->id));
 

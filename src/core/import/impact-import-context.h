@@ -8,6 +8,7 @@
 #include "impact-import-summary.h"
 #include "impact-reader.h"
 #include "storage/impact-store.h"
+#include "storage/impact-supplier-directory.h"
 #include "util/impact-key-set.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ typedef struct
   /* The fields that have a column, in the order of ImpactField. */
   ImpactField mapped[IMPACT_N_FIELDS];
   guint n_mapped;
+  /* The database's suppliers, and those the import added. */
+  ImpactSupplierDirectory *directory;
   GHashTable *suppliers;
   GHashTable *raw_suppliers;
   GString *raw_key;

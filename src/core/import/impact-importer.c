@@ -355,6 +355,7 @@ static void
 import_clear (Import *im)
 {
   g_clear_pointer (&im->insert, impact_bulk_insert_free);
+  g_clear_pointer (&im->directory, impact_supplier_directory_free);
   g_clear_pointer (&im->suppliers, g_hash_table_unref);
   g_clear_pointer (&im->raw_suppliers, g_hash_table_unref);
   if (im->raw_key != NULL)
@@ -430,6 +431,11 @@ import_reader (ImpactStore *store,
       return NULL;
     }
   ok = load_caches (&im, error);
+  /* A purchase file's new suppliers are written with its lines; a register's at once, as
+   * their certificates refer to them. An organisation file names none. */
+  if (ok && options->target != IMPACT_IMPORT_ORGANISATION)
+    ok = (im.directory = impact_supplier_directory_load (store, options->target == IMPACT_IMPORT_PURCHASES, error))
+         != NULL;
   if (ok)
     {
       gboolean whole_group = TRUE;
@@ -490,7 +496,9 @@ import_reader (ImpactStore *store,
         {
           impact_bulk_insert_set_counts (im.insert, summary->rows_read, summary->rows_rejected,
                                          summary->rows_duplicate);
-          summary->batch_id = impact_bulk_insert_commit (im.insert, error);
+          summary->batch_id = impact_supplier_directory_flush (im.directory, error)
+                                  ? impact_bulk_insert_commit (im.insert, error)
+                                  : 0;
         }
       else
         {

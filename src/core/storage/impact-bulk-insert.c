@@ -444,6 +444,17 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
   return chunk->n_lines < CHUNK_LINES || pass_on (insert, error);
 }
 
+/* Tells of a supplier the caller added (its lines' suppliers are checked to be there), so
+ * that it need not be looked up. */
+void
+impact_bulk_insert_add_supplier_id (ImpactBulkInsert *insert,
+                                    gint64 supplier_id)
+{
+  g_return_if_fail (insert != NULL);
+
+  impact_key_set_add (insert->supplier_ids, (guint64) supplier_id);
+}
+
 /* The batch's number, for what belongs to it besides its lines. */
 gint64
 impact_bulk_insert_get_batch_id (ImpactBulkInsert *insert)

@@ -67,43 +67,6 @@ _impact_bulk_insert_rows (const Chunk *chunk,
   return impact_db_stmt_run (stmt, error);
 }
 
-/* A text in COPY's text format: backslash, tab, newline and carriage return escaped. */
-static void
-append_copy_text (GString *out,
-                  const char *text,
-                  gssize offset,
-                  gsize length)
-{
-  if (offset < 0)
-    {
-      g_string_append (out, "\\N");
-      return;
-    }
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = text[offset + i];
-
-      switch (c)
-        {
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        default:
-          g_string_append_c (out, c);
-        }
-    }
-}
-
 /* Sends the lines of @chunk to the staging table with one COPY, written in @out; their
  * numbers in the batch keep the file's order. */
 gboolean
@@ -130,7 +93,8 @@ _impact_bulk_stage_rows (ImpactDb *db,
       for (guint t = 0; t < 4; t++)
         {
           g_string_append_c (out, '\t');
-          append_copy_text (out, chunk->texts->str, pending->text[t], pending->length[t]);
+          impact_db_append_copy_text (out, pending->text[t] >= 0 ? chunk->texts->str + pending->text[t] : NULL,
+                                      pending->length[t]);
         }
       g_string_append_c (out, '\n');
     }

@@ -261,6 +261,41 @@ impact_db_copy_in (ImpactDb *db,
   return db->driver->copy_in (db, sql, data, length, error);
 }
 
+/* Appends @text (@length bytes, or up to its end if -1) in COPY's text format: backslash,
+ * tab, newline and carriage return escaped; NULL as \N, no value. */
+void
+impact_db_append_copy_text (GString *out,
+                            const char *text,
+                            gssize length)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "\\N");
+      return;
+    }
+
+  for (gsize i = 0; length < 0 ? text[i] != '\0' : i < (gsize) length; i++)
+    {
+      switch (text[i])
+        {
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        default:
+          g_string_append_c (out, text[i]);
+        }
+    }
+}
+
 /* Whether other connections' notifications reach this one (PostgreSQL's LISTEN/NOTIFY). */
 gboolean
 impact_db_can_notify (ImpactDb *db)

@@ -84,6 +84,9 @@ gboolean      impact_db_copy_in          (ImpactDb      *db,
                                           const char    *data,
                                           gsize          length,
                                           GError       **error);
+void          impact_db_append_copy_text (GString       *out,
+                                          const char    *text,
+                                          gssize         length);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);

@@ -145,7 +145,8 @@ conflicts (const char *given,
 }
 
 /* Finds a supplier the way imports identify one: by KvK number, then VAT id, then ERP id,
- * then normalised name or a remembered alias. NULL without error when none matches. */
+ * then normalised name (the first of that name) or a remembered alias. NULL without error
+ * when none matches. impact-supplier-directory.c answers the same from memory. */
 ImpactSupplier *
 impact_store_find_supplier (ImpactStore *self,
                             const char *kvk,
@@ -183,10 +184,11 @@ impact_store_find_supplier (ImpactStore *self,
       g_autofree char *norm_name = impact_supplier_normalize_name (name);
 
       supplier = query_supplier (self,
-                                 "SELECT " SUPPLIER_COLUMNS " FROM suppliers WHERE norm_name = ?1"
-                                 " UNION ALL SELECT s.id, s.name, s.kvk, s.vat_id, s.erp_id"
+                                 "SELECT " SUPPLIER_COLUMNS " FROM (SELECT 0 AS alias, " SUPPLIER_COLUMNS
+                                 " FROM suppliers WHERE norm_name = ?1"
+                                 " UNION ALL SELECT 1, s.id, s.name, s.kvk, s.vat_id, s.erp_id"
                                  " FROM supplier_aliases a JOIN suppliers s ON s.id = a.supplier_id"
-                                 " WHERE a.norm_name = ?1 LIMIT 1",
+                                 " WHERE a.norm_name = ?1) AS candidates ORDER BY alias, id LIMIT 1",
                                  norm_name, 0, error);
 
       /* The same name with another KvK number (or VAT or ERP id) is another company. */

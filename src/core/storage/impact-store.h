@@ -138,6 +138,8 @@ gboolean       impact_bulk_insert_add     (ImpactBulkInsert    *insert,
                                            const ImpactPurchaseLine *line,
                                            GError             **error);
 gint64         impact_bulk_insert_get_batch_id (ImpactBulkInsert *insert);
+void           impact_bulk_insert_add_supplier_id (ImpactBulkInsert *insert,
+                                                gint64            supplier_id);
 void           impact_bulk_insert_set_counts (ImpactBulkInsert *insert,
                                            gint64               rows_read,
                                            gint64               rows_rejected,
