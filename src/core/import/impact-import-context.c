@@ -170,16 +170,25 @@ resolve_supplier_slow (Import *im,
     return (gint64) GPOINTER_TO_SIZE (cached);
 
   /* A name alone cannot tell two companies of that name apart. */
-  if (!has_number && impact_supplier_directory_count_named (im->directory, name) > 1)
+  if (!has_number)
     {
-      _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
-                             g_strdup_printf (_ ("Several companies with different numbers are called “%s”; the row "
-                                                 "gives no KvK number, VAT id or supplier number to tell which."),
-                                              name));
-      return 0;
+      gint64 n_named = impact_supplier_directory_count_named (im->directory, name, error);
+
+      if (n_named < 0)
+        return -1;
+      if (n_named > 1)
+        {
+          _impact_import_reject (im, row->number, im->column[IMPACT_FIELD_SUPPLIER_NAME],
+                                 g_strdup_printf (_ ("Several companies with different numbers are called “%s”; the row "
+                                                     "gives no KvK number, VAT id or supplier number to tell which."),
+                                                  name));
+          return 0;
+        }
     }
 
-  found = impact_supplier_directory_find (im->directory, kvk, vat, erp, name);
+  found = impact_supplier_directory_find (im->directory, kvk, vat, erp, name, error);
+  if (found == NULL && error != NULL && *error != NULL)
+    return -1;
   if (found != NULL)
     {
       g_autofree char *found_norm = impact_supplier_normalize_name (found->name);

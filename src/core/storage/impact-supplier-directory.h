@@ -19,9 +19,11 @@ const ImpactSupplier *impact_supplier_directory_find     (ImpactSupplierDirector
                                                           const char              *kvk,
                                                           const char              *vat_id,
                                                           const char              *erp_id,
-                                                          const char              *name);
-guint                 impact_supplier_directory_count_named (ImpactSupplierDirectory *self,
-                                                          const char              *name);
+                                                          const char              *name,
+                                                          GError                 **error);
+gint64                impact_supplier_directory_count_named (ImpactSupplierDirectory *self,
+                                                          const char              *name,
+                                                          GError                 **error);
 gint64                impact_supplier_directory_add      (ImpactSupplierDirectory *self,
                                                           const ImpactSupplier    *supplier,
                                                           GError                 **error);
