@@ -374,6 +374,85 @@ test_raw_sql (Fixture *f,
   g_assert_cmpint (query (admin, "SELECT count(*) FROM nodes WHERE name = 'Schoonmaak Noord'"), ==, 1);
 }
 
+/* A statement that breaks what the lines refer to (schema step 15): refused as a foreign
+ * key would refuse it. */
+static void
+broken (ImpactDb *db,
+        const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_test_message ("broken: %s", sql);
+  g_assert_false (impact_db_exec (db, sql, &error));
+  g_assert_error (error, IMPACT_STORE_ERROR, IMPACT_STORE_ERROR_CONSTRAINT);
+}
+
+/* What purchase lines refer to, kept by the server's triggers instead of foreign keys: a
+ * line must refer to a supplier, division and import that are there and that its writer
+ * may see (not the administrator's import, not a division of another's); a supplier or
+ * division with lines cannot be deleted, renumbered or truncated away, also when the lines
+ * are ones the deleting role cannot see; deleting an import deletes its lines. */
+static void
+test_references (Fixture *f,
+                 gconstpointer data)
+{
+  g_autoptr (ImpactDb) anna = raw_as (f, f->anna);
+  ImpactDb *admin = impact_store_get_db (f->store);
+  g_autoptr (GError) error = NULL;
+  gint64 jansen = query (admin, "SELECT id FROM suppliers WHERE kvk = '12345678'");
+  gint64 groente = query (admin, "SELECT id FROM suppliers WHERE kvk = '23456789'");
+  gint64 batch = query (admin, "SELECT max (id) FROM import_batches");
+  gint64 n_lines = query (admin, "SELECT count (*) FROM purchase_lines");
+  gint64 anna_batch;
+  char *statements[7];
+
+  g_assert_true (impact_db_exec (anna, "INSERT INTO import_batches (file_name, content_hash, target, imported_at)"
+                                       " VALUES ('eigen.csv', 'x', 'purchases', 0)",
+                                 &error));
+  g_assert_no_error (error);
+  anna_batch = query (anna, "SELECT max (id) FROM import_batches");
+  g_assert_cmpint (anna_batch, >, batch);
+
+  /* Her own line, in her own import, division and supplier: taken. */
+  statements[0] = g_strdup_printf ("INSERT INTO purchase_lines (batch_id, invoice_day, supplier_id, division_id, amount_cents)"
+                                   " VALUES (%" G_GINT64_FORMAT ", 739000, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 100)",
+                                   anna_batch, jansen, f->sch_id);
+  g_assert_true (impact_db_exec (anna, statements[0], &error));
+  g_assert_no_error (error);
+  g_free (statements[0]);
+
+  /* Under the administrator's import, with a supplier or an object that is not there. */
+  statements[0] = g_strdup_printf ("INSERT INTO purchase_lines (batch_id, invoice_day, supplier_id, division_id, amount_cents)"
+                                   " VALUES (%" G_GINT64_FORMAT ", 739000, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 100)",
+                                   batch, jansen, f->sch_id);
+  statements[1] = g_strdup_printf ("INSERT INTO purchase_lines (batch_id, invoice_day, supplier_id, division_id, amount_cents)"
+                                   " VALUES (%" G_GINT64_FORMAT ", 739000, 424242, %" G_GINT64_FORMAT ", 100)",
+                                   anna_batch, f->sch_id);
+  statements[2] = g_strdup_printf ("INSERT INTO purchase_lines (batch_id, invoice_day, supplier_id, division_id, object_id,"
+                                   " amount_cents) VALUES (%" G_GINT64_FORMAT ", 739000, %" G_GINT64_FORMAT
+                                   ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", 100)",
+                                   anna_batch, jansen, f->sch_id, f->cat_object_id);
+  /* Moving her line to an import that is not there. */
+  statements[3] = g_strdup ("UPDATE purchase_lines SET batch_id = 424242");
+  /* A supplier whose lines are (also) in the other division; renumbering one. */
+  statements[4] = g_strdup_printf ("DELETE FROM suppliers WHERE id = %" G_GINT64_FORMAT, groente);
+  statements[5] = g_strdup_printf ("UPDATE suppliers SET id = 424242 WHERE id = %" G_GINT64_FORMAT, jansen);
+  /* Her object with lines. */
+  statements[6] = g_strdup ("DELETE FROM nodes WHERE code = 'SCH-1'");
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      broken (anna, statements[i]);
+      g_free (statements[i]);
+    }
+  broken (admin, "TRUNCATE suppliers CASCADE");
+  g_assert_cmpint (query (admin, "SELECT count (*) FROM purchase_lines"), ==, n_lines + 1);
+
+  /* Deleting an import deletes its lines, hers and the administrator's. */
+  g_assert_true (impact_db_exec (admin, "DELETE FROM import_batches", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (admin, "SELECT count (*) FROM purchase_lines"), ==, 0);
+}
+
 /* A division manager imports her division's lines; a file with another division's lines is
  * refused whole, naming it and its first row, and nothing of it is written. */
 static void
@@ -641,6 +720,7 @@ main (int argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/access/each-sees-hers", test_each_sees_hers);
   ADD ("/access/raw-sql", test_raw_sql);
+  ADD ("/access/references", test_references);
   ADD ("/access/import", test_import);
   ADD ("/access/import-at-once", test_import_at_once);
   ADD ("/access/watch", test_watch);
