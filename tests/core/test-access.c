@@ -216,6 +216,19 @@ check_counts (ImpactStore *store,
   g_assert_cmpint (counts.total_cents, ==, total_cents);
 }
 
+/* The group's spend per supplier and month (schema step 16) is spend_summary summed. */
+static void
+check_month_totals (Fixture *f)
+{
+  g_assert_cmpint (query (impact_store_get_db (f->store),
+                          "SELECT count (*) FROM (SELECT month, supplier_id, class, sum (total_cents) AS t,"
+                          " sum (n_lines) AS n FROM spend_summary GROUP BY month, supplier_id, class) AS a"
+                          " FULL JOIN supplier_month_totals b USING (month, supplier_id, class)"
+                          " WHERE a.t IS DISTINCT FROM b.total_cents OR a.n IS DISTINCT FROM b.n_lines"),
+                   ==, 0);
+  g_assert_cmpint (query (impact_store_get_db (f->store), "SELECT count (*) FROM supplier_month_totals"), >, 0);
+}
+
 /* Each sees what she was given: the division managers their division, the controller and
  * the administrator the whole group; the figures tables hold only what each may see. */
 static void
@@ -474,6 +487,7 @@ test_import (Fixture *f,
   g_assert_cmpint (mine->rows_accepted, ==, 2);
   check_counts (anna, 1, 2, 3, 125000);
   check_counts (f->store, 2, 3, 6, 235000);
+  check_month_totals (f);
 
   mixed = import_csv (anna, f, "gemengd.csv",
                       HEADER "12-04-2025;Jansen Schoonmaak B.V.;12345678;SCH;SCH-1;S3;10,00\n"
@@ -500,6 +514,7 @@ test_import (Fixture *f,
   g_assert_no_error (error);
   /* The object the file named stays, as on undo in a file. */
   check_counts (f->store, 2, 3, 4, 210000);
+  check_month_totals (f);
 }
 
 typedef struct
