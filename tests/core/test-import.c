@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "impact-test-store.h"
+#include "storage/impact-db-stmt.h"
 #include "impact-test-utils.h"
 #include "import/impact-csv-reader.h"
 #include "import/impact-importer.h"
@@ -880,6 +881,42 @@ test_csv_reader (void)
     }
 }
 
+/* The lines keep the file's order in their numbers, over several chunks of the bulk insert
+ * (on a server: through the staging table, read back without sorting). */
+static void
+test_file_order (Fixture *f,
+                 gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new ("Factuurdatum;Factuurnummer;Leverancier;KvK-nummer;Bedrag;Divisie\n");
+  g_autoptr (ImpactImportSummary) s = NULL;
+  g_autoptr (ImpactDbStmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
+  const guint n = 10000;
+  guint i = 0;
+
+  /* Invoice numbers in an order of their own, so that neither sorting by number nor by
+   * anything else of the line would give the file's. */
+  for (guint r = 0; r < n; r++)
+    g_string_append_printf (csv, "%02u-03-2025;F%05u;Leverancier %u;%08u;%u,00;DIV%u\n", 1 + r % 28, (r * 7919) % n,
+                            r % 7, 10000000 + r % 7, 1 + r % 90, r % 3);
+  s = import (f, "volgorde.csv", csv->str, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->rows_accepted, ==, n);
+
+  stmt = impact_db_stmt_new (impact_store_get_db (f->store), "SELECT invoice_number FROM purchase_lines ORDER BY id",
+                             &error);
+  g_assert_no_error (error);
+  while (impact_db_stmt_step (stmt, &error) == IMPACT_DB_ROW)
+    {
+      g_autofree char *expected = g_strdup_printf ("F%05u", (i * 7919) % n);
+
+      g_assert_cmpstr (impact_db_stmt_get_text (stmt, 0), ==, expected);
+      i++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (i, ==, n);
+}
+
 int
 main (int argc,
       char *argv[])
@@ -907,6 +944,7 @@ main (int argc,
   ADD ("/import/organisation", test_organisation);
   ADD ("/import/exchange-format", test_exchange_format);
   ADD ("/import/progress", test_progress);
+  ADD ("/import/file-order", test_file_order);
 #undef ADD
   g_test_add_func ("/import/csv-reader", test_csv_reader);
   g_test_add_func ("/import/status-names", test_status_names);

@@ -428,8 +428,6 @@ impact_bulk_insert_add (ImpactBulkInsert *insert,
     }
 
   chunk = insert->filling;
-  if (chunk->n_lines == 0)
-    chunk->first_ord = insert->n_lines;
   pending = &chunk->lines[chunk->n_lines++];
   pending->line = *line;
   keep_text (chunk, pending, 0, line->invoice_number);

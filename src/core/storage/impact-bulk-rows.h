@@ -35,8 +35,6 @@ typedef struct
 {
   PendingLine lines[CHUNK_LINES];
   guint n_lines;
-  /* The number in the batch of the chunk's first line. */
-  gint64 first_ord;
   GString *texts;
 } Chunk;
 
