@@ -553,12 +553,24 @@ test_import_at_once (Fixture *f,
   };
   GThread *threads[G_N_ELEMENTS (imports)];
 
+  /* Each file has a supplier of its own that is new, and one new to both (Samen B.V.): one
+   * import creates it, the other finds it. */
   for (guint i = 0; i < 5000; i++)
     {
+      gboolean shared = i % 5 == 0;
+
       g_string_append_printf (sch, "%02u-05-2025;%s;%s;SCH;SCH-1;A%u;10,00\n", 1 + i % 28,
-                              i % 2 ? "Jansen Schoonmaak B.V." : "Nieuw Schoon", i % 2 ? "12345678" : "45678901", i);
+                              shared ? "Samen B.V." : i % 2 ? "Jansen Schoonmaak B.V."
+                                                            : "Nieuw Schoon",
+                              shared ? "67890123" : i % 2 ? "12345678"
+                                                          : "45678901",
+                              i);
       g_string_append_printf (cat, "%02u-05-2025;%s;%s;CAT;CAT-1;B%u;20,00\n", 1 + i % 28,
-                              i % 2 ? "Jansen Schoonmaak B.V." : "Nieuw Eten", i % 2 ? "12345678" : "56789012", i);
+                              shared ? "Samen B.V." : i % 2 ? "Jansen Schoonmaak B.V."
+                                                            : "Nieuw Eten",
+                              shared ? "67890123" : i % 2 ? "12345678"
+                                                          : "56789012",
+                              i);
     }
   imports[0].contents = sch->str;
   imports[1].contents = cat->str;
@@ -572,7 +584,11 @@ test_import_at_once (Fixture *f,
     }
 
   check_counts (f->store, 2, 2, 4 + 10000, 210000 + 5000 * 1000 + 5000 * 2000);
-  g_assert_cmpint (query (impact_store_get_db (f->store), "SELECT count(*) FROM suppliers"), ==, 4);
+  g_assert_cmpint (query (impact_store_get_db (f->store), "SELECT count(*) FROM suppliers"), ==, 5);
+  g_assert_cmpint (query (impact_store_get_db (f->store),
+                          "SELECT count(*) FROM purchase_lines l JOIN suppliers s ON s.id = l.supplier_id"
+                          " WHERE s.kvk = '67890123'"),
+                   ==, 2000);
 }
 
 /* Waits up to 5 s for the watcher's socket, then reads what came. */

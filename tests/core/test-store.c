@@ -268,7 +268,8 @@ test_supplier_directory (Fixture *f,
   g_assert_cmpint (impact_store_add_supplier (f->store, bakker, &error), >, 0);
   g_assert_no_error (error);
 
-  directory = impact_supplier_directory_load (f->store, TRUE, &error);
+  g_assert_true (impact_store_begin (f->store, &error));
+  directory = impact_supplier_directory_load (f->store, TRUE, TRUE, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -288,7 +289,6 @@ test_supplier_directory (Fixture *f,
   g_assert_cmpint (impact_supplier_directory_count_named (directory, "Bakker", NULL), ==, 2);
   g_assert_cmpint (impact_supplier_directory_count_named (directory, "JSM Facilitair", NULL), ==, 1);
 
-  g_assert_true (impact_store_begin (f->store, &error));
   tab->kvk = g_strdup ("55667788");
   tab_id = impact_supplier_directory_add (directory, tab, &error);
   g_assert_no_error (error);

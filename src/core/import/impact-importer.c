@@ -434,7 +434,8 @@ import_reader (ImpactStore *store,
   /* A purchase file's new suppliers are written with its lines; a register's at once, as
    * their certificates refer to them. An organisation file names none. */
   if (ok && options->target != IMPACT_IMPORT_ORGANISATION)
-    ok = (im.directory = impact_supplier_directory_load (store, options->target == IMPACT_IMPORT_PURCHASES, error))
+    ok = (im.directory = impact_supplier_directory_load (store, !options->dry_run,
+                                                         options->target == IMPACT_IMPORT_PURCHASES, error))
          != NULL;
   if (ok)
     {

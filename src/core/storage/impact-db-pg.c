@@ -660,6 +660,7 @@ const ImpactDbDriver impact_db_pg_driver = {
   /* Per schema: two applications' schemas in one database migrate independently. The
    * first key is the application's id, 'IMPD'. */
   .schema_lock_sql = "SELECT pg_advisory_xact_lock (1229803588, hashtext (current_schema ()))",
+  .suppliers_lock_sql = "SELECT pg_advisory_xact_lock (1229803589, hashtext (current_schema ()))",
   .read_schema = pg_read_schema,
   .write_schema = pg_write_schema,
   .configure = pg_configure,

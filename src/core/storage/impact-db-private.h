@@ -77,6 +77,9 @@ struct _ImpactDbDriver
   /* SQL that keeps other connections from migrating until the transaction ends, where
    * begin_sql does not already (NULL there). */
   const char   *schema_lock_sql;
+  /* SQL that keeps other connections from adding suppliers until the transaction ends,
+   * where a write transaction does not already (NULL there). */
+  const char   *suppliers_lock_sql;
   gboolean     (*read_schema)    (ImpactDb     *db,
                                   gint64       *version,
                                   gboolean     *foreign,

@@ -261,6 +261,18 @@ impact_db_copy_in (ImpactDb *db,
   return db->driver->copy_in (db, sql, data, length, error);
 }
 
+/* In a transaction: waits until no other connection may be adding suppliers, and keeps
+ * others from it until this transaction ends, so that two imports never create the same
+ * new supplier. SQLite's write transaction does that already. */
+gboolean
+impact_db_lock_suppliers (ImpactDb *db,
+                          GError **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  return db->driver->suppliers_lock_sql == NULL || impact_db_exec (db, db->driver->suppliers_lock_sql, error);
+}
+
 /* Appends @text (@length bytes, or up to its end if -1) in COPY's text format: backslash,
  * tab, newline and carriage return escaped; NULL as \N, no value. */
 void

@@ -87,6 +87,8 @@ gboolean      impact_db_copy_in          (ImpactDb      *db,
 void          impact_db_append_copy_text (GString       *out,
                                           const char    *text,
                                           gssize         length);
+gboolean      impact_db_lock_suppliers   (ImpactDb      *db,
+                                          GError       **error);
 gboolean      impact_db_exec             (ImpactDb      *db,
                                           const char    *sql,
                                           GError       **error);

@@ -117,8 +117,12 @@ add_entry (ImpactSupplierDirectory *self,
   named->n++;
 }
 
+/* The directory for an import into @store, in a transaction. With @writes, the import may
+ * add suppliers (an import that is not a dry run); with @defer, it writes them at the
+ * flush. */
 ImpactSupplierDirectory *
 impact_supplier_directory_load (ImpactStore *store,
+                                gboolean writes,
                                 gboolean defer,
                                 GError **error)
 {
@@ -141,6 +145,10 @@ impact_supplier_directory_load (ImpactStore *store,
   self->reserved_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (!self->in_memory)
     return g_steal_pointer (&self);
+  /* What is read here stays true until the import ends: another import that adds
+   * suppliers waits until this one is committed, and then reads the suppliers it added. */
+  if (writes && !impact_db_lock_suppliers (db, error))
+    return NULL;
 
   stmt = impact_db_stmt_new (db, "SELECT id, name, norm_name, kvk, vat_id, erp_id FROM suppliers ORDER BY id", error);
   if (stmt == NULL)

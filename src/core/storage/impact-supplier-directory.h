@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 typedef struct _ImpactSupplierDirectory ImpactSupplierDirectory;
 
 ImpactSupplierDirectory *impact_supplier_directory_load  (ImpactStore             *store,
+                                                          gboolean                 writes,
                                                           gboolean                 defer,
                                                           GError                 **error);
 void                  impact_supplier_directory_free     (ImpactSupplierDirectory *self);
