@@ -57,13 +57,14 @@ on_socket_ready_cb (int fd,
       return G_SOURCE_REMOVE;
     }
 
-  /* The user's own changes this window shows already; of the others, an import or undo says
-   * more than the edits that came with it. */
+  /* The changes this window made it shows already (those of its store's connection; the
+   * same user's in another window or on the command line are told); of the others, an
+   * import or undo says more than the edits that came with it. */
   for (guint i = 0; i < changes->len; i++)
     {
       const ImpactChange *change = g_ptr_array_index (changes, i);
 
-      if (g_strcmp0 (change->role, impact_watcher_get_role (self->watcher)) == 0)
+      if (self->store != NULL && change->session == impact_db_get_session (impact_store_get_db (self->store)))
         continue;
       if (shown == NULL || (shown->kind == IMPACT_CHANGE_EDIT && change->kind != IMPACT_CHANGE_EDIT))
         shown = change;

@@ -612,16 +612,21 @@ wait_for_changes (ImpactWatcher *watcher)
   return g_ptr_array_new ();
 }
 
+/* Whether @changes has one of @kind by @role, made on @store's connection. */
 static gboolean
 has_change (GPtrArray *changes,
             const char *role,
+            ImpactStore *store,
             ImpactChangeKind kind)
 {
+  gint64 session = impact_db_get_session (impact_store_get_db (store));
+
+  g_assert_cmpint (session, >, 0);
   for (guint i = 0; i < changes->len; i++)
     {
       const ImpactChange *change = g_ptr_array_index (changes, i);
 
-      if (g_str_equal (change->role, role) && change->kind == kind)
+      if (g_str_equal (change->role, role) && change->session == session && change->kind == kind)
         return TRUE;
     }
 
@@ -642,6 +647,7 @@ test_watch (Fixture *f,
   g_autoptr (GPtrArray) changes = NULL;
   g_autoptr (GPtrArray) none = NULL;
   g_autoptr (ImpactStore) other = NULL;
+  g_autoptr (ImpactStore) carla = NULL;
   g_autofree char *elsewhere = impact_test_server_location ();
 
   g_assert_no_error (error);
@@ -651,19 +657,28 @@ test_watch (Fixture *f,
   summary = import_csv (bert, f, "cat.csv", HEADER "01-06-2025;Groente Groothandel;23456789;CAT;CAT-1;W1;5,00\n", &error);
   g_assert_no_error (error);
   changes = wait_for_changes (watcher);
-  g_assert_true (has_change (changes, f->bert, IMPACT_CHANGE_IMPORT));
+  g_assert_true (has_change (changes, f->bert, bert, IMPACT_CHANGE_IMPORT));
   g_clear_pointer (&changes, g_ptr_array_unref);
 
   g_assert_true (impact_store_delete_batch (bert, summary->batch_id, &error));
   g_assert_no_error (error);
   changes = wait_for_changes (watcher);
-  g_assert_true (has_change (changes, f->bert, IMPACT_CHANGE_UNDO));
+  g_assert_true (has_change (changes, f->bert, bert, IMPACT_CHANGE_UNDO));
   g_clear_pointer (&changes, g_ptr_array_unref);
 
   g_assert_true (impact_store_set_share_target (f->store, f->cat_id, 12.5, &error));
   g_assert_no_error (error);
   changes = wait_for_changes (watcher);
-  g_assert_true (has_change (changes, f->admin, IMPACT_CHANGE_EDIT));
+  g_assert_true (has_change (changes, f->admin, f->store, IMPACT_CHANGE_EDIT));
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  /* The watcher's own role on another connection (her second window, the command line):
+   * told with that connection, which is not the watching window's store. */
+  carla = open_as (f, f->carla);
+  g_assert_true (impact_store_set_share_target (carla, f->cat_id, 15.0, &error));
+  g_assert_no_error (error);
+  changes = wait_for_changes (watcher);
+  g_assert_true (has_change (changes, f->carla, carla, IMPACT_CHANGE_EDIT));
 
   /* Another dataset on the same server: nothing for this one. */
   other = impact_store_open (elsewhere, &error);
@@ -673,7 +688,6 @@ test_watch (Fixture *f,
   none = impact_watcher_read (watcher, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (none->len, ==, 0);
-  g_assert_cmpstr (impact_watcher_get_role (watcher), ==, f->carla);
 }
 
 /* Access is listed, taken away and refused where there is none; a file has no access to

@@ -252,6 +252,12 @@ pg_get_socket (ImpactDb *db)
   return PQsocket (db->connection);
 }
 
+static gint64
+pg_get_session (ImpactDb *db)
+{
+  return PQbackendPID (db->connection);
+}
+
 /* Reads what the server sent and adds each notification's payload to @payloads. */
 static gboolean
 pg_take_notifications (ImpactDb *db,
@@ -650,6 +656,7 @@ const ImpactDbDriver impact_db_pg_driver = {
   .exec = pg_exec,
   .copy_in = pg_copy_in,
   .get_socket = pg_get_socket,
+  .get_session = pg_get_session,
   .take_notifications = pg_take_notifications,
   .begin_sql = "BEGIN",
   .id_list_sql = "SELECT CAST (json_array_elements_text (CAST (? AS json)) AS bigint)",

@@ -57,6 +57,8 @@ struct _ImpactDbDriver
   /* Notifications from other connections, where the engine has them (NULL elsewhere): the
    * socket to watch, and the payloads that arrived (consumed). */
   int          (*get_socket)     (ImpactDb     *db);
+  /* The server's number for this connection, which its notifications carry. */
+  gint64       (*get_session)    (ImpactDb     *db);
   gboolean     (*take_notifications) (ImpactDb *db,
                                   GPtrArray    *payloads,
                                   GError      **error);

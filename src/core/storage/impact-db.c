@@ -326,6 +326,16 @@ impact_db_get_socket (ImpactDb *db)
   return db->driver->get_socket (db);
 }
 
+/* The server's number for this connection (its backend process), which the changes it
+ * makes are told with (ImpactChange.session); 0 where nothing is told. */
+gint64
+impact_db_get_session (ImpactDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+
+  return db->driver->get_session != NULL ? db->driver->get_session (db) : 0;
+}
+
 /* Adds the payloads of the notifications that arrived to @payloads (strings). */
 gboolean
 impact_db_take_notifications (ImpactDb *db,

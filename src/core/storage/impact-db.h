@@ -76,6 +76,7 @@ const char   *impact_db_get_id_list_sql  (ImpactDb      *db);
 gboolean      impact_db_can_copy         (ImpactDb      *db);
 gboolean      impact_db_can_notify       (ImpactDb      *db);
 int           impact_db_get_socket       (ImpactDb      *db);
+gint64        impact_db_get_session      (ImpactDb      *db);
 gboolean      impact_db_take_notifications (ImpactDb    *db,
                                           GPtrArray     *payloads,
                                           GError       **error);

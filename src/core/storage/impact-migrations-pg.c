@@ -604,5 +604,13 @@ const char *const _impact_migrations_pg[] = {
   "    EXECUTE format ('GRANT SELECT ON supplier_month_totals TO %I', r);"
   "  END LOOP;"
   " END $$;",
+  /* 17: a change is told with the connection that made it, so that a window leaves only its
+   * own changes to itself, not those of the same user elsewhere (another window, the
+   * command line). */
+  "CREATE OR REPLACE FUNCTION impact_notify_change () RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+  "  PERFORM pg_notify ('impact_changes', json_build_object ('schema', current_schema (),"
+  "    'role', session_user, 'session', pg_backend_pid (), 'kind', TG_ARGV[0])::text);"
+  "  RETURN NULL;"
+  " END $$;",
   NULL,
 };

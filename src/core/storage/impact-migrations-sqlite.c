@@ -313,5 +313,8 @@ const char *const _impact_migrations_sqlite[] = {
   /* 16: PostgreSQL's supplier_month_summary for the group's roles, kept by triggers; a
    * file's is a table the store writes (step 6). */
   "",
+
+  /* 17: PostgreSQL's notifications name the connection; a file has nobody to tell. */
+  "",
   NULL,
 };

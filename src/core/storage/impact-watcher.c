@@ -26,8 +26,6 @@ struct _ImpactWatcher
   /* The schema the database's tables are in: the channel is the server database's, shared
    * by every schema in it. */
   char *schema;
-  /* The login role it listens as: a window leaves its own changes to itself. */
-  char *role;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactWatcher, impact_watcher, G_TYPE_OBJECT)
@@ -49,7 +47,6 @@ impact_watcher_finalize (GObject *object)
 
   g_clear_pointer (&self->db, impact_db_close);
   g_free (self->schema);
-  g_free (self->role);
 
   G_OBJECT_CLASS (impact_watcher_parent_class)->finalize (object);
 }
@@ -95,11 +92,10 @@ impact_watcher_new (const char *location,
     }
   if (!impact_db_exec (self->db, "LISTEN impact_changes", error))
     return NULL;
-  stmt = impact_db_stmt_new (self->db, "SELECT current_schema (), session_user::text", error);
+  stmt = impact_db_stmt_new (self->db, "SELECT current_schema ()", error);
   if (stmt == NULL || !impact_db_stmt_step_row (stmt, error))
     return NULL;
   self->schema = impact_db_stmt_dup_text (stmt, 0);
-  self->role = impact_db_stmt_dup_text (stmt, 1);
 
   return g_steal_pointer (&self);
 }
@@ -111,15 +107,6 @@ impact_watcher_get_fd (ImpactWatcher *self)
   g_return_val_if_fail (IMPACT_IS_WATCHER (self), -1);
 
   return impact_db_get_socket (self->db);
-}
-
-/* The login role the watcher listens as, the user's own. */
-const char *
-impact_watcher_get_role (ImpactWatcher *self)
-{
-  g_return_val_if_fail (IMPACT_IS_WATCHER (self), NULL);
-
-  return self->role;
 }
 
 static ImpactChange *
@@ -143,6 +130,7 @@ parse_change (const char *payload,
 
   change = g_new0 (ImpactChange, 1);
   change->role = g_strdup (role);
+  change->session = json_object_get_int_member_with_default (object, "session", 0);
   change->kind = g_str_equal (kind, "import") ? IMPACT_CHANGE_IMPORT
                  : g_str_equal (kind, "undo") ? IMPACT_CHANGE_UNDO
                                               : IMPACT_CHANGE_EDIT;

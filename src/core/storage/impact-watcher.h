@@ -16,10 +16,12 @@ typedef enum
   IMPACT_CHANGE_UNDO,
 } ImpactChangeKind;
 
-/* One committed change: who (the login role) and what. */
+/* One committed change: who (the login role), on which connection (impact_db_get_session();
+ * 0 if the server did not say), and what. */
 typedef struct
 {
   char *role;
+  gint64 session;
   ImpactChangeKind kind;
 } ImpactChange;
 
@@ -33,7 +35,6 @@ gboolean       impact_watcher_can_watch (const char     *location);
 ImpactWatcher *impact_watcher_new       (const char     *location,
                                          GError        **error);
 int            impact_watcher_get_fd    (ImpactWatcher  *self);
-const char    *impact_watcher_get_role  (ImpactWatcher  *self);
 GPtrArray     *impact_watcher_read      (ImpactWatcher  *self,
                                          GError        **error);
 
