@@ -497,14 +497,10 @@ import_reader (ImpactStore *store,
         {
           impact_bulk_insert_set_counts (im.insert, summary->rows_read, summary->rows_rejected,
                                          summary->rows_duplicate);
-          gboolean flushed = impact_supplier_directory_flush (im.directory, error);
-
-          /* What matched the rows is done with: not kept through the commit, which needs
-           * memory of its own (the summary's sums). */
-          g_clear_pointer (&im.directory, impact_supplier_directory_free);
-          g_hash_table_remove_all (im.suppliers);
-          g_hash_table_remove_all (im.raw_suppliers);
-          summary->batch_id = flushed ? impact_bulk_insert_commit (im.insert, error) : 0;
+          /* The new suppliers go first: the lines refer to them. */
+          summary->batch_id = impact_supplier_directory_flush (im.directory, error)
+                                  ? impact_bulk_insert_commit (im.insert, error)
+                                  : 0;
         }
       else
         {

@@ -126,13 +126,15 @@ impact_supplier_directory_load (ImpactStore *store,
                                 gboolean defer,
                                 GError **error)
 {
-  g_autoptr (ImpactSupplierDirectory) self = g_new0 (ImpactSupplierDirectory, 1);
-  ImpactDb *db = impact_store_get_db (store);
+  g_autoptr (ImpactSupplierDirectory) self = NULL;
   g_autoptr (ImpactDbStmt) stmt = NULL;
   ImpactDbStep step;
+  ImpactDb *db;
 
   g_return_val_if_fail (IMPACT_IS_STORE (store), NULL);
 
+  db = impact_store_get_db (store);
+  self = g_new0 (ImpactSupplierDirectory, 1);
   self->store = g_object_ref (store);
   self->in_memory = impact_db_can_copy (db);
   self->defer = defer && self->in_memory;
