@@ -25,6 +25,8 @@ struct _ImpactConnectDialog
 {
   AdwWindow parent_instance;
 
+  AdwPreferencesGroup *address_group;
+  GtkButton *connect_button;
   AdwEntryRow *address_row;
   AdwPasswordEntryRow *password_row;
   GtkSwitch *remember_switch;
@@ -229,6 +231,8 @@ impact_connect_dialog_class_init (ImpactConnectDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/impactdashboard/ImpactDashboard/impact-connect-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ImpactConnectDialog, address_group);
+  gtk_widget_class_bind_template_child (widget_class, ImpactConnectDialog, connect_button);
   gtk_widget_class_bind_template_child (widget_class, ImpactConnectDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactConnectDialog, password_row);
   gtk_widget_class_bind_template_child (widget_class, ImpactConnectDialog, remember_switch);
@@ -245,6 +249,22 @@ impact_connect_dialog_init (ImpactConnectDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+}
+
+/* Asks instead for the new, empty database to publish the open file to (*Publish to Shared
+ * Database…*); "connect" gives its location the same way. */
+void
+impact_connect_dialog_set_publishing (ImpactConnectDialog *self)
+{
+  g_return_if_fail (IMPACT_IS_CONNECT_DIALOG (self));
+
+  gtk_window_set_title (GTK_WINDOW (self), _ ("Publish to Shared Database"));
+  gtk_button_set_label (self->connect_button, _ ("_Publish"));
+  adw_preferences_group_set_description (self->address_group,
+                                         _ ("The address of a new, empty database on the group’s PostgreSQL server, "
+                                            "such as postgresql://beheer@db.example.nl/impact. Everything in this "
+                                            "file is copied there in one go, and the figures are compared; the file "
+                                            "stays as it is."));
 }
 
 ImpactConnectDialog *

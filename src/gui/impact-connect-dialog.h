@@ -15,5 +15,6 @@ G_DECLARE_FINAL_TYPE (ImpactConnectDialog, impact_connect_dialog, IMPACT, CONNEC
 
 ImpactConnectDialog *impact_connect_dialog_new (GtkWindow *parent,
                                                 GSettings *settings);
+void                 impact_connect_dialog_set_publishing (ImpactConnectDialog *self);
 
 G_END_DECLS

@@ -64,6 +64,7 @@ void impact_window_print_action       (GtkWidget  *widget,
                                        GVariant   *parameter);
 
 /* impact-window.c */
+void impact_window_update_actions     (ImpactWindow *self);
 void impact_window_refresh_counts     (ImpactWindow *self);
 void impact_window_open_location      (ImpactWindow *self,
                                        const char   *location);
@@ -72,6 +73,13 @@ void impact_window_open_location      (ImpactWindow *self,
 void impact_window_watch              (ImpactWindow *self);
 void impact_window_unwatch            (ImpactWindow *self);
 void impact_window_connect_action     (GtkWidget    *widget,
+                                       const char   *action_name,
+                                       GVariant     *parameter);
+
+/* impact-window-publish.c */
+void impact_window_publish            (ImpactWindow *self,
+                                       const char   *location);
+void impact_window_publish_action     (GtkWidget    *widget,
                                        const char   *action_name,
                                        GVariant     *parameter);
 

@@ -95,8 +95,8 @@ show_toast (ImpactWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
-static void
-update_actions (ImpactWindow *self)
+void
+impact_window_update_actions (ImpactWindow *self)
 {
   gboolean busy = self->cancellable != NULL;
   gboolean demo = self->store != NULL && impact_store_is_demo (self->store);
@@ -108,8 +108,11 @@ update_actions (ImpactWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy && self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dataset", !busy && self->store != NULL);
-  /* A build without PostgreSQL opens only files (the Flatpak, for now). */
+  /* A build without PostgreSQL opens only files; only a file is published to a server. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-shared", HAVE_POSTGRESQL && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish-shared",
+                                 HAVE_POSTGRESQL && !busy && self->store != NULL
+                                     && !impact_db_location_is_server (impact_store_get_path (self->store)));
 }
 
 static void
@@ -132,7 +135,7 @@ set_store (ImpactWindow *self,
                ? g_strdup (impact_store_get_name (store))
                : g_filename_display_basename (impact_store_get_path (store));
   adw_window_title_set_subtitle (self->window_title, demo ? _ ("Demo data") : name);
-  update_actions (self);
+  impact_window_update_actions (self);
 }
 
 static void
@@ -292,7 +295,7 @@ on_demo_written_cb (GObject *object,
   g_autofree char *path = impact_demo_get_default_path ();
 
   g_clear_object (&self->cancellable);
-  update_actions (self);
+  impact_window_update_actions (self);
 
   if (!impact_demo_write_finish (result, &error))
     {
@@ -669,6 +672,7 @@ impact_window_class_init (ImpactWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, impact_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.export-dataset", NULL, impact_window_export_action);
   gtk_widget_class_install_action (widget_class, "win.connect-shared", NULL, impact_window_connect_action);
+  gtk_widget_class_install_action (widget_class, "win.publish-shared", NULL, impact_window_publish_action);
   gtk_widget_class_install_action (widget_class, "win.undo-import", "x", impact_window_undo_import);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
 }
@@ -692,5 +696,5 @@ impact_window_init (ImpactWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  update_actions (self);
+  impact_window_update_actions (self);
 }

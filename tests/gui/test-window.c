@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "demo/impact-demo.h"
 #include "impact-application.h"
@@ -17,6 +18,7 @@
 #include "impact-test-utils.h"
 #include "impact-window.h"
 #include "import/impact-import-dialog.h"
+#include "import/impact-importer.h"
 #include "import/impact-mapping.h"
 #include "import/impact-reader-open.h"
 #include "charts/impact-chart-view.h"
@@ -26,6 +28,7 @@
 #include "pages/impact-social-panel.h"
 #include "pages/impact-what-if-dialog.h"
 #include "query/impact-impact-query.h"
+#include "storage/impact-db.h"
 #include "storage/impact-store-access.h"
 #include "storage/impact-store-sroi.h"
 #include "query/impact-query.h"
@@ -438,6 +441,83 @@ test_access_page (void)
   prefs = present_preferences (as_anna);
   g_assert_null (impact_test_template_child (GTK_WIDGET (prefs), "grants_list"));
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static gboolean
+has_open_button (gpointer data)
+{
+  return find_button (data, "_Open", NULL) != NULL;
+}
+
+/* *Publish to Shared Database…*: the open file goes to a new, empty schema on the server,
+ * all of it, and the toast opens it; the file stays as it was. */
+static void
+test_publish (void)
+{
+  const char *server = g_getenv ("IMPACT_TEST_POSTGRESQL");
+  g_autofree char *path = g_build_filename (tmpdir, "publish.sqlite", NULL);
+  g_autofree char *csv = g_build_filename (tmpdir, "publish.csv", NULL);
+  g_autofree char *schema = g_strdup_printf ("publish_%d", (int) getpid ());
+  g_autofree char *create = g_strdup_printf ("CREATE SCHEMA %s", schema);
+  g_autofree char *location = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ImpactDb) super = NULL;
+  g_autoptr (ImpactStore) store = NULL;
+  g_autoptr (ImpactStore) published = NULL;
+  g_autoptr (ImpactImportSummary) summary = NULL;
+  ImpactImportOptions options = { 0 };
+  ImpactStoreCounts before, after;
+  ImpactConnectDialog *dialog;
+  ImpactWindow *window;
+
+  if (server == NULL)
+    {
+      g_test_skip ("needs a PostgreSQL server: run under tests/with-postgresql.sh");
+      return;
+    }
+  super = impact_db_open (server, &error);
+  g_assert_no_error (error);
+  g_assert_true (impact_db_exec (super, create, &error));
+  g_assert_no_error (error);
+  location = g_strdup_printf ("%s options='-csearch_path=%s'", server, schema);
+
+  store = impact_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (csv,
+                                      "Factuurdatum;Leverancier;KvK;Divisie;Factuurnummer;Bedrag\n"
+                                      "03-02-2025;Jansen Schoonmaak B.V.;12345678;SCH;F1;1.000,00\n"
+                                      "04-02-2025;Werkbedrijf Twente;87654321;CAT;F2;250,50\n",
+                                      -1, NULL));
+  summary = impact_import_file (store, csv, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (impact_store_get_counts (store, &before, &error));
+  g_clear_object (&store);
+
+  window = open_window (path);
+  impact_test_wait_for_page (window, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-shared", NULL));
+  dialog = impact_test_find_toplevel (IMPACT_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Publish to Shared Database");
+  gtk_editable_set_text (GTK_EDITABLE (impact_test_template_child (GTK_WIDGET (dialog), "address_row")), location);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  impact_test_run_until (has_open_button, window);
+
+  published = impact_store_open (location, &error);
+  g_assert_no_error (error);
+  g_assert_true (impact_store_get_counts (published, &after, &error));
+  g_assert_cmpint (after.n_lines, ==, 2);
+  g_assert_cmpint (after.total_cents, ==, before.total_cents);
+  g_assert_cmpint (after.n_divisions, ==, before.n_divisions);
+  g_assert_cmpint (after.n_suppliers, ==, before.n_suppliers);
+
+  /* The toast's Open: the window on the shared database, which cannot be published again. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Open", NULL), "clicked");
+  impact_test_wait_for_page (window, "overview");
+  g_assert_true (impact_db_location_is_server (impact_store_get_path (impact_window_get_store (window))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (window, "lines_value"))), ==, "2");
+  g_settings_reset (impact_application_get_settings (app), "recent-shared-databases");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1809,6 +1889,7 @@ main (int argc,
   g_test_add_func ("/window/preferences", test_preferences);
   g_test_add_func ("/window/connect-dialog", test_connect_dialog);
   g_test_add_func ("/window/access-page", test_access_page);
+  g_test_add_func ("/window/publish", test_publish);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);
