@@ -312,6 +312,13 @@ test_raw_sql (Fixture *f,
   g_assert_cmpint (query (admin, "SELECT count(*) FROM sroi_obligations"), ==, 1);
   /* The administrator's imports are hers alone (and the group's). */
   g_assert_cmpint (query (anna, "SELECT count(*) FROM import_batches"), ==, 0);
+  /* The group's spend per supplier and month is the group's; through the view she reads
+   * her own division's, summed. */
+  g_assert_cmpint (query (admin, "SELECT count(*) FROM supplier_month_totals"), >, 0);
+  g_assert_cmpint (query (anna, "SELECT count(*) FROM supplier_month_totals"), ==, 0);
+  g_assert_cmpint (query (anna, "SELECT coalesce (sum (total_cents), 0) FROM supplier_month_summary"), ==,
+                   query_printf (admin, "SELECT sum (total_cents) FROM spend_summary WHERE division_id = %" G_GINT64_FORMAT,
+                                 f->sch_id));
 
   /* Changing and deleting: the rows are not there for her, so nothing changes. */
   {
@@ -376,6 +383,8 @@ test_raw_sql (Fixture *f,
   sql = g_strdup_printf ("INSERT INTO supplier_statuses (supplier_id, kind) VALUES (%" G_GINT64_FORMAT ", 'sw')", supplier);
   refused (anna, sql);
   refused (anna, "UPDATE access_grants SET division_id = NULL");
+  refused (anna, "INSERT INTO supplier_month_totals VALUES (24300, 1, 0, 100, 1)");
+  refused (anna, "UPDATE supplier_month_totals SET total_cents = 0");
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT impact_grant ('%s', NULL)", f->anna);
   refused (anna, sql);
