@@ -44,16 +44,24 @@ impact_cli_grant (const char *database,
 
 int
 impact_cli_revoke (const char *database,
-                   const char *role)
+                   const char *role,
+                   const char *division_code)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ImpactStore) store = impact_store_open (database, &error);
 
-  if (store == NULL || !impact_store_revoke (store, role, &error))
+  if (store == NULL
+      || !(division_code != NULL ? impact_store_revoke_grant (store, role, division_code, &error)
+                                 : impact_store_revoke (store, role, &error)))
     return fail (error);
 
-  /* Translators: a role and the shared database's name. */
-  g_print (_ ("“%s” has no access to “%s” any more.\n"), role, impact_store_get_name (store));
+  if (division_code != NULL)
+    /* Translators: a role, a division's code and the shared database's name. */
+    g_print (_ ("“%s” no longer sees the division %s in “%s”.\n"), role, division_code,
+             impact_store_get_name (store));
+  else
+    /* Translators: a role and the shared database's name. */
+    g_print (_ ("“%s” has no access to “%s” any more.\n"), role, impact_store_get_name (store));
 
   return IMPACT_CLI_EXIT_OK;
 }

@@ -30,7 +30,8 @@ int   impact_cli_grant           (const char              *database,
                                   const char              *role,
                                   const char              *division_code);
 int   impact_cli_revoke          (const char              *database,
-                                  const char              *role);
+                                  const char              *role,
+                                  const char              *division_code);
 int   impact_cli_list_grants     (const char              *database);
 
 /* impact-cli-demo.c */

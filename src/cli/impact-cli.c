@@ -48,7 +48,7 @@ static const GOptionEntry option_entries[] = {
   { "summary", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_ ("Show the spend figures of a node and period and exit"), NULL },
   { "node", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_ ("For --summary, --report and the table exports: the division or object (default: the whole group); with --grant: the division"),
+    N_ ("For --summary, --report and the table exports: the division or object (default: the whole group); with --grant and --revoke: the division"),
     N_ ("CODE") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_ ("For --summary, --report and the table exports: the period (default: the financial year of the latest purchase)"),
@@ -78,7 +78,9 @@ static const GOptionEntry option_entries[] = {
         "division more, and exit"),
     N_ ("ROLE") },
   { "revoke", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_ ("On a shared database: take all access away from this login role, and exit"), N_ ("ROLE") },
+    N_ ("On a shared database: take all access away from this login role, or with --node that division only, and "
+        "exit"),
+    N_ ("ROLE") },
   { "grants", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_ ("On a shared database: list who may see which divisions, and exit"), NULL },
   { "demo-date", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -130,7 +132,7 @@ impact_cli_handle_options (GVariantDict *options)
       if (g_variant_dict_lookup (options, "grant", "&s", &role))
         return impact_cli_grant (path, role, node);
       if (g_variant_dict_lookup (options, "revoke", "&s", &role))
-        return impact_cli_revoke (path, role);
+        return impact_cli_revoke (path, role, node);
       return impact_cli_list_grants (path);
     }
 

@@ -2,7 +2,7 @@
  *
  * A page of the preferences, shown only to a role that may give access (the schema's
  * owner). It lists the login roles with access and what each sees, gives a role the whole
- * group or one more division, and takes all access away from a role, with Undo. The server
+ * group or one more division, and takes each of those away again, with Undo. The server
  * keeps and enforces it all (impact-store-access.c); this page only asks and tells it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -33,13 +33,13 @@ struct _ImpactAccessPage
 
 G_DEFINE_FINAL_TYPE (ImpactAccessPage, impact_access_page, ADW_TYPE_PREFERENCES_PAGE)
 
-/* What a role had, to give it back when a removal is undone. */
+/* A grant taken away, to give it back when that is undone. */
 typedef struct
 {
   ImpactAccessPage *page;
   char *role;
-  /* Division codes; an empty one is the whole group. */
-  GStrv scopes;
+  /* NULL for the whole group. */
+  char *division_code;
 } Removed;
 
 static void
@@ -49,7 +49,7 @@ removed_free (gpointer data)
 
   g_object_unref (removed->page);
   g_free (removed->role);
-  g_strfreev (removed->scopes);
+  g_free (removed->division_code);
   g_free (removed);
 }
 
@@ -62,12 +62,19 @@ on_undo_remove_cb (AdwToast *toast,
   Removed *removed = user_data;
   g_autoptr (GError) error = NULL;
 
-  for (guint i = 0; removed->scopes[i] != NULL && error == NULL; i++)
-    impact_store_grant (removed->page->store, removed->role, *removed->scopes[i] != '\0' ? removed->scopes[i] : NULL,
-                        &error);
-  if (error != NULL)
+  if (!impact_store_grant (removed->page->store, removed->role, removed->division_code, &error))
     impact_show_failure (GTK_WIDGET (removed->page), _ ("Access Was Not Given Back"), error->message);
   reload (removed->page);
+}
+
+/* What @grant lets its role see, as the list says it. */
+static char *
+describe_scope (const ImpactAccessGrant *grant)
+{
+  if (grant->division_code == NULL)
+    return g_strdup (_ ("The whole group"));
+  /* Translators: a division, as in "Schoonmaak (SCH)": its name and its code. */
+  return g_strdup_printf (_ ("%s (%s)"), grant->division_name, grant->division_code);
 }
 
 static void
@@ -75,50 +82,55 @@ on_remove_clicked_cb (GtkButton *button,
                       gpointer user_data)
 {
   ImpactAccessPage *self = user_data;
-  const char *role = g_object_get_data (G_OBJECT (button), "role");
+  const ImpactAccessGrant *grant = g_object_get_data (G_OBJECT (button), "grant");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) grants = impact_store_list_grants (self->store, &error);
-  g_autoptr (GStrvBuilder) scopes = g_strv_builder_new ();
+  g_autoptr (GPtrArray) left = NULL;
   g_autofree char *title = NULL;
+  gboolean has_more = FALSE;
   Removed *removed;
 
-  for (guint i = 0; grants != NULL && i < grants->len; i++)
-    {
-      const ImpactAccessGrant *grant = g_ptr_array_index (grants, i);
-
-      if (g_str_equal (grant->role, role))
-        g_strv_builder_add (scopes, grant->division_code != NULL ? grant->division_code : "");
-    }
-  if (grants == NULL || !impact_store_revoke (self->store, role, &error))
+  if (!impact_store_revoke_grant (self->store, grant->role, grant->division_code, &error)
+      || (left = impact_store_list_grants (self->store, &error)) == NULL)
     {
       impact_show_failure (GTK_WIDGET (self), _ ("Access Was Not Taken Away"), error->message);
       return;
     }
+  for (guint i = 0; i < left->len; i++)
+    has_more |= g_str_equal (((ImpactAccessGrant *) g_ptr_array_index (left, i))->role, grant->role);
 
   removed = g_new0 (Removed, 1);
   removed->page = g_object_ref (self);
-  removed->role = g_strdup (role);
-  removed->scopes = g_strv_builder_end (scopes);
-  /* Translators: %s is a login role of the database server, such as "anna". */
-  title = g_strdup_printf (_ ("“%s” has no access any more"), role);
+  removed->role = g_strdup (grant->role);
+  removed->division_code = g_strdup (grant->division_code);
+  if (has_more && grant->division_code == NULL)
+    /* Translators: %s is a login role of the database server, such as "anna". */
+    title = g_strdup_printf (_ ("“%s” no longer sees the whole group"), grant->role);
+  else if (has_more)
+    /* Translators: the first %s is a login role of the database server, such as "anna";
+     * the second a division, as in "Schoonmaak (SCH)". */
+    title = g_strdup_printf (_ ("“%s” no longer sees %s (%s)"), grant->role, grant->division_name,
+                             grant->division_code);
+  else
+    /* Translators: %s is a login role of the database server, such as "anna". */
+    title = g_strdup_printf (_ ("“%s” has no access any more"), grant->role);
+  /* The button, and the grant it holds, go with the list. */
   reload (self);
   impact_show_undo_toast (GTK_WIDGET (self), title, G_CALLBACK (on_undo_remove_cb), removed, removed_free);
 }
 
-/* One row a role: its name, what it sees, and a button that takes it all away (not for
- * the user herself, who would lock herself out). */
+/* One row a grant: the role, what it sees, and a button that takes that away (not for the
+ * user herself, who would lock herself out). */
 static GtkWidget *
-role_row_new (ImpactAccessPage *self,
-              const char *role,
-              const char *sees,
-              gboolean is_current)
+grant_row_new (ImpactAccessPage *self,
+               const ImpactAccessGrant *grant)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *scope = describe_scope (grant);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), role);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sees);
-  if (is_current)
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), grant->role);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), scope);
+  if (grant->is_current)
     {
       GtkWidget *you = gtk_label_new (_ ("You"));
 
@@ -128,14 +140,20 @@ role_row_new (ImpactAccessPage *self,
   else
     {
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      /* Translators: %s is a login role of the database server. */
-      g_autofree char *label = g_strdup_printf (_ ("Take all access away from %s"), role);
+      ImpactAccessGrant *copy = g_new0 (ImpactAccessGrant, 1);
+      /* Translators: the first %s is a login role of the database server, the second what
+       * it sees, as in "Take away what anna sees: Schoonmaak (SCH)". */
+      g_autofree char *label = g_strdup_printf (_ ("Take away what %s sees: %s"), grant->role, scope);
 
+      copy->role = g_strdup (grant->role);
+      copy->division_code = g_strdup (grant->division_code);
+      copy->division_name = g_strdup (grant->division_name);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _ ("Take Access Away"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data_full (G_OBJECT (button), "role", g_strdup (role), g_free);
+      g_object_set_data_full (G_OBJECT (button), "role", g_strdup (grant->role), g_free);
+      g_object_set_data_full (G_OBJECT (button), "grant", copy, (GDestroyNotify) impact_access_grant_free);
       g_signal_connect (button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
@@ -143,13 +161,12 @@ role_row_new (ImpactAccessPage *self,
   return row;
 }
 
-/* The list again from the server: a role's grants come together, the whole group first. */
+/* The list again from the server, by role, the whole group first. */
 static void
 reload (ImpactAccessPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) grants = impact_store_list_grants (self->store, &error);
-  g_autoptr (GString) sees = g_string_new (NULL);
 
   impact_list_box_clear (self->grants_list);
   if (grants == NULL)
@@ -158,23 +175,7 @@ reload (ImpactAccessPage *self)
       return;
     }
   for (guint i = 0; i < grants->len; i++)
-    {
-      const ImpactAccessGrant *grant = g_ptr_array_index (grants, i);
-      const ImpactAccessGrant *next = i + 1 < grants->len ? g_ptr_array_index (grants, i + 1) : NULL;
-
-      if (sees->len > 0)
-        g_string_append (sees, ", ");
-      if (grant->division_code == NULL)
-        g_string_append (sees, _ ("The whole group"));
-      else
-        /* Translators: a division, as in "Schoonmaak (SCH)": its name and its code. */
-        g_string_append_printf (sees, _ ("%s (%s)"), grant->division_name, grant->division_code);
-      if (next == NULL || !g_str_equal (next->role, grant->role))
-        {
-          gtk_list_box_append (self->grants_list, role_row_new (self, grant->role, sees->str, grant->is_current));
-          g_string_truncate (sees, 0);
-        }
-    }
+    gtk_list_box_append (self->grants_list, grant_row_new (self, g_ptr_array_index (grants, i)));
 }
 
 static void

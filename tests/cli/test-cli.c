@@ -863,6 +863,8 @@ test_postgresql_grant (void)
   g_auto (Run) grant = { 0 };
   g_auto (Run) grant_group = { 0 };
   g_auto (Run) grants = { 0 };
+  g_auto (Run) revoke_division = { 0 };
+  g_auto (Run) after_division = { 0 };
   g_auto (Run) revoke = { 0 };
   g_auto (Run) after = { 0 };
   g_auto (Run) missing = { 0 };
@@ -887,6 +889,14 @@ test_postgresql_grant (void)
   g_assert_nonnull (strstr (grants.out, "division CATER ("));
   lines = g_strsplit (grants.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
+
+  /* One division taken away: the whole group stays. */
+  run_app (&revoke_division, NULL, (const char *[]){ "-d", server, "--revoke", role, "--node", "CATER", NULL });
+  g_assert_cmpint (revoke_division.status, ==, 0);
+  g_assert_nonnull (strstr (revoke_division.out, "no longer sees the division CATER"));
+  run_app (&after_division, NULL, (const char *[]){ "-d", server, "--grants", NULL });
+  g_assert_null (strstr (after_division.out, "division CATER ("));
+  g_assert_true (g_regex_match_simple ("^  cli_[0-9]+ +the whole group\n", after_division.out, G_REGEX_MULTILINE, 0));
 
   run_app (&revoke, NULL, (const char *[]){ "-d", server, "--revoke", role, NULL });
   g_assert_cmpint (revoke.status, ==, 0);

@@ -734,6 +734,33 @@ test_grant_revoke (Fixture *f,
   check_counts (anna, 2, 2, 4, 210000);
   g_clear_object (&anna);
 
+  /* The whole group for Anna, then taken away again: she keeps her two divisions, and
+   * their privileges only (no writing certificates, which the group may). */
+  g_assert_true (impact_store_grant (f->store, f->anna, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (ImpactDb) raw = raw_as (f, f->anna);
+    gint64 supplier = query (impact_store_get_db (f->store), "SELECT min (id) FROM suppliers");
+    g_autofree char *certificate = g_strdup_printf ("INSERT INTO supplier_statuses (supplier_id, kind)"
+                                                    " VALUES (%" G_GINT64_FORMAT ", 'sw')",
+                                                    supplier);
+
+    g_assert_true (impact_db_exec (raw, certificate, &error));
+    g_assert_no_error (error);
+    g_assert_true (impact_store_revoke_grant (f->store, f->anna, NULL, &error));
+    g_assert_no_error (error);
+    refused (raw, certificate);
+  }
+  anna = open_as (f, f->anna);
+  check_counts (anna, 2, 2, 4, 210000);
+  g_clear_object (&anna);
+  /* One division taken away: the other stays. */
+  g_assert_true (impact_store_revoke_grant (f->store, f->anna, "CAT", &error));
+  g_assert_no_error (error);
+  anna = open_as (f, f->anna);
+  check_counts (anna, 1, 1, 1, 100000);
+  g_clear_object (&anna);
+
   /* A division manager may not give access. */
   anna = open_as (f, f->anna);
   g_assert_false (impact_store_grant (anna, f->anna, NULL, &error));

@@ -169,6 +169,47 @@ impact_store_revoke (ImpactStore *self,
   return impact_db_stmt_step_row (stmt, error);
 }
 
+/* Takes from @role the whole group (@division_code NULL) or that one division, and leaves
+ * it what else it was given, with the privileges of that alone (the whole group's may write
+ * what a division's may not). Taking the last takes all its access. */
+gboolean
+impact_store_revoke_grant (ImpactStore *self,
+                           const char *role,
+                           const char *division_code,
+                           GError **error)
+{
+  g_autoptr (GPtrArray) grants = NULL;
+  g_autoptr (GPtrArray) keep = g_ptr_array_new ();
+  gboolean ok;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+
+  grants = impact_store_list_grants (self, error);
+  if (grants == NULL)
+    return FALSE;
+  for (guint i = 0; i < grants->len; i++)
+    {
+      ImpactAccessGrant *grant = g_ptr_array_index (grants, i);
+
+      if (g_str_equal (grant->role, role) && g_strcmp0 (grant->division_code, division_code) != 0)
+        g_ptr_array_add (keep, grant);
+    }
+
+  if (!impact_store_begin (self, error))
+    return FALSE;
+  ok = impact_store_revoke (self, role, error);
+  for (guint i = 0; ok && i < keep->len; i++)
+    ok = impact_store_grant (self, role, ((ImpactAccessGrant *) g_ptr_array_index (keep, i))->division_code, error);
+  if (!ok)
+    {
+      impact_store_rollback (self);
+      return FALSE;
+    }
+
+  return impact_store_commit (self, error);
+}
+
 /* The roles that have access (ImpactAccessGrant), by role and division code; the whole
  * group comes first for a role. */
 GPtrArray *

@@ -34,6 +34,10 @@ gboolean    impact_store_grant           (ImpactStore       *self,
 gboolean    impact_store_revoke          (ImpactStore       *self,
                                           const char        *role,
                                           GError           **error);
+gboolean    impact_store_revoke_grant    (ImpactStore       *self,
+                                          const char        *role,
+                                          const char        *division_code,
+                                          GError           **error);
 GPtrArray  *impact_store_list_grants     (ImpactStore       *self,
                                           GError           **error);
 
