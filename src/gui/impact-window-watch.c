@@ -21,8 +21,22 @@
 #include "impact-window-private.h"
 
 static char *
-describe (const ImpactChange *change)
+describe (const ImpactChange *change,
+          const char *own_role)
 {
+  /* The user's own, from the command line or another window. */
+  if (g_strcmp0 (change->role, own_role) == 0)
+    switch (change->kind)
+      {
+      case IMPACT_CHANGE_IMPORT:
+        return g_strdup (_ ("You imported data elsewhere; the figures are up to date"));
+      case IMPACT_CHANGE_UNDO:
+        return g_strdup (_ ("You undid an import elsewhere; the figures are up to date"));
+      case IMPACT_CHANGE_EDIT:
+      default:
+        return g_strdup (_ ("You changed the data elsewhere; the figures are up to date"));
+      }
+
   switch (change->kind)
     {
     case IMPACT_CHANGE_IMPORT:
@@ -71,7 +85,7 @@ on_socket_ready_cb (int fd,
     }
   if (shown != NULL)
     {
-      g_autofree char *title = describe (shown);
+      g_autofree char *title = describe (shown, impact_watcher_get_role (self->watcher));
 
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
       impact_window_refresh_counts (self);

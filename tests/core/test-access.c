@@ -688,6 +688,7 @@ test_watch (Fixture *f,
   g_assert_no_error (error);
   changes = wait_for_changes (watcher);
   g_assert_true (has_change (changes, f->carla, carla, IMPACT_CHANGE_EDIT));
+  g_assert_cmpstr (impact_watcher_get_role (watcher), ==, f->carla);
 
   /* Another dataset on the same server: nothing for this one. */
   other = impact_store_open (elsewhere, &error);

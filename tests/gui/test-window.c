@@ -527,6 +527,77 @@ test_publish (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a label inside @root shows @text. */
+static gboolean
+shows_label (GtkWidget *root,
+             const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Changes @store (sets a division's target) every half second until @window shows @toast,
+ * at most 15 s: the window starts listening on a thread of its own, a little after it opened. */
+static void
+change_until_told (ImpactStore *store,
+                   gint64 division_id,
+                   ImpactWindow *window,
+                   const char *toast)
+{
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 30 && !shows_label (GTK_WIDGET (window), toast); i++)
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      g_assert_true (impact_store_set_share_target (store, division_id, 10.0 + i, &error));
+      g_assert_no_error (error);
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (shows_label (GTK_WIDGET (window), toast));
+}
+
+/* A window on a shared database follows what others commit, and says who: a colleague by
+ * her role, the user herself (the command line, another window) as "You". */
+static void
+test_follows_changes (void)
+{
+  g_autofree char *anna = NULL;
+  g_autofree char *anna_location = NULL;
+  g_autoptr (ImpactStore) store = impact_test_shared_store_new (tmpdir, &anna, &anna_location);
+  g_autoptr (ImpactStore) as_anna = NULL;
+  g_autoptr (GPtrArray) divisions = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *told = NULL;
+  gint64 sch = 0;
+  ImpactWindow *window;
+
+  if (store == NULL)
+    return;
+  g_assert_true (impact_store_grant (store, anna, "SCH", &error));
+  g_assert_no_error (error);
+  divisions = impact_store_list_nodes (store, IMPACT_NODE_DIVISION, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < divisions->len; i++)
+    if (g_str_equal (((ImpactNode *) g_ptr_array_index (divisions, i))->code, "SCH"))
+      sch = ((ImpactNode *) g_ptr_array_index (divisions, i))->id;
+
+  window = open_window (impact_store_get_path (store));
+  impact_test_wait_for_page (window, "overview");
+  change_until_told (store, sch, window, "You changed the data elsewhere; the figures are up to date");
+
+  as_anna = impact_store_open (anna_location, &error);
+  g_assert_no_error (error);
+  told = g_strdup_printf ("%s changed the data; the figures are up to date", anna);
+  change_until_told (as_anna, sch, window, told);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -1897,6 +1968,7 @@ main (int argc,
   g_test_add_func ("/window/connect-dialog", test_connect_dialog);
   g_test_add_func ("/window/access-page", test_access_page);
   g_test_add_func ("/window/publish", test_publish);
+  g_test_add_func ("/window/follows-changes", test_follows_changes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/window/import-dialog", test_import_dialog);
   g_test_add_func ("/window/import-dialog-bad-file", test_import_dialog_bad_file);

@@ -26,6 +26,8 @@ struct _ImpactWatcher
   /* The schema the database's tables are in: the channel is the server database's, shared
    * by every schema in it. */
   char *schema;
+  /* The login role it listens as, the user's own. */
+  char *role;
 };
 
 G_DEFINE_FINAL_TYPE (ImpactWatcher, impact_watcher, G_TYPE_OBJECT)
@@ -47,6 +49,7 @@ impact_watcher_finalize (GObject *object)
 
   g_clear_pointer (&self->db, impact_db_close);
   g_free (self->schema);
+  g_free (self->role);
 
   G_OBJECT_CLASS (impact_watcher_parent_class)->finalize (object);
 }
@@ -92,10 +95,11 @@ impact_watcher_new (const char *location,
     }
   if (!impact_db_exec (self->db, "LISTEN impact_changes", error))
     return NULL;
-  stmt = impact_db_stmt_new (self->db, "SELECT current_schema ()", error);
+  stmt = impact_db_stmt_new (self->db, "SELECT current_schema (), session_user::text", error);
   if (stmt == NULL || !impact_db_stmt_step_row (stmt, error))
     return NULL;
   self->schema = impact_db_stmt_dup_text (stmt, 0);
+  self->role = impact_db_stmt_dup_text (stmt, 1);
 
   return g_steal_pointer (&self);
 }
@@ -107,6 +111,16 @@ impact_watcher_get_fd (ImpactWatcher *self)
   g_return_val_if_fail (IMPACT_IS_WATCHER (self), -1);
 
   return impact_db_get_socket (self->db);
+}
+
+/* The login role the watcher listens as, the user's own: her changes made elsewhere (the
+ * command line, another window) are told as hers. */
+const char *
+impact_watcher_get_role (ImpactWatcher *self)
+{
+  g_return_val_if_fail (IMPACT_IS_WATCHER (self), NULL);
+
+  return self->role;
 }
 
 static ImpactChange *

@@ -35,6 +35,7 @@ gboolean       impact_watcher_can_watch (const char     *location);
 ImpactWatcher *impact_watcher_new       (const char     *location,
                                          GError        **error);
 int            impact_watcher_get_fd    (ImpactWatcher  *self);
+const char    *impact_watcher_get_role  (ImpactWatcher  *self);
 GPtrArray     *impact_watcher_read      (ImpactWatcher  *self,
                                          GError        **error);
 
