@@ -51,7 +51,7 @@ impact_cli_revoke (const char *database,
   g_autoptr (ImpactStore) store = impact_store_open (database, &error);
 
   if (store == NULL
-      || !(division_code != NULL ? impact_store_revoke_grant (store, role, division_code, &error)
+      || !(division_code != NULL ? impact_store_revoke_grant (store, role, division_code, NULL, &error)
                                  : impact_store_revoke (store, role, &error)))
     return fail (error);
 

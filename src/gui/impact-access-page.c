@@ -84,19 +84,15 @@ on_remove_clicked_cb (GtkButton *button,
   ImpactAccessPage *self = user_data;
   const ImpactAccessGrant *grant = g_object_get_data (G_OBJECT (button), "grant");
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) left = NULL;
   g_autofree char *title = NULL;
   gboolean has_more = FALSE;
   Removed *removed;
 
-  if (!impact_store_revoke_grant (self->store, grant->role, grant->division_code, &error)
-      || (left = impact_store_list_grants (self->store, &error)) == NULL)
+  if (!impact_store_revoke_grant (self->store, grant->role, grant->division_code, &has_more, &error))
     {
       impact_show_failure (GTK_WIDGET (self), _ ("Access Was Not Taken Away"), error->message);
       return;
     }
-  for (guint i = 0; i < left->len; i++)
-    has_more |= g_str_equal (((ImpactAccessGrant *) g_ptr_array_index (left, i))->role, grant->role);
 
   removed = g_new0 (Removed, 1);
   removed->page = g_object_ref (self);

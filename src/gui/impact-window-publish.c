@@ -82,15 +82,17 @@ on_published_cb (GObject *object,
   adw_toast_dismiss (publish->progress);
   g_clear_object (&self->cancellable);
   impact_window_update_actions (self);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        /* Translators: %s is the address of a shared database, as in anna@db.example.nl/impact. */
-        title = g_strdup_printf (_ ("Publishing stopped; nothing was written to %s"), name);
-      else
-        impact_show_failure (GTK_WIDGET (self), _ ("The Database Was Not Published"), error->message);
-      if (title != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      /* Translators: %s is the address of a shared database, as in anna@db.example.nl/impact. */
+      title = g_strdup_printf (_ ("Publishing stopped; nothing was written to %s"), name);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+      return;
+    }
+  if (error != NULL)
+    {
+      impact_show_failure (GTK_WIDGET (self), _ ("The Database Was Not Published"), error->message);
       return;
     }
 

@@ -712,6 +712,7 @@ test_grant_revoke (Fixture *f,
   g_autoptr (ImpactStore) file = NULL;
   g_autofree char *location = NULL;
   g_autofree char *path = NULL;
+  gboolean keeps = FALSE;
 
   grants = impact_store_list_grants (f->store, &error);
   g_assert_no_error (error);
@@ -748,16 +749,19 @@ test_grant_revoke (Fixture *f,
 
     g_assert_true (impact_db_exec (raw, certificate, &error));
     g_assert_no_error (error);
-    g_assert_true (impact_store_revoke_grant (f->store, f->anna, NULL, &error));
+    g_assert_true (impact_store_revoke_grant (f->store, f->anna, NULL, &keeps, &error));
     g_assert_no_error (error);
+    g_assert_true (keeps);
     refused (raw, certificate);
   }
   anna = open_as (f, f->anna);
   check_counts (anna, 2, 2, 4, 210000);
   g_clear_object (&anna);
   /* One division taken away: the other stays. */
-  g_assert_true (impact_store_revoke_grant (f->store, f->anna, "CAT", &error));
+  keeps = FALSE;
+  g_assert_true (impact_store_revoke_grant (f->store, f->anna, "CAT", &keeps, &error));
   g_assert_no_error (error);
+  g_assert_true (keeps);
   anna = open_as (f, f->anna);
   check_counts (anna, 1, 1, 1, 100000);
   g_clear_object (&anna);

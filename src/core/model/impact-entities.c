@@ -206,6 +206,27 @@ is_legal_form (const char *token)
   return FALSE;
 }
 
+static gboolean
+other_number (const char *given,
+              const char *stored)
+{
+  return given != NULL && *given != '\0' && stored != NULL && !g_str_equal (given, stored);
+}
+
+/* Whether @supplier has a KvK number, VAT id or ERP number other than one given: then it
+ * is another company, whatever its name. */
+gboolean
+impact_supplier_has_other_number (const ImpactSupplier *supplier,
+                                  const char *kvk,
+                                  const char *vat_id,
+                                  const char *erp_id)
+{
+  g_return_val_if_fail (supplier != NULL, FALSE);
+
+  return other_number (kvk, supplier->kvk) || other_number (vat_id, supplier->vat_id)
+         || other_number (erp_id, supplier->erp_id);
+}
+
 /* Folds case, accents, punctuation and legal forms so that "Bakker & Zn. B.V." and
  * "BAKKER ZN BV" compare equal. */
 char *

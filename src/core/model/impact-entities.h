@@ -123,6 +123,10 @@ ImpactBatch    *impact_batch_copy        (const ImpactBatch    *batch);
 void            impact_batch_free        (ImpactBatch          *batch);
 
 char           *impact_supplier_normalize_name (const char     *name);
+gboolean        impact_supplier_has_other_number (const ImpactSupplier *supplier,
+                                          const char           *kvk,
+                                          const char           *vat_id,
+                                          const char           *erp_id);
 gboolean        impact_kvk_is_valid      (const char           *kvk);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImpactNode, impact_node_free)

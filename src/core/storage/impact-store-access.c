@@ -43,6 +43,27 @@ check_shared (ImpactStore *self,
   return FALSE;
 }
 
+/* A yes or no the server's access rules give (@sql, one integer), or @in_file where there
+ * are none. */
+static gboolean
+ask_access (ImpactStore *self,
+            const char *sql,
+            gboolean in_file,
+            gboolean *answer,
+            GError **error)
+{
+  gint64 value = in_file;
+
+  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
+  g_return_val_if_fail (answer != NULL, FALSE);
+
+  if (impact_db_has_access_control (self->db) && !impact_db_query_int (self->db, sql, &value, error))
+    return FALSE;
+  *answer = value != 0;
+
+  return TRUE;
+}
+
 /* Whether the user sees the whole group (always, in a database file) or only some of its
  * divisions. */
 gboolean
@@ -50,16 +71,7 @@ impact_store_sees_whole_group (ImpactStore *self,
                                gboolean *whole_group,
                                GError **error)
 {
-  gint64 all = 1;
-
-  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (whole_group != NULL, FALSE);
-
-  if (impact_db_has_access_control (self->db) && !impact_db_query_int (self->db, "SELECT impact_sees_all ()", &all, error))
-    return FALSE;
-  *whole_group = all != 0;
-
-  return TRUE;
+  return ask_access (self, "SELECT impact_sees_all ()::int", TRUE, whole_group, error);
 }
 
 /* Whether the user may give and take access: the database's administrator (the role that
@@ -69,18 +81,8 @@ impact_store_may_grant (ImpactStore *self,
                         gboolean *may_grant,
                         GError **error)
 {
-  gint64 may = 0;
-
-  g_return_val_if_fail (IMPACT_IS_STORE (self), FALSE);
-  g_return_val_if_fail (may_grant != NULL, FALSE);
-
-  if (impact_db_has_access_control (self->db)
-      && !impact_db_query_int (self->db, "SELECT has_function_privilege ('impact_grant (name, bigint)', 'EXECUTE')::int",
-                               &may, error))
-    return FALSE;
-  *may_grant = may != 0;
-
-  return TRUE;
+  return ask_access (self, "SELECT has_function_privilege ('impact_grant (name, bigint)', 'EXECUTE')::int", FALSE,
+                     may_grant, error);
 }
 
 static gboolean
@@ -171,11 +173,13 @@ impact_store_revoke (ImpactStore *self,
 
 /* Takes from @role the whole group (@division_code NULL) or that one division, and leaves
  * it what else it was given, with the privileges of that alone (the whole group's may write
- * what a division's may not). Taking the last takes all its access. */
+ * what a division's may not). Taking the last takes all its access; @keeps_access (if not
+ * NULL) says whether anything is left. */
 gboolean
 impact_store_revoke_grant (ImpactStore *self,
                            const char *role,
                            const char *division_code,
+                           gboolean *keeps_access,
                            GError **error)
 {
   g_autoptr (GPtrArray) grants = NULL;
@@ -201,13 +205,15 @@ impact_store_revoke_grant (ImpactStore *self,
   ok = impact_store_revoke (self, role, error);
   for (guint i = 0; ok && i < keep->len; i++)
     ok = impact_store_grant (self, role, ((ImpactAccessGrant *) g_ptr_array_index (keep, i))->division_code, error);
-  if (!ok)
+  if (!ok || !impact_store_commit (self, error))
     {
       impact_store_rollback (self);
       return FALSE;
     }
+  if (keeps_access != NULL)
+    *keeps_access = keep->len > 0;
 
-  return impact_store_commit (self, error);
+  return TRUE;
 }
 
 /* The roles that have access (ImpactAccessGrant), by role and division code; the whole

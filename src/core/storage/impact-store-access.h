@@ -37,6 +37,7 @@ gboolean    impact_store_revoke          (ImpactStore       *self,
 gboolean    impact_store_revoke_grant    (ImpactStore       *self,
                                           const char        *role,
                                           const char        *division_code,
+                                          gboolean          *keeps_access,
                                           GError           **error);
 GPtrArray  *impact_store_list_grants     (ImpactStore       *self,
                                           GError           **error);

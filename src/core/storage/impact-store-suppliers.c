@@ -137,13 +137,6 @@ impact_store_get_supplier (ImpactStore *self,
   return supplier;
 }
 
-static gboolean
-conflicts (const char *given,
-           const char *stored)
-{
-  return given != NULL && *given != '\0' && stored != NULL && !g_str_equal (given, stored);
-}
-
 /* Finds a supplier the way imports identify one: by KvK number, then VAT id, then ERP id,
  * then normalised name (the first of that name) or a remembered alias. NULL without error
  * when none matches. impact-supplier-directory.c answers the same from memory. */
@@ -192,7 +185,7 @@ impact_store_find_supplier (ImpactStore *self,
                                  norm_name, 0, error);
 
       /* The same name with another KvK number (or VAT or ERP id) is another company. */
-      if (supplier != NULL && (conflicts (kvk, supplier->kvk) || conflicts (vat_id, supplier->vat_id) || conflicts (erp_id, supplier->erp_id)))
+      if (supplier != NULL && impact_supplier_has_other_number (supplier, kvk, vat_id, erp_id))
         g_clear_pointer (&supplier, impact_supplier_free);
 
       return supplier;

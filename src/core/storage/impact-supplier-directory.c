@@ -59,7 +59,9 @@ struct _ImpactSupplierDirectory
   /* Normalised alias → supplier id. */
   GHashTable *aliases;
 
+  /* Ids taken from the suppliers' sequence, used from next_reserved on. */
   GArray *reserved_ids;
+  guint next_reserved;
   guint n_pending;
 };
 
@@ -138,6 +140,13 @@ impact_supplier_directory_load (ImpactStore *store,
   self->store = g_object_ref (store);
   self->in_memory = impact_db_can_copy (db);
   self->defer = defer && self->in_memory;
+  /* What is read here stays true until the import ends: another import that adds
+   * suppliers waits until this one is committed, and then reads the suppliers it added. */
+  if (writes && !impact_db_lock_suppliers (db, error))
+    return NULL;
+  if (!self->in_memory)
+    return g_steal_pointer (&self);
+
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint k = 0; k < G_N_ELEMENTS (self->by_number); k++)
@@ -145,12 +154,6 @@ impact_supplier_directory_load (ImpactStore *store,
   self->by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->reserved_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (!self->in_memory)
-    return g_steal_pointer (&self);
-  /* What is read here stays true until the import ends: another import that adds
-   * suppliers waits until this one is committed, and then reads the suppliers it added. */
-  if (writes && !impact_db_lock_suppliers (db, error))
-    return NULL;
 
   stmt = impact_db_stmt_new (db, "SELECT id, name, norm_name, kvk, vat_id, erp_id FROM suppliers ORDER BY id", error);
   if (stmt == NULL)
@@ -210,13 +213,6 @@ find_id (ImpactSupplierDirectory *self,
   return g_hash_table_lookup (self->by_id, &id);
 }
 
-static gboolean
-conflicts (const char *given,
-           const char *stored)
-{
-  return given != NULL && *given != '\0' && stored != NULL && !g_str_equal (given, stored);
-}
-
 /* Who the supplier is, as impact_store_find_supplier() finds it: by KvK number, then VAT
  * id, then ERP number, then normalised name or alias (unless that supplier has another
  * number than one given). NULL when none matches; in a file, valid until the next call. */
@@ -254,8 +250,7 @@ impact_supplier_directory_find (ImpactSupplierDirectory *self,
     entry = named->first;
   else if (g_hash_table_contains (self->aliases, norm_name))
     entry = find_id (self, (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (self->aliases, norm_name)));
-  if (entry == NULL || conflicts (kvk, entry->supplier.kvk) || conflicts (vat_id, entry->supplier.vat_id)
-      || conflicts (erp_id, entry->supplier.erp_id))
+  if (entry == NULL || impact_supplier_has_other_number (&entry->supplier, kvk, vat_id, erp_id))
     return NULL;
 
   return &entry->supplier;
@@ -301,8 +296,10 @@ reserve_id (ImpactSupplierDirectory *self,
   ImpactDbStep step;
   gint64 id;
 
-  if (self->reserved_ids->len == 0)
+  if (self->next_reserved == self->reserved_ids->len)
     {
+      g_array_set_size (self->reserved_ids, 0);
+      self->next_reserved = 0;
       stmt = impact_db_stmt_new (impact_store_get_db (self->store),
                                  "SELECT nextval (pg_get_serial_sequence ('suppliers', 'id'))"
                                  " FROM generate_series (1, " G_STRINGIFY (IDS_AT_ONCE) ")",
@@ -312,15 +309,13 @@ reserve_id (ImpactSupplierDirectory *self,
       while ((step = impact_db_stmt_step (stmt, error)) == IMPACT_DB_ROW)
         {
           id = impact_db_stmt_get_int64 (stmt, 0);
-          g_array_prepend_val (self->reserved_ids, id);
+          g_array_append_val (self->reserved_ids, id);
         }
-      if (step == IMPACT_DB_ERROR)
+      if (step == IMPACT_DB_ERROR || self->reserved_ids->len == 0)
         return 0;
     }
-  id = g_array_index (self->reserved_ids, gint64, self->reserved_ids->len - 1);
-  g_array_set_size (self->reserved_ids, self->reserved_ids->len - 1);
 
-  return id;
+  return g_array_index (self->reserved_ids, gint64, self->next_reserved++);
 }
 
 /* A new supplier: written at once, or at the next flush. Returns its id, or 0. */
