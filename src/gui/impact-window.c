@@ -98,21 +98,21 @@ show_toast (ImpactWindow *self,
 void
 impact_window_update_actions (ImpactWindow *self)
 {
-  gboolean busy = self->cancellable != NULL;
-  gboolean demo = self->store != NULL && impact_store_is_demo (self->store);
+  gboolean busy = self->cancellable != NULL, open = self->store != NULL;
+  gboolean demo = open && impact_store_is_demo (self->store);
+  /* A file with its figures shown may be published; a build without PostgreSQL opens only files. */
+  gboolean publish = HAVE_POSTGRESQL && !busy && open && g_strcmp0 (impact_window_get_page_name (self), "overview") == 0
+                     && !impact_db_location_is_server (impact_store_get_path (self->store));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.explore-demo", !busy && !demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.leave-demo", !busy && demo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel", busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", !busy && self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy && self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dataset", !busy && self->store != NULL);
-  /* A build without PostgreSQL opens only files; only a file is published to a server. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", !busy && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !busy && open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-dataset", !busy && open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-shared", HAVE_POSTGRESQL && !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish-shared",
-                                 HAVE_POSTGRESQL && !busy && self->store != NULL
-                                     && !impact_db_location_is_server (impact_store_get_path (self->store)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish-shared", publish);
 }
 
 static void
@@ -170,7 +170,7 @@ impact_window_refresh_counts (ImpactWindow *self)
 {
   g_return_if_fail (IMPACT_IS_WINDOW (self));
 
-  if (self->store != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0)
+  if (self->store != NULL && g_strcmp0 (impact_window_get_page_name (self), "overview") == 0)
     impact_store_get_counts_async (self->store, NULL, on_counts_ready_cb, g_object_ref (self));
 }
 
@@ -263,8 +263,7 @@ open_database (ImpactWindow *self,
   impact_store_open_async (path, NULL, on_store_opened_cb, g_object_ref (self));
 }
 
-/* Opens the database at @location in the window, from now on its own (a shared database
- * chosen in the window). */
+/* Opens the database at @location (one chosen in the window) as the window's own from now on. */
 void
 impact_window_open_location (ImpactWindow *self,
                              const char *location)
@@ -547,7 +546,8 @@ impact_window_constructed (GObject *object)
 static void
 on_page_changed_cb (ImpactWindow *self)
 {
-  gtk_widget_set_visible (self->period_controls, g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "overview") == 0);
+  gtk_widget_set_visible (self->period_controls, g_strcmp0 (impact_window_get_page_name (self), "overview") == 0);
+  impact_window_update_actions (self);
 }
 
 static void

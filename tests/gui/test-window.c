@@ -476,6 +476,7 @@ test_publish (void)
 {
   const char *server = g_getenv ("IMPACT_TEST_POSTGRESQL");
   g_autofree char *path = g_build_filename (tmpdir, "publish.sqlite", NULL);
+  g_autofree char *empty = g_build_filename (tmpdir, "publish-empty.sqlite", NULL);
   g_autofree char *csv = g_build_filename (tmpdir, "publish.csv", NULL);
   g_autofree char *schema = g_strdup_printf ("publish_%d", (int) getpid ());
   g_autofree char *create = g_strdup_printf ("CREATE SCHEMA %s", schema);
@@ -515,6 +516,13 @@ test_publish (void)
   g_assert_no_error (error);
   g_assert_true (impact_store_get_counts (store, &before, &error));
   g_clear_object (&store);
+
+  /* An empty file has nothing to publish. */
+  window = open_window (empty);
+  impact_test_wait_for_page (window, "welcome");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.publish-shared", NULL);
+  g_assert_null (impact_test_find_toplevel (IMPACT_TYPE_CONNECT_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_window (path);
   impact_test_wait_for_page (window, "overview");
